@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs everything PG HA Designer needs to build, run and test on Debian 12 (bookworm).
+# Run as root (or with sudo). Idempotent: apt-get skips what is already there.
+# Equivalents for other platforms: docs/building.md.
+set -euo pipefail
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+
+PKGS=(
+  # toolchain
+  cmake ninja-build g++ clang libclang-rt-14-dev pkg-config ccache
+  # libraries
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libssh-dev libyaml-cpp-dev libarchive-dev qtkeychain-qt6-dev
+  # tests
+  libgtest-dev libgmock-dev libbenchmark-dev
+  xvfb xauth x11-utils imagemagick fonts-dejavu-core
+  # the real consumers of what we generate, and the lab cluster
+  patroni etcd-server etcd-client haproxy postgresql postgresql-contrib shellcheck systemd openssh-server openssh-client
+  python3-psycopg2 iproute2 procps util-linux
+  # packaging checks
+  desktop-file-utils appstream dpkg-dev file rpm
+)
+
+missing=()
+for p in "${PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  # policy-rc.d keeps package scripts from starting etcd/haproxy/postgresql/ssh services on this machine
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+    $SUDO chmod 755 /usr/sbin/policy-rc.d
+  fi
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+echo "setup-debian: all ${#PKGS[@]} packages present"

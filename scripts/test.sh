@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# The README's test command: installs what the tests need (Debian 12, as root or with sudo), builds, and runs
+# every test with CTest: unit, golden-file, real-consumer, GUI (offscreen), fuzz regression, end-to-end lab.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup-debian.sh
+bash scripts/build.sh
+BUILD_DIR="${PGHA_BUILD_DIR:-build}"
+cd "$BUILD_DIR"
+ctest --output-on-failure --parallel "${PGHA_JOBS:-2}" --timeout 900 "$@"

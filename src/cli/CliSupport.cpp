@@ -1,0 +1,64 @@
+#include "cli/CliSupport.h"
+
+#include "cli/Commands.h"
+
+#include <QTextStream>
+
+namespace pgha::cli {
+
+bool parseArgs(QCommandLineParser &parser, const QString &command, const QStringList &args, int *exitCode)
+{
+    parser.setApplicationDescription(QStringLiteral("pgha ") + command);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!parser.parse(QStringList{QStringLiteral("pgha ") + command} + args)) {
+        err() << "pgha " << command << ": " << parser.errorText() << "\n";
+        *exitCode = 2;
+        return false;
+    }
+    if (parser.isSet(help)) {
+        out() << parser.helpText();
+        *exitCode = 0;
+        return false;
+    }
+    return true;
+}
+
+std::optional<Topology> loadProjectArg(const QString &arg)
+{
+    Result<LoadedProject> r = arg.startsWith(QLatin1String("template:"))
+        ? ProjectFile::loadTemplate(arg.mid(9))
+        : ProjectFile::load(arg);
+    if (!r.ok()) {
+        err() << "error: " << r.error().toString() << "\n";
+        return std::nullopt;
+    }
+    for (const LoadWarning &w : r->warnings)
+        err() << "warning: " << w.toString() << "\n";
+    err().flush();
+    return r->topology;
+}
+
+std::optional<Secrets> resolveSecrets(const QString &secretsFile)
+{
+    Secrets s;
+    if (!secretsFile.isEmpty()) {
+        Result<Secrets> r = SecretStore::loadFile(secretsFile);
+        if (!r.ok()) {
+            err() << "error: " << r.error().toString() << "\n";
+            return std::nullopt;
+        }
+        s = r.value();
+    }
+    SecretStore::applyEnvironment(&s);
+    const Secrets before = s;
+    SecretStore::fillMissing(&s);
+    if (before != s) {
+        err() << "note: passwords not given by --secrets or PGHA_*_PASSWORD were generated; "
+                 "they are only in the generated files (mode 0600). Use `pgha secrets -o FILE` to keep a set.\n";
+        err().flush();
+    }
+    return s;
+}
+
+} // namespace pgha::cli

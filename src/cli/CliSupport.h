@@ -1,0 +1,23 @@
+#pragma once
+
+#include "core/model/Secrets.h"
+#include "core/project/ProjectFile.h"
+
+#include <QCommandLineParser>
+#include <optional>
+
+namespace pgha::cli {
+
+// Parses a command's arguments; on --help prints and returns 0 in *exitCode, on error prints and returns 2.
+// Returns true when the command should go on.
+bool parseArgs(QCommandLineParser &parser, const QString &command, const QStringList &args, int *exitCode);
+
+// Loads FILE (a path, or template:NAME) and prints the loader's warnings to stderr.
+// Prints the error and returns nullopt when it cannot.
+std::optional<Topology> loadProjectArg(const QString &arg);
+
+// Secrets from --secrets FILE (mode 0600 required), then PGHA_* environment variables, then generated.
+// Prints on stderr which were generated. nullopt (error printed) when the secrets file is refused.
+std::optional<Secrets> resolveSecrets(const QString &secretsFile);
+
+} // namespace pgha::cli

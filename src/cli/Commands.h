@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QStringList>
+
+class QTextStream;
+
+namespace pgha::cli {
+
+// Each command takes its own arguments (without the command name) and returns the process exit code.
+// Exit codes shared by all commands: 0 success, 1 the command ran and found a problem, 2 bad input
+// (unreadable file, bad arguments). Commands add their own codes in docs/cli.md.
+int validate(const QStringList &args);
+int generate(const QStringList &args);
+int exportBundle(const QStringList &args);
+int secrets(const QStringList &args);
+int deploy(const QStringList &args);
+int status(const QStringList &args);
+int action(const QString &name, const QStringList &args);  // switchover, failover, restart, reload, reinit, pause, resume
+
+QTextStream &out();
+QTextStream &err();
+
+} // namespace pgha::cli

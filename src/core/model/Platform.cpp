@@ -1,0 +1,160 @@
+#include "core/model/Platform.h"
+
+namespace pgha::Platform {
+
+namespace {
+struct OsEntry
+{
+    const char *id;
+    const char *name;
+    OsFamily family;
+    QList<int> osPostgres;  // versions in the OS's own repositories
+};
+
+const QList<OsEntry> &osTable()
+{
+    // OS package versions: RHEL 8 AppStream streams 12/13/15/16, RHEL 9 ships 13 and streams 15/16,
+    // Debian 12 ships 15, Ubuntu 22.04 ships 14, Ubuntu 24.04 ships 16.
+    static const QList<OsEntry> table = {
+        {"rhel8", "Red Hat Enterprise Linux 8 (and compatible)", OsFamily::Rhel, {12, 13, 15, 16}},
+        {"rhel9", "Red Hat Enterprise Linux 9 (and compatible)", OsFamily::Rhel, {13, 15, 16}},
+        {"debian12", "Debian 12 (bookworm)", OsFamily::Debian, {15}},
+        {"ubuntu22.04", "Ubuntu 22.04 LTS", OsFamily::Debian, {14}},
+        {"ubuntu24.04", "Ubuntu 24.04 LTS", OsFamily::Debian, {16}},
+    };
+    return table;
+}
+
+const OsEntry *findOs(const QString &id)
+{
+    for (const OsEntry &e : osTable()) {
+        if (id == QLatin1String(e.id))
+            return &e;
+    }
+    return nullptr;
+}
+} // namespace
+
+QStringList knownOsIds()
+{
+    QStringList ids;
+    for (const OsEntry &e : osTable())
+        ids << QString::fromLatin1(e.id);
+    return ids;
+}
+
+QString osDisplayName(const QString &osId)
+{
+    const OsEntry *e = findOs(osId);
+    return e ? QString::fromLatin1(e->name) : osId;
+}
+
+OsFamily osFamily(const QString &osId)
+{
+    const OsEntry *e = findOs(osId);
+    return e ? e->family : OsFamily::Unknown;
+}
+
+QStringList knownDistributions()
+{
+    return {QStringLiteral("percona"), QStringLiteral("pgdg"), QStringLiteral("os")};
+}
+
+QString distributionDisplayName(const QString &distribution)
+{
+    if (distribution == QLatin1String("percona"))
+        return QStringLiteral("Percona Distribution for PostgreSQL");
+    if (distribution == QLatin1String("pgdg"))
+        return QStringLiteral("PostgreSQL Global Development Group (PGDG)");
+    if (distribution == QLatin1String("os"))
+        return QStringLiteral("The operating system's own packages");
+    return distribution;
+}
+
+QList<int> postgresVersions(const QString &osId, const QString &distribution)
+{
+    const OsEntry *e = findOs(osId);
+    if (!e)
+        return {};
+    // Percona and PGDG ship every community-supported major (14-18 as of late 2026) for these OSes.
+    if (distribution == QLatin1String("percona") || distribution == QLatin1String("pgdg"))
+        return {14, 15, 16, 17, 18};
+    if (distribution == QLatin1String("os"))
+        return e->osPostgres;
+    return {};
+}
+
+QString postgresBinDir(const QString &osId, const QString &distribution, int version)
+{
+    const QString v = QString::number(version);
+    if (osFamily(osId) == OsFamily::Rhel) {
+        if (distribution == QLatin1String("os"))
+            return QStringLiteral("/usr/bin");
+        return QStringLiteral("/usr/pgsql-") + v + QStringLiteral("/bin");
+    }
+    return QStringLiteral("/usr/lib/postgresql/") + v + QStringLiteral("/bin");
+}
+
+QString postgresDataDir(const QString &osId, const QString &distribution, int version)
+{
+    const QString v = QString::number(version);
+    if (osFamily(osId) == OsFamily::Rhel) {
+        if (distribution == QLatin1String("os"))
+            return QStringLiteral("/var/lib/pgsql/data");
+        return QStringLiteral("/var/lib/pgsql/") + v + QStringLiteral("/data");
+    }
+    // Not .../main: that is where Debian's postgresql-common puts its own cluster.
+    return QStringLiteral("/var/lib/postgresql/") + v + QStringLiteral("/patroni");
+}
+
+QString patroniConfigPath(const QString &osId)
+{
+    if (osFamily(osId) == OsFamily::Debian)
+        return QStringLiteral("/etc/patroni/config.yml");  // what Debian's patroni.service reads
+    return QStringLiteral("/etc/patroni/patroni.yml");
+}
+
+QString patroniBinary(const QString &osId)
+{
+    Q_UNUSED(osId)
+    return QStringLiteral("/usr/bin/patroni");
+}
+
+bool patroniPackageHasUnit(const QString &osId, const QString &distribution)
+{
+    Q_UNUSED(distribution)
+    // Debian's and Ubuntu's patroni package ship patroni.service; on RHEL we write our own
+    // so that it reads the path we generate.
+    return osFamily(osId) == OsFamily::Debian;
+}
+
+QString etcdEnvFilePath(const QString &osId)
+{
+    if (osFamily(osId) == OsFamily::Debian)
+        return QStringLiteral("/etc/default/etcd");
+    return QStringLiteral("/etc/etcd/etcd.conf");
+}
+
+QString etcdConfigYamlPath()
+{
+    return QStringLiteral("/etc/etcd/etcd.conf.yaml");
+}
+
+QString etcdDataDir()
+{
+    return QStringLiteral("/var/lib/etcd/pgha");
+}
+
+QString haproxyConfigPath()
+{
+    return QStringLiteral("/etc/haproxy/haproxy.cfg");
+}
+
+QString postgresHome(const QString &osId)
+{
+    if (osFamily(osId) == OsFamily::Rhel)
+        return QStringLiteral("/var/lib/pgsql");
+    return QStringLiteral("/var/lib/postgresql");
+}
+
+} // namespace pgha::Platform

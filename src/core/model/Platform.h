@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace pgha {
+
+enum class OsFamily { Rhel, Debian, Unknown };
+
+// What we know about the operating systems and package sources we generate for.
+// Everything OS- or distribution-specific that the validators and generators need is answered here.
+namespace Platform {
+
+QStringList knownOsIds();                         // rhel8, rhel9, debian12, ubuntu22.04, ubuntu24.04
+QString osDisplayName(const QString &osId);       // "Red Hat Enterprise Linux 8"
+OsFamily osFamily(const QString &osId);           // Unknown for an id not in knownOsIds()
+QStringList knownDistributions();                 // percona, pgdg, os
+QString distributionDisplayName(const QString &distribution);
+
+// PostgreSQL major versions the distribution ships for the OS (empty when it ships none).
+QList<int> postgresVersions(const QString &osId, const QString &distribution);
+
+// Paths on the target host.
+QString postgresBinDir(const QString &osId, const QString &distribution, int version);
+QString postgresDataDir(const QString &osId, const QString &distribution, int version);
+QString patroniConfigPath(const QString &osId);   // /etc/patroni/patroni.yml (RHEL) or /etc/patroni/config.yml (Debian)
+QString patroniBinary(const QString &osId);       // the patroni executable
+bool patroniPackageHasUnit(const QString &osId, const QString &distribution);
+QString etcdEnvFilePath(const QString &osId);      // /etc/etcd/etcd.conf (RHEL) or /etc/default/etcd (Debian)
+QString etcdConfigYamlPath();                      // /etc/etcd/etcd.conf.yaml
+QString etcdDataDir();                             // /var/lib/etcd/<...>
+QString haproxyConfigPath();                       // /etc/haproxy/haproxy.cfg
+QString postgresHome(const QString &osId);         // home of the postgres user (pgpass lives there)
+
+} // namespace Platform
+} // namespace pgha

@@ -1,0 +1,162 @@
+#include "core/project/ProjectFile.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace pgha;
+
+class TestProjectFile : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void templatesLoadAndRoundTrip_data()
+    {
+        QTest::addColumn<QString>("id");
+        for (const ProjectFile::TemplateInfo &t : ProjectFile::templates())
+            QTest::newRow(qPrintable(t.id)) << t.id;
+    }
+
+    void templatesLoadAndRoundTrip()
+    {
+        QFETCH(QString, id);
+        auto loaded = ProjectFile::loadTemplate(id);
+        QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().toString()));
+        QVERIFY2(loaded->warnings.isEmpty(), qPrintable(loaded->warnings.value(0).toString()));
+        const QByteArray text = ProjectFile::serialize(loaded->topology);
+        auto again = ProjectFile::parse(text, QStringLiteral("roundtrip"));
+        QVERIFY2(again.ok(), qPrintable(again.ok() ? QString() : again.error().toString()));
+        QVERIFY(again->warnings.isEmpty());
+        QCOMPARE(again->topology, loaded->topology);
+        // Serialising twice gives the same text (stable output for version control).
+        QCOMPARE(ProjectFile::serialize(again->topology), text);
+    }
+
+    void referenceMatchesGuide()
+    {
+        const Topology t = ProjectFile::referenceTopology();
+        QCOMPARE(t.cluster.name, QStringLiteral("cluster_1"));
+        QCOMPARE(t.cluster.ns, QStringLiteral("percona_lab"));
+        QCOMPARE(t.hosts.size(), 4);
+        QStringList addresses;
+        for (const Host &h : t.hosts)
+            addresses << h.name + QLatin1Char('=') + h.address;
+        QCOMPARE(addresses, (QStringList{QStringLiteral("node1=10.104.0.1"), QStringLiteral("node2=10.104.0.2"),
+                                         QStringLiteral("node3=10.104.0.3"),
+                                         QStringLiteral("HAProxy-demo=10.104.0.6")}));
+        QCOMPARE(t.count(Role::Postgres), 3);
+        QCOMPARE(t.count(Role::Etcd), 3);
+        QCOMPARE(t.count(Role::HAProxy), 1);
+        QCOMPARE(t.hosts.first().os, QStringLiteral("rhel8"));
+        QVERIFY(!t.cluster.postgres.parameters.contains(QStringLiteral("wal_keep_segments")));
+    }
+
+    void saveAndLoadFile()
+    {
+        QTemporaryDir dir;
+        Topology t = ProjectFile::referenceTopology();
+        t.hosts[1].pos = {120.5, -40};
+        t.hosts[1].tags.nofailover = true;
+        t.subnets[0].rect = {10, 20, 300, 200};
+        t.cluster.extraHba << HbaRule{QStringLiteral("hostssl"), QStringLiteral("app"), QStringLiteral("app"),
+                                      QStringLiteral("10.20.0.0/16"), QStringLiteral("scram-sha-256")};
+        const QString path = dir.filePath(QStringLiteral("x.pgha.yaml"));
+        QVERIFY(ProjectFile::save(t, path).ok());
+        auto back = ProjectFile::load(path);
+        QVERIFY(back.ok());
+        QCOMPARE(back->topology, t);
+    }
+
+    void errorsNameFileLineAndField_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<int>("column");
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("messagePart");
+
+        QTest::newRow("bad indentation (the guide's patroni.yml mistake)")
+            << QByteArray("format: 1\ncluster:\n  name: a\n    namespace: b\n") << 4 << 14 << QString()
+            << QStringLiteral("YAML syntax error");
+        QTest::newRow("missing format") << QByteArray("cluster: {name: a}\n") << 1 << 1 << QStringLiteral("format")
+                                        << QStringLiteral("format");
+        QTest::newRow("future format") << QByteArray("format: 2\n") << 1 << 9 << QStringLiteral("format")
+                                       << QStringLiteral("not supported");
+        QTest::newRow("ttl not a number")
+            << QByteArray("format: 1\ncluster:\n  patroni:\n    ttl: thirty\n") << 4 << 10
+            << QStringLiteral("cluster.patroni.ttl") << QStringLiteral("whole number");
+        QTest::newRow("port out of range")
+            << QByteArray("format: 1\ncluster:\n  etcd: {client_port: 70000}\n") << 3 << 23
+            << QStringLiteral("cluster.etcd.client_port") << QStringLiteral("out of range");
+        QTest::newRow("unknown distribution")
+            << QByteArray("format: 1\ncluster:\n  postgres: {distribution: ubuntu}\n") << 3 << 28
+            << QStringLiteral("cluster.postgres.distribution") << QStringLiteral("percona, pgdg, os");
+        QTest::newRow("unknown role")
+            << QByteArray("format: 1\nhosts:\n  - name: a\n    roles: [postgres, pgbouncer]\n") << 4 << 23
+            << QStringLiteral("hosts[0].roles") << QStringLiteral("pgbouncer");
+        QTest::newRow("host without name")
+            << QByteArray("format: 1\nhosts:\n  - address: 10.0.0.1\n") << 3 << 5 << QStringLiteral("hosts[0].name")
+            << QStringLiteral("needs a name");
+        QTest::newRow("hosts not a list") << QByteArray("format: 1\nhosts: {a: 1}\n") << 2 << 8
+                                          << QStringLiteral("hosts") << QStringLiteral("list");
+        QTest::newRow("boolean expected")
+            << QByteArray("format: 1\nsubnets:\n  - {name: a, cidr: 10.0.0.0/8, clients: maybe}\n") << 3 << 42
+            << QStringLiteral("subnets[0].clients") << QStringLiteral("true or false");
+        QTest::newRow("password refused")
+            << QByteArray("format: 1\ncluster:\n  users: {superuser: postgres, superuser_password: qaz123}\n") << 3
+            << 32 << QStringLiteral("cluster.users.superuser_password") << QStringLiteral("never stored");
+        QTest::newRow("not a mapping") << QByteArray("- a\n- b\n") << 1 << 1 << QString()
+                                       << QStringLiteral("YAML mapping");
+    }
+
+    void errorsNameFileLineAndField()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(int, line);
+        QFETCH(int, column);
+        QFETCH(QString, field);
+        QFETCH(QString, messagePart);
+        auto r = ProjectFile::parse(yaml, QStringLiteral("in.pgha.yaml"));
+        QVERIFY(!r.ok());
+        const Error &e = r.error();
+        QCOMPARE(e.file, QStringLiteral("in.pgha.yaml"));
+        QCOMPARE(e.line, line);
+        QCOMPARE(e.column, column);
+        QCOMPARE(e.field, field);
+        QVERIFY2(e.message.contains(messagePart), qPrintable(e.toString()));
+        QVERIFY(e.toString().startsWith(QStringLiteral("in.pgha.yaml:%1:%2: ").arg(line).arg(column)));
+    }
+
+    void unknownKeysWarnWithLocation()
+    {
+        auto r = ProjectFile::parse("format: 1\ncluster:\n  name: a\n  colour: blue\nhosts:\n  - {name: n, adress: x}\n",
+                                    QStringLiteral("w.pgha.yaml"));
+        QVERIFY(r.ok());
+        QCOMPARE(r->warnings.size(), 2);
+        QCOMPARE(r->warnings[0].field, QStringLiteral("cluster.colour"));
+        QCOMPARE(r->warnings[0].line, 4);
+        QCOMPARE(r->warnings[0].column, 3);
+        QCOMPARE(r->warnings[1].field, QStringLiteral("hosts[0].adress"));
+        QCOMPARE(r->warnings[1].line, 6);
+        QVERIFY(r->warnings[1].toString().contains(QStringLiteral("unknown key")));
+    }
+
+    void missingFileIsAnError()
+    {
+        auto r = ProjectFile::load(QStringLiteral("/nonexistent/x.pgha.yaml"));
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().file, QStringLiteral("/nonexistent/x.pgha.yaml"));
+    }
+
+    void saveDoesNotTouchOldFileOnFailure()
+    {
+        // A directory in place of the file: the save fails and reports the path.
+        QTemporaryDir dir;
+        auto r = ProjectFile::save(ProjectFile::referenceTopology(), dir.path());
+        QVERIFY(!r.ok());
+        QCOMPARE(r.error().file, dir.path());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestProjectFile)
+#include "test_projectfile.moc"
