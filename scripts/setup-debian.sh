@@ -21,6 +21,8 @@ PKGS=(
   python3-psycopg2 iproute2 procps util-linux
   # packaging checks
   desktop-file-utils appstream dpkg-dev file rpm
+  # Qt's own German strings for standard dialogs (qtbase_de.qm), loaded by the app next to ours
+  qt6-translations-l10n
 )
 
 missing=()
