@@ -1,0 +1,151 @@
+#!/usr/bin/env bash
+# The deploy lab: four SSH "hosts" on loopback addresses, each an sshd in its own mount + PID namespace with
+# per-host directories bind-mounted over the standard paths, so a deploy writes the real /etc/patroni,
+# /var/lib/postgresql, ... of that host and nothing reaches the machine's own. Root only.
+#
+#   lab.sh up | down | status | env          bring the lab up / tear it down / show it / print its variables
+#   lab.sh ssh HOST CMD...                   run CMD on HOST through SSH with the lab's client key
+#   lab.sh exec HOST CMD...                  run CMD inside HOST's namespaces without SSH (baseline, faults)
+#   lab.sh rekey HOST                        give HOST a new SSH host key (sshd re-reads it)
+#
+# PGHA_LAB_PREFIX (default 127.0.0) picks the addresses: PREFIX.11-.13 database nodes, PREFIX.20 HAProxy.
+# PGHA_LAB_DIR (default /var/tmp/pgha-lab-PREFIX, mode 0700) holds the lab's state; sshd's StrictModes refuses
+# keys under world-writable /tmp, and the lab's /tmp is bind-mounted per host anyway.
+set -euo pipefail
+
+PREFIX="${PGHA_LAB_PREFIX:-127.0.0}"
+if ! [[ "$PREFIX" =~ ^127\.[0-9]{1,3}\.[0-9]{1,3}$ ]]; then
+  echo "lab.sh: PGHA_LAB_PREFIX must be 127.X.Y (loopback only), got '$PREFIX'" >&2; exit 2
+fi
+LAB="${PGHA_LAB_DIR:-/var/tmp/pgha-lab-$PREFIX}"
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+NAMES=(node1 node2 node3 haproxy)
+declare -A SUFFIX=([node1]=11 [node2]=12 [node3]=13 [haproxy]=20)
+
+addr() { echo "$PREFIX.${SUFFIX[$1]}"; }
+need_host() { [[ -n "${SUFFIX[$1]:-}" ]] || { echo "lab.sh: unknown host '$1' (node1 node2 node3 haproxy)" >&2; exit 2; }; }
+init_pid() { # the namespace's PID 1 as seen from outside: the child of unshare
+  local u; u="$(cat "$LAB/hosts/$1/unshare.pid" 2>/dev/null)" || return 1
+  cat "/proc/$u/task/$u/children" 2>/dev/null | awk '{print $1}'
+}
+alive() { local p; p="$(cat "$LAB/hosts/$1/unshare.pid" 2>/dev/null)" && kill -0 "$p" 2>/dev/null; }
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+SSH_OPTS=(-n -o BatchMode=yes -o ConnectTimeout=10 -o LogLevel=ERROR)
+
+write_known_hosts() {
+  : >"$LAB/known_hosts"
+  for n in "${NAMES[@]}"; do
+    echo "$(addr "$n") $(cut -d' ' -f1,2 "$LAB/hosts/$n/etc/ssh/ssh_host_ed25519_key.pub")" >>"$LAB/known_hosts"
+  done
+}
+
+up_host() {
+  local n="$1" a h; a="$(addr "$n")"; h="$LAB/hosts/$n"
+  mkdir -p "$h"
+  cp -a /etc "$h/etc"
+  rm -f "$h"/etc/ssh/ssh_host_*
+  ssh-keygen -q -t ed25519 -N '' -C "pgha-lab-$n" -f "$h/etc/ssh/ssh_host_ed25519_key"
+  cat >"$h/etc/ssh/sshd_pgha_lab.conf" <<CONF
+ListenAddress $a:22
+HostKey /etc/ssh/ssh_host_ed25519_key
+PidFile /run/sshd.pid
+AuthorizedKeysFile /root/.ssh/authorized_keys
+PermitRootLogin prohibit-password
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+UsePAM no
+StrictModes no
+PrintMotd no
+MaxStartups 100
+MaxSessions 100
+Subsystem sftp /usr/lib/openssh/sftp-server
+CONF
+  install -d -m 0755 "$h/run" "$h/run/sshd" "$h/var-log" "$h/var-lib"
+  install -d -m 2775 -o postgres -g postgres "$h/run/postgresql"
+  install -d -m 0755 -o haproxy -g haproxy "$h/run/haproxy" 2>/dev/null || install -d -m 0755 "$h/run/haproxy"
+  install -d -m 0755 -o postgres -g postgres "$h/var-lib-postgresql"
+  install -d -m 0700 -o etcd -g etcd "$h/var-lib-etcd"
+  install -d -m 0700 "$h/root" "$h/root/.ssh"
+  install -m 0600 "$LAB/id_ed25519.pub" "$h/root/.ssh/authorized_keys"
+  install -d -m 1777 "$h/tmp"
+  # --kill-child: when unshare dies (lab down) its child, the namespace's init, dies and takes every process
+  # of the PID namespace with it.
+  setsid unshare --mount --pid --fork --kill-child --mount-proc -- \
+    /bin/bash "$HERE/lab-host-init.sh" "$h" >"$h/init.log" 2>&1 </dev/null &
+  echo $! >"$h/unshare.pid"
+}
+
+cmd_up() {
+  [[ "$(id -u)" -eq 0 ]] || { echo "lab.sh: must run as root" >&2; exit 2; }
+  if [[ -d "$LAB" ]]; then cmd_down; fi
+  install -d -m 0700 "$LAB" "$LAB/hosts"
+  ssh-keygen -q -t ed25519 -N '' -C pgha-lab-client -f "$LAB/id_ed25519"
+  for n in "${NAMES[@]}"; do up_host "$n"; done
+  write_known_hosts
+  local deadline=$((SECONDS + 30))
+  for n in "${NAMES[@]}"; do
+    until port_open "$(addr "$n")" 22; do
+      if ((SECONDS > deadline)) || ! alive "$n"; then
+        echo "lab.sh: sshd of $n did not come up:" >&2; cat "$LAB/hosts/$n/init.log" >&2; cmd_down; exit 1
+      fi
+      sleep 0.05
+    done
+  done
+  echo "lab up: ${NAMES[*]} on $PREFIX.{11,12,13,20}, state in $LAB"
+}
+
+cmd_down() {
+  [[ -d "$LAB" ]] || return 0
+  for n in "${NAMES[@]}"; do
+    local p; p="$(cat "$LAB/hosts/$n/unshare.pid" 2>/dev/null)" || continue
+    kill -9 "$p" 2>/dev/null || true
+  done
+  # Wait until every process of the namespaces is gone (postgres files stay busy until then).
+  for n in "${NAMES[@]}"; do
+    local p; p="$(cat "$LAB/hosts/$n/unshare.pid" 2>/dev/null)" || continue
+    for _ in $(seq 200); do kill -0 "$p" 2>/dev/null || break; sleep 0.05; done
+  done
+  for _ in $(seq 100); do
+    port_open "$(addr node1)" 5432 || port_open "$(addr node1)" 2379 || break; sleep 0.05
+  done
+  rm -rf "$LAB"
+  echo "lab down: $PREFIX"
+}
+
+cmd_status() {
+  [[ -d "$LAB" ]] || { echo "lab $PREFIX: down"; return 3; }
+  local rc=0
+  for n in "${NAMES[@]}"; do
+    local a; a="$(addr "$n")"
+    if alive "$n" && port_open "$a" 22; then echo "$n $a up"; else echo "$n $a DOWN"; rc=1; fi
+  done
+  return $rc
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  env)
+    echo "PGHA_LAB_PREFIX=$PREFIX"; echo "PGHA_LAB_DIR=$LAB"; echo "PGHA_LAB_KEY=$LAB/id_ed25519"
+    echo "PGHA_LAB_KNOWN_HOSTS=$LAB/known_hosts"
+    for n in "${NAMES[@]}"; do echo "PGHA_LAB_ADDR_${n^^}=$(addr "$n")"; done ;;
+  ssh)
+    need_host "${2:-}"; n="$2"; shift 2
+    exec ssh "${SSH_OPTS[@]}" -i "$LAB/id_ed25519" -o UserKnownHostsFile="$LAB/known_hosts" \
+      -o StrictHostKeyChecking=yes "root@$(addr "$n")" "$@" ;;
+  exec)
+    need_host "${2:-}"; n="$2"; shift 2
+    p="$(init_pid "$n")" || { echo "lab.sh: $n is down" >&2; exit 1; }
+    exec nsenter -t "$p" -m -p --wd=/ -- "$@" ;;
+  rekey)
+    need_host "${2:-}"; n="$2"; h="$LAB/hosts/$n"
+    rm -f "$h"/etc/ssh/ssh_host_ed25519_key*
+    ssh-keygen -q -t ed25519 -N '' -C "pgha-lab-$n-rekeyed" -f "$h/etc/ssh/ssh_host_ed25519_key"
+    kill -HUP "$(init_pid "$n")"   # the init passes SIGHUP to sshd, which re-executes and re-reads its keys
+    write_known_hosts              # the lab's own known_hosts follows; a deploy's known-hosts file must not
+    sleep 0.3
+    for _ in $(seq 100); do port_open "$(addr "$n")" 22 && break; sleep 0.05; done
+    echo "rekeyed $n" ;;
+  *) sed -n '2,13p' "$0" >&2; exit 2 ;;
+esac
