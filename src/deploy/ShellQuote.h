@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace pgha {
+
+// The one place remote command lines are built: POSIX single-quote escaping. Any byte sequence (spaces,
+// quotes, $(...), ;, newlines) comes out as one literal word for sh.
+QString shellQuote(const QString &word);
+
+// Quotes every word and joins them with spaces: an argv for `sh -c`.
+QString shellJoin(const QStringList &words);
+
+} // namespace pgha
