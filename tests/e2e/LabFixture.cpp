@@ -1,0 +1,112 @@
+#include "LabFixture.h"
+
+#include <QProcess>
+
+LabFixture::LabFixture(const QString &prefix)
+{
+    m_prefix = prefix;
+    if (m_prefix.isEmpty())
+        m_prefix = qEnvironmentVariable("PGHA_LAB_PREFIX", QStringLiteral("127.0.0"));
+    m_dir = QStringLiteral("/var/tmp/pgha-lab-") + m_prefix;
+}
+
+LabFixture::~LabFixture()
+{
+    down();
+}
+
+QString LabFixture::script()
+{
+    return QStringLiteral(PGHA_SOURCE_DIR "/tests/e2e/lab/lab.sh");
+}
+
+QProcessEnvironment LabFixture::environment() const
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PGHA_LAB_PREFIX"), m_prefix);
+    env.insert(QStringLiteral("PGHA_LAB_DIR"), m_dir);
+    return env;
+}
+
+int LabFixture::runScript(const QStringList &args, QByteArray *out, int timeoutMs) const
+{
+    QProcess p;
+    p.setProcessEnvironment(environment());
+    p.setProcessChannelMode(out ? QProcess::SeparateChannels : QProcess::ForwardedErrorChannel);
+    p.start(QStringLiteral("/bin/bash"), QStringList{script()} + args);
+    if (!p.waitForStarted(10000))
+        return -1;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+        return -1;
+    }
+    if (out)
+        *out = p.readAllStandardOutput() + p.readAllStandardError();
+    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+}
+
+bool LabFixture::up(QString *error)
+{
+    QByteArray out;
+    const int rc = runScript({QStringLiteral("up")}, &out, 120000);
+    m_up = rc == 0;
+    if (!m_up && error)
+        *error = QString::fromUtf8(out);
+    return m_up;
+}
+
+void LabFixture::down()
+{
+    QByteArray out;
+    runScript({QStringLiteral("down")}, &out, 120000);
+    m_up = false;
+}
+
+QStringList LabFixture::hosts()
+{
+    return {QStringLiteral("node1"), QStringLiteral("node2"), QStringLiteral("node3"), QStringLiteral("haproxy")};
+}
+
+QString LabFixture::address(const QString &host) const
+{
+    static const QStringList suffix = {QStringLiteral("11"), QStringLiteral("12"), QStringLiteral("13"),
+                                       QStringLiteral("20")};
+    const int i = hosts().indexOf(host);
+    return i < 0 ? QString() : m_prefix + QLatin1Char('.') + suffix.at(i);
+}
+
+QString LabFixture::hostPath(const QString &host, const QString &path) const
+{
+    // Mirrors the bind mounts of lab-host-init.sh.
+    static const QList<QPair<QString, QString>> mounts = {
+        {QStringLiteral("/etc"), QStringLiteral("etc")},
+        {QStringLiteral("/run"), QStringLiteral("run")},
+        {QStringLiteral("/var/log"), QStringLiteral("var-log")},
+        {QStringLiteral("/var/lib/postgresql"), QStringLiteral("var-lib-postgresql")},
+        {QStringLiteral("/var/lib/etcd"), QStringLiteral("var-lib-etcd")},
+        {QStringLiteral("/root"), QStringLiteral("root")},
+        {QStringLiteral("/tmp"), QStringLiteral("tmp")},
+    };
+    for (const auto &m : mounts) {
+        if (path == m.first || path.startsWith(m.first + QLatin1Char('/')))
+            return m_dir + QStringLiteral("/hosts/") + host + QLatin1Char('/') + m.second + path.mid(m.first.size());
+    }
+    return path;  // not private to the host
+}
+
+int LabFixture::ssh(const QString &host, const QString &command, QByteArray *out, int timeoutMs) const
+{
+    return runScript({QStringLiteral("ssh"), host, command}, out, timeoutMs);
+}
+
+int LabFixture::exec(const QString &host, const QString &command, QByteArray *out, int timeoutMs) const
+{
+    return runScript({QStringLiteral("exec"), host, QStringLiteral("/bin/sh"), QStringLiteral("-c"), command}, out,
+                     timeoutMs);
+}
+
+bool LabFixture::rekey(const QString &host) const
+{
+    return runScript({QStringLiteral("rekey"), host}, nullptr, 30000) == 0;
+}

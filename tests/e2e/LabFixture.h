@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QByteArray>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+// The deploy lab (tests/e2e/lab/lab.sh) from C++ tests: four SSH hosts on PREFIX.11-.13 (node1-3) and
+// PREFIX.20 (haproxy). The destructor tears the lab down whatever happened. Link pgha_labfixture.
+class LabFixture
+{
+public:
+    // prefix: "127.X.Y"; empty = $PGHA_LAB_PREFIX or "127.0.0". The state lives in /var/tmp/pgha-lab-PREFIX.
+    explicit LabFixture(const QString &prefix = {});
+    ~LabFixture();
+    LabFixture(const LabFixture &) = delete;
+    LabFixture &operator=(const LabFixture &) = delete;
+
+    bool up(QString *error = nullptr);
+    void down();
+    bool isUp() const { return m_up; }
+
+    QString prefix() const { return m_prefix; }
+    QString dir() const { return m_dir; }
+    QString keyFile() const { return m_dir + QStringLiteral("/id_ed25519"); }
+    QString knownHostsFile() const { return m_dir + QStringLiteral("/known_hosts"); }
+    QString address(const QString &host) const;  // node1 -> PREFIX.11 ...
+    static QStringList hosts();                  // node1 node2 node3 haproxy
+    // The host's own view of an absolute path, seen from the machine (e.g. its /etc/patroni/config.yml).
+    QString hostPath(const QString &host, const QString &path) const;
+
+    // Runs a shell command on the host through SSH (lab.sh ssh); returns the exit code, -1 on a failure to run.
+    int ssh(const QString &host, const QString &command, QByteArray *out = nullptr, int timeoutMs = 60000) const;
+    // Runs a shell command inside the host's namespaces without SSH (lab.sh exec).
+    int exec(const QString &host, const QString &command, QByteArray *out = nullptr, int timeoutMs = 60000) const;
+    bool rekey(const QString &host) const;
+
+    static QString script();
+    QProcessEnvironment environment() const;
+
+private:
+    int runScript(const QStringList &args, QByteArray *out, int timeoutMs) const;
+
+    QString m_prefix;
+    QString m_dir;
+    bool m_up = false;
+};
