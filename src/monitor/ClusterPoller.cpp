@@ -1,0 +1,469 @@
+#include "monitor/ClusterPoller.h"
+
+#include "monitor/HaproxyStatsParser.h"
+#include "monitor/VerdictRules.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QUrl>
+
+#include <algorithm>
+
+namespace pgha {
+
+namespace {
+
+QString normUrl(const QString &url)
+{
+    return QUrl(url).toString(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
+}
+
+template <typename P>
+P makeProbeT(const QString &name, const QString &url)
+{
+    P p;
+    p.name = name;
+    p.url = url;
+    return p;
+}
+
+int httpStatus(QNetworkReply *reply)
+{
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
+} // namespace
+
+ClusterPoller::ClusterPoller(const MonitorTarget &target, QObject *parent)
+    : QObject(parent), m_target(target), m_nam(new QNetworkAccessManager(this))
+{
+    m_nam->setAutoDeleteReplies(true);
+    for (MonitorTarget::Endpoint &e : m_target.patroni)
+        e.url = normUrl(e.url);
+    m_etcdEndpoints = m_target.etcd;
+    for (MonitorTarget::Endpoint &e : m_etcdEndpoints)
+        e.url = normUrl(e.url);
+}
+
+ClusterPoller::EtcdProbe ClusterPoller::makeProbe(const QString &name, const QString &url)
+{
+    return makeProbeT<EtcdProbe>(name, url);
+}
+
+ClusterPoller::~ClusterPoller()
+{
+    // Replies still in flight would call back into a half-destroyed poller when the manager aborts them.
+    const QList<QNetworkReply *> replies = m_nam->findChildren<QNetworkReply *>();
+    for (QNetworkReply *r : replies) {
+        r->disconnect(this);
+        r->abort();
+    }
+}
+
+QString ClusterPoller::replyError(QNetworkReply *reply)
+{
+    const int status = httpStatus(reply);
+    if (reply->error() == QNetworkReply::OperationCanceledError)
+        return QStringLiteral("timed out");
+    if (status == 401)
+        return QStringLiteral("authentication failed (HTTP 401)");
+    if (reply->error() != QNetworkReply::NoError && status == 0)
+        return reply->errorString();
+    return {};
+}
+
+QNetworkReply *ClusterPoller::send(const QByteArray &verb, const QString &url, const QByteArray &body, bool statsAuth)
+{
+    ++m_pending;
+    return m_target.send(m_nam, verb, url, body, statsAuth);
+}
+
+bool ClusterPoller::poll()
+{
+    if (m_pending > 0)
+        return false;
+    ++m_round;
+    m_clock.start();
+    m_clusterTried.clear();
+    m_clusterOk = false;
+    m_clusterError.clear();
+    m_cluster = {};
+    m_nodes.clear();
+    m_etcdMembersOk = false;
+    m_etcdListTried.clear();
+    m_etcdMembers.clear();
+    m_etcdProbes.clear();
+    m_haproxy.clear();
+
+    // Hold the count above zero while the round is being sent, so that an instant failure cannot finish it early.
+    ++m_pending;
+    if (!m_target.patroni.isEmpty() || !m_seenMembers.isEmpty())
+        sendCluster(m_preferredPatroni);
+    for (const MonitorTarget::Endpoint &e : std::as_const(m_target.patroni))
+        sendNode(e.url);
+    for (const QString &url : std::as_const(m_seenMembers))
+        sendNode(url);
+    for (int i = 0; i < m_etcdEndpoints.size(); ++i) {
+        m_etcdProbes.append(makeProbe(m_etcdEndpoints.at(i).name, m_etcdEndpoints.at(i).url));
+        sendEtcdProbe(i);
+    }
+    if (!m_etcdEndpoints.isEmpty())
+        sendEtcdMemberList(qBound(0, m_preferredEtcd, int(m_etcdEndpoints.size()) - 1));
+    for (const MonitorTarget::Endpoint &e : std::as_const(m_target.haproxy)) {
+        HaproxyInstance inst;
+        inst.name = e.name.isEmpty() ? QUrl(e.url).host() : e.name;
+        inst.statsUrl = e.url;
+        m_haproxy.append(inst);
+        const int index = int(m_haproxy.size()) - 1;
+        QNetworkReply *reply = send("GET", e.url, {}, true);
+        connect(reply, &QNetworkReply::finished, this, [this, reply, index] {
+            HaproxyInstance &h = m_haproxy[index];
+            const QString err = replyError(reply);
+            if (!err.isEmpty()) {
+                h.error = err;
+            } else if (httpStatus(reply) != 200) {
+                h.error = QStringLiteral("HTTP %1").arg(httpStatus(reply));
+            } else {
+                auto pools = HaproxyStatsParser::parse(reply->readAll());
+                if (pools) {
+                    h.reachable = true;
+                    h.pools = pools.value();
+                } else {
+                    h.error = pools.error().message;
+                }
+            }
+            done();
+        });
+    }
+    done();
+    return true;
+}
+
+void ClusterPoller::sendCluster(int endpointIndex)
+{
+    QStringList urls;
+    for (const MonitorTarget::Endpoint &e : std::as_const(m_target.patroni))
+        urls << e.url;
+    for (const QString &u : std::as_const(m_seenMembers)) {
+        if (!urls.contains(u))
+            urls << u;
+    }
+    if (urls.isEmpty())
+        return;
+    // Try the preferred endpoint first, then the others in order, each once per round.
+    int index = endpointIndex % int(urls.size());
+    for (int n = 0; n < urls.size() && m_clusterTried.contains(index); ++n)
+        index = (index + 1) % int(urls.size());
+    if (m_clusterTried.contains(index))
+        return;
+    m_clusterTried.insert(index);
+    const QString url = urls.at(index);
+    QNetworkReply *reply = send("GET", url + QStringLiteral("/cluster"));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, index, url] {
+        QString err = replyError(reply);
+        if (err.isEmpty()) {
+            auto info = PatroniParser::parseCluster(reply->readAll());
+            if (info) {
+                m_clusterOk = true;
+                m_cluster = info.value();
+                m_preferredPatroni = index;
+                int maxTimeline = 0;
+                for (const MemberState &m : std::as_const(m_cluster.members)) {
+                    maxTimeline = std::max(maxTimeline, m.timeline);
+                    if (m.apiUrl.isEmpty())
+                        continue;
+                    m_seenMembers.insert(m.name, normUrl(m.apiUrl));
+                    m_seenHosts.insert(m.name, m.host);
+                    if (!m_nodes.contains(normUrl(m.apiUrl)))
+                        sendNode(normUrl(m.apiUrl));
+                }
+                if (maxTimeline != m_historyTimeline) {
+                    m_historyTimeline = maxTimeline;
+                    sendDetails(url);
+                }
+            } else {
+                err = info.error().message;
+            }
+        }
+        if (!m_clusterOk) {
+            m_clusterError = url + QStringLiteral(": ") + err;
+            sendCluster(index + 1);
+        }
+        done();
+    });
+}
+
+void ClusterPoller::sendNode(const QString &url)
+{
+    if (url.isEmpty() || m_nodes.contains(url))
+        return;
+    m_nodes.insert(url, NodeResult{});
+    QNetworkReply *reply = send("GET", url + QStringLiteral("/patroni"));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
+        NodeResult &r = m_nodes[url];
+        r.error = replyError(reply);
+        if (r.error.isEmpty()) {
+            auto st = PatroniParser::parseNode(reply->readAll());
+            if (st) {
+                r.ok = true;
+                r.status = st.value();
+            } else {
+                r.error = st.error().message;
+            }
+        }
+        done();
+    });
+}
+
+void ClusterPoller::sendDetails(const QString &url)
+{
+    QNetworkReply *h = send("GET", url + QStringLiteral("/history"));
+    connect(h, &QNetworkReply::finished, this, [this, h] {
+        if (replyError(h).isEmpty()) {
+            auto hist = PatroniParser::parseHistory(h->readAll());
+            if (hist)
+                m_history = hist.value();
+        }
+        done();
+    });
+    QNetworkReply *c = send("GET", url + QStringLiteral("/config"));
+    connect(c, &QNetworkReply::finished, this, [this, c] {
+        if (replyError(c).isEmpty()) {
+            auto cfg = PatroniParser::parseConfig(c->readAll());
+            if (cfg)
+                m_config = cfg.value();
+        }
+        done();
+    });
+}
+
+void ClusterPoller::sendEtcdProbe(int probeIndex)
+{
+    const QString url = m_etcdProbes.at(probeIndex).url;
+    QNetworkReply *h = send("GET", url + QStringLiteral("/health"));
+    connect(h, &QNetworkReply::finished, this, [this, h, probeIndex] {
+        EtcdProbe &p = m_etcdProbes[probeIndex];
+        const QString err = replyError(h);
+        if (err.isEmpty()) {
+            // 503 with {"health":"false"} is an answer too: the member is up but the cluster has no quorum.
+            auto ok = EtcdParser::parseHealth(h->readAll());
+            p.healthAnswered = ok.ok();
+            p.healthy = ok.ok() && ok.value();
+            if (!ok)
+                p.error = ok.error().message;
+        } else {
+            p.error = err;
+        }
+        done();
+    });
+    QNetworkReply *s = send("POST", url + QStringLiteral("/v3/maintenance/status"), QByteArrayLiteral("{}"));
+    connect(s, &QNetworkReply::finished, this, [this, s, probeIndex] {
+        EtcdProbe &p = m_etcdProbes[probeIndex];
+        if (replyError(s).isEmpty() && httpStatus(s) == 200) {
+            auto st = EtcdParser::parseStatus(s->readAll());
+            if (st) {
+                p.statusOk = true;
+                p.status = st.value();
+            }
+        }
+        done();
+    });
+}
+
+void ClusterPoller::sendEtcdMemberList(int endpointIndex)
+{
+    if (m_etcdListTried.contains(endpointIndex) || endpointIndex >= m_etcdEndpoints.size())
+        return;
+    m_etcdListTried.insert(endpointIndex);
+    const QString url = m_etcdEndpoints.at(endpointIndex).url;
+    QNetworkReply *reply = send("POST", url + QStringLiteral("/v3/cluster/member/list"), QByteArrayLiteral("{}"));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, endpointIndex] {
+        bool ok = false;
+        if (replyError(reply).isEmpty() && httpStatus(reply) == 200) {
+            auto list = EtcdParser::parseMemberList(reply->readAll());
+            if (list) {
+                ok = true;
+                m_etcdMembersOk = true;
+                m_etcdMembers = list.value();
+                m_preferredEtcd = endpointIndex;
+                // Discovery: watch every member's client URL, also those the project did not list.
+                for (const EtcdParser::Member &m : std::as_const(m_etcdMembers)) {
+                    if (m.clientUrls.isEmpty())
+                        continue;
+                    bool known = false;
+                    for (const MonitorTarget::Endpoint &e : std::as_const(m_etcdEndpoints))
+                        known = known || m.clientUrls.contains(e.url) || m.clientUrls.contains(e.url + QLatin1Char('/'));
+                    if (!known) {
+                        m_etcdEndpoints.append({m.name, normUrl(m.clientUrls.first())});
+                        m_etcdProbes.append(makeProbe(m.name, normUrl(m.clientUrls.first())));
+                        sendEtcdProbe(int(m_etcdProbes.size()) - 1);
+                    }
+                }
+            }
+        }
+        if (!ok) {
+            for (int i = 0; i < m_etcdEndpoints.size(); ++i) {
+                if (!m_etcdListTried.contains(i)) {
+                    sendEtcdMemberList(i);
+                    break;
+                }
+            }
+        }
+        done();
+    });
+}
+
+void ClusterPoller::done()
+{
+    if (--m_pending == 0)
+        assemble();
+}
+
+void ClusterPoller::assemble()
+{
+    ClusterState s;
+    s.time = QDateTime::currentDateTimeUtc();
+    s.pollMs = m_clock.elapsed();
+    s.lagThresholdBytes = m_target.lagThresholdBytes;
+    s.patroniReachable = m_clusterOk;
+    s.patroniError = m_clusterOk ? QString() : m_clusterError;
+    s.scope = m_cluster.scope.isEmpty() ? m_target.clusterName : m_cluster.scope;
+    s.paused = m_cluster.paused;
+    for (const NodeResult &r : std::as_const(m_nodes)) {
+        // Patroni 3.x leaves the scope out of /cluster; every member's /patroni names it.
+        if (s.scope.isEmpty() && r.ok)
+            s.scope = r.status.scope;
+        s.paused = s.paused || (r.ok && r.status.paused && !m_clusterOk);
+    }
+
+    QSet<QString> listedUrls;
+    if (m_clusterOk) {
+        s.members = m_cluster.members;
+        for (MemberState &m : s.members)
+            listedUrls.insert(normUrl(m.apiUrl));
+    }
+    // Members that should be there but are not listed: from the project, or seen in an earlier round.
+    auto addAbsent = [&s, &listedUrls](const QString &name, const QString &url, const QString &host) {
+        for (const MemberState &m : std::as_const(s.members)) {
+            if (m.name == name || (!url.isEmpty() && normUrl(m.apiUrl) == url))
+                return;
+        }
+        if (listedUrls.contains(url))
+            return;
+        MemberState m;
+        m.name = name.isEmpty() ? QUrl(url).host() : name;
+        m.host = host.isEmpty() ? QUrl(url).host() : host;
+        m.apiUrl = url;
+        m.state = QStringLiteral("absent");
+        s.members.append(m);
+    };
+    for (const MonitorTarget::Endpoint &e : std::as_const(m_target.patroni))
+        addAbsent(e.name, e.url, QString());
+    for (auto it = m_seenMembers.cbegin(); it != m_seenMembers.cend(); ++it)
+        addAbsent(it.key(), it.value(), m_seenHosts.value(it.key()));
+
+    // Merge what each member's own REST API said.
+    QStringList streamingByLeader;
+    for (const NodeResult &r : std::as_const(m_nodes)) {
+        if (r.ok && r.status.role == QLatin1String("leader"))
+            streamingByLeader += r.status.streamingReplicas;
+    }
+    for (MemberState &m : s.members) {
+        const auto it = m_nodes.constFind(normUrl(m.apiUrl));
+        if (it == m_nodes.cend())
+            continue;
+        const NodeResult &r = it.value();
+        m.reachable = r.ok;
+        m.error = r.error;
+        if (r.ok) {
+            const PatroniParser::NodeStatus &n = r.status;
+            m.patroniVersion = n.version;
+            for (auto t = n.tags.cbegin(); t != n.tags.cend(); ++t)
+                m.tags.insert(t.key(), t.value());
+            m.pendingRestart = m.pendingRestart || n.pendingRestart;
+            if (m.state == QLatin1String("absent") || !m_clusterOk) {
+                // Not in the DCS (or the DCS view is unavailable): show what the member says of itself.
+                m.role = n.role;
+                m.state = m_clusterOk ? QStringLiteral("absent") : n.state;
+                m.timeline = n.timeline;
+            }
+            if (m.timeline == 0)
+                m.timeline = n.timeline;
+            if (n.replicationState == QLatin1String("streaming"))
+                m.streaming = m.isReplica();
+            if (m.name.isEmpty())
+                m.name = n.name;
+        } else if (m.state != QLatin1String("absent")) {
+            // Listed in the DCS (its key lives until the ttl expires) but its Patroni does not answer.
+            m.state = QStringLiteral("unreachable");
+        }
+        if (m.isReplica() && streamingByLeader.contains(m.name))
+            m.streaming = true;
+    }
+    std::sort(s.members.begin(), s.members.end(),
+              [](const MemberState &a, const MemberState &b) { return a.name < b.name; });
+
+    // etcd
+    s.etcdMonitored = !m_etcdEndpoints.isEmpty();
+    if (s.etcdMonitored) {
+        auto probeFor = [this](const EtcdParser::Member &m) -> const EtcdProbe * {
+            for (const EtcdProbe &p : std::as_const(m_etcdProbes)) {
+                if (p.statusOk && p.status.memberId == m.id)
+                    return &p;
+            }
+            for (const EtcdProbe &p : std::as_const(m_etcdProbes)) {
+                if (m.clientUrls.contains(p.url) || m.clientUrls.contains(p.url + QLatin1Char('/')))
+                    return &p;
+            }
+            return nullptr;
+        };
+        QString leaderId;
+        for (const EtcdProbe &p : std::as_const(m_etcdProbes)) {
+            if (p.statusOk && p.status.leaderId != QLatin1String("0") && !p.status.leaderId.isEmpty())
+                leaderId = p.status.leaderId;
+        }
+        auto fill = [&leaderId](EtcdMemberState *e, const EtcdProbe *p) {
+            if (!p) {
+                e->error = QStringLiteral("not probed (no client URL)");
+                return;
+            }
+            e->reachable = p->healthAnswered || p->statusOk;
+            e->healthy = p->healthy;
+            e->error = p->error;
+            if (p->statusOk) {
+                e->raftTerm = p->status.raftTerm;
+                e->dbSize = p->status.dbSize;
+                e->version = p->status.version;
+                if (e->id.isEmpty())
+                    e->id = p->status.memberId;
+            }
+            e->isLeader = !e->id.isEmpty() && e->id == leaderId && e->healthy;
+        };
+        if (m_etcdMembersOk) {
+            for (const EtcdParser::Member &m : std::as_const(m_etcdMembers)) {
+                EtcdMemberState e;
+                e.name = m.name;
+                e.id = m.id;
+                e.clientUrl = m.clientUrls.value(0);
+                fill(&e, probeFor(m));
+                s.etcd.append(e);
+            }
+        } else {
+            for (const EtcdProbe &p : std::as_const(m_etcdProbes)) {
+                EtcdMemberState e;
+                e.name = p.name.isEmpty() ? QUrl(p.url).host() : p.name;
+                e.clientUrl = p.url;
+                fill(&e, &p);
+                s.etcd.append(e);
+            }
+            s.etcdError = QStringLiteral("no etcd member listed the members");
+        }
+    }
+
+    s.haproxyMonitored = !m_target.haproxy.isEmpty();
+    s.haproxy = m_haproxy;
+    VerdictRules::evaluate(&s);
+    emit polled(s);
+}
+
+} // namespace pgha

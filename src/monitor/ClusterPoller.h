@@ -1,0 +1,103 @@
+#pragma once
+
+#include "monitor/ClusterState.h"
+#include "monitor/EtcdParser.h"
+#include "monitor/MonitorTarget.h"
+#include "monitor/PatroniParser.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QMap>
+#include <QObject>
+#include <QSet>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace pgha {
+
+// One poll round over every endpoint, all requests in flight at once on a QNetworkAccessManager: nothing
+// blocks and no event loop is nested. /cluster comes from the member that answered last (the next one on
+// failure); /patroni from every member known from the project or discovered in /cluster; etcd /health and
+// /v3/maintenance/status from every member, /v3/cluster/member/list from one; the HAProxy stats CSV from each
+// HAProxy. /history and /config are fetched on the first round and whenever the timeline moves.
+class ClusterPoller : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ClusterPoller(const MonitorTarget &target, QObject *parent = nullptr);
+    ~ClusterPoller() override;
+
+    const MonitorTarget &target() const { return m_target; }
+    QNetworkAccessManager *networkAccessManager() const { return m_nam; }
+    bool isBusy() const { return m_pending > 0; }
+    // Starts a round; returns false (and does nothing) while the previous round is still running.
+    bool poll();
+
+    // The last /history and /config seen (empty until fetched).
+    const QList<PatroniParser::TimelineSwitch> &timelineHistory() const { return m_history; }
+    const QJsonObject &dynamicConfig() const { return m_config; }
+
+signals:
+    void polled(const pgha::ClusterState &state);
+
+private:
+    struct EtcdProbe
+    {
+        QString name;
+        QString url;
+        bool healthAnswered = false;
+        bool healthy = false;
+        bool statusOk = false;
+        EtcdParser::Status status;
+        QString error;
+    };
+    struct NodeResult
+    {
+        bool ok = false;
+        PatroniParser::NodeStatus status;
+        QString error;
+    };
+
+    static EtcdProbe makeProbe(const QString &name, const QString &url);
+    QNetworkReply *send(const QByteArray &verb, const QString &url, const QByteArray &body = {},
+                        bool statsAuth = false);
+    void sendCluster(int endpointIndex);
+    void sendNode(const QString &url);
+    void sendEtcdMemberList(int endpointIndex);
+    void sendEtcdProbe(int probeIndex);
+    void sendDetails(const QString &url);
+    void done();
+    void assemble();
+    static QString replyError(QNetworkReply *reply);
+
+    MonitorTarget m_target;
+    QNetworkAccessManager *m_nam;
+    quint64 m_round = 0;
+    int m_pending = 0;
+    QElapsedTimer m_clock;
+
+    // Remembered across rounds: members and etcd endpoints seen once stay watched.
+    int m_preferredPatroni = 0;
+    int m_preferredEtcd = 0;
+    QMap<QString, QString> m_seenMembers;         // member name -> REST base URL
+    QMap<QString, QString> m_seenHosts;           // member name -> host
+    QList<MonitorTarget::Endpoint> m_etcdEndpoints;
+    int m_historyTimeline = -1;
+    QList<PatroniParser::TimelineSwitch> m_history;
+    QJsonObject m_config;
+
+    // This round.
+    QSet<int> m_clusterTried;
+    bool m_clusterOk = false;
+    QString m_clusterError;
+    PatroniParser::ClusterInfo m_cluster;
+    QHash<QString, NodeResult> m_nodes;           // by REST base URL
+    bool m_etcdMembersOk = false;
+    QSet<int> m_etcdListTried;
+    QList<EtcdParser::Member> m_etcdMembers;
+    QList<EtcdProbe> m_etcdProbes;
+    QList<HaproxyInstance> m_haproxy;
+};
+
+} // namespace pgha

@@ -1,0 +1,178 @@
+#include "monitor/ClusterState.h"
+
+#include <QJsonArray>
+
+namespace pgha {
+
+QString verdictKey(Verdict v)
+{
+    switch (v) {
+    case Verdict::Healthy:
+        return QStringLiteral("healthy");
+    case Verdict::Degraded:
+        return QStringLiteral("degraded");
+    case Verdict::Unavailable:
+        break;
+    }
+    return QStringLiteral("unavailable");
+}
+
+bool MemberState::operator==(const MemberState &o) const
+{
+    return name == o.name && host == o.host && port == o.port && apiUrl == o.apiUrl && role == o.role
+        && state == o.state && streaming == o.streaming && timeline == o.timeline && lagBytes == o.lagBytes
+        && receiveLagBytes == o.receiveLagBytes && replayLagBytes == o.replayLagBytes
+        && pendingRestart == o.pendingRestart && tags == o.tags && reachable == o.reachable
+        && patroniVersion == o.patroniVersion;
+}
+
+QStringList HaproxyPool::upServers() const
+{
+    QStringList up;
+    for (const HaproxyServerState &s : servers) {
+        if (s.isUp())
+            up << s.name;
+    }
+    return up;
+}
+
+const HaproxyPool *HaproxyInstance::pool(const QString &kind) const
+{
+    for (const HaproxyPool &p : pools) {
+        if (p.kind == kind)
+            return &p;
+    }
+    return nullptr;
+}
+
+const MemberState *ClusterState::member(const QString &name) const
+{
+    for (const MemberState &m : members) {
+        if (m.name == name)
+            return &m;
+    }
+    return nullptr;
+}
+
+const MemberState *ClusterState::leader() const
+{
+    for (const MemberState &m : members) {
+        if (m.isLeader())
+            return &m;
+    }
+    return nullptr;
+}
+
+int ClusterState::etcdHealthyCount() const
+{
+    int n = 0;
+    for (const EtcdMemberState &e : etcd)
+        n += e.healthy ? 1 : 0;
+    return n;
+}
+
+bool ClusterState::etcdHasQuorum() const
+{
+    if (!etcdMonitored)
+        return true;
+    if (etcd.isEmpty())
+        return false;
+    return etcdHealthyCount() >= etcd.size() / 2 + 1;
+}
+
+namespace {
+
+QJsonValue bytesOrNull(qint64 v)
+{
+    return v < 0 ? QJsonValue() : QJsonValue(double(v));
+}
+
+} // namespace
+
+QJsonObject ClusterState::toJson() const
+{
+    QJsonArray jm;
+    for (const MemberState &m : members) {
+        QJsonObject tagsObj;
+        for (auto it = m.tags.cbegin(); it != m.tags.cend(); ++it)
+            tagsObj.insert(it.key(), it.value());
+        QJsonObject o{{QStringLiteral("name"), m.name},
+                      {QStringLiteral("host"), m.host},
+                      {QStringLiteral("port"), m.port},
+                      {QStringLiteral("api_url"), m.apiUrl},
+                      {QStringLiteral("role"), m.role},
+                      {QStringLiteral("state"), m.state},
+                      {QStringLiteral("streaming"), m.streaming},
+                      {QStringLiteral("timeline"), m.timeline},
+                      {QStringLiteral("lag_bytes"), bytesOrNull(m.lagBytes)},
+                      {QStringLiteral("receive_lag_bytes"), bytesOrNull(m.receiveLagBytes)},
+                      {QStringLiteral("replay_lag_bytes"), bytesOrNull(m.replayLagBytes)},
+                      {QStringLiteral("pending_restart"), m.pendingRestart},
+                      {QStringLiteral("tags"), tagsObj},
+                      {QStringLiteral("reachable"), m.reachable},
+                      {QStringLiteral("patroni_version"), m.patroniVersion}};
+        if (!m.error.isEmpty())
+            o.insert(QStringLiteral("error"), m.error);
+        jm.append(o);
+    }
+    QJsonArray je;
+    for (const EtcdMemberState &e : etcd) {
+        QJsonObject o{{QStringLiteral("name"), e.name},
+                      {QStringLiteral("id"), e.id},
+                      {QStringLiteral("client_url"), e.clientUrl},
+                      {QStringLiteral("reachable"), e.reachable},
+                      {QStringLiteral("healthy"), e.healthy},
+                      {QStringLiteral("leader"), e.isLeader},
+                      {QStringLiteral("raft_term"), double(e.raftTerm)},
+                      {QStringLiteral("db_size"), double(e.dbSize)},
+                      {QStringLiteral("version"), e.version}};
+        if (!e.error.isEmpty())
+            o.insert(QStringLiteral("error"), e.error);
+        je.append(o);
+    }
+    QJsonArray jh;
+    for (const HaproxyInstance &h : haproxy) {
+        QJsonArray pools;
+        for (const HaproxyPool &p : h.pools) {
+            QJsonArray servers;
+            for (const HaproxyServerState &s : p.servers) {
+                servers.append(QJsonObject{{QStringLiteral("name"), s.name},
+                                           {QStringLiteral("status"), s.status},
+                                           {QStringLiteral("sessions"), s.sessions},
+                                           {QStringLiteral("check_status"), s.checkStatus}});
+            }
+            pools.append(QJsonObject{{QStringLiteral("name"), p.name},
+                                     {QStringLiteral("kind"), p.kind},
+                                     {QStringLiteral("sessions"), p.sessions},
+                                     {QStringLiteral("up"), QJsonArray::fromStringList(p.upServers())},
+                                     {QStringLiteral("servers"), servers}});
+        }
+        QJsonObject o{{QStringLiteral("name"), h.name},
+                      {QStringLiteral("stats_url"), h.statsUrl},
+                      {QStringLiteral("reachable"), h.reachable},
+                      {QStringLiteral("pools"), pools}};
+        if (!h.error.isEmpty())
+            o.insert(QStringLiteral("error"), h.error);
+        jh.append(o);
+    }
+    const MemberState *l = leader();
+    QJsonObject root{{QStringLiteral("time"), time.toString(Qt::ISODateWithMs)},
+                     {QStringLiteral("poll_ms"), double(pollMs)},
+                     {QStringLiteral("scope"), scope},
+                     {QStringLiteral("paused"), paused},
+                     {QStringLiteral("leader"), l ? QJsonValue(l->name) : QJsonValue()},
+                     {QStringLiteral("members"), jm},
+                     {QStringLiteral("verdict"), verdictKey(verdict)},
+                     {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)}};
+    if (!patroniError.isEmpty())
+        root.insert(QStringLiteral("patroni_error"), patroniError);
+    if (etcdMonitored) {
+        root.insert(QStringLiteral("etcd"), je);
+        root.insert(QStringLiteral("etcd_quorum"), etcdHasQuorum());
+    }
+    if (haproxyMonitored)
+        root.insert(QStringLiteral("haproxy"), jh);
+    return root;
+}
+
+} // namespace pgha

@@ -1,7 +1,0 @@
-#include "monitor/MonitorInfo.h"
-namespace pgha {
-int monitorApiVersion()
-{
-    return 1;
-}
-} // namespace pgha
