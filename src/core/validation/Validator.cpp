@@ -1,21 +1,25 @@
 #include "core/validation/Validator.h"
 
-#include "core/model/Secrets.h"
-#include "core/model/Topology.h"
+#include "core/validation/RuleContext.h"
+#include "core/validation/RuleTable.h"
 
-// PLACEHOLDER until the rules land (issue 2): no rule runs yet.
 namespace pgha {
 
 Findings validate(const Topology &topology, const Secrets *secrets)
 {
-    Q_UNUSED(topology)
-    Q_UNUSED(secrets)
-    return {};
+    const RuleContext context(topology, secrets);
+    Findings out;
+    for (const RuleInfo &rule : ruleTable())
+        rule.check(context, out);
+    return out;
 }
 
 QStringList ruleIds()
 {
-    return {};
+    QStringList ids;
+    for (const RuleInfo &rule : ruleTable())
+        ids << QString::fromLatin1(rule.id);
+    return ids;
 }
 
 } // namespace pgha

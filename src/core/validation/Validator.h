@@ -2,6 +2,8 @@
 
 #include "core/validation/Finding.h"
 
+#include <QStringList>
+
 namespace pgha {
 
 struct Topology;

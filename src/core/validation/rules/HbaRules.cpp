@@ -1,0 +1,143 @@
+#include "core/validation/RuleContext.h"
+#include "core/validation/rules/Rules.h"
+
+namespace pgha::rules {
+
+namespace {
+
+QString hbaSubject(int i)
+{
+    return QStringLiteral("cluster.pg_hba[%1]").arg(i);
+}
+
+bool isHostType(const QString &type)
+{
+    return type.startsWith(QLatin1String("host"));
+}
+
+const char *const kTypes[] = {"local", "host", "hostssl", "hostnossl", "hostgssenc", "hostnogssenc"};
+const char *const kMethods[] = {"trust", "reject", "scram-sha-256", "md5", "password", "gss", "sspi", "ident",
+                                "peer", "pam", "ldap", "radius", "cert", "bsd"};
+
+template <size_t N>
+bool oneOf(const QString &s, const char *const (&list)[N])
+{
+    for (const char *e : list) {
+        if (s == QLatin1String(e))
+            return true;
+    }
+    return false;
+}
+
+// How far an entry's address reaches: from everywhere, only this machine, or something in between.
+enum class Reach { Anywhere, Loopback, Network, Unknown };
+
+Reach reachOf(const QString &address)
+{
+    const QString a = address.trimmed();
+    if (a == QLatin1String("all"))
+        return Reach::Anywhere;
+    if (a == QLatin1String("samehost"))
+        return Reach::Network;  // every address of this host, not only loopback
+    if (a == QLatin1String("samenet"))
+        return Reach::Network;
+    const auto cidr = Cidr::parse(a);
+    if (!cidr)
+        return Reach::Unknown;
+    if (cidr->isAnyAddress())
+        return Reach::Anywhere;
+    if (cidr->network.isLoopback() && cidr->prefix >= (cidr->network.family == IpAddress::Family::V4 ? 8 : 128))
+        return Reach::Loopback;
+    return Reach::Network;
+}
+
+} // namespace
+
+void hbaInvalid(const RuleContext &c, Findings &out)
+{
+    const QList<HbaRule> &rules = c.topology.cluster.extraHba;
+    for (int i = 0; i < rules.size(); ++i) {
+        const HbaRule &r = rules.at(i);
+        QString problem;
+        if (!oneOf(r.type, kTypes))
+            problem = QStringLiteral("\"%1\" is not a pg_hba connection type.").arg(r.type);
+        else if (!oneOf(r.method, kMethods))
+            problem = QStringLiteral("\"%1\" is not a pg_hba authentication method.").arg(r.method);
+        else if (r.database.trimmed().isEmpty() || r.user.trimmed().isEmpty())
+            problem = QStringLiteral("The entry needs a database and a user (\"all\" matches any).");
+        else if (r.type == QLatin1String("local") && !r.address.trimmed().isEmpty())
+            problem = QStringLiteral("A local entry takes no address.");
+        else if (isHostType(r.type) && r.address.trimmed().isEmpty())
+            problem = QStringLiteral("A %1 entry needs an address.").arg(r.type);
+        else if (isHostType(r.type) && reachOf(r.address) == Reach::Unknown) {
+            const auto cidr = Cidr::parse(r.address.trimmed());
+            problem = cidr ? QStringLiteral("%1 lacks its mask; pg_hba needs /32 or /128 for one host.").arg(r.address)
+                           : QStringLiteral("\"%1\" is not an address in CIDR notation.").arg(r.address);
+        } else if (isHostType(r.type) && r.method == QLatin1String("peer"))
+            problem = QStringLiteral("peer authentication works only for local connections.");
+        if (problem.isEmpty())
+            continue;
+        addFinding(out, "hba-invalid", Severity::Error, hbaSubject(i), problem,
+                   QStringLiteral("Correct the entry: PostgreSQL refuses to load a pg_hba.conf with an invalid line, "
+                                  "and Patroni then cannot start it."));
+    }
+}
+
+void hbaTooOpen(const RuleContext &c, Findings &out)
+{
+    const QList<HbaRule> &rules = c.topology.cluster.extraHba;
+    for (int i = 0; i < rules.size(); ++i) {
+        const HbaRule &r = rules.at(i);
+        if (!isHostType(r.type) || r.method == QLatin1String("reject"))
+            continue;
+        const Reach reach = reachOf(r.address);
+        const QString subject = hbaSubject(i);
+        if (r.method == QLatin1String("trust")) {
+            if (reach == Reach::Loopback) {
+                addFinding(out, "hba-too-open", Severity::Warning, subject,
+                           QStringLiteral("trust for %1 lets every local OS user connect as %2 without a password.")
+                               .arg(r.address, r.user),
+                           QStringLiteral("Use scram-sha-256; Patroni and the tools read passwords from pgpass."));
+            } else if (reach != Reach::Unknown) {
+                addFinding(out, "hba-too-open", Severity::Error, subject,
+                           QStringLiteral("trust for %1 lets anyone who reaches the port connect as %2 without a "
+                                          "password.").arg(r.address, r.user),
+                           QStringLiteral("Use scram-sha-256 and limit the address to the subnet that needs it."));
+            }
+            continue;
+        }
+        if (reach == Reach::Anywhere) {
+            addFinding(out, "hba-too-open", Severity::Warning, subject,
+                       QStringLiteral("%1 admits %2 to %3 from every address.").arg(r.address, r.user, r.database),
+                       QStringLiteral("Limit the entry to the subnets that need it (mark client subnets "
+                                      "clients: true and the generator admits them)."));
+        }
+        if (r.method == QLatin1String("password") && r.type != QLatin1String("hostssl")) {
+            addFinding(out, "hba-too-open", Severity::Warning, subject,
+                       QStringLiteral("password sends the password in clear text over a connection that may not be "
+                                      "encrypted."),
+                       QStringLiteral("Use scram-sha-256."));
+        } else if (r.method == QLatin1String("md5")) {
+            addFinding(out, "hba-too-open", Severity::Info, subject,
+                       QStringLiteral("md5 is weaker than scram-sha-256 (the default since PostgreSQL 14, and md5 "
+                                      "passwords are deprecated in 18)."),
+                       QStringLiteral("Use scram-sha-256; the generated passwords are stored as SCRAM."));
+        }
+    }
+}
+
+void clientsSubnetMissing(const RuleContext &c, Findings &out)
+{
+    if (c.postgresHosts.isEmpty() || c.topology.subnets.isEmpty())
+        return;
+    for (const Subnet &s : c.topology.subnets) {
+        if (s.clients)
+            return;
+    }
+    addFinding(out, "clients-subnet-missing", Severity::Warning, QStringLiteral("cluster"),
+               QStringLiteral("No subnet is marked for clients, so pg_hba and the firewalls admit only the cluster's "
+                              "own hosts."),
+               QStringLiteral("Add the applications' network as a subnet with clients: true."));
+}
+
+} // namespace pgha::rules

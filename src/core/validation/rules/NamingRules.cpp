@@ -1,0 +1,108 @@
+#include "core/validation/RuleContext.h"
+#include "core/validation/rules/Rules.h"
+
+#include <QSet>
+
+namespace pgha::rules {
+
+namespace {
+
+bool isAsciiAlnum(QChar c)
+{
+    const ushort u = c.unicode();
+    return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
+}
+
+// RFC 1123 section 2.1: labels of letters, digits and hyphens, 1-63 characters, not starting or ending
+// with a hyphen (a leading digit is allowed); a full name at most 253 characters.
+bool isRfc1123HostName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 253)
+        return false;
+    const QStringList labels = name.split(QLatin1Char('.'));
+    for (const QString &label : labels) {
+        if (label.isEmpty() || label.size() > 63)
+            return false;
+        if (label.startsWith(QLatin1Char('-')) || label.endsWith(QLatin1Char('-')))
+            return false;
+        for (QChar c : label) {
+            if (!isAsciiAlnum(c) && c != QLatin1Char('-'))
+                return false;
+        }
+    }
+    return true;
+}
+
+// Patroni puts scope and namespace into DCS key paths (/<namespace>/<scope>/leader) and the scope into
+// PostgreSQL's cluster_name and the systemd/process titles: keep to a portable character set.
+bool isSafeKeyPart(const QString &s, bool allowSlash)
+{
+    if (s.isEmpty() || s.size() > 63)
+        return false;
+    for (QChar c : s) {
+        if (isAsciiAlnum(c) || c == QLatin1Char('_') || c == QLatin1Char('-') || c == QLatin1Char('.'))
+            continue;
+        if (allowSlash && c == QLatin1Char('/'))
+            continue;
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+void invalidClusterName(const RuleContext &c, Findings &out)
+{
+    const Cluster &cl = c.topology.cluster;
+    if (!isSafeKeyPart(cl.name, false)) {
+        addFinding(out, "invalid-cluster-name", Severity::Error, QStringLiteral("cluster.name"),
+                   QStringLiteral("The cluster name \"%1\" is not usable as Patroni scope (DCS key and cluster_name).")
+                       .arg(cl.name),
+                   QStringLiteral("Use 1-63 characters from letters, digits, '_', '-' and '.', e.g. \"cluster_1\"."));
+    }
+    QString ns = cl.ns;
+    while (ns.startsWith(QLatin1Char('/')))
+        ns.remove(0, 1);
+    while (ns.endsWith(QLatin1Char('/')))
+        ns.chop(1);
+    if (!isSafeKeyPart(ns, true) || ns.contains(QLatin1String("//"))) {
+        addFinding(out, "invalid-cluster-name", Severity::Error, QStringLiteral("cluster.namespace"),
+                   QStringLiteral("The namespace \"%1\" is not usable as Patroni namespace (DCS key prefix).").arg(cl.ns),
+                   QStringLiteral("Use 1-63 characters from letters, digits, '_', '-', '.' and '/', e.g. \"service\"."));
+    }
+}
+
+void invalidHostName(const RuleContext &c, Findings &out)
+{
+    for (const Host &h : c.topology.hosts) {
+        if (isRfc1123HostName(h.name))
+            continue;
+        addFinding(out, "invalid-host-name", Severity::Error, RuleContext::hostSubject(h),
+                   h.name.isEmpty() ? QStringLiteral("A host has no name.")
+                                    : QStringLiteral("\"%1\" is not a valid host name (RFC 1123).").arg(h.name),
+                   QStringLiteral("Use letters, digits and inner hyphens only, at most 63 per dot-separated label "
+                                  "(it becomes the Patroni member, etcd member and /etc/hosts name)."));
+    }
+}
+
+void duplicateHostName(const RuleContext &c, Findings &out)
+{
+    // Host names are case-insensitive in DNS and /etc/hosts.
+    QSet<QString> seen;
+    seen.reserve(c.topology.hosts.size());
+    for (const Host &h : c.topology.hosts) {
+        if (h.name.isEmpty())
+            continue;
+        const QString key = h.name.toLower();
+        if (seen.contains(key)) {
+            addFinding(out, "duplicate-host-name", Severity::Error, RuleContext::hostSubject(h),
+                       QStringLiteral("Another host is already named \"%1\" (names compare case-insensitively).")
+                           .arg(h.name),
+                       QStringLiteral("Rename one of them: Patroni members and etcd members need unique names."));
+        } else {
+            seen.insert(key);
+        }
+    }
+}
+
+} // namespace pgha::rules

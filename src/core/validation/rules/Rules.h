@@ -1,0 +1,61 @@
+#pragma once
+
+#include "core/validation/Finding.h"
+
+namespace pgha {
+
+class RuleContext;
+
+// One function per rule; RuleTable.cpp registers them. Grouped in files by the component they concern.
+namespace rules {
+
+// Naming (NamingRules.cpp)
+void invalidClusterName(const RuleContext &c, Findings &out);
+void invalidHostName(const RuleContext &c, Findings &out);
+void duplicateHostName(const RuleContext &c, Findings &out);
+// Addresses and subnets (AddressRules.cpp)
+void invalidAddress(const RuleContext &c, Findings &out);
+void duplicateAddress(const RuleContext &c, Findings &out);
+void invalidSubnet(const RuleContext &c, Findings &out);
+void unknownSubnet(const RuleContext &c, Findings &out);
+void addressOutsideSubnet(const RuleContext &c, Findings &out);
+// Hosts (HostRules.cpp)
+void hostWithoutRole(const RuleContext &c, Findings &out);
+void unknownOs(const RuleContext &c, Findings &out);
+void mixedOsFamily(const RuleContext &c, Findings &out);
+void postgresOsMismatch(const RuleContext &c, Findings &out);
+void sshPortInvalid(const RuleContext &c, Findings &out);
+// Ports (PortRules.cpp)
+void portConflict(const RuleContext &c, Findings &out);
+void reservedPort(const RuleContext &c, Findings &out);
+// etcd (EtcdRules.cpp)
+void etcdQuorum(const RuleContext &c, Findings &out);
+void etcdColocated(const RuleContext &c, Findings &out);
+// Patroni (PatroniRules.cpp)
+void tooFewPostgres(const RuleContext &c, Findings &out);
+void noFailoverCandidate(const RuleContext &c, Findings &out);
+void noReadReplica(const RuleContext &c, Findings &out);
+void patroniTiming(const RuleContext &c, Findings &out);
+void syncNeedsReplicas(const RuleContext &c, Findings &out);
+void failoverEstimate(const RuleContext &c, Findings &out);
+// HAProxy (HAProxyRules.cpp)
+void haproxyMissing(const RuleContext &c, Findings &out);
+void haproxySinglePoint(const RuleContext &c, Findings &out);
+void haproxyMaxconn(const RuleContext &c, Findings &out);
+void haproxySlowChecks(const RuleContext &c, Findings &out);
+void lbInDbSubnet(const RuleContext &c, Findings &out);
+// PostgreSQL (PostgresRules.cpp)
+void pgVersionUnsupported(const RuleContext &c, Findings &out);
+void pgParamUnsupported(const RuleContext &c, Findings &out);
+void pgParamManaged(const RuleContext &c, Findings &out);
+void maxWalSenders(const RuleContext &c, Findings &out);
+void maxReplicationSlots(const RuleContext &c, Findings &out);
+// Client access (HbaRules.cpp)
+void hbaTooOpen(const RuleContext &c, Findings &out);
+void hbaInvalid(const RuleContext &c, Findings &out);
+void clientsSubnetMissing(const RuleContext &c, Findings &out);
+// Secrets (SecretRules.cpp)
+void weakSecret(const RuleContext &c, Findings &out);
+
+} // namespace rules
+} // namespace pgha
