@@ -2,6 +2,7 @@
 
 #include "cli/Commands.h"
 
+#include <QCoreApplication>
 #include <QTextStream>
 
 namespace pgha::cli {
@@ -17,7 +18,13 @@ bool parseArgs(QCommandLineParser &parser, const QString &command, const QString
         return false;
     }
     if (parser.isSet(help)) {
-        out() << parser.helpText();
+        // Qt names the program by its full path in the usage line; users type "pgha <command>".
+        QString text = parser.helpText();
+        const QString program = QCoreApplication::arguments().value(0);
+        const int at = program.isEmpty() ? -1 : int(text.indexOf(program));
+        if (at >= 0)
+            text.replace(at, program.size(), QStringLiteral("pgha ") + command);
+        out() << text;
         *exitCode = 0;
         return false;
     }

@@ -191,6 +191,8 @@ private slots:
         QVERIFY2(r.exitCode == expected, qPrintable(r.describe()));
         if (expected == 2 && !args.isEmpty() && args.first() == QLatin1String("validate"))
             QVERIFY2(!r.err.isEmpty(), "a usage or input error says why on stderr");
+        if (qstrcmp(QTest::currentDataTag(), "validate --help") == 0)
+            QVERIFY2(r.out.startsWith("Usage: pgha validate [options] FILE"), qPrintable(r.describe()));
         if (qstrcmp(QTest::currentDataTag(), "generate, design with errors") == 0)
             QVERIFY(!QFileInfo::exists(QStringLiteral("never")) && !QFileInfo::exists(m_dir.filePath(QStringLiteral("never"))));
     }
