@@ -72,6 +72,7 @@ std::optional<IpAddress> freeAddressIn(const Topology &t, const Cidr &net)
     return std::nullopt;
 }
 
+// One member more; addEtcdMembers() repeats it up to the next odd count of at least three.
 Result<Topology> addEtcdMember(Topology t)
 {
     // Prefer a PostgreSQL host that lacks etcd: no new machine needed.
@@ -142,8 +143,17 @@ Result<Topology> applyQuickFix(const Topology &topology, const Finding &finding)
 {
     Topology t = topology;
     const QString &fix = finding.quickFix;
-    if (fix == QLatin1String("add-etcd-member"))
-        return addEtcdMember(std::move(t));
+    if (fix == QLatin1String("add-etcd-member")) {
+        // Up to the next odd count, at least three: 0, 1, 2 -> 3; 4 -> 5; 6 -> 7.
+        const int target = std::max(3, t.count(Role::Etcd) | 1);
+        while (t.count(Role::Etcd) < target) {
+            Result<Topology> r = addEtcdMember(std::move(t));
+            if (!r.ok())
+                return r;
+            t = std::move(r).value();
+        }
+        return t;
+    }
 
     if (fix == QLatin1String("fix-patroni-timing")) {
         PatroniSettings &p = t.cluster.patroni;

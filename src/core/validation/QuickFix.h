@@ -11,7 +11,8 @@ namespace pgha {
 // Mechanical fixes the GUI offers as a button for findings whose quickFix is set. The business rules live
 // here, not in the GUI: the window only calls applyQuickFix() and pushes the result as one undo step.
 //
-//   add-etcd-member            give the etcd role to a PostgreSQL host without it, or add a new etcd host
+//   add-etcd-member            up to the next odd member count (at least 3): give the etcd role to PostgreSQL
+//                              hosts without it, else add new etcd hosts next to the existing members
 //   fix-patroni-timing         loop_wait >= 1, retry_timeout >= 3, ttl = max(20, loop_wait + 2 * retry_timeout)
 //   replace-wal-keep-segments  wal_keep_segments N -> wal_keep_size N*16 MB
 //   rename-pg-param            a parameter renamed with the same values (force_parallel_mode -> debug_parallel_query)

@@ -42,8 +42,8 @@ Reach reachOf(const QString &address)
     if (a == QLatin1String("samenet"))
         return Reach::Network;
     const auto cidr = Cidr::parse(a);
-    if (!cidr)
-        return Reach::Unknown;
+    if (!cidr || !cidr->hadPrefix)
+        return Reach::Unknown;  // pg_hba needs the mask
     if (cidr->isAnyAddress())
         return Reach::Anywhere;
     if (cidr->network.isLoopback() && cidr->prefix >= (cidr->network.family == IpAddress::Family::V4 ? 8 : 128))
