@@ -10,6 +10,8 @@
 #include <QtTest>
 
 #include <functional>
+#include <thread>
+#include <vector>
 
 using namespace pgha;
 
@@ -765,6 +767,24 @@ private slots:
         for (const Finding &f : findings)
             reused += f.ruleId == QLatin1String("weak-secret") && f.message.contains(QStringLiteral("same as"));
         QCOMPARE(reused, 2);
+    }
+
+    void concurrentCallsAgree()
+    {
+        // The rule table is a function-local static and the rules are pure: any thread may validate.
+        const Topology t = ProjectFile::referenceTopology();
+        const Findings expected = validate(t);
+        std::vector<Findings> results(4);  // no shared container detach across threads
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 4; ++i)
+            threads.emplace_back([&, i] {
+                for (int k = 0; k < 50; ++k)
+                    results[i] = validate(t);
+            });
+        for (std::thread &th : threads)
+            th.join();
+        for (const Findings &r : results)
+            QCOMPARE(r, expected);
     }
 
     void pureAndDeterministic()

@@ -159,7 +159,10 @@ Result<Topology> applyQuickFix(const Topology &topology, const Finding &finding)
         PatroniSettings &p = t.cluster.patroni;
         p.loopWait = std::max(1, p.loopWait);
         p.retryTimeout = std::max(3, p.retryTimeout);
-        p.ttl = std::max({p.ttl, 20, p.loopWait + 2 * p.retryTimeout});
+        const qint64 needed = qint64(p.loopWait) + 2 * qint64(p.retryTimeout);
+        if (needed > 86400)
+            return Error(QStringLiteral("loop_wait + 2 * retry_timeout exceeds a day; lower them first"));
+        p.ttl = std::max({p.ttl, 20, int(needed)});
         return t;
     }
 

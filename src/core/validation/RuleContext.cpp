@@ -46,7 +46,9 @@ qint64 RuleContext::intParameter(const QString &name, qint64 fallback) const
         return fallback;
     bool ok = false;
     const qint64 n = v->trimmed().toLongLong(&ok);
-    return ok ? n : fallback;
+    // Clamped so that the rules' sums and differences cannot overflow on absurd input.
+    constexpr qint64 kLimit = Q_INT64_C(1) << 40;
+    return ok ? qBound(-kLimit, n, kLimit) : fallback;
 }
 
 int RuleContext::subnetContaining(const IpAddress &address) const

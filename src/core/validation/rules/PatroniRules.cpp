@@ -91,14 +91,15 @@ void patroniTiming(const RuleContext &c, Findings &out)
                                   "etcd hiccups demote the primary.").arg(p.retryTimeout),
                    QStringLiteral("Set retry_timeout to 3 or more (10 is the default)."), "fix-patroni-timing");
     }
-    if (p.ttl < p.loopWait + 2 * p.retryTimeout) {
+    const qint64 needed = qint64(p.loopWait) + 2 * qint64(p.retryTimeout);
+    if (p.ttl < needed) {
         // A leader that retries etcd for retry_timeout twice in one loop may still act as leader after its key
         // expired and a replica promoted: two primaries.
         addFinding(out, "patroni-timing", Severity::Error, QStringLiteral("cluster.patroni.ttl"),
                    QStringLiteral("ttl %1 is less than loop_wait + 2 * retry_timeout = %2, so the leader key can "
                                   "expire while the leader is still retrying.")
                        .arg(p.ttl)
-                       .arg(p.loopWait + 2 * p.retryTimeout),
+                       .arg(needed),
                    fix, "fix-patroni-timing");
     } else if (p.ttl < 20) {
         addFinding(out, "patroni-timing", Severity::Warning, QStringLiteral("cluster.patroni.ttl"),
