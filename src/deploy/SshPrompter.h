@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 #include <optional>
@@ -29,3 +30,5 @@ public:
 };
 
 } // namespace pgha
+
+Q_DECLARE_METATYPE(pgha::SshQuestion)

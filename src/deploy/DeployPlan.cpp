@@ -1,0 +1,653 @@
+#include "deploy/DeployPlan.h"
+
+#include "core/generate/GeneratedFile.h"
+#include "core/model/Platform.h"
+#include "core/model/Secrets.h"
+#include "core/model/Topology.h"
+#include "deploy/ShellQuote.h"
+
+#include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace pgha {
+
+QString stepOutcomeKey(StepOutcome o)
+{
+    switch (o) {
+    case StepOutcome::Changed: return QStringLiteral("changed");
+    case StepOutcome::Unchanged: return QStringLiteral("unchanged");
+    case StepOutcome::Failed: return QStringLiteral("failed");
+    case StepOutcome::Cancelled: return QStringLiteral("cancelled");
+    case StepOutcome::SkippedDone: return QStringLiteral("done-earlier");
+    }
+    return QStringLiteral("unknown");
+}
+
+namespace {
+
+QString q(const QString &s)
+{
+    return shellQuote(s);
+}
+
+// Exit 0 when the service runs: systemd's view on systemd hosts, the pid file in direct mode.
+QString runningTest(const QString &svc)
+{
+    return QStringLiteral("if [ -d /run/systemd/system ]; then systemctl is-active --quiet %1; "
+                          "else [ -s /run/%1.pid ] && kill -0 \"$(cat /run/%1.pid)\" 2>/dev/null; fi")
+        .arg(svc);
+}
+
+// Starts a service: systemd where it runs, else detached with its log and pid file in the standard places.
+// The form `cd /; setsid nohup CMD >log 2>&1 </dev/null & echo $! >pidfile` returns at once and records the
+// daemon's own pid (lab notes); setpriv execs, so the pid is the daemon's, not a wrapper's.
+QString startScript(const QString &svc, const QString &user, const QString &prepare, const QString &direct)
+{
+    const QString logDir = QStringLiteral("/var/log/") + svc;
+    return QStringLiteral("%1\n"
+                          "if [ -d /run/systemd/system ]; then\n"
+                          "  systemctl daemon-reload && systemctl enable --quiet %2 && systemctl start %2\n"
+                          "else\n"
+                          "  mkdir -p %3 && chown %4: %3\n"
+                          "  cd /; setsid nohup %5 >>%3/%2.log 2>&1 </dev/null & echo $! >/run/%2.pid\n"
+                          "fi")
+        .arg(prepare, svc, logDir, user, direct);
+}
+
+QString asUser(const QString &user, const QString &binary, const QString &args)
+{
+    return QStringLiteral("setpriv --reuid=%1 --regid=%1 --init-groups --reset-env \"$(command -v %2)\" %3")
+        .arg(user, binary, args);
+}
+
+// GET an HTTP URL on the host with the Python every Patroni host has; with auth, "user:password" comes
+// through stdin so that it never shows in a command line.
+QString httpGet(const QString &url, bool authFromStdin)
+{
+    const QString py = authFromStdin
+        ? QStringLiteral("import sys, base64, urllib.request as u\n"
+                         "c = sys.stdin.readline().strip()\n"
+                         "r = u.Request(sys.argv[1], headers={'Authorization': 'Basic ' + "
+                         "base64.b64encode(c.encode()).decode()})\n"
+                         "print(u.urlopen(r, timeout=3).read().decode())\n")
+        : QStringLiteral("import sys, urllib.request as u\n"
+                         "print(u.urlopen(sys.argv[1], timeout=3).read().decode())\n");
+    return QStringLiteral("python3 -c %1 %2").arg(q(py), q(url));
+}
+
+QStringList packagesFor(const Topology &t, const Host &h)
+{
+    const PostgresSettings &pg = t.cluster.postgres;
+    const bool deb = Platform::osFamily(h.os) == OsFamily::Debian;
+    const bool percona = pg.distribution == QLatin1String("percona");
+    QStringList p;
+    if (h.has(Role::Postgres)) {
+        if (deb) {
+            p << (percona ? QStringLiteral("percona-postgresql-%1") : QStringLiteral("postgresql-%1")).arg(pg.version)
+              << (percona ? QStringLiteral("percona-patroni") : QStringLiteral("patroni"));
+        } else if (percona) {
+            p << QStringLiteral("percona-postgresql%1-server").arg(pg.version) << QStringLiteral("percona-patroni");
+        } else if (pg.distribution == QLatin1String("pgdg")) {
+            p << QStringLiteral("postgresql%1-server").arg(pg.version) << QStringLiteral("patroni")
+              << QStringLiteral("patroni-etcd");
+        } else {
+            p << QStringLiteral("postgresql-server") << QStringLiteral("patroni");
+        }
+    }
+    if (h.has(Role::Etcd)) {
+        if (deb)
+            p << QStringLiteral("etcd-server") << QStringLiteral("etcd-client");
+        else
+            p << (percona ? QStringLiteral("percona-etcd") : QStringLiteral("etcd"));
+    }
+    if (h.has(Role::HAProxy))
+        p << ((percona && !deb) ? QStringLiteral("percona-haproxy") : QStringLiteral("haproxy"))
+          << QStringLiteral("python3");  // the readiness probe reads HAProxy's stats with it
+    p.removeDuplicates();
+    return p;
+}
+
+QString ownerFor(const Host &h, const QString &path)
+{
+    const QString pgHome = Platform::postgresHome(h.os);
+    if (path.startsWith(QLatin1String("/etc/patroni/")) || (!pgHome.isEmpty() && path.startsWith(pgHome + QLatin1Char('/'))))
+        return QStringLiteral("postgres");
+    return QStringLiteral("root");
+}
+
+QString pgDataDir(const Topology &t, const Host &h)
+{
+    const PostgresSettings &pg = t.cluster.postgres;
+    return pg.dataDir.isEmpty() ? Platform::postgresDataDir(h.os, pg.distribution, pg.version) : pg.dataDir;
+}
+
+QString parentDir(const QString &path)
+{
+    const int i = path.lastIndexOf(QLatin1Char('/'));
+    return i <= 0 ? QStringLiteral("/") : path.left(i);
+}
+
+QString hostPortUrl(const QString &scheme, const QString &address, int port, const QString &path = {})
+{
+    const QString a = address.contains(QLatin1Char(':')) ? QLatin1Char('[') + address + QLatin1Char(']') : address;
+    return QStringLiteral("%1://%2:%3%4").arg(scheme, a).arg(port).arg(path);
+}
+
+DeployOp waitOp(const QString &title, const QString &script, DeployOp::Until until, int timeoutSec)
+{
+    DeployOp op;
+    op.kind = DeployOp::Kind::WaitFor;
+    op.title = title;
+    op.script = script;
+    op.until = until;
+    op.timeoutSec = timeoutSec;
+    return op;
+}
+
+DeployOp runOp(const QString &title, const QString &script)
+{
+    DeployOp op;
+    op.kind = DeployOp::Kind::Run;
+    op.title = title;
+    op.script = script;
+    return op;
+}
+
+} // namespace
+
+const DeployStep *DeployPlan::step(const QString &id) const
+{
+    for (const DeployStep &s : steps)
+        if (s.id == id)
+            return &s;
+    return nullptr;
+}
+
+QString DeployPlan::fingerprint() const
+{
+    QCryptographicHash h(QCryptographicHash::Sha256);
+    for (const DeployStep &s : steps) {
+        h.addData(s.id.toUtf8());
+        h.addData(s.probe.toUtf8());
+        for (const DeployOp &op : s.ops) {
+            h.addData(op.script.toUtf8());
+            h.addData(op.input);
+            for (const FileToWrite &f : op.files) {
+                h.addData(f.path.toUtf8());
+                h.addData(f.content);
+                h.addData(QByteArray::number(f.mode));
+            }
+        }
+    }
+    return QString::fromLatin1(h.result().toHex());
+}
+
+QString DeployPlan::dryRunText() const
+{
+    QString out;
+    for (const DeployStep &s : steps) {
+        out += QStringLiteral("== [%1] %2 (%3)%4\n")
+                   .arg(s.host, s.title, s.id,
+                        s.deps.isEmpty() ? QString() : QStringLiteral(" after: ") + s.deps.join(QStringLiteral(", ")));
+        if (!s.probe.isEmpty())
+            out += QStringLiteral("   check (exit 0 = already done, nothing to do):\n") + QStringLiteral("     $ ")
+                + QString(s.probe).replace(QLatin1Char('\n'), QStringLiteral("\n       ")) + QLatin1Char('\n');
+        for (const DeployOp &op : s.ops) {
+            out += QStringLiteral("   - %1").arg(op.title);
+            if (op.kind == DeployOp::Kind::WaitFor)
+                out += QStringLiteral(" (poll until ready, at most %1 s)").arg(op.timeoutSec);
+            out += QLatin1Char('\n');
+            if (op.kind == DeployOp::Kind::WriteFiles) {
+                for (const FileToWrite &f : op.files) {
+                    out += QStringLiteral("     file %1 mode %2 owner %3 size %4 sha256 %5%6\n")
+                               .arg(f.path, QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0')), f.owner)
+                               .arg(f.content.size())
+                               .arg(QString::fromLatin1(QCryptographicHash::hash(f.content, QCryptographicHash::Sha256).toHex()),
+                                    f.secret ? QStringLiteral(" (holds secrets: content not shown)") : QString());
+                    if (!f.secret) {
+                        QString body = QString::fromUtf8(f.content);
+                        if (body.endsWith(QLatin1Char('\n')))
+                            body.chop(1);
+                        out += QStringLiteral("       | ") + body.replace(QLatin1Char('\n'), QStringLiteral("\n       | "))
+                            + QLatin1Char('\n');
+                    }
+                }
+                out += QStringLiteral("     (an identical file is left alone; a different one is first kept as "
+                                      "<name>.pgha-<UTC timestamp>.bak; written as a temporary file, then renamed)\n");
+                continue;
+            }
+            out += QStringLiteral("     $ ") + QString(op.script).replace(QLatin1Char('\n'), QStringLiteral("\n       "))
+                + QLatin1Char('\n');
+            if (!op.input.isEmpty())
+                out += QStringLiteral("     stdin: %1 (%2 bytes, not shown)\n").arg(op.inputNote).arg(op.input.size());
+        }
+    }
+    return out;
+}
+
+DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secrets &secrets,
+                     const PlanOptions &options)
+{
+    DeployPlan plan;
+    const Cluster &c = topology.cluster;
+    QList<const Host *> hosts;
+    for (const Host &h : topology.hosts)
+        hosts << &h;
+    const QList<const Host *> etcdHosts = topology.hostsWith(Role::Etcd);
+    const QList<const Host *> pgHosts = topology.hostsWith(Role::Postgres);
+    const QList<const Host *> haHosts = topology.hostsWith(Role::HAProxy);
+
+    for (const Host *h : hosts) {
+        SshTarget t;
+        t.hostName = h->name;
+        t.address = h->address;
+        t.port = h->ssh.port;
+        t.user = h->ssh.user;
+        t.identityFile = h->ssh.identityFile;
+        t.knownHostsFile = options.knownHostsFile;
+        t.acceptNewHostKeys = options.acceptNewHostKeys;
+        plan.targets.insert(h->name, t);
+    }
+
+    QStringList checkIds;
+    for (const Host *h : hosts)
+        checkIds << QStringLiteral("check:") + h->name;
+
+    // 1. Check every host before anything changes anywhere.
+    for (const Host *h : hosts) {
+        DeployStep s;
+        s.id = QStringLiteral("check:") + h->name;
+        s.host = h->name;
+        s.title = QStringLiteral("check the host");
+        DeployOp op;
+        op.kind = DeployOp::Kind::CheckHost;
+        op.title = QStringLiteral("OS, free ports, disk, existing data");
+        HostCheck &ck = op.check;
+        ck.address = h->address;
+        ck.osFamily = Platform::osFamily(h->os) == OsFamily::Rhel ? QStringLiteral("rhel") : QStringLiteral("debian");
+        QString script = QStringLiteral(
+            "[ -r /etc/os-release ] && . /etc/os-release\n"
+            "echo \"os_id=${ID:-unknown}\"; echo \"os_like=${ID_LIKE:-}\"; echo \"os_version=${VERSION_ID:-}\"\n"
+            "if [ -d /run/systemd/system ]; then echo init=systemd; else echo init=direct; fi\n"
+            "echo \"free_kb=$(df -Pk /var/lib 2>/dev/null | awk 'NR==2{print $4}')\"\n"
+            "(ss -Htln 2>/dev/null || netstat -ltn 2>/dev/null) | awk '{print \"listen=\" $4}'\n");
+        if (h->has(Role::Etcd)) {
+            ck.ports << qMakePair(c.etcd.clientPort, QStringLiteral("etcd")) << qMakePair(c.etcd.peerPort, QStringLiteral("etcd"));
+            ck.etcdDataDir = Platform::etcdDataDir();
+            ck.allowExistingEtcdData = options.adoptExistingData || options.ownedData.contains(QStringLiteral("etcd:") + h->name);
+            script += QStringLiteral("[ -d %1/member ] && echo etcddata=present\n").arg(q(ck.etcdDataDir));
+        }
+        if (h->has(Role::Postgres)) {
+            ck.ports << qMakePair(c.postgres.port, QStringLiteral("patroni"))
+                     << qMakePair(c.patroni.restApiPort, QStringLiteral("patroni"));
+            ck.pgDataDir = pgDataDir(topology, *h);
+            ck.allowExistingPgData = options.adoptExistingData || options.ownedData.contains(QStringLiteral("pgdata:") + h->name);
+            script += QStringLiteral("[ -f %1/PG_VERSION ] && echo pgdata=present\n").arg(q(ck.pgDataDir));
+        }
+        if (h->has(Role::HAProxy)) {
+            ck.ports << qMakePair(c.haproxy.primaryPort, QStringLiteral("haproxy"))
+                     << qMakePair(c.haproxy.replicaPort, QStringLiteral("haproxy"))
+                     << qMakePair(c.haproxy.statsPort, QStringLiteral("haproxy"));
+        }
+        for (const QString &svc : {QStringLiteral("etcd"), QStringLiteral("patroni"), QStringLiteral("haproxy")})
+            script += QStringLiteral("if %1; then echo running=%2; fi\n").arg(runningTest(svc), svc);
+        script += QStringLiteral("true");
+        op.script = script;
+        s.ops << op;
+        plan.steps << s;
+    }
+
+    // 2. Packages (already installed: nothing to do).
+    for (const Host *h : hosts) {
+        const QStringList pkgs = packagesFor(topology, *h);
+        if (pkgs.isEmpty())
+            continue;
+        DeployStep s;
+        s.id = QStringLiteral("packages:") + h->name;
+        s.host = h->name;
+        s.title = QStringLiteral("install packages");
+        s.deps << QStringLiteral("check:") + h->name;
+        const QString list = shellJoin(pkgs);
+        if (Platform::osFamily(h->os) == OsFamily::Rhel) {
+            s.probe = QStringLiteral("rpm -q %1 >/dev/null 2>&1").arg(list);
+            s.ops << runOp(QStringLiteral("install ") + pkgs.join(QLatin1Char(' ')),
+                           QStringLiteral("dnf install -y %1 || yum install -y %1").arg(list));
+        } else {
+            s.probe = QStringLiteral("for p in %1; do dpkg-query -W -f='${Status}' \"$p\" 2>/dev/null | "
+                                     "grep -q 'install ok installed' || exit 1; done").arg(list);
+            s.ops << runOp(QStringLiteral("install ") + pkgs.join(QLatin1Char(' ')),
+                           QStringLiteral("export DEBIAN_FRONTEND=noninteractive; apt-get update -q && "
+                                          "apt-get install -y -q --no-install-recommends %1").arg(list));
+        }
+        plan.steps << s;
+    }
+
+    // 3. Files: only after every host passed its check.
+    QMap<QString, bool> hasEtcdYaml;
+    for (const Host *h : hosts) {
+        DeployStep s;
+        s.id = QStringLiteral("files:") + h->name;
+        s.host = h->name;
+        s.title = QStringLiteral("write the configuration files");
+        s.deps = checkIds;
+        if (plan.step(QStringLiteral("packages:") + h->name))
+            s.deps << QStringLiteral("packages:") + h->name;
+        DeployOp op;
+        op.kind = DeployOp::Kind::WriteFiles;
+        op.title = QStringLiteral("place the generated files");
+        for (const GeneratedFile *g : bundle.filesOf(h->name)) {
+            if (!g->path.startsWith(QLatin1Char('/')))
+                continue;  // bundle-only files (the runbook) stay on the controlling machine
+            FileToWrite f;
+            f.path = g->path;
+            f.content = g->content;
+            f.mode = g->mode;
+            f.secret = g->secret;
+            f.owner = ownerFor(*h, g->path);
+            op.files << f;
+            if (g->path == Platform::etcdConfigYamlPath())
+                hasEtcdYaml[h->name] = true;
+        }
+        if (op.files.isEmpty())
+            continue;
+        s.ops << op;
+        plan.steps << s;
+    }
+    auto filesDep = [&plan](const Host *h) {
+        const QString id = QStringLiteral("files:") + h->name;
+        return plan.step(id) ? QStringList{id} : QStringList{};
+    };
+
+    // 4. etcd on every member, then quorum.
+    QStringList etcdStartIds;
+    for (const Host *h : etcdHosts) {
+        DeployStep s;
+        s.id = QStringLiteral("etcd-start:") + h->name;
+        s.host = h->name;
+        s.title = QStringLiteral("start etcd");
+        s.deps = filesDep(h);
+        s.probe = runningTest(QStringLiteral("etcd"));
+        const QString direct = hasEtcdYaml.value(h->name)
+            ? asUser(QStringLiteral("etcd"), QStringLiteral("etcd"),
+                     QStringLiteral("--config-file ") + q(Platform::etcdConfigYamlPath()))
+            : QStringLiteral("setpriv --reuid=etcd --regid=etcd --init-groups --reset-env sh -c %1")
+                  .arg(q(QStringLiteral("set -a; . ") + Platform::etcdEnvFilePath(h->os) + QStringLiteral("; exec etcd")));
+        s.ops << runOp(QStringLiteral("start etcd"),
+                       startScript(QStringLiteral("etcd"), QStringLiteral("etcd"),
+                                   QStringLiteral("install -d -o etcd -g etcd -m 0700 /var/lib/etcd"), direct));
+        etcdStartIds << s.id;
+        plan.steps << s;
+    }
+    QString quorumId;
+    if (!etcdHosts.isEmpty()) {
+        QStringList endpoints;
+        for (const Host *h : etcdHosts)
+            endpoints << hostPortUrl(QStringLiteral("http"), h->address, c.etcd.clientPort);
+        DeployStep s;
+        s.id = quorumId = QStringLiteral("etcd-quorum");
+        s.host = etcdHosts.first()->name;
+        s.title = QStringLiteral("wait for etcd quorum");
+        s.deps = etcdStartIds;
+        s.ops << waitOp(QStringLiteral("every etcd member healthy"),
+                        QStringLiteral("ETCDCTL_API=3 etcdctl --endpoints=%1 --command-timeout=3s endpoint health")
+                            .arg(q(endpoints.join(QLatin1Char(',')))),
+                        DeployOp::Until::ExitZero, 90);
+        plan.steps << s;
+    }
+
+    // 5. Patroni: one node bootstraps, the others join once there is a leader.
+    QStringList patroniStartIds;
+    QString leaderId;
+    const auto patroniStart = [&](const Host *h, const QStringList &deps) {
+        DeployStep s;
+        s.id = QStringLiteral("patroni-start:") + h->name;
+        s.host = h->name;
+        s.title = QStringLiteral("start Patroni");
+        s.deps = deps + filesDep(h);
+        s.probe = runningTest(QStringLiteral("patroni"));
+        const QString dataDir = pgDataDir(topology, *h);
+        const QString prepare = QStringLiteral("install -d -o postgres -g postgres -m 0700 %1\n"
+                                               "install -d -o postgres -g postgres -m 2775 /run/postgresql")
+                                    .arg(q(parentDir(dataDir)));
+        s.ops << runOp(QStringLiteral("start Patroni"),
+                       startScript(QStringLiteral("patroni"), QStringLiteral("postgres"), prepare,
+                                   asUser(QStringLiteral("postgres"), QStringLiteral("patroni"),
+                                          q(Platform::patroniConfigPath(h->os)))));
+        patroniStartIds << s.id;
+        plan.steps << s;
+    };
+    if (!pgHosts.isEmpty()) {
+        const Host *first = pgHosts.first();
+        const QString clusterUrl = hostPortUrl(QStringLiteral("http"), first->address, c.patroni.restApiPort,
+                                               QStringLiteral("/cluster"));
+        patroniStart(first, quorumId.isEmpty() ? QStringList{} : QStringList{quorumId});
+        DeployStep lead;
+        lead.id = leaderId = QStringLiteral("patroni-leader");
+        lead.host = first->name;
+        lead.title = QStringLiteral("wait for the Patroni leader");
+        lead.deps = QStringList{patroniStartIds.first()};
+        lead.ops << waitOp(QStringLiteral("a leader in /cluster"), httpGet(clusterUrl, false),
+                           DeployOp::Until::PatroniLeader, 180);
+        plan.steps << lead;
+        for (int i = 1; i < pgHosts.size(); ++i)
+            patroniStart(pgHosts.at(i), {leaderId});
+        DeployStep rep;
+        rep.id = QStringLiteral("patroni-replicas");
+        rep.host = first->name;
+        rep.title = QStringLiteral("wait until every replica runs");
+        rep.deps = patroniStartIds;
+        DeployOp w = waitOp(QStringLiteral("every member running, replicas with a known lag"), httpGet(clusterUrl, false),
+                            DeployOp::Until::PatroniReplicasRunning, 300);
+        w.expectedMembers = int(pgHosts.size());
+        rep.ops << w;
+        plan.steps << rep;
+    }
+
+    // 6. HAProxy, ready when exactly one server is UP in the primary pool (all are UP before the first check).
+    for (const Host *h : haHosts) {
+        DeployStep s;
+        s.id = QStringLiteral("haproxy-start:") + h->name;
+        s.host = h->name;
+        s.title = QStringLiteral("start HAProxy");
+        s.deps = filesDep(h);
+        if (plan.step(QStringLiteral("patroni-replicas")))
+            s.deps << QStringLiteral("patroni-replicas");
+        s.probe = runningTest(QStringLiteral("haproxy"));
+        const QString cfg = q(Platform::haproxyConfigPath());
+        s.ops << runOp(QStringLiteral("start HAProxy"),
+                       startScript(QStringLiteral("haproxy"), QStringLiteral("root"),
+                                   QStringLiteral("haproxy -c -q -f %1 || exit 1").arg(cfg),
+                                   QStringLiteral("\"$(command -v haproxy)\" -db -f %1").arg(cfg)));
+        plan.steps << s;
+
+        DeployStep r;
+        r.id = QStringLiteral("haproxy-ready:") + h->name;
+        r.host = h->name;
+        r.title = QStringLiteral("wait for HAProxy to route to the leader");
+        r.deps = QStringList{s.id};
+        DeployOp w = waitOp(QStringLiteral("exactly one server UP in the primary pool"),
+                            httpGet(hostPortUrl(QStringLiteral("http"), h->address, c.haproxy.statsPort,
+                                                QStringLiteral("/;csv")),
+                                    true),
+                            DeployOp::Until::HAProxyOnePrimary, 90);
+        w.input = (secrets.haproxyStatsUser + QLatin1Char(':') + secrets.haproxyStatsPassword).toUtf8() + '\n';
+        w.inputNote = QStringLiteral("the HAProxy stats user and password");
+        plan.steps << r;
+        plan.steps.last().ops << w;
+    }
+
+    // 7. The proof: a write through the primary port, a read from a replica through the replica port.
+    if (!pgHosts.isEmpty()) {
+        for (const Host *h : haHosts) {
+            DeployStep s;
+            s.id = QStringLiteral("routing:") + h->name;
+            s.host = pgHosts.first()->name;  // a host with psql
+            s.title = QStringLiteral("check writes and reads through HAProxy on %1").arg(h->name);
+            s.deps = QStringList{QStringLiteral("haproxy-ready:") + h->name};
+            const auto conninfo = [&](int port) {
+                return q(QStringLiteral("host=%1 port=%2 user=%3 dbname=postgres connect_timeout=3")
+                             .arg(h->address)
+                             .arg(port)
+                             .arg(c.users.superuser));
+            };
+            DeployOp w = waitOp(
+                QStringLiteral("write via port %1, read from a replica via port %2").arg(c.haproxy.primaryPort).arg(c.haproxy.replicaPort),
+                QStringLiteral(
+                    "read -r PGPASSWORD; export PGPASSWORD\n"
+                    "w=$(psql %1 -XAtq -c 'create temp table pgha_deploy_check(x int); insert into pgha_deploy_check "
+                    "values (1); select count(*) from pgha_deploy_check where not pg_is_in_recovery()') || exit 1\n"
+                    "[ \"$w\" = 1 ] || { echo 'the primary port reached a server in recovery'; exit 1; }\n"
+                    "r=$(psql %2 -XAtq -c 'select pg_is_in_recovery()') || exit 1\n"
+                    "[ \"$r\" = t ] || { echo 'the replica port reached the primary'; exit 1; }\n"
+                    "echo 'write through the primary port and read from a replica through the replica port: ok'")
+                    .arg(conninfo(c.haproxy.primaryPort), conninfo(c.haproxy.replicaPort)),
+                DeployOp::Until::ExitZero, 60);
+            w.input = secrets.superuserPassword.toUtf8() + '\n';
+            w.inputNote = QStringLiteral("the superuser password");
+            s.ops << w;
+            plan.steps << s;
+        }
+    }
+
+    // Secrets reach scripts through stdin only (DeployOp::input), never their command lines.
+    // --only: keep the chosen hosts' steps; dependencies on the others count as met.
+    if (!options.onlyHosts.isEmpty()) {
+        QList<DeployStep> kept;
+        QSet<QString> keptIds;
+        for (const DeployStep &s : plan.steps)
+            if (options.onlyHosts.contains(s.host)) {
+                kept << s;
+                keptIds.insert(s.id);
+            }
+        for (DeployStep &s : kept) {
+            QStringList deps;
+            for (const QString &d : s.deps)
+                if (keptIds.contains(d))
+                    deps << d;
+            s.deps = deps;
+        }
+        plan.steps = kept;
+    }
+    return plan;
+}
+
+QStringList evaluateHostCheck(const HostCheck &check, const QByteArray &output)
+{
+    QMultiMap<QString, QString> facts;
+    for (const QByteArray &line : output.split('\n')) {
+        const int eq = line.indexOf('=');
+        if (eq > 0)
+            facts.insert(QString::fromUtf8(line.left(eq)).trimmed(), QString::fromUtf8(line.mid(eq + 1)).trimmed());
+    }
+    QStringList problems;
+    const QString id = facts.value(QStringLiteral("os_id"));
+    const QString like = facts.value(QStringLiteral("os_like"));
+    const QStringList family = QString(id + QLatin1Char(' ') + like).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const bool isDebian = family.contains(QStringLiteral("debian")) || family.contains(QStringLiteral("ubuntu"));
+    const bool isRhel = family.contains(QStringLiteral("rhel")) || family.contains(QStringLiteral("fedora"))
+        || family.contains(QStringLiteral("centos"));
+    if (check.osFamily == QLatin1String("debian") && !isDebian)
+        problems << QStringLiteral("the design says a Debian-family OS, the host runs \"%1 %2\"")
+                        .arg(id, facts.value(QStringLiteral("os_version")));
+    if (check.osFamily == QLatin1String("rhel") && !isRhel)
+        problems << QStringLiteral("the design says a RHEL-family OS, the host runs \"%1 %2\"")
+                        .arg(id, facts.value(QStringLiteral("os_version")));
+    bool okFree = false;
+    const qint64 freeKb = facts.value(QStringLiteral("free_kb")).toLongLong(&okFree);
+    if (okFree && freeKb < check.minFreeKb)
+        problems << QStringLiteral("only %1 MiB free under /var/lib").arg(freeKb / 1024);
+    const QStringList running = facts.values(QStringLiteral("running"));
+    const QStringList listening = facts.values(QStringLiteral("listen"));
+    for (const auto &port : check.ports) {
+        const QString suffix = QLatin1Char(':') + QString::number(port.first);
+        for (const QString &l : listening) {
+            if (!l.endsWith(suffix))
+                continue;
+            const QString addr = l.left(l.size() - suffix.size());
+            const bool here = addr == check.address || addr == QLatin1String("0.0.0.0") || addr == QLatin1String("*")
+                || addr == QLatin1String("[::]") || addr == QLatin1String("::") || addr == QLatin1Char('[') + check.address + QLatin1Char(']');
+            if (here && !running.contains(port.second)) {
+                problems << QStringLiteral("port %1 is already in use on %2 (%3) by something other than %4")
+                                .arg(port.first)
+                                .arg(check.address, l, port.second);
+                break;
+            }
+        }
+    }
+    if (!check.pgDataDir.isEmpty() && facts.contains(QStringLiteral("pgdata")) && !check.allowExistingPgData
+        && !running.contains(QStringLiteral("patroni")))
+        problems << QStringLiteral("%1 already holds a PostgreSQL data directory (PG_VERSION) that this deploy did not "
+                                   "create: refusing to initialise over it. Move it away, or adopt it as it is with "
+                                   "--adopt-existing-data (it is then never removed)")
+                        .arg(check.pgDataDir);
+    if (!check.etcdDataDir.isEmpty() && facts.contains(QStringLiteral("etcddata")) && !check.allowExistingEtcdData
+        && !running.contains(QStringLiteral("etcd")))
+        problems << QStringLiteral("%1 already holds etcd data (member/) that this deploy did not create: refusing to "
+                                   "bootstrap a new cluster over it. Move it away, or adopt it with --adopt-existing-data")
+                        .arg(check.etcdDataDir);
+    return problems;
+}
+
+bool evaluateWait(const DeployOp &op, int exitCode, const QByteArray &output, QString *progress)
+{
+    auto say = [progress](const QString &s) {
+        if (progress)
+            *progress = s;
+    };
+    if (op.until == DeployOp::Until::ExitZero) {
+        say(QString::fromUtf8(output).trimmed().section(QLatin1Char('\n'), -1));
+        return exitCode == 0;
+    }
+    if (exitCode != 0) {
+        say(QString::fromUtf8(output).trimmed().section(QLatin1Char('\n'), -1));
+        return false;
+    }
+    if (op.until == DeployOp::Until::HAProxyOnePrimary) {
+        const QList<QByteArray> lines = output.split('\n');
+        if (lines.isEmpty())
+            return false;
+        QByteArray header = lines.first();
+        if (header.startsWith("# "))
+            header = header.mid(2);
+        const QList<QByteArray> cols = header.split(',');
+        const int statusCol = int(cols.indexOf("status"));
+        if (statusCol < 0)
+            return false;
+        int up = 0;
+        int servers = 0;
+        for (const QByteArray &l : lines.mid(1)) {
+            const QList<QByteArray> f = l.split(',');
+            if (f.size() <= statusCol || f.at(0) != "primary" || f.at(1) == "FRONTEND" || f.at(1) == "BACKEND")
+                continue;
+            ++servers;
+            if (f.at(statusCol).startsWith("UP"))
+                ++up;
+        }
+        say(QStringLiteral("%1 of %2 servers UP in the primary pool").arg(up).arg(servers));
+        return servers > 0 && up == 1;
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(output);
+    const QJsonArray members = doc.object().value(QStringLiteral("members")).toArray();
+    int leaders = 0;
+    int replicasOk = 0;
+    QStringList seen;
+    for (const QJsonValue &v : members) {
+        const QJsonObject m = v.toObject();
+        const QString role = m.value(QStringLiteral("role")).toString();
+        const QString state = m.value(QStringLiteral("state")).toString();
+        seen << m.value(QStringLiteral("name")).toString() + QLatin1Char(' ') + role + QLatin1Char(' ') + state;
+        const bool runningState = state == QLatin1String("running") || state == QLatin1String("streaming");
+        if ((role == QLatin1String("leader") || role == QLatin1String("master")) && runningState)
+            ++leaders;
+        else if (runningState && m.value(QStringLiteral("lag")).isDouble())
+            ++replicasOk;
+    }
+    say(seen.join(QStringLiteral(", ")));
+    if (op.until == DeployOp::Until::PatroniLeader)
+        return leaders == 1;
+    return leaders == 1 && leaders + replicasOk >= op.expectedMembers;
+}
+
+} // namespace pgha

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "deploy/DeployStep.h"
+#include "deploy/SshTarget.h"
+
+#include <QMap>
+#include <QSet>
+
+namespace pgha {
+
+struct Bundle;
+struct Topology;
+struct Secrets;
+
+struct PlanOptions
+{
+    bool adoptExistingData = false;  // --adopt-existing-data
+    // Data directories earlier runs created ("pgdata:node1", "etcd:node2"), from the journal: not foreign.
+    QSet<QString> ownedData;
+    QStringList onlyHosts;           // --only: steps of other hosts are left out (and their deps dropped)
+    QString knownHostsFile;
+    bool acceptNewHostKeys = false;
+};
+
+// The ordered steps that build the topology's cluster from the bundle's files. Pure: no I/O.
+struct DeployPlan
+{
+    QList<DeployStep> steps;
+    QMap<QString, SshTarget> targets;  // by host name
+
+    const DeployStep *step(const QString &id) const;
+    // Identifies the plan's effect (scripts and file contents): a journal only resumes the same plan.
+    QString fingerprint() const;
+    // Every command and every file for every host, as a dry run prints it. Secret files and inputs show
+    // their size and sha256 only.
+    QString dryRunText() const;
+};
+
+DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secrets &secrets,
+                     const PlanOptions &options);
+
+// Judges a CheckHost op's output against the check: the problems, empty when the host is fit.
+QStringList evaluateHostCheck(const HostCheck &check, const QByteArray &output);
+// Judges a WaitFor op's output: true when the awaited state is reached.
+bool evaluateWait(const DeployOp &op, int exitCode, const QByteArray &output, QString *progress = nullptr);
+
+} // namespace pgha

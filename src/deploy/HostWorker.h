@@ -1,0 +1,57 @@
+#pragma once
+
+#include "deploy/DeployStep.h"
+#include "deploy/SshTarget.h"
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+
+namespace pgha {
+
+class SshPrompter;
+class SshSession;
+struct ExecResult;
+
+// Runs the steps of one host on its own thread with its own SSH session (libssh sessions are not
+// thread-safe). Driven by queued calls to runStep(); answers with signals. Lives on a thread the
+// DeployRunner owns.
+class HostWorker : public QObject
+{
+    Q_OBJECT
+public:
+    HostWorker(SshTarget target, SshPrompter *prompter, const std::atomic_bool *cancel);
+    ~HostWorker() override;
+
+    // Call on the worker's thread only (QMetaObject::invokeMethod, queued).
+    void runStep(const pgha::DeployStep &step);
+
+signals:
+    void logLine(const QString &host, const QString &line);
+    // errorKind: an SshError::Kind as int when the step failed on SSH itself, -1 otherwise.
+    void stepFinished(const QString &stepId, pgha::StepOutcome outcome, const QString &message, int errorKind);
+
+private:
+    struct OpResult
+    {
+        bool ok = true;
+        bool changed = false;
+        QString message;
+        int errorKind = -1;
+    };
+    OpResult ensureConnected();
+    ExecResult run(const QString &script, const QByteArray &input = {}, int timeoutSec = 0);
+    OpResult runOp(const DeployOp &op);
+    OpResult writeFiles(const DeployOp &op);
+    OpResult waitFor(const DeployOp &op);
+    void log(const QString &line);
+    bool cancelled() const { return m_cancel && m_cancel->load(); }
+
+    SshTarget m_target;
+    SshPrompter *m_prompter = nullptr;
+    const std::atomic_bool *m_cancel = nullptr;
+    std::unique_ptr<SshSession> m_session;
+};
+
+} // namespace pgha
