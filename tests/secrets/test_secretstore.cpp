@@ -200,6 +200,8 @@ private slots:
                                      << QStringLiteral("unknown key");
         QTest::newRow("indented unknown key") << QByteArray("{rewind_password: a,\n   colour: blue}\n") << 2 << 4
                                               << QStringLiteral("unknown key");
+        QTest::newRow("key given twice") << QByteArray("rewind_password: a\nrewind_password: b\n") << 2 << 1
+                                         << QStringLiteral("twice");
         QTest::newRow("list value") << QByteArray("rewind_password: [a, b]\n") << 1 << 1
                                     << QStringLiteral("text value");
         QTest::newRow("not a mapping") << QByteArray("- a\n- b\n") << 1 << 1 << QStringLiteral("mapping");

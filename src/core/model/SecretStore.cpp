@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSaveFile>
+#include <QSet>
 
 #include <yaml-cpp/yaml.h>
 
@@ -83,6 +84,7 @@ Result<Secrets> loadFile(const QString &path)
         const YAML::Node root = YAML::Load(f.readAll().toStdString());
         if (!root.IsMap())
             return Error{QStringLiteral("expected a mapping of secret names to values"), path, 1, 1};
+        QSet<const Field *> seen;
         for (auto it = root.begin(); it != root.end(); ++it) {
             const std::string key = it->first.Scalar();
             const Field *field = nullptr;
@@ -94,6 +96,11 @@ Result<Secrets> loadFile(const QString &path)
             if (!field)
                 return Error{QStringLiteral("unknown key"), path, m.line + 1, m.column + 1,
                              QString::fromStdString(key)};
+            // Two values for one password: which one the cluster ends up with would be a guess.
+            if (seen.contains(field))
+                return Error{QStringLiteral("key given twice"), path, m.line + 1, m.column + 1,
+                             QString::fromStdString(key)};
+            seen.insert(field);
             if (!it->second.IsScalar())
                 return Error{QStringLiteral("expected a text value"), path, m.line + 1, m.column + 1,
                              QString::fromStdString(key)};
