@@ -3,6 +3,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -167,6 +169,29 @@ private slots:
             QVERIFY2(src, qPrintable(e.path));
             QCOMPARE(e.content, src->content);
             QCOMPARE(e.mode, src->mode);
+        }
+    }
+
+    void gnuTarExtracts()
+    {
+        // What users run on the hosts: GNU tar must unpack it silently with the modes intact.
+        const QString tar = QStandardPaths::findExecutable(QStringLiteral("tar"));
+        if (tar.isEmpty())
+            QSKIP("no tar on this machine");
+        QTemporaryDir dir;
+        const QString archive = dir.filePath(QStringLiteral("b.tar.gz"));
+        QVERIFY(writeBundleTarGz(sampleBundle(), archive).ok());
+        const QString into = dir.filePath(QStringLiteral("x"));
+        QVERIFY(QDir().mkpath(into));
+        QProcess p;
+        p.start(tar, {QStringLiteral("-xzpf"), archive, QStringLiteral("-C"), into});
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 0);
+        QCOMPARE(p.readAllStandardError(), QByteArray());
+        for (const GeneratedFile &f : sampleBundle().files) {
+            const QString path = into + QStringLiteral("/cluster_1/") + f.bundlePath();
+            QCOMPARE(readAll(path), f.content);
+            QCOMPARE(modeOf(path), f.mode);
         }
     }
 
