@@ -1,0 +1,72 @@
+#include "core/generate/EtcdConfig.h"
+
+#include "core/generate/GenUtil.h"
+#include "core/model/Platform.h"
+
+namespace pgha::EtcdConfig {
+
+QList<QPair<QString, QString>> settings(const Topology &topology, const Host &host)
+{
+    const EtcdSettings &e = topology.cluster.etcd;
+    const QString peer = GenUtil::httpUrl(host.address, e.peerPort);
+    const QString client = GenUtil::httpUrl(host.address, e.clientPort);
+    // Local tools (etcdctl, a colocated Patroni) may use 127.0.0.1; a host that already is a loopback
+    // address (the lab) must not, or every member on the machine would fight over 127.0.0.1:2379.
+    QString listenClient = client;
+    if (!GenUtil::isLoopbackAddress(host.address))
+        listenClient += QLatin1Char(',') + GenUtil::httpUrl(QStringLiteral("127.0.0.1"), e.clientPort);
+
+    return {
+        {QStringLiteral("name"), host.name},
+        {QStringLiteral("data-dir"), Platform::etcdDataDir()},
+        {QStringLiteral("listen-peer-urls"), peer},
+        {QStringLiteral("listen-client-urls"), listenClient},
+        {QStringLiteral("initial-advertise-peer-urls"), peer},
+        {QStringLiteral("advertise-client-urls"), client},
+        {QStringLiteral("initial-cluster"), GenUtil::etcdInitialCluster(topology)},
+        {QStringLiteral("initial-cluster-token"), GenUtil::etcdToken(topology)},
+        {QStringLiteral("initial-cluster-state"), QStringLiteral("new")},
+        // Off by default when read from a config file (etcd 3.4); Patroni's etcd3 client needs it.
+        {QStringLiteral("enable-grpc-gateway"), QStringLiteral("true")},
+        // Patroni uses the v3 API (etcd3:); v2 is a separate keyspace nobody should write to by mistake.
+        {QStringLiteral("enable-v2"), QStringLiteral("false")},
+    };
+}
+
+QByteArray yaml(const Topology &topology, const Host &host)
+{
+    QByteArray out = GenUtil::header(QStringLiteral("etcd member %1 of cluster %2 (etcd --config-file)")
+                                         .arg(host.name, topology.cluster.name));
+    for (const auto &kv : settings(topology, host)) {
+        const bool isBool = kv.second == QLatin1String("true") || kv.second == QLatin1String("false");
+        const QString v = isBool ? kv.second : GenUtil::yamlString(kv.second);
+        out += (kv.first + QStringLiteral(": ") + v + QLatin1Char('\n')).toUtf8();
+    }
+    return out;
+}
+
+QByteArray envFile(const Topology &topology, const Host &host)
+{
+    QByteArray out = GenUtil::header(
+        QStringLiteral("etcd member %1 of cluster %2 (environment file read by the OS package's etcd.service)")
+            .arg(host.name, topology.cluster.name));
+    for (const auto &kv : settings(topology, host)) {
+        QString key = kv.first.toUpper();
+        key.replace(QLatin1Char('-'), QLatin1Char('_'));
+        out += (QStringLiteral("ETCD_") + key + QStringLiteral("=\"") + kv.second + QStringLiteral("\"\n")).toUtf8();
+    }
+    return out;
+}
+
+QList<GeneratedFile> files(const Topology &topology, const Host &host)
+{
+    if (!host.has(Role::Etcd))
+        return {};
+    return {
+        GenUtil::makeFile(host.name, Platform::etcdConfigYamlPath(), yaml(topology, host), 0644, FileSyntax::Yaml),
+        GenUtil::makeFile(host.name, Platform::etcdEnvFilePath(host.os), envFile(topology, host), 0644,
+                          FileSyntax::Ini),
+    };
+}
+
+} // namespace pgha::EtcdConfig

@@ -1,0 +1,94 @@
+#include "core/generate/HAProxyConfig.h"
+
+#include "core/generate/GenUtil.h"
+#include "core/model/Platform.h"
+#include "core/model/Secrets.h"
+
+namespace pgha::HAProxyConfig {
+
+namespace {
+
+QString serverLines(const Topology &topology, bool replicasOnly)
+{
+    const Cluster &c = topology.cluster;
+    QString s;
+    for (const Host *h : topology.hostsWith(Role::Postgres)) {
+        // Patroni answers /replica with 503 for noloadbalance members anyway; leaving them out says so.
+        if (replicasOnly && h->tags.noloadbalance)
+            continue;
+        s += QStringLiteral("    server %1 %2 maxconn %3 check port %4\n")
+                 .arg(h->name, GenUtil::hostPort(h->address, c.postgres.port),
+                      QString::number(c.haproxy.serverMaxconn), QString::number(c.patroni.restApiPort));
+    }
+    if (s.isEmpty())
+        s = QStringLiteral("    # no member may serve reads (all tagged noloadbalance)\n");
+    return s;
+}
+
+QString checkLines(const Topology &topology, const QString &endpoint)
+{
+    const HAProxySettings &hp = topology.cluster.haproxy;
+    return QStringLiteral("    option httpchk OPTIONS /%1\n"
+                          "    http-check expect status 200\n"
+                          // A demoted primary must lose its sessions at once, not when they time out.
+                          "    default-server inter %2ms fall %3 rise %4 on-marked-down shutdown-sessions\n")
+        .arg(endpoint, QString::number(hp.checkIntervalMs), QString::number(hp.fall), QString::number(hp.rise));
+}
+
+} // namespace
+
+QByteArray config(const Topology &topology, const Secrets &secrets, const Host &host)
+{
+    const Cluster &c = topology.cluster;
+    const HAProxySettings &hp = c.haproxy;
+    QString s = QString::fromUtf8(GenUtil::header(
+        QStringLiteral("HAProxy on %1 for cluster %2: port %3 reaches the primary, port %4 the replicas")
+            .arg(host.name, c.name, QString::number(hp.primaryPort), QString::number(hp.replicaPort))));
+    s += QStringLiteral("global\n"
+                        "    maxconn %1\n"
+                        "    log /dev/log local0\n"
+                        "    user haproxy\n"
+                        "    group haproxy\n"
+                        "\n"
+                        "defaults\n"
+                        "    mode tcp\n"
+                        "    log global\n"
+                        "    option tcplog\n"
+                        "    retries 2\n"
+                        "    timeout connect 4s\n"
+                        // Long client/server timeouts: idle database sessions are normal.
+                        "    timeout client 30m\n"
+                        "    timeout server 30m\n"
+                        "    timeout check 5s\n"
+                        "\n")
+             .arg(hp.maxconn);
+    s += QStringLiteral("listen stats\n"
+                        "    mode http\n"
+                        "    bind %1\n"
+                        "    stats enable\n"
+                        "    stats uri /\n"
+                        "    stats refresh 10s\n"
+                        "    stats auth %2:%3\n"
+                        "\n")
+             .arg(GenUtil::hostPort(host.address, hp.statsPort), secrets.haproxyStatsUser,
+                  secrets.haproxyStatsPassword);
+    s += QStringLiteral("listen primary\n    bind %1\n").arg(GenUtil::hostPort(host.address, hp.primaryPort));
+    s += checkLines(topology, QStringLiteral("primary"));
+    s += serverLines(topology, false);
+    s += QLatin1Char('\n');
+    s += QStringLiteral("listen replicas\n    bind %1\n    balance roundrobin\n")
+             .arg(GenUtil::hostPort(host.address, hp.replicaPort));
+    s += checkLines(topology, QStringLiteral("replica"));
+    s += serverLines(topology, true);
+    return s.toUtf8();
+}
+
+QList<GeneratedFile> files(const Topology &topology, const Secrets &secrets, const Host &host)
+{
+    if (!host.has(Role::HAProxy))
+        return {};
+    return {GenUtil::makeFile(host.name, Platform::haproxyConfigPath(), config(topology, secrets, host), 0600,
+                              FileSyntax::HAProxy, true)};
+}
+
+} // namespace pgha::HAProxyConfig

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "core/generate/GeneratedFile.h"
+#include "core/model/Topology.h"
+
+namespace pgha {
+
+struct Secrets;
+
+namespace HAProxyConfig {
+
+// haproxy.cfg for a host with the haproxy role: a stats listener with auth, a primary listener and a
+// replica listener, both checked through Patroni's REST API. Servers by address (no DNS needed).
+QByteArray config(const Topology &topology, const Secrets &secrets, const Host &host);
+
+// /etc/haproxy/haproxy.cfg, mode 0600 (stats password); empty for other hosts.
+QList<GeneratedFile> files(const Topology &topology, const Secrets &secrets, const Host &host);
+
+} // namespace HAProxyConfig
+} // namespace pgha

@@ -1,0 +1,306 @@
+#include "core/generate/InstallScript.h"
+
+#include "core/generate/GenUtil.h"
+#include "core/generate/HostsFile.h"
+#include "core/model/Platform.h"
+
+#include <algorithm>
+
+namespace pgha::InstallScript {
+
+namespace {
+
+QString osMajor(const QString &osId)
+{
+    // rhel8 -> 8, rhel9 -> 9
+    QString digits;
+    for (const QChar ch : osId) {
+        if (ch.isDigit())
+            digits += ch;
+    }
+    return digits;
+}
+
+// Single-quoted for bash.
+QString shq(const QString &s)
+{
+    QString q = s;
+    q.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
+    return QLatin1Char('\'') + q + QLatin1Char('\'');
+}
+
+QString ownerOf(const GeneratedFile &f, const Topology &topology, const Host &host)
+{
+    Q_UNUSED(topology)
+    // Patroni runs as postgres and must read its config (which holds passwords, hence 0600).
+    if (f.path == Platform::patroniConfigPath(host.os))
+        return QStringLiteral("postgres:postgres");
+    return QStringLiteral("root:root");
+}
+
+QString repositorySetup(const Topology &topology, const Host &host)
+{
+    const PostgresSettings &pg = topology.cluster.postgres;
+    const QString v = QString::number(pg.version);
+    const bool rhel = Platform::osFamily(host.os) == OsFamily::Rhel;
+    const bool needsPg = host.has(Role::Postgres);
+    QString s;
+    if (pg.distribution == QLatin1String("percona")) {
+        if (rhel) {
+            s += QStringLiteral("dnf install -y https://repo.percona.com/yum/percona-release-latest.noarch.rpm\n");
+            if (needsPg)
+                s += QStringLiteral("dnf -qy module disable postgresql\n");
+        } else {
+            s += QStringLiteral("apt-get install -y curl gnupg2 lsb-release\n"
+                                "curl -fsSLo /tmp/percona-release.deb "
+                                "https://repo.percona.com/apt/percona-release_latest.generic_all.deb\n"
+                                "apt-get install -y /tmp/percona-release.deb\n"
+                                "rm -f /tmp/percona-release.deb\n");
+        }
+        // Percona's PostgreSQL repository also carries its Patroni, HAProxy and (RHEL) etcd builds.
+        s += QStringLiteral("percona-release setup -y ppg-") + v + QLatin1Char('\n');
+    } else if (pg.distribution == QLatin1String("pgdg")) {
+        if (rhel) {
+            const QString m = osMajor(host.os);
+            s += QStringLiteral("dnf install -y https://dl.fedoraproject.org/pub/epel/epel-release-latest-") + m
+                + QStringLiteral(".noarch.rpm\n");
+            s += QStringLiteral("dnf install -y https://download.postgresql.org/pub/repos/yum/reporpms/EL-") + m
+                + QStringLiteral("-x86_64/pgdg-redhat-repo-latest.noarch.rpm\n");
+            s += QStringLiteral("dnf config-manager --set-enabled pgdg-rhel") + m + QStringLiteral("-extras\n");
+            if (needsPg)
+                s += QStringLiteral("dnf -qy module disable postgresql\n");
+        } else {
+            s += QStringLiteral("apt-get install -y postgresql-common\n"
+                                "/usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y\n");
+        }
+    } else {  // the OS's own packages
+        if (rhel) {
+            const QString m = osMajor(host.os);
+            // Patroni and etcd are not in RHEL itself: EPEL carries them.
+            s += QStringLiteral("dnf install -y https://dl.fedoraproject.org/pub/epel/epel-release-latest-") + m
+                + QStringLiteral(".noarch.rpm\n");
+            if (needsPg)
+                s += QStringLiteral("dnf -qy module enable postgresql:") + v + QLatin1Char('\n');
+        } else {
+            s += QStringLiteral("# the distribution's own repositories: nothing to add\n");
+        }
+    }
+    return s;
+}
+
+} // namespace
+
+QString path()
+{
+    return QStringLiteral("/root/pgha-install.sh");
+}
+
+QStringList packages(const Topology &topology, const Host &host)
+{
+    const PostgresSettings &pg = topology.cluster.postgres;
+    const QString v = QString::number(pg.version);
+    const bool rhel = Platform::osFamily(host.os) == OsFamily::Rhel;
+    const bool percona = pg.distribution == QLatin1String("percona");
+    const bool pgdg = pg.distribution == QLatin1String("pgdg");
+    QStringList p;
+    if (host.has(Role::Postgres)) {
+        if (rhel && percona)
+            p << QStringLiteral("percona-postgresql%1-server").arg(v) << QStringLiteral("percona-postgresql%1-contrib").arg(v)
+              << QStringLiteral("percona-patroni") << QStringLiteral("python3-python-etcd");
+        else if (rhel && pgdg)
+            p << QStringLiteral("postgresql%1-server").arg(v) << QStringLiteral("postgresql%1-contrib").arg(v)
+              << QStringLiteral("patroni") << QStringLiteral("patroni-etcd");
+        else if (rhel)
+            p << QStringLiteral("postgresql-server") << QStringLiteral("postgresql-contrib") << QStringLiteral("patroni")
+              << QStringLiteral("patroni-etcd");
+        else if (percona)
+            p << QStringLiteral("percona-postgresql-%1").arg(v) << QStringLiteral("percona-postgresql-contrib")
+              << QStringLiteral("percona-patroni") << QStringLiteral("python3-etcd");
+        else
+            p << QStringLiteral("postgresql-%1").arg(v) << QStringLiteral("patroni") << QStringLiteral("python3-etcd");
+    }
+    if (host.has(Role::Etcd)) {
+        if (rhel)
+            p << QStringLiteral("etcd");
+        else
+            p << QStringLiteral("etcd-server") << QStringLiteral("etcd-client");
+    }
+    if (host.has(Role::HAProxy))
+        p << (percona ? QStringLiteral("percona-haproxy") : QStringLiteral("haproxy"));
+    p.removeDuplicates();
+    return p;
+}
+
+QList<int> firewallPorts(const Topology &topology, const Host &host)
+{
+    const Cluster &c = topology.cluster;
+    QList<int> ports;
+    if (host.has(Role::Postgres))
+        ports << c.postgres.port << c.patroni.restApiPort;
+    if (host.has(Role::Etcd))
+        ports << c.etcd.clientPort << c.etcd.peerPort;
+    if (host.has(Role::HAProxy))
+        ports << c.haproxy.primaryPort << c.haproxy.replicaPort << c.haproxy.statsPort;
+    std::sort(ports.begin(), ports.end());
+    ports.erase(std::unique(ports.begin(), ports.end()), ports.end());
+    return ports;
+}
+
+QByteArray script(const Topology &topology, const Host &host, const QList<GeneratedFile> &hostFiles)
+{
+    const Cluster &c = topology.cluster;
+    const bool rhel = Platform::osFamily(host.os) == OsFamily::Rhel;
+    QString s = QStringLiteral("#!/bin/bash\n");
+    s += QString::fromUtf8(GenUtil::header(QStringLiteral("Installs %1 (%2) of cluster %3 on %4.")
+                                               .arg(host.name, GenUtil::rolesText(host), c.name,
+                                                    Platform::osDisplayName(host.os))));
+    s += QStringLiteral(
+        "# Run as root on %1 from its bundle folder (the script is <folder>/root/pgha-install.sh), or with the\n"
+        "# files already in place (/root/pgha-install.sh). Safe to run again. PostgreSQL is never initialised\n"
+        "# here: Patroni does that. With --no-start, services are enabled but not started (the runbook starts\n"
+        "# them in order across the hosts).\n")
+             .arg(host.name);
+    s += QStringLiteral(
+        "set -euo pipefail\n"
+        "\n"
+        "START=1\n"
+        "if [[ \"${1:-}\" == \"--no-start\" ]]; then\n"
+        "    START=0\n"
+        "fi\n"
+        "if [[ \"$(id -u)\" -ne 0 ]]; then\n"
+        "    echo \"pgha-install: run this as root\" >&2\n"
+        "    exit 1\n"
+        "fi\n"
+        "STAGE=\"${PGHA_STAGE:-$(cd \"$(dirname \"${BASH_SOURCE[0]}\")/..\" && pwd)}\"\n"
+        "\n"
+        "step() {\n"
+        "    printf '\\n==> %s\\n' \"$*\"\n"
+        "}\n"
+        "\n"
+        "# place PATH MODE OWNER: copies PATH from the bundle folder, or fixes it in place.\n"
+        "place() {\n"
+        "    local path=\"$1\" mode=\"$2\" owner=\"$3\"\n"
+        "    if [[ \"$STAGE\" != \"/\" ]]; then\n"
+        "        install -D -m \"$mode\" -o \"${owner%%:*}\" -g \"${owner##*:}\" \"$STAGE$path\" \"$path\"\n"
+        "    else\n"
+        "        chmod \"$mode\" \"$path\"\n"
+        "        chown \"$owner\" \"$path\"\n"
+        "    fi\n"
+        "}\n"
+        "\n");
+
+    // /etc/hosts: replace an earlier block of this cluster, keep everything else; writing through the
+    // same inode keeps bind-mounted /etc/hosts (containers) working.
+    s += QStringLiteral("step \"Name resolution (/etc/hosts)\"\n");
+    s += QStringLiteral("place %1 0644 root:root\n").arg(HostsFile::path());
+    s += QStringLiteral("hosts_tmp=\"$(mktemp)\"\n"
+                        "awk -v b=%1 -v e=%2 '$0 == b { skip = 1 } !skip { print } $0 == e { skip = 0 }' /etc/hosts "
+                        ">\"$hosts_tmp\"\n"
+                        "cat \"$hosts_tmp\" %3 >/etc/hosts\n"
+                        "rm -f \"$hosts_tmp\"\n\n")
+             .arg(shq(HostsFile::beginMarker(topology)), shq(HostsFile::endMarker(topology)), HostsFile::path());
+
+    if (!rhel && host.has(Role::Postgres)) {
+        // Debian's postgresql-common creates and starts a "main" cluster on install unless told not to.
+        s += QStringLiteral(
+            "step \"No default PostgreSQL cluster (Patroni creates its own)\"\n"
+            "mkdir -p /etc/postgresql-common\n"
+            "touch /etc/postgresql-common/createcluster.conf\n"
+            "sed -i '/^[[:space:]]*create_main_cluster[[:space:]]*=/d' /etc/postgresql-common/createcluster.conf\n"
+            "echo 'create_main_cluster = false' >>/etc/postgresql-common/createcluster.conf\n\n");
+    }
+
+    s += QStringLiteral("step \"Package repositories (%1)\"\n")
+             .arg(Platform::distributionDisplayName(c.postgres.distribution));
+    if (!rhel)
+        s += QStringLiteral("export DEBIAN_FRONTEND=noninteractive\napt-get update\n");
+    s += repositorySetup(topology, host);
+    s += QLatin1Char('\n');
+
+    const QStringList pkgs = packages(topology, host);
+    s += QStringLiteral("step \"Packages\"\n");
+    if (rhel) {
+        s += QStringLiteral("dnf install -y ") + pkgs.join(QLatin1Char(' ')) + QStringLiteral("\n\n");
+    } else {
+        s += QStringLiteral("apt-get update\n"
+                            "apt-get install -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold ")
+            + pkgs.join(QLatin1Char(' ')) + QStringLiteral("\n\n");
+    }
+
+    s += QStringLiteral("step \"Configuration files\"\n");
+    for (const GeneratedFile &f : hostFiles) {
+        if (f.path == path() || f.path == HostsFile::path())
+            continue;
+        s += QStringLiteral("place %1 %2 %3\n")
+                 .arg(f.path, QStringLiteral("0") + QString::number(f.mode, 8), ownerOf(f, topology, host));
+    }
+    s += QLatin1Char('\n');
+
+    s += QStringLiteral("step \"Directories and permissions\"\n");
+    if (host.has(Role::Postgres)) {
+        // /etc/patroni readable by postgres only; the data directory 0700 as PostgreSQL demands.
+        s += QStringLiteral("install -d -m 0750 -o root -g postgres /etc/patroni\n");
+        s += QStringLiteral("install -d -m 0700 -o postgres -g postgres %1\n")
+                 .arg(GenUtil::postgresDataDir(topology, host));
+    }
+    if (host.has(Role::Etcd))
+        s += QStringLiteral("install -d -m 0700 -o etcd -g etcd %1\n").arg(Platform::etcdDataDir());
+    s += QLatin1Char('\n');
+
+    const QList<int> ports = firewallPorts(topology, host);
+    s += QStringLiteral("step \"Firewall\"\n");
+    if (rhel) {
+        s += QStringLiteral("if systemctl is-active --quiet firewalld; then\n");
+        for (int p : ports)
+            s += QStringLiteral("    firewall-cmd --permanent --add-port=%1/tcp\n").arg(p);
+        s += QStringLiteral("    firewall-cmd --reload\nfi\n");
+    } else {
+        s += QStringLiteral("if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then\n");
+        for (int p : ports)
+            s += QStringLiteral("    ufw allow %1/tcp\n").arg(p);
+        s += QStringLiteral("fi\n");
+    }
+    s += QLatin1Char('\n');
+
+    if (rhel && host.has(Role::HAProxy)) {
+        // HAProxy listens on and connects to ports SELinux does not label as its own.
+        s += QStringLiteral("step \"SELinux\"\n"
+                            "if command -v selinuxenabled >/dev/null && selinuxenabled; then\n"
+                            "    setsebool -P haproxy_connect_any on\n"
+                            "fi\n\n");
+    }
+
+    QStringList services;
+    if (host.has(Role::Etcd))
+        services << QStringLiteral("etcd");
+    if (host.has(Role::Postgres))
+        services << QStringLiteral("patroni");
+    if (host.has(Role::HAProxy))
+        services << QStringLiteral("haproxy");
+    s += QStringLiteral("step \"Services (%1)\"\n").arg(services.join(QStringLiteral(", ")));
+    s += QStringLiteral("systemctl daemon-reload\n");
+    for (const QString &svc : services)
+        s += QStringLiteral("systemctl enable %1\n").arg(svc);
+    s += QStringLiteral("if [[ \"$START\" -eq 1 ]]; then\n");
+    for (const QString &svc : services) {
+        // etcd only reports ready once a quorum of members runs: do not wait for the other hosts here.
+        if (svc == QLatin1String("etcd"))
+            s += QStringLiteral("    systemctl restart --no-block etcd\n");
+        else
+            s += QStringLiteral("    systemctl restart %1\n").arg(svc);
+    }
+    s += QStringLiteral("else\n");
+    // Debian's packages start their services with the stock configuration on install.
+    for (const QString &svc : services)
+        s += QStringLiteral("    systemctl stop %1 || true\n").arg(svc);
+    s += QStringLiteral("fi\n");
+    s += QStringLiteral("step \"Done on %1\"\n").arg(host.name);
+    return s.toUtf8();
+}
+
+GeneratedFile file(const Topology &topology, const Host &host, const QList<GeneratedFile> &hostFiles)
+{
+    return GenUtil::makeFile(host.name, path(), script(topology, host, hostFiles), 0755, FileSyntax::Shell);
+}
+
+} // namespace pgha::InstallScript

@@ -1,0 +1,247 @@
+#include "core/generate/PatroniConfig.h"
+
+#include "core/generate/GenUtil.h"
+#include "core/model/Platform.h"
+#include "core/model/Secrets.h"
+
+#include <QSet>
+
+namespace pgha::PatroniConfig {
+
+namespace {
+
+QString line(int indent, const QString &text)
+{
+    return QString(indent, QLatin1Char(' ')) + text + QLatin1Char('\n');
+}
+
+QString kv(int indent, const QString &key, const QString &value)
+{
+    return line(indent, key + QStringLiteral(": ") + value);
+}
+
+QString str(const QString &s)
+{
+    return GenUtil::yamlString(s);
+}
+
+QString num(qint64 n)
+{
+    return QString::number(n);
+}
+
+// Megabytes a "160MB"-style size means (units as PostgreSQL reads them); -1 when unreadable.
+qint64 sizeInMb(const QString &value)
+{
+    QString v = value.trimmed();
+    qint64 factorKb = 1024;  // wal_keep_size without a unit is MB
+    const struct { const char *unit; qint64 kb; } units[] = {
+        {"kB", 1}, {"MB", 1024}, {"GB", 1024 * 1024}, {"TB", qint64(1024) * 1024 * 1024}};
+    for (const auto &u : units) {
+        if (v.endsWith(QLatin1String(u.unit))) {
+            v.chop(int(qstrlen(u.unit)));
+            factorKb = u.kb;
+            break;
+        }
+    }
+    bool ok = false;
+    const qint64 n = v.trimmed().toLongLong(&ok);
+    return ok ? n * factorKb / 1024 : -1;
+}
+
+void authBlock(QString *out, const QString &role, const QString &user, const QString &password)
+{
+    *out += line(4, role + QLatin1Char(':'));
+    *out += kv(6, QStringLiteral("username"), str(user));
+    *out += kv(6, QStringLiteral("password"), str(password));
+}
+
+} // namespace
+
+QMap<QString, QString> postgresParameters(const Topology &topology)
+{
+    const PostgresSettings &pg = topology.cluster.postgres;
+    const int nPg = int(topology.hostsWith(Role::Postgres).size());
+    QMap<QString, QString> p;
+    p.insert(QStringLiteral("wal_level"), QStringLiteral("replica"));
+    p.insert(QStringLiteral("hot_standby"), QStringLiteral("on"));
+    // pg_rewind needs hint bits in WAL unless data checksums already force them.
+    p.insert(QStringLiteral("wal_log_hints"), QStringLiteral("on"));
+    p.insert(QStringLiteral("password_encryption"), QStringLiteral("scram-sha-256"));
+    const QString senders = QString::number(qMax(10, nPg + 4));
+    p.insert(QStringLiteral("max_wal_senders"), senders);
+    p.insert(QStringLiteral("max_replication_slots"), senders);
+    if (pg.version >= 13)
+        p.insert(QStringLiteral("wal_keep_size"), QStringLiteral("128MB"));
+    else
+        p.insert(QStringLiteral("wal_keep_segments"), QStringLiteral("8"));
+
+    for (auto it = pg.parameters.cbegin(); it != pg.parameters.cend(); ++it)
+        p.insert(it.key(), it.value());
+
+    // The same intent under the name the version understands (16 MB WAL segments).
+    if (pg.version >= 13 && p.contains(QStringLiteral("wal_keep_segments"))) {
+        const QString segs = p.take(QStringLiteral("wal_keep_segments"));
+        if (!pg.parameters.contains(QStringLiteral("wal_keep_size"))) {
+            bool ok = false;
+            const qint64 n = segs.toLongLong(&ok);
+            if (ok)
+                p.insert(QStringLiteral("wal_keep_size"), QString::number(n * 16) + QStringLiteral("MB"));
+        }
+    } else if (pg.version < 13 && p.contains(QStringLiteral("wal_keep_size"))) {
+        const qint64 mb = sizeInMb(p.take(QStringLiteral("wal_keep_size")));
+        if (mb >= 0 && !pg.parameters.contains(QStringLiteral("wal_keep_segments")))
+            p.insert(QStringLiteral("wal_keep_segments"), QString::number((mb + 15) / 16));
+    }
+    return p;
+}
+
+QStringList pgHba(const Topology &topology)
+{
+    const Cluster &c = topology.cluster;
+    const QString scram = QStringLiteral("scram-sha-256");
+    QStringList out;
+    QSet<QString> seen;  // hashed: a 200-host design has as many replication lines
+    auto add = [&out, &seen](const QStringList &fields) {
+        const QString l = fields.join(QLatin1Char(' '));
+        if (!seen.contains(l)) {
+            seen.insert(l);
+            out << l;
+        }
+    };
+    // Patroni runs as the OS user postgres and reaches its server through the socket.
+    add({QStringLiteral("local"), QStringLiteral("all"), QStringLiteral("postgres"), QStringLiteral("peer")});
+    add({QStringLiteral("local"), QStringLiteral("all"), QStringLiteral("all"), scram});
+    // Loopback connections (also between loopback addresses, as in the lab) arrive from 127.0.0.1.
+    add({QStringLiteral("host"), QStringLiteral("all"), c.users.superuser, QStringLiteral("127.0.0.1/32"), scram});
+    add({QStringLiteral("host"), QStringLiteral("replication"), c.users.replication, QStringLiteral("127.0.0.1/32"),
+         scram});
+    for (const Host *h : topology.hostsWith(Role::Postgres))
+        add({QStringLiteral("host"), QStringLiteral("replication"), c.users.replication,
+             GenUtil::hostCidr(h->address), scram});
+
+    // Subnets that connect to PostgreSQL: those of the PostgreSQL hosts (pg_rewind, monitoring), of the
+    // HAProxy hosts (HAProxy connects from its own address), and the client subnets.
+    QStringList subnetNames;
+    for (const Host &h : topology.hosts) {
+        if ((h.has(Role::Postgres) || h.has(Role::HAProxy)) && !h.subnet.isEmpty() && !subnetNames.contains(h.subnet))
+            subnetNames << h.subnet;
+    }
+    for (const Subnet &s : topology.subnets) {
+        if (subnetNames.contains(s.name) || s.clients)
+            add({QStringLiteral("host"), QStringLiteral("all"), QStringLiteral("all"), s.cidr, scram});
+    }
+    // A host outside any known subnet still needs to reach the servers.
+    for (const Host &h : topology.hosts) {
+        if ((h.has(Role::Postgres) || h.has(Role::HAProxy)) && !topology.subnetByName(h.subnet))
+            add({QStringLiteral("host"), QStringLiteral("all"), QStringLiteral("all"), GenUtil::hostCidr(h.address),
+                 scram});
+    }
+    for (const HbaRule &r : c.extraHba)
+        add({r.toLine()});
+    return out;
+}
+
+QString pgpassPath(const Host &host)
+{
+    return Platform::postgresHome(host.os) + QStringLiteral("/.pgpass_patroni");
+}
+
+QByteArray yaml(const Topology &topology, const Secrets &secrets, const Host &host)
+{
+    const Cluster &c = topology.cluster;
+    const PatroniSettings &pt = c.patroni;
+    const PostgresSettings &pg = c.postgres;
+    const QStringList hba = pgHba(topology);
+    const QString restApi = GenUtil::hostPort(host.address, pt.restApiPort);
+    const QString pgAddr = GenUtil::hostPort(host.address, pg.port);
+
+    QString s = QString::fromUtf8(GenUtil::header(
+        QStringLiteral("Patroni configuration of %1, cluster %2 (PostgreSQL %3)")
+            .arg(host.name, c.name, QString::number(pg.version))));
+    s += kv(0, QStringLiteral("scope"), str(c.name));
+    s += kv(0, QStringLiteral("namespace"), str(c.ns));
+    s += kv(0, QStringLiteral("name"), str(host.name));
+    s += QLatin1Char('\n');
+
+    s += line(0, QStringLiteral("restapi:"));
+    s += kv(2, QStringLiteral("listen"), str(restApi));
+    s += kv(2, QStringLiteral("connect_address"), str(restApi));
+    // Protects the unsafe endpoints (POST/PATCH/...); GET/OPTIONS health checks stay open for HAProxy.
+    s += line(2, QStringLiteral("authentication:"));
+    s += kv(4, QStringLiteral("username"), str(secrets.restApiUser));
+    s += kv(4, QStringLiteral("password"), str(secrets.restApiPassword));
+    s += QLatin1Char('\n');
+
+    // Every member, so that Patroni survives the loss of the one it happens to talk to.
+    s += line(0, QStringLiteral("etcd3:"));
+    s += line(2, QStringLiteral("hosts:"));
+    for (const QString &hp : GenUtil::etcdClientHostPorts(topology))
+        s += line(2, QStringLiteral("- ") + str(hp));
+    s += QLatin1Char('\n');
+
+    s += line(0, QStringLiteral("bootstrap:"));
+    s += line(2, QStringLiteral("dcs:"));
+    s += kv(4, QStringLiteral("ttl"), num(pt.ttl));
+    s += kv(4, QStringLiteral("loop_wait"), num(pt.loopWait));
+    s += kv(4, QStringLiteral("retry_timeout"), num(pt.retryTimeout));
+    s += kv(4, QStringLiteral("maximum_lag_on_failover"), num(pt.maximumLagOnFailover));
+    s += kv(4, QStringLiteral("synchronous_mode"), GenUtil::yamlBool(pt.synchronousMode));
+    if (pt.synchronousMode)
+        s += kv(4, QStringLiteral("synchronous_mode_strict"), GenUtil::yamlBool(pt.synchronousModeStrict));
+    s += kv(4, QStringLiteral("failsafe_mode"), GenUtil::yamlBool(pt.failsafeMode));
+    s += line(4, QStringLiteral("postgresql:"));
+    s += kv(6, QStringLiteral("use_pg_rewind"), GenUtil::yamlBool(pg.usePgRewind));
+    s += kv(6, QStringLiteral("use_slots"), GenUtil::yamlBool(pg.useSlots));
+    s += line(6, QStringLiteral("parameters:"));
+    const QMap<QString, QString> params = postgresParameters(topology);
+    for (auto it = params.cbegin(); it != params.cend(); ++it)
+        s += kv(8, str(it.key()), GenUtil::yamlParamValue(it.value()));
+    s += line(2, QStringLiteral("initdb:"));
+    s += line(2, QStringLiteral("- encoding: UTF8"));
+    if (pg.dataChecksums)
+        s += line(2, QStringLiteral("- data-checksums"));
+    // Patroni 3.0.2's --validate-config demands bootstrap.pg_hba even though postgresql.pg_hba wins.
+    s += line(2, QStringLiteral("pg_hba:"));
+    for (const QString &l : hba)
+        s += line(2, QStringLiteral("- ") + str(l));
+    s += QLatin1Char('\n');
+
+    s += line(0, QStringLiteral("postgresql:"));
+    s += kv(2, QStringLiteral("listen"), str(pgAddr));
+    s += kv(2, QStringLiteral("connect_address"), str(pgAddr));
+    s += kv(2, QStringLiteral("data_dir"), str(GenUtil::postgresDataDir(topology, host)));
+    s += kv(2, QStringLiteral("bin_dir"), str(GenUtil::postgresBinDir(topology, host)));
+    s += kv(2, QStringLiteral("pgpass"), str(pgpassPath(host)));
+    s += line(2, QStringLiteral("authentication:"));
+    authBlock(&s, QStringLiteral("superuser"), c.users.superuser, secrets.superuserPassword);
+    authBlock(&s, QStringLiteral("replication"), c.users.replication, secrets.replicationPassword);
+    if (pg.usePgRewind)
+        authBlock(&s, QStringLiteral("rewind"), c.users.rewind, secrets.rewindPassword);
+    s += line(2, QStringLiteral("pg_hba:"));
+    for (const QString &l : hba)
+        s += line(2, QStringLiteral("- ") + str(l));
+    s += QLatin1Char('\n');
+
+    // No watchdog device is assumed; 'off' quoted, since a bare off is a YAML boolean Patroni rejects.
+    s += line(0, QStringLiteral("watchdog:"));
+    s += kv(2, QStringLiteral("mode"), str(QStringLiteral("off")));
+    s += QLatin1Char('\n');
+
+    s += line(0, QStringLiteral("tags:"));
+    s += kv(2, QStringLiteral("nofailover"), GenUtil::yamlBool(host.tags.nofailover));
+    s += kv(2, QStringLiteral("noloadbalance"), GenUtil::yamlBool(host.tags.noloadbalance));
+    s += kv(2, QStringLiteral("clonefrom"), GenUtil::yamlBool(host.tags.clonefrom));
+    s += kv(2, QStringLiteral("nosync"), GenUtil::yamlBool(host.tags.nosync));
+    return s.toUtf8();
+}
+
+QList<GeneratedFile> files(const Topology &topology, const Secrets &secrets, const Host &host)
+{
+    if (!host.has(Role::Postgres))
+        return {};
+    return {GenUtil::makeFile(host.name, Platform::patroniConfigPath(host.os), yaml(topology, secrets, host), 0600,
+                              FileSyntax::Yaml, true)};
+}
+
+} // namespace pgha::PatroniConfig

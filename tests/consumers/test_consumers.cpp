@@ -1,0 +1,424 @@
+// Every file generated for every golden case is checked by the program that consumes it:
+//   haproxy -c, a real etcd cluster (YAML and environment-file forms, health + gRPC gateway),
+//   patroni --validate-config against that running etcd, systemd-analyze verify, bash -n, shellcheck.
+// Services that must run use the loopback variant of the case, on 127.0.1.x only.
+#include "core/generate/Generator.h"
+#include "core/generate/LoopbackVariant.h"
+#include "core/model/Platform.h"
+#include "core/model/Secrets.h"
+#include "core/project/ProjectFile.h"
+
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QThread>
+#include <QtTest>
+
+#include <memory>
+#include <vector>
+
+using namespace pgha;
+
+namespace {
+
+struct RunResult
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QString text() const { return QString::fromUtf8(out + err); }
+};
+
+RunResult run(const QString &program, const QStringList &args, int timeoutMs = 60000,
+              const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
+{
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(program, args);
+    RunResult r;
+    if (!p.waitForStarted(timeoutMs)) {
+        r.err = "cannot start " + program.toUtf8();
+        return r;
+    }
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        r.err = "timed out: " + program.toUtf8();
+        return r;
+    }
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput();
+    r.err = p.readAllStandardError();
+    return r;
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+}
+
+struct Case
+{
+    Topology topology;
+    Secrets secrets;
+};
+
+Result<Case> loadCase(const QString &dir)
+{
+    auto loaded = ProjectFile::load(dir + QStringLiteral("/topology.pgha.yaml"));
+    if (!loaded.ok())
+        return loaded.error();
+    QTemporaryDir tmp;
+    const QString copy = tmp.filePath(QStringLiteral("secrets.yaml"));
+    QFile::copy(dir + QStringLiteral("/secrets.yaml"), copy);
+    QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+    auto secrets = SecretStore::loadFile(copy);
+    if (!secrets.ok())
+        return secrets.error();
+    return Case{loaded->topology, secrets.value()};
+}
+
+// The PostgreSQL bin directory installed here (Debian 12: 15), to stand in for other layouts.
+QString localPgBinDir()
+{
+    const QStringList versions = QDir(QStringLiteral("/usr/lib/postgresql")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &v : versions) {
+        const QString bin = QStringLiteral("/usr/lib/postgresql/") + v + QStringLiteral("/bin");
+        if (QFileInfo(bin + QStringLiteral("/postgres")).isExecutable())
+            return bin;
+    }
+    return {};
+}
+
+// Kills the etcd members it started, whatever way the test leaves.
+class EtcdCluster
+{
+public:
+    ~EtcdCluster() { stop(); }
+
+    bool start(const QString &name, const QStringList &args, const QProcessEnvironment &env, const QString &logPath)
+    {
+        auto p = std::make_unique<QProcess>();
+        p->setProcessEnvironment(env);
+        p->setStandardOutputFile(logPath);
+        p->setStandardErrorFile(logPath, QIODevice::Append);
+        p->start(QStringLiteral("etcd"), args);
+        if (!p->waitForStarted(10000))
+            return false;
+        m_names << name;
+        m_procs.push_back(std::move(p));
+        return true;
+    }
+
+    // Name of a member that died, or empty.
+    QString deadMember() const
+    {
+        for (size_t i = 0; i < m_procs.size(); ++i) {
+            if (m_procs[i]->state() == QProcess::NotRunning)
+                return m_names[int(i)];
+        }
+        return {};
+    }
+
+    void stop()
+    {
+        for (auto &p : m_procs) {
+            if (p->state() != QProcess::NotRunning) {
+                p->kill();
+                p->waitForFinished(10000);
+            }
+        }
+        m_procs.clear();
+        m_names.clear();
+    }
+
+private:
+    std::vector<std::unique_ptr<QProcess>> m_procs;
+    QStringList m_names;
+};
+
+// etcd answers health on every member within the deadline.
+QString waitHealthy(const QStringList &clientUrls, EtcdCluster &cluster, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    QString last;
+    for (const QString &url : clientUrls) {
+        for (;;) {
+            const QString dead = cluster.deadMember();
+            if (!dead.isEmpty())
+                return QStringLiteral("etcd member %1 exited").arg(dead);
+            const RunResult r = run(QStringLiteral("etcdctl"),
+                                    {QStringLiteral("--endpoints=") + url, QStringLiteral("--dial-timeout=2s"),
+                                     QStringLiteral("--command-timeout=3s"), QStringLiteral("endpoint"),
+                                     QStringLiteral("health")},
+                                    15000);
+            if (r.exitCode == 0 && r.text().contains(QLatin1String("is healthy")))
+                break;
+            last = r.text().trimmed();
+            if (deadline.hasExpired())
+                return QStringLiteral("%1 not healthy: %2").arg(url, last);
+            QThread::msleep(200);
+        }
+    }
+    return {};
+}
+
+// The gRPC gateway (Patroni's etcd3 client speaks JSON over HTTP to it) lists every member.
+QString checkGateway(const QString &clientUrl, int expectedMembers)
+{
+    QNetworkAccessManager nam;
+    nam.setProxy(QNetworkProxy::NoProxy);  // never leave the machine, whatever http_proxy says
+    QNetworkRequest req(QUrl(clientUrl + QStringLiteral("/v3/cluster/member/list")));
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+    req.setTransferTimeout(10000);
+    std::unique_ptr<QNetworkReply> reply(nam.post(req, QByteArray("{}")));
+    QSignalSpy done(reply.get(), &QNetworkReply::finished);
+    if (!done.wait(15000))
+        return QStringLiteral("gateway %1: no answer").arg(clientUrl);
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QByteArray body = reply->readAll();
+    if (status != 200)
+        return QStringLiteral("gateway %1: HTTP %2 %3").arg(clientUrl).arg(status).arg(QString::fromUtf8(body));
+    const QJsonArray members = QJsonDocument::fromJson(body).object().value(QStringLiteral("members")).toArray();
+    if (members.size() != expectedMembers)
+        return QStringLiteral("gateway %1: %2 members, expected %3: %4")
+            .arg(clientUrl)
+            .arg(members.size())
+            .arg(expectedMembers)
+            .arg(QString::fromUtf8(body));
+    return {};
+}
+
+QByteArray withDataDir(const QByteArray &yaml, const QString &dataDir)
+{
+    QList<QByteArray> lines = yaml.split('\n');
+    for (QByteArray &l : lines) {
+        if (l.startsWith("data-dir:"))
+            l = "data-dir: " + dataDir.toUtf8();
+    }
+    return lines.join('\n');
+}
+
+QProcessEnvironment envFromFile(const QByteArray &content)
+{
+    QProcessEnvironment env;  // clean: only what the file says (plus PATH for etcd itself)
+    env.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+    for (const QByteArray &raw : content.split('\n')) {
+        const QByteArray l = raw.trimmed();
+        if (l.isEmpty() || l.startsWith('#'))
+            continue;
+        const int eq = l.indexOf('=');
+        QByteArray v = l.mid(eq + 1);
+        if (v.size() >= 2 && v.startsWith('"') && v.endsWith('"'))
+            v = v.mid(1, v.size() - 2);
+        env.insert(QString::fromUtf8(l.left(eq)), QString::fromUtf8(v));
+    }
+    return env;
+}
+
+// Runs patroni --validate-config. When bin_dir is not this machine's layout, a private mount namespace
+// shows this machine's PostgreSQL binaries at that path: an overlay over the deepest existing ancestor
+// (so the mount point can be created without touching the real filesystem) and a bind mount on top.
+RunResult validatePatroni(const QString &configPath, const QString &binDir, const QString &workDir)
+{
+    if (QFileInfo(binDir + QStringLiteral("/postgres")).isExecutable())
+        return run(QStringLiteral("patroni"), {QStringLiteral("--validate-config"), configPath});
+
+    QString existing = binDir;
+    while (!QFileInfo::exists(existing))
+        existing = QFileInfo(existing).path();
+    const QString ovl = workDir + QStringLiteral("/ovl");
+    QDir().mkpath(ovl);
+    const QString script = QStringLiteral(
+        "set -e\n"
+        "mount --make-rprivate /\n"
+        "mount -t tmpfs tmpfs \"$OVL\"\n"
+        "mkdir -p \"$OVL/upper\" \"$OVL/work\"\n"
+        "mount -t overlay overlay -o \"lowerdir=$LOWER,upperdir=$OVL/upper,workdir=$OVL/work\" \"$LOWER\"\n"
+        "mkdir -p \"$BINDIR\"\n"
+        "mount --bind \"$PGBIN\" \"$BINDIR\"\n"
+        "exec patroni --validate-config \"$CONFIG\"\n");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OVL"), ovl);
+    env.insert(QStringLiteral("LOWER"), existing);
+    env.insert(QStringLiteral("BINDIR"), binDir);
+    env.insert(QStringLiteral("PGBIN"), localPgBinDir());
+    env.insert(QStringLiteral("CONFIG"), configPath);
+    return run(QStringLiteral("unshare"), {QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script},
+               60000, env);
+}
+
+} // namespace
+
+class TestConsumers : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        for (const char *tool : {"haproxy", "etcd", "etcdctl", "patroni", "systemd-analyze", "shellcheck", "bash",
+                                 "unshare"}) {
+            QVERIFY2(!QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty()
+                         || !QStandardPaths::findExecutable(QString::fromLatin1(tool),
+                                                            {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")})
+                                 .isEmpty(),
+                     tool);
+        }
+        QVERIFY2(!localPgBinDir().isEmpty(), "no PostgreSQL binaries under /usr/lib/postgresql");
+    }
+
+    void cases_data()
+    {
+        QTest::addColumn<QString>("caseDir");
+        QTest::addColumn<int>("firstOctet");
+        const QDir root(QStringLiteral(PGHA_SOURCE_DIR "/tests/golden"));
+        int first = 1;
+        for (const QString &n : root.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name)) {
+            if (!QFile::exists(root.filePath(n + QStringLiteral("/topology.pgha.yaml"))))
+                continue;
+            // A fresh range per case: no port of the previous case can still be in the way.
+            QTest::newRow(qPrintable(n)) << root.filePath(n) << first;
+            first += 20;
+        }
+    }
+
+    void cases()
+    {
+        QFETCH(QString, caseDir);
+        QFETCH(int, firstOctet);
+        QVERIFY2(firstOctet + 19 < 255, "too many golden cases for 127.0.1.0/24");
+        auto c = loadCase(caseDir);
+        QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().toString()));
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+
+        const Bundle real = generateBundle(c->topology, c->secrets);
+        const Topology loopTopo = mapToLoopback(c->topology, QStringLiteral("127.0.1."), firstOctet);
+        const Bundle loop = generateBundle(loopTopo, c->secrets);
+
+        int checked = 0;
+        // Static checks on the real bundle, and on the loopback one (what the lab deploys).
+        for (const Bundle *b : {&real, &loop}) {
+            const QString tag = b == &real ? QStringLiteral("real") : QStringLiteral("loopback");
+            for (const GeneratedFile &f : b->files) {
+                const QString local = tmp.filePath(tag + QLatin1Char('/') + f.bundlePath());
+                QVERIFY(writeFile(local, f.content));
+                if (f.syntax == FileSyntax::HAProxy) {
+                    const RunResult r = run(QStringLiteral("haproxy"), {QStringLiteral("-c"), QStringLiteral("-f"), local});
+                    QVERIFY2(r.exitCode == 0, qPrintable(f.bundlePath() + QLatin1Char('\n') + r.text()));
+                    QVERIFY2(!r.text().contains(QLatin1String("WARNING")) && !r.text().contains(QLatin1String("ALERT")),
+                             qPrintable(f.bundlePath() + QLatin1Char('\n') + r.text()));
+                    ++checked;
+                } else if (f.syntax == FileSyntax::Shell) {
+                    RunResult r = run(QStringLiteral("bash"), {QStringLiteral("-n"), local});
+                    QVERIFY2(r.exitCode == 0, qPrintable(f.bundlePath() + QLatin1Char('\n') + r.text()));
+                    r = run(QStringLiteral("shellcheck"), {local});
+                    QVERIFY2(r.exitCode == 0, qPrintable(f.bundlePath() + QLatin1Char('\n') + r.text()));
+                    ++checked;
+                } else if (f.syntax == FileSyntax::Systemd) {
+                    // verify wants the unit under its own name; ExecStart's binary (/usr/bin/patroni) exists here.
+                    const QString unitDir = tmp.filePath(QStringLiteral("units-") + tag + QLatin1Char('-') + f.host);
+                    const QString unit = unitDir + QLatin1Char('/') + QFileInfo(f.path).fileName();
+                    QVERIFY(writeFile(unit, f.content));
+                    const RunResult r = run(QStringLiteral("systemd-analyze"), {QStringLiteral("verify"), unit});
+                    QVERIFY2(r.exitCode == 0, qPrintable(f.bundlePath() + QLatin1Char('\n') + r.text()));
+                    QVERIFY2(!r.text().contains(QFileInfo(f.path).fileName()),
+                             qPrintable(f.bundlePath() + QLatin1Char('\n') + r.text()));
+                    ++checked;
+                }
+            }
+        }
+
+        // etcd, twice: from the YAML config file, then from the environment file the OS package reads.
+        const QList<const Host *> members = loopTopo.hostsWith(Role::Etcd);
+        QVERIFY(!members.isEmpty());
+        QStringList clientUrls;
+        for (const Host *h : members)
+            clientUrls << QStringLiteral("http://%1:%2").arg(h->address).arg(loopTopo.cluster.etcd.clientPort);
+
+        for (const QString &form : {QStringLiteral("yaml"), QStringLiteral("env")}) {
+            EtcdCluster cluster;
+            for (const Host *h : members) {
+                const QString dataDir = tmp.filePath(form + QStringLiteral("-data/") + h->name);
+                const QString log = tmp.filePath(form + QStringLiteral("-") + h->name + QStringLiteral(".log"));
+                if (form == QLatin1String("yaml")) {
+                    const GeneratedFile *f = loop.find(h->name, Platform::etcdConfigYamlPath());
+                    QVERIFY(f);
+                    const QString cfg = tmp.filePath(QStringLiteral("etcd-") + h->name + QStringLiteral(".yaml"));
+                    QVERIFY(writeFile(cfg, withDataDir(f->content, dataDir)));
+                    QVERIFY(cluster.start(h->name, {QStringLiteral("--config-file"), cfg},
+                                          QProcessEnvironment::systemEnvironment(), log));
+                } else {
+                    const GeneratedFile *f = loop.find(h->name, Platform::etcdEnvFilePath(h->os));
+                    QVERIFY(f);
+                    QProcessEnvironment env = envFromFile(f->content);
+                    QVERIFY(env.contains(QStringLiteral("ETCD_DATA_DIR")));
+                    env.insert(QStringLiteral("ETCD_DATA_DIR"), dataDir);
+                    QVERIFY(cluster.start(h->name, {}, env, log));
+                }
+            }
+            const QString health = waitHealthy(clientUrls, cluster, 60000);
+            QVERIFY2(health.isEmpty(), qPrintable(form + QStringLiteral(": ") + health));
+            for (const QString &url : clientUrls) {
+                const QString gw = checkGateway(url, int(members.size()));
+                QVERIFY2(gw.isEmpty(), qPrintable(form + QStringLiteral(": ") + gw));
+            }
+            checked += int(members.size());
+
+            if (form == QLatin1String("yaml")) {
+                // Patroni 3.0.2's validator wants the etcd hosts answering, free listen ports, bin_dir binaries.
+                for (const Host *h : loopTopo.hostsWith(Role::Postgres)) {
+                    const GeneratedFile *f = loop.find(h->name, Platform::patroniConfigPath(h->os));
+                    QVERIFY(f);
+                    const QString cfg = tmp.filePath(QStringLiteral("patroni-") + h->name + QStringLiteral(".yml"));
+                    QVERIFY(writeFile(cfg, f->content));
+                    const QString binDir = Platform::postgresBinDir(h->os, loopTopo.cluster.postgres.distribution,
+                                                                    loopTopo.cluster.postgres.version);
+                    QVERIFY(f->content.contains(binDir.toUtf8()));
+                    const RunResult r = validatePatroni(cfg, binDir, tmp.filePath(QStringLiteral("ns-") + h->name));
+                    QVERIFY2(r.exitCode == 0 && r.text().trimmed().isEmpty(),
+                             qPrintable(h->name + QStringLiteral(": exit %1\n").arg(r.exitCode) + r.text()));
+                    ++checked;
+                }
+            }
+            cluster.stop();
+        }
+        qInfo("%s: %d consumer checks passed", qPrintable(QFileInfo(caseDir).fileName()), checked);
+    }
+
+    // The checks can fail: a broken file of each kind is refused by its consumer.
+    void brokenFilesAreRefused()
+    {
+        QTemporaryDir tmp;
+        const QString cfg = tmp.filePath(QStringLiteral("bad.cfg"));
+        QVERIFY(writeFile(cfg, "listen primary\n    bind 10.0.0.1:5000\n    server a nosuchhost.invalid:5432 check\n"));
+        QVERIFY(run(QStringLiteral("haproxy"), {QStringLiteral("-c"), QStringLiteral("-f"), cfg}).exitCode != 0);
+
+        const QString sh = tmp.filePath(QStringLiteral("bad.sh"));
+        QVERIFY(writeFile(sh, "#!/bin/bash\nset -euo pipefail\nx=$1\necho $x\n"));
+        QVERIFY(run(QStringLiteral("shellcheck"), {sh}).exitCode != 0);
+
+        // An unquoted watchdog mode off is a YAML boolean: refused.
+        const QString yml = tmp.filePath(QStringLiteral("bad.yml"));
+        QVERIFY(writeFile(yml, "scope: x\nname: y\nwatchdog:\n  mode: off\n"));
+        const RunResult r = run(QStringLiteral("patroni"), {QStringLiteral("--validate-config"), yml});
+        QVERIFY(r.exitCode != 0 || !r.text().trimmed().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConsumers)
+#include "test_consumers.moc"
