@@ -1,6 +1,7 @@
 #include "core/model/Secrets.h"
 #include "core/project/ProjectFile.h"
 #include "core/validation/QuickFix.h"
+#include "core/validation/RuleTable.h"
 #include "core/validation/Validator.h"
 
 #include <QFile>
@@ -633,12 +634,19 @@ private slots:
     {
         const QStringList ids = ruleIds();
         const QStringList fixes = quickFixIds();
+        QHash<QString, Severity> worst;
+        for (const RuleInfo &r : ruleTable()) {
+            QVERIFY(qstrlen(r.title) > 0 && qstrlen(r.rationale) > 0);
+            worst.insert(QString::fromLatin1(r.id), r.worst);
+        }
         const QRegularExpression subjectRe(QStringLiteral(
             R"(^(cluster(\.[a-z_]+(\[\d+\])?)*(\.[A-Za-z_]+)?|hosts/.*|subnets/.*|secrets\.[a-z_]+)$)"));
         for (const Case &k : cases()) {
             const Findings findings = validate(k.topology, k.withSecrets ? &k.secrets : nullptr);
             for (const Finding &f : findings) {
                 QVERIFY2(ids.contains(f.ruleId), qPrintable(f.ruleId));
+                // Severity enum: Error < Warning < Info; no finding is graver than its rule's documented worst.
+                QVERIFY2(int(f.severity) >= int(worst.value(f.ruleId)), qPrintable(f.ruleId + QStringLiteral(": ") + f.message));
                 QVERIFY2(f.quickFix.isEmpty() || fixes.contains(f.quickFix), qPrintable(f.quickFix));
                 QVERIFY2(subjectRe.match(f.subject).hasMatch(), qPrintable(k.name + QStringLiteral(": ") + f.subject));
             }
