@@ -35,12 +35,6 @@ Topology mutate(Topology t, const std::function<void(Topology &)> &f)
     return t;
 }
 
-Topology fromTemplate(const char *id)
-{
-    auto r = ProjectFile::loadTemplate(QString::fromLatin1(id));
-    return r.ok() ? r->topology : Topology{};
-}
-
 const Finding *withQuickFix(const Findings &findings, const QString &rule, const QString &fix)
 {
     for (const Finding &f : findings) {

@@ -105,10 +105,10 @@ QList<Case> cases()
     QList<Case> c;
     const int E = int(Severity::Error), W = int(Severity::Warning), I = int(Severity::Info);
     auto fire = [&](const char *name, const char *rule, const QString &subject, int sev, Topology t) {
-        c.append({QString::fromLatin1(name), QString::fromLatin1(rule), true, subject, sev, std::move(t)});
+        c.append({QString::fromLatin1(name), QString::fromLatin1(rule), true, subject, sev, std::move(t), false, {}});
     };
     auto quiet = [&](const char *name, const char *rule, Topology t) {
-        c.append({QString::fromLatin1(name), QString::fromLatin1(rule), false, {}, -1, std::move(t)});
+        c.append({QString::fromLatin1(name), QString::fromLatin1(rule), false, {}, -1, std::move(t), false, {}});
     };
     auto secretCase = [&](const char *name, bool fires, const QString &subject, int sev, Secrets s,
                           bool withSecrets = true) {
