@@ -119,8 +119,8 @@ void hbaTooOpen(const RuleContext &c, Findings &out)
                        QStringLiteral("Use scram-sha-256."));
         } else if (r.method == QLatin1String("md5")) {
             addFinding(out, "hba-too-open", Severity::Info, subject,
-                       QStringLiteral("md5 is weaker than scram-sha-256 (the default since PostgreSQL 14, and md5 "
-                                      "passwords are deprecated in 18)."),
+                       QStringLiteral("md5 is weaker than scram-sha-256 (the default password_encryption since "
+                                      "PostgreSQL 14; md5 passwords are deprecated in 18)."),
                        QStringLiteral("Use scram-sha-256; the generated passwords are stored as SCRAM."));
         }
     }

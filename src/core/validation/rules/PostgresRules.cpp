@@ -141,6 +141,10 @@ void pgParamUnsupported(const RuleContext &c, Findings &out)
                           .arg(f->addedIn);
             fix = QStringLiteral("Remove %1, or choose PostgreSQL %2 or later.").arg(name).arg(f->addedIn);
         }
+        if (f->patroniTranslates) {
+            message.chop(1);
+            message += QStringLiteral(", though Patroni converts it when it starts the server.");
+        }
         addFinding(out, "pg-param-unsupported", sev, paramSubject(name), message, fix, quick);
     }
 }

@@ -54,11 +54,12 @@ void weakSecret(const RuleContext &c, Findings &out)
                                            "use at least %2 random characters.")
                                 .arg(QString::fromLatin1(e.key))
                                 .arg(kMinLength);
-        if (isKnownDefault(e.value) || e.value.compare(e.user, Qt::CaseInsensitive) == 0) {
+        if (isKnownDefault(e.value)) {
             addFinding(out, "weak-secret", Severity::Error, subject,
-                       QStringLiteral("%1 is a well-known default or the account's own name.")
-                           .arg(QString::fromLatin1(e.key)),
-                       fix);
+                       QStringLiteral("%1 is a well-known default password.").arg(QString::fromLatin1(e.key)), fix);
+        } else if (e.value.compare(e.user, Qt::CaseInsensitive) == 0) {
+            addFinding(out, "weak-secret", Severity::Error, subject,
+                       QStringLiteral("%1 is the account's own user name.").arg(QString::fromLatin1(e.key)), fix);
         } else if (e.value.size() < kMinLength) {
             addFinding(out, "weak-secret", Severity::Warning, subject,
                        QStringLiteral("%1 has %2 characters, fewer than %3.")
