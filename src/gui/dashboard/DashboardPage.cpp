@@ -1,21 +1,475 @@
 #include "gui/dashboard/DashboardPage.h"
 
+#include "gui/dashboard/DashboardDialogs.h"
+#include "gui/dashboard/LiveTopologyView.h"
+#include "gui/dashboard/MemberTableModel.h"
+#include "monitor/ActionRunner.h"
+#include "monitor/ClusterMonitor.h"
+
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QDateTimeEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace pgha {
+
+namespace {
+
+constexpr int kChartSeconds = 600;  // the charts show the last ten minutes
+
+QChartView *makeChart(const QString &title, const QString &yTitle, QWidget *parent)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    auto *x = new QValueAxis;
+    x->setRange(-kChartSeconds, 0);
+    x->setTitleText(QObject::tr("seconds"));
+    x->setLabelFormat(QStringLiteral("%d"));
+    auto *y = new QValueAxis;
+    y->setTitleText(yTitle);
+    y->setRange(0, 1);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    auto *view = new QChartView(chart, parent);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(180);
+    return view;
+}
+
+// Keeps one line series per key in the chart, fed from the history.
+void syncSeries(QChart *chart, const QStringList &keys, const std::function<QList<QPointF>(const QString &)> &points)
+{
+    QHash<QString, QLineSeries *> byName;
+    const QList<QAbstractSeries *> existing = chart->series();
+    for (QAbstractSeries *s : existing)
+        byName.insert(s->name(), static_cast<QLineSeries *>(s));
+    const auto axes = chart->axes();
+    QValueAxis *x = qobject_cast<QValueAxis *>(chart->axes(Qt::Horizontal).value(0));
+    QValueAxis *y = qobject_cast<QValueAxis *>(chart->axes(Qt::Vertical).value(0));
+    double maxY = 1;
+    for (const QString &key : keys) {
+        QLineSeries *series = byName.take(key);
+        if (!series) {
+            series = new QLineSeries;
+            series->setName(key);
+            chart->addSeries(series);
+            series->attachAxis(x);
+            series->attachAxis(y);
+        }
+        const QList<QPointF> pts = points(key);
+        for (const QPointF &p : pts)
+            maxY = std::max(maxY, p.y());
+        series->replace(pts);
+    }
+    for (QLineSeries *gone : std::as_const(byName)) {
+        chart->removeSeries(gone);
+        delete gone;
+    }
+    if (y)
+        y->setRange(0, maxY * 1.15);
+    Q_UNUSED(axes)
+}
+
+} // namespace
 
 DashboardPage::DashboardPage(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("DashboardPage"));
+    buildUi();
+    updateButtons();
+}
+
+DashboardPage::~DashboardPage() = default;
+
+void DashboardPage::buildUi()
+{
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Live dashboard: not built yet"), this));
+
+    auto *top = new QHBoxLayout;
+    m_urlEdit = new QLineEdit(this);
+    m_urlEdit->setObjectName(QStringLiteral("urlEdit"));
+    m_urlEdit->setPlaceholderText(tr("Patroni URL of a running cluster (empty: the project's hosts)"));
+    m_secretsEdit = new QLineEdit(this);
+    m_secretsEdit->setObjectName(QStringLiteral("secretsEdit"));
+    m_secretsEdit->setPlaceholderText(tr("secrets file (REST and stats passwords; PGHA_* variables also work)"));
+    m_connectButton = new QPushButton(tr("Connect"), this);
+    m_connectButton->setObjectName(QStringLiteral("connectButton"));
+    m_verdictLabel = new QLabel(tr("not connected"), this);
+    m_verdictLabel->setObjectName(QStringLiteral("verdictLabel"));
+    m_verdictLabel->setMinimumWidth(120);
+    m_verdictLabel->setAlignment(Qt::AlignCenter);
+    top->addWidget(m_urlEdit, 3);
+    top->addWidget(m_secretsEdit, 2);
+    top->addWidget(m_connectButton);
+    top->addWidget(m_verdictLabel);
+    layout->addLayout(top);
+    m_reasonsLabel = new QLabel(this);
+    m_reasonsLabel->setObjectName(QStringLiteral("reasonsLabel"));
+    m_reasonsLabel->setWordWrap(true);
+    layout->addWidget(m_reasonsLabel);
+    connect(m_connectButton, &QPushButton::clicked, this, [this] {
+        if (isConnected())
+            disconnectFromCluster();
+        else if (m_urlEdit->text().trimmed().isEmpty())
+            connectToProject();
+        else
+            connectToUrl(m_urlEdit->text().trimmed());
+    });
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    m_topologyView = new LiveTopologyView(split);
+    split->addWidget(m_topologyView);
+
+    auto *tabs = new QTabWidget(split);
+    tabs->setObjectName(QStringLiteral("dashboardTabs"));
+    // Members + actions
+    auto *membersPage = new QWidget(tabs);
+    auto *mLayout = new QVBoxLayout(membersPage);
+    m_memberModel = new MemberTableModel(this);
+    m_memberTable = new QTableView(membersPage);
+    m_memberTable->setObjectName(QStringLiteral("memberTable"));
+    m_memberTable->setModel(m_memberModel);
+    m_memberTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_memberTable->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_memberTable->horizontalHeader()->setStretchLastSection(true);
+    m_memberTable->verticalHeader()->hide();
+    mLayout->addWidget(m_memberTable);
+    connect(m_memberTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &DashboardPage::updateButtons);
+    auto *actions = new QHBoxLayout;
+    const struct { ActionRequest::Kind kind; const char *label; const char *name; } buttons[] = {
+        {ActionRequest::Kind::Switchover, "Switchover to selected", "switchoverButton"},
+        {ActionRequest::Kind::Failover, "Failover to selected", "failoverButton"},
+        {ActionRequest::Kind::Restart, "Restart", "restartButton"},
+        {ActionRequest::Kind::Reload, "Reload", "reloadButton"},
+        {ActionRequest::Kind::Reinit, "Reinitialise", "reinitButton"},
+        {ActionRequest::Kind::Pause, "Pause", "pauseButton"},
+        {ActionRequest::Kind::Resume, "Resume", "resumeButton"},
+    };
+    for (const auto &b : buttons) {
+        auto *button = new QPushButton(tr(b.label), membersPage);
+        button->setObjectName(QLatin1String(b.name));
+        const ActionRequest::Kind kind = b.kind;
+        connect(button, &QPushButton::clicked, this, [this, kind] { actionButton(kind); });
+        actions->addWidget(button);
+        m_actionButtons << button;
+    }
+    m_scheduleCheck = new QCheckBox(tr("at"), membersPage);
+    m_scheduleCheck->setObjectName(QStringLiteral("scheduleCheck"));
+    m_scheduleEdit = new QDateTimeEdit(QDateTime::currentDateTime().addSecs(3600), membersPage);
+    m_scheduleEdit->setObjectName(QStringLiteral("scheduleEdit"));
+    m_scheduleEdit->setCalendarPopup(true);
+    actions->addStretch();
+    actions->addWidget(m_scheduleCheck);
+    actions->addWidget(m_scheduleEdit);
+    mLayout->addLayout(actions);
+    tabs->addTab(membersPage, tr("Members"));
+
+    m_etcdTable = new QTableWidget(0, 7, tabs);
+    m_etcdTable->setObjectName(QStringLiteral("etcdTable"));
+    m_etcdTable->setHorizontalHeaderLabels({tr("Member"), tr("Client URL"), tr("Health"), tr("Leader"),
+                                            tr("Raft term"), tr("DB size"), tr("Version")});
+    m_etcdTable->horizontalHeader()->setStretchLastSection(true);
+    m_etcdTable->verticalHeader()->hide();
+    m_etcdTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    tabs->addTab(m_etcdTable, tr("etcd"));
+
+    m_haproxyTree = new QTreeWidget(tabs);
+    m_haproxyTree->setObjectName(QStringLiteral("haproxyTree"));
+    m_haproxyTree->setHeaderLabels({tr("HAProxy / pool / server"), tr("Status"), tr("Sessions"), tr("Check")});
+    tabs->addTab(m_haproxyTree, tr("HAProxy"));
+
+    auto *charts = new QWidget(tabs);
+    auto *cLayout = new QHBoxLayout(charts);
+    m_lagChart = makeChart(tr("Replication lag"), tr("MB"), charts);
+    m_lagChart->setObjectName(QStringLiteral("lagChart"));
+    m_sessionsChart = makeChart(tr("HAProxy sessions per pool"), tr("sessions"), charts);
+    m_sessionsChart->setObjectName(QStringLiteral("sessionsChart"));
+    cLayout->addWidget(m_lagChart);
+    cLayout->addWidget(m_sessionsChart);
+    tabs->addTab(charts, tr("Charts"));
+    split->addWidget(tabs);
+
+    m_eventLog = new QTableWidget(0, 4, split);
+    m_eventLog->setObjectName(QStringLiteral("eventLog"));
+    m_eventLog->setHorizontalHeaderLabels({tr("Time"), tr("Severity"), tr("Event"), tr("What happened")});
+    m_eventLog->horizontalHeader()->setStretchLastSection(true);
+    m_eventLog->verticalHeader()->hide();
+    m_eventLog->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    split->addWidget(m_eventLog);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 2);
+    layout->addWidget(split, 1);
 }
 
 void DashboardPage::setProject(const Topology &topology, const QString &projectPath)
 {
+    const bool endpointsChanged = m_fromProject && isConnected()
+        && MonitorTarget::fromTopology(topology, {}).patroni.size() != MonitorTarget::fromTopology(m_topology, {}).patroni.size();
     m_topology = topology;
     m_projectPath = projectPath;
+    if (endpointsChanged)
+        connectToProject();
+}
+
+Secrets DashboardPage::currentSecrets(bool *ok)
+{
+    *ok = true;
+    Secrets s;
+    const QString path = m_secretsEdit->text().trimmed();
+    if (!path.isEmpty()) {
+        Result<Secrets> r = SecretStore::loadFile(path);
+        if (!r.ok()) {
+            *ok = false;
+            DashboardDialogs::inform(this, tr("Secrets"), r.error().toString(), false);
+            return s;
+        }
+        s = r.value();
+    }
+    SecretStore::applyEnvironment(&s);
+    return s;
+}
+
+void DashboardPage::connectToProject()
+{
+    bool ok = false;
+    const Secrets s = currentSecrets(&ok);
+    if (!ok)
+        return;
+    connectToTarget(MonitorTarget::fromTopology(m_topology, s));
+    m_fromProject = true;
+}
+
+void DashboardPage::connectToUrl(const QString &url)
+{
+    bool ok = false;
+    const Secrets s = currentSecrets(&ok);
+    if (!ok)
+        return;
+    Result<MonitorTarget> t = MonitorTarget::fromUrl(url);
+    if (!t.ok()) {
+        DashboardDialogs::inform(this, tr("Connect"), t.error().message, false);
+        return;
+    }
+    MonitorTarget target = t.value();
+    target.restUser = s.restApiUser;
+    target.restPassword = s.restApiPassword;
+    target.statsUser = s.haproxyStatsUser;
+    target.statsPassword = s.haproxyStatsPassword;
+    connectToTarget(target);
+}
+
+void DashboardPage::connectToTarget(const MonitorTarget &target)
+{
+    disconnectFromCluster();
+    m_fromProject = false;
+    m_monitor = new ClusterMonitor(target, this);
+    m_runner = new ActionRunner(target, this);
+    m_monitor->setIntervalMs(QSettings().value(QStringLiteral("monitor/intervalMs"), 2000).toInt());
+    connect(m_monitor, &ClusterMonitor::updated, this, &DashboardPage::onUpdated);
+    connect(m_monitor, &ClusterMonitor::eventsAdded, this, &DashboardPage::onEvents);
+    connect(m_runner, &ActionRunner::finished, this, [this](const ActionResult &r) {
+        appendLog(QDateTime::currentDateTimeUtc(), r.ok ? QStringLiteral("info") : QStringLiteral("warning"),
+                  QStringLiteral("action"), r.message);
+        DashboardDialogs::inform(this, tr("Action"), r.message, r.ok);
+        if (m_monitor)
+            m_monitor->pollNow();
+        updateButtons();
+        emit actionFinished(r);
+    });
+    m_connectButton->setText(tr("Disconnect"));
+    m_verdictLabel->setText(tr("connecting\u2026"));
+    m_monitor->start();
+    updateButtons();
+}
+
+void DashboardPage::disconnectFromCluster()
+{
+    delete m_monitor;
+    m_monitor = nullptr;
+    delete m_runner;
+    m_runner = nullptr;
+    m_connectButton->setText(tr("Connect"));
+    m_verdictLabel->setText(tr("not connected"));
+    m_verdictLabel->setStyleSheet(QString());
+    updateButtons();
+}
+
+void DashboardPage::onUpdated(const ClusterState &s)
+{
+    static const QHash<Verdict, QString> colors = {{Verdict::Healthy, QStringLiteral("#2e7d32")},
+                                                   {Verdict::Degraded, QStringLiteral("#e67e00")},
+                                                   {Verdict::Unavailable, QStringLiteral("#c62828")}};
+    m_verdictLabel->setText(verdictKey(s.verdict));
+    m_verdictLabel->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; padding: 3px; font-weight: bold; }")
+                                      .arg(colors.value(s.verdict)));
+    m_reasonsLabel->setText(s.reasons.join(QStringLiteral(" \u00b7 ")));
+    m_topologyView->setState(s);
+    m_memberModel->setMembers(s.members);
+
+    m_etcdTable->setRowCount(int(s.etcd.size()));
+    for (int i = 0; i < s.etcd.size(); ++i) {
+        const EtcdMemberState &e = s.etcd.at(i);
+        const QStringList cells = {e.name, e.clientUrl,
+                                   e.healthy ? tr("healthy") : (e.reachable ? tr("unhealthy") : tr("unreachable")),
+                                   e.isLeader ? QStringLiteral("\u2605") : QString(),
+                                   e.raftTerm > 0 ? QString::number(e.raftTerm) : QString(),
+                                   e.dbSize > 0 ? QLocale().formattedDataSize(e.dbSize) : QString(), e.version};
+        for (int c = 0; c < cells.size(); ++c) {
+            QTableWidgetItem *item = m_etcdTable->item(i, c);
+            if (!item) {
+                item = new QTableWidgetItem;
+                m_etcdTable->setItem(i, c, item);
+            }
+            if (item->text() != cells.at(c))
+                item->setText(cells.at(c));
+        }
+    }
+
+    m_haproxyTree->clear();
+    for (const HaproxyInstance &h : s.haproxy) {
+        auto *top = new QTreeWidgetItem(m_haproxyTree, {h.name, h.reachable ? tr("reachable") : h.error});
+        for (const HaproxyPool &p : h.pools) {
+            const QStringList up = p.upServers();
+            auto *pool = new QTreeWidgetItem(top, {p.name + QStringLiteral(" (") + p.kind + QLatin1Char(')'),
+                                                   up.isEmpty() ? tr("NO SERVER UP") : tr("UP: %1").arg(up.join(QLatin1String(", "))),
+                                                   QString::number(p.sessions)});
+            for (const HaproxyServerState &sv : p.servers)
+                new QTreeWidgetItem(pool, {sv.name, sv.status, QString::number(sv.sessions), sv.checkStatus});
+        }
+    }
+    m_haproxyTree->expandAll();
+    updateCharts();
+    updateButtons();
+}
+
+void DashboardPage::updateCharts()
+{
+    if (!m_monitor)
+        return;
+    const StateHistory &h = m_monitor->history();
+    const qint64 now = h.size() > 0 ? h.at(h.size() - 1).msecsSinceEpoch : 0;
+    int first = 0;
+    while (first < h.size() && now - h.at(first).msecsSinceEpoch > kChartSeconds * 1000LL)
+        ++first;
+    syncSeries(m_lagChart->chart(), h.replicas(), [&](const QString &name) {
+        QList<QPointF> pts;
+        for (int i = first; i < h.size(); ++i) {
+            const HistorySample &s = h.at(i);
+            const auto it = s.lagBytes.constFind(name);
+            if (it != s.lagBytes.cend())
+                pts << QPointF(double(s.msecsSinceEpoch - now) / 1000.0, double(it.value()) / 1048576.0);
+        }
+        return pts;
+    });
+    syncSeries(m_sessionsChart->chart(), h.pools(), [&](const QString &name) {
+        QList<QPointF> pts;
+        for (int i = first; i < h.size(); ++i) {
+            const HistorySample &s = h.at(i);
+            const auto it = s.poolSessions.constFind(name);
+            if (it != s.poolSessions.cend())
+                pts << QPointF(double(s.msecsSinceEpoch - now) / 1000.0, it.value());
+        }
+        return pts;
+    });
+}
+
+void DashboardPage::onEvents(const QList<ClusterEvent> &events)
+{
+    for (const ClusterEvent &e : events)
+        appendLog(e.time, ClusterEvent::severityKey(e.severity), ClusterEvent::kindKey(e.kind), e.message);
+}
+
+void DashboardPage::appendLog(const QDateTime &time, const QString &severity, const QString &kind, const QString &text)
+{
+    const int row = m_eventLog->rowCount();
+    m_eventLog->insertRow(row);
+    m_eventLog->setItem(row, 0, new QTableWidgetItem(time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))));
+    m_eventLog->setItem(row, 1, new QTableWidgetItem(severity));
+    m_eventLog->setItem(row, 2, new QTableWidgetItem(kind));
+    m_eventLog->setItem(row, 3, new QTableWidgetItem(text));
+    if (severity == QLatin1String("critical")) {
+        for (int c = 0; c < 4; ++c)
+            m_eventLog->item(row, c)->setForeground(QColor(0xc6, 0x28, 0x28));
+    }
+    // Bounded like the monitor's own list.
+    while (m_eventLog->rowCount() > ClusterMonitor::kMaxEvents)
+        m_eventLog->removeRow(0);
+    m_eventLog->scrollToBottom();
+}
+
+QString DashboardPage::selectedMember() const
+{
+    const QModelIndexList rows = m_memberTable->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(Qt::UserRole).toString();
+}
+
+void DashboardPage::updateButtons()
+{
+    const bool live = isConnected() && m_monitor->hasState() && !(m_runner && m_runner->isBusy());
+    const QString sel = selectedMember();
+    const MemberState *m = live && !sel.isEmpty() ? m_monitor->state().member(sel) : nullptr;
+    const bool paused = live && m_monitor->state().paused;
+    for (QPushButton *b : std::as_const(m_actionButtons)) {
+        const QString n = b->objectName();
+        bool enabled = live;
+        if (n == QLatin1String("switchoverButton") || n == QLatin1String("failoverButton")
+            || n == QLatin1String("reinitButton"))
+            enabled = live && m && !m->isLeader();
+        else if (n == QLatin1String("restartButton"))
+            enabled = live && m;
+        else if (n == QLatin1String("pauseButton"))
+            enabled = live && !paused;
+        else if (n == QLatin1String("resumeButton"))
+            enabled = live && paused;
+        b->setEnabled(enabled);
+    }
+}
+
+void DashboardPage::actionButton(ActionRequest::Kind kind)
+{
+    ActionRequest req;
+    req.kind = kind;
+    const QString sel = selectedMember();
+    if (kind == ActionRequest::Kind::Switchover || kind == ActionRequest::Kind::Failover)
+        req.candidate = sel;
+    else
+        req.member = sel;
+    if (m_scheduleCheck->isChecked()
+        && (kind == ActionRequest::Kind::Switchover || kind == ActionRequest::Kind::Restart))
+        req.scheduledAt = m_scheduleEdit->dateTime().toUTC();
+    runAction(req);
+}
+
+bool DashboardPage::runAction(const ActionRequest &request)
+{
+    if (!m_runner || m_runner->isBusy())
+        return false;
+    const QString title = tr("Confirm %1").arg(ActionRequest::kindKey(request.kind));
+    const QString text = request.describe(m_monitor && m_monitor->hasState() ? &m_monitor->state() : nullptr);
+    if (!DashboardDialogs::confirm(this, title, text))
+        return false;
+    appendLog(QDateTime::currentDateTimeUtc(), QStringLiteral("info"), QStringLiteral("action"),
+              tr("%1 requested: %2").arg(ActionRequest::kindKey(request.kind), text));
+    m_runner->run(request);
+    updateButtons();
+    return true;
 }
 
 } // namespace pgha

@@ -1,24 +1,90 @@
 #pragma once
 
+#include "core/model/Secrets.h"
 #include "core/model/Topology.h"
+#include "monitor/ActionRequest.h"
+#include "monitor/ClusterEvent.h"
+#include "monitor/ClusterState.h"
+#include "monitor/MonitorTarget.h"
 
 #include <QWidget>
 
+class QCheckBox;
+class QChartView;
+class QDateTimeEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTableWidget;
+class QTreeWidget;
+
 namespace pgha {
 
-// PLACEHOLDER page: the main window hosts it as a tab; its owner fills it in.
+class ActionRunner;
+class ClusterMonitor;
+class LiveTopologyView;
+class MemberTableModel;
+
+// The live dashboard: connects to the cluster of the open project (or to any Patroni URL), polls it every
+// "monitor/intervalMs" (QSettings, default 2000) and shows the members, etcd, HAProxy, charts of lag and
+// sessions, and the event log; the action buttons run day-2 operations after a confirmation.
 class DashboardPage : public QWidget
 {
     Q_OBJECT
 public:
     explicit DashboardPage(QWidget *parent = nullptr);
+    ~DashboardPage() override;
 
     // The main window calls this whenever the design or its file path changes.
     void setProject(const Topology &topology, const QString &projectPath);
 
+    void connectToTarget(const MonitorTarget &target);
+    void connectToProject();          // the project's endpoints, secrets from the secrets field + environment
+    void connectToUrl(const QString &url);
+    void disconnectFromCluster();
+    ClusterMonitor *monitor() const { return m_monitor; }
+    bool isConnected() const { return m_monitor != nullptr; }
+
+    // Asks for confirmation (DashboardDialogs), runs the action, shows the result. False when not sent.
+    bool runAction(const ActionRequest &request);
+
+signals:
+    void actionFinished(const pgha::ActionResult &result);
+
 private:
+    void buildUi();
+    void onUpdated(const ClusterState &state);
+    void onEvents(const QList<ClusterEvent> &events);
+    void updateCharts();
+    void updateButtons();
+    QString selectedMember() const;
+    Secrets currentSecrets(bool *ok);
+    void actionButton(ActionRequest::Kind kind);
+    void appendLog(const QDateTime &time, const QString &severity, const QString &kind, const QString &text);
+
     Topology m_topology;
     QString m_projectPath;
+    ClusterMonitor *m_monitor = nullptr;
+    ActionRunner *m_runner = nullptr;
+    bool m_fromProject = false;
+
+    QLineEdit *m_urlEdit = nullptr;
+    QLineEdit *m_secretsEdit = nullptr;
+    QPushButton *m_connectButton = nullptr;
+    QLabel *m_verdictLabel = nullptr;
+    QLabel *m_reasonsLabel = nullptr;
+    LiveTopologyView *m_topologyView = nullptr;
+    MemberTableModel *m_memberModel = nullptr;
+    QTableView *m_memberTable = nullptr;
+    QTableWidget *m_etcdTable = nullptr;
+    QTreeWidget *m_haproxyTree = nullptr;
+    QChartView *m_lagChart = nullptr;
+    QChartView *m_sessionsChart = nullptr;
+    QTableWidget *m_eventLog = nullptr;
+    QCheckBox *m_scheduleCheck = nullptr;
+    QDateTimeEdit *m_scheduleEdit = nullptr;
+    QList<QPushButton *> m_actionButtons;
 };
 
 } // namespace pgha

@@ -1,0 +1,112 @@
+#include "FakeHttpServer.h"
+
+#include <QMutexLocker>
+#include <QTcpSocket>
+
+FakeHttpServer::FakeHttpServer(QObject *parent) : QTcpServer(parent) {}
+
+bool FakeHttpServer::start(const QHostAddress &address, quint16 port)
+{
+    return listen(address, port);
+}
+
+QString FakeHttpServer::baseUrl() const
+{
+    return QStringLiteral("http://%1:%2").arg(serverAddress().toString()).arg(serverPort());
+}
+
+void FakeHttpServer::setResponse(const QByteArray &method, const QByteArray &path, int status, const QByteArray &body)
+{
+    QMutexLocker lock(&m_mutex);
+    m_table.insert(method + ' ' + path, Response{status, body, "application/json"});
+}
+
+void FakeHttpServer::setHandler(Handler handler)
+{
+    QMutexLocker lock(&m_mutex);
+    m_handler = std::move(handler);
+}
+
+void FakeHttpServer::setRefuseAll(bool refuse)
+{
+    QMutexLocker lock(&m_mutex);
+    m_refuse = refuse;
+}
+
+QList<FakeHttpServer::Request> FakeHttpServer::requests() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_requests;
+}
+
+void FakeHttpServer::clearRequests()
+{
+    QMutexLocker lock(&m_mutex);
+    m_requests.clear();
+}
+
+void FakeHttpServer::incomingConnection(qintptr socketDescriptor)
+{
+    auto *socket = new QTcpSocket(this);
+    socket->setSocketDescriptor(socketDescriptor);
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_refuse) {
+            socket->abort();
+            socket->deleteLater();
+            return;
+        }
+    }
+    auto buffer = std::make_shared<QByteArray>();
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
+        buffer->append(socket->readAll());
+        const int headerEnd = int(buffer->indexOf("\r\n\r\n"));
+        if (headerEnd < 0)
+            return;
+        const QList<QByteArray> lines = buffer->left(headerEnd).split('\n');
+        Request req;
+        const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+        req.method = first.value(0);
+        req.path = first.value(1);
+        int contentLength = 0;
+        for (int i = 1; i < lines.size(); ++i) {
+            const QByteArray line = lines.at(i).trimmed();
+            const int colon = int(line.indexOf(':'));
+            if (colon < 0)
+                continue;
+            const QByteArray name = line.left(colon).trimmed().toLower();
+            const QByteArray value = line.mid(colon + 1).trimmed();
+            if (name == "content-length")
+                contentLength = value.toInt();
+            else if (name == "authorization")
+                req.authorization = value;
+        }
+        if (buffer->size() < headerEnd + 4 + contentLength)
+            return;
+        req.body = buffer->mid(headerEnd + 4, contentLength);
+        Response resp{404, "{\"error\":\"not found\"}", "application/json"};
+        {
+            QMutexLocker lock(&m_mutex);
+            m_requests.append(req);
+            bool handled = false;
+            if (m_handler) {
+                const Response r = m_handler(req);
+                if (r.status != 0) {
+                    resp = r;
+                    handled = true;
+                }
+            }
+            if (!handled) {
+                const auto it = m_table.constFind(req.method + ' ' + req.path);
+                if (it != m_table.cend())
+                    resp = it.value();
+            }
+        }
+        QByteArray out = "HTTP/1.1 " + QByteArray::number(resp.status) + " X\r\nContent-Type: " + resp.contentType
+            + "\r\nContent-Length: " + QByteArray::number(resp.body.size()) + "\r\nConnection: close\r\n\r\n"
+            + resp.body;
+        socket->write(out);
+        socket->disconnectFromHost();
+    });
+}
