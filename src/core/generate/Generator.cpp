@@ -14,12 +14,21 @@
 
 namespace pgha {
 
-QList<GeneratedFile> generateHostFiles(const Topology &topology, const Secrets &secrets, const Host &host)
+namespace {
+
+// What every host's files share, computed once per bundle (keeps a 200-host design fast).
+struct Shared
+{
+    QByteArray hostsBlock;
+    QStringList hba;
+};
+
+QList<GeneratedFile> hostFiles(const Topology &topology, const Secrets &secrets, const Host &host, const Shared &sh)
 {
     QList<GeneratedFile> files;
-    files << HostsFile::file(topology, host);
+    files << HostsFile::file(host, sh.hostsBlock);
     files << EtcdConfig::files(topology, host);
-    files << PatroniConfig::files(topology, secrets, host);
+    files << PatroniConfig::files(topology, secrets, host, sh.hba);
     files << SystemdUnits::files(topology, host);
     files << HAProxyConfig::files(topology, secrets, host);
     // Last: the script places the files above.
@@ -27,12 +36,21 @@ QList<GeneratedFile> generateHostFiles(const Topology &topology, const Secrets &
     return files;
 }
 
+} // namespace
+
+QList<GeneratedFile> generateHostFiles(const Topology &topology, const Secrets &secrets, const Host &host)
+{
+    return hostFiles(topology, secrets, host, {HostsFile::content(topology), PatroniConfig::pgHba(topology)});
+}
+
 Bundle generateBundle(const Topology &topology, const Secrets &secrets)
 {
     Bundle b;
     b.clusterName = topology.cluster.name;
+    const Shared sh{HostsFile::content(topology), PatroniConfig::pgHba(topology)};
+    b.files.reserve(topology.hosts.size() * 4 + 1);
     for (const Host &h : topology.hosts)
-        b.files << generateHostFiles(topology, secrets, h);
+        b.files << hostFiles(topology, secrets, h, sh);
     b.files << Runbook::file(topology);
     std::stable_sort(b.files.begin(), b.files.end(), [](const GeneratedFile &a, const GeneratedFile &b) {
         return a.bundlePath() < b.bundlePath();

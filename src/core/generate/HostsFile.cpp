@@ -30,7 +30,13 @@ QByteArray content(const Topology &topology)
 
 GeneratedFile file(const Topology &topology, const Host &host)
 {
-    return GenUtil::makeFile(host.name, path(), content(topology), 0644, FileSyntax::Hosts);
+    return file(host, content(topology));
+}
+
+GeneratedFile file(const Host &host, const QByteArray &content)
+{
+    // QByteArray is implicitly shared: every host's copy is the same buffer.
+    return GenUtil::makeFile(host.name, path(), content, 0644, FileSyntax::Hosts);
 }
 
 } // namespace pgha::HostsFile

@@ -12,5 +12,6 @@ QString beginMarker(const Topology &topology);
 QString endMarker(const Topology &topology);
 QByteArray content(const Topology &topology);  // the block, markers included
 GeneratedFile file(const Topology &topology, const Host &host);
+GeneratedFile file(const Host &host, const QByteArray &content);  // content(topology) computed once
 
 } // namespace pgha::HostsFile

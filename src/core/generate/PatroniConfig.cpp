@@ -149,10 +149,14 @@ QString pgpassPath(const Host &host)
 
 QByteArray yaml(const Topology &topology, const Secrets &secrets, const Host &host)
 {
+    return yaml(topology, secrets, host, pgHba(topology));
+}
+
+QByteArray yaml(const Topology &topology, const Secrets &secrets, const Host &host, const QStringList &hba)
+{
     const Cluster &c = topology.cluster;
     const PatroniSettings &pt = c.patroni;
     const PostgresSettings &pg = c.postgres;
-    const QStringList hba = pgHba(topology);
     const QString restApi = GenUtil::hostPort(host.address, pt.restApiPort);
     const QString pgAddr = GenUtil::hostPort(host.address, pg.port);
 
@@ -240,8 +244,15 @@ QList<GeneratedFile> files(const Topology &topology, const Secrets &secrets, con
 {
     if (!host.has(Role::Postgres))
         return {};
-    return {GenUtil::makeFile(host.name, Platform::patroniConfigPath(host.os), yaml(topology, secrets, host), 0600,
-                              FileSyntax::Yaml, true)};
+    return files(topology, secrets, host, pgHba(topology));
+}
+
+QList<GeneratedFile> files(const Topology &topology, const Secrets &secrets, const Host &host, const QStringList &hba)
+{
+    if (!host.has(Role::Postgres))
+        return {};
+    return {GenUtil::makeFile(host.name, Platform::patroniConfigPath(host.os), yaml(topology, secrets, host, hba),
+                              0600, FileSyntax::Yaml, true)};
 }
 
 } // namespace pgha::PatroniConfig

@@ -22,11 +22,14 @@ QStringList pgHba(const Topology &topology);
 
 QString pgpassPath(const Host &host);  // in the postgres user's home, never /tmp
 
-// patroni.yml for a host with the postgres role.
+// patroni.yml for a host with the postgres role. The overload takes pgHba(topology) computed once for
+// all hosts (it does not depend on the host; a 200-host design has 200 replication lines).
 QByteArray yaml(const Topology &topology, const Secrets &secrets, const Host &host);
+QByteArray yaml(const Topology &topology, const Secrets &secrets, const Host &host, const QStringList &hba);
 
 // The file at Platform::patroniConfigPath(), mode 0600 (passwords); empty for other hosts.
 QList<GeneratedFile> files(const Topology &topology, const Secrets &secrets, const Host &host);
+QList<GeneratedFile> files(const Topology &topology, const Secrets &secrets, const Host &host, const QStringList &hba);
 
 } // namespace PatroniConfig
 } // namespace pgha
