@@ -501,6 +501,20 @@ QList<Case> cases()
           }));
     quiet("10 slots for 3 members", "max-replication-slots", reference());
 
+    // data-dir-unsafe
+    const QString dataDir = QStringLiteral("cluster.postgres.data_dir");
+    fire("data directory in /tmp", "data-dir-unsafe", dataDir, E,
+         mutate(reference(), [](Topology &t) { t.cluster.postgres.dataDir = QStringLiteral("/tmp/pgdata"); }));
+    fire("relative data directory", "data-dir-unsafe", dataDir, E,
+         mutate(reference(), [](Topology &t) { t.cluster.postgres.dataDir = QStringLiteral("pgdata"); }));
+    fire("data directory is /var/lib", "data-dir-unsafe", dataDir, E,
+         mutate(reference(), [](Topology &t) { t.cluster.postgres.dataDir = QStringLiteral("/var/lib/"); }));
+    quiet("platform default", "data-dir-unsafe", reference());
+    quiet("guide's /data/pgsql", "data-dir-unsafe",
+          mutate(reference(), [](Topology &t) { t.cluster.postgres.dataDir = QStringLiteral("/data/pgsql"); }));
+    quiet("/tmpdata is not /tmp", "data-dir-unsafe",
+          mutate(reference(), [](Topology &t) { t.cluster.postgres.dataDir = QStringLiteral("/tmpdata/pg"); }));
+
     // hba-too-open
     auto withHba = [](const HbaRule &r) {
         return mutate(reference(), [=](Topology &t) { t.cluster.extraHba.append(r); });

@@ -78,6 +78,9 @@ const QList<RuleInfo> &ruleTable()
          "Every streaming replica and every pg_basebackup holds WAL senders.", maxWalSenders},
         {"max-replication-slots", Severity::Error, "max_replication_slots too low",
          "With use_slots every member has a slot for each other member.", maxReplicationSlots},
+        {"data-dir-unsafe", Severity::Error, "Data directory in a volatile or system place",
+         "tmpfs and temporary directories are emptied on reboot; relative paths depend on the working directory.",
+         dataDirUnsafe},
         // Client access
         {"hba-too-open", Severity::Error, "pg_hba entry too open",
          "trust, cleartext passwords and 0.0.0.0/0 expose the database.", hbaTooOpen},

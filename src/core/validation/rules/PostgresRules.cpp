@@ -3,6 +3,7 @@
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
 
+#include <QDir>
 #include <QMap>
 
 namespace pgha::rules {
@@ -224,6 +225,42 @@ void maxReplicationSlots(const RuleContext &c, Findings &out)
                    QStringLiteral("max_replication_slots %1 is fewer than the %2 slots use_slots needs (one per "
                                   "other member).").arg(slotCount).arg(needed),
                    QStringLiteral("Set max_replication_slots to at least %1.").arg(needed + 2));
+    }
+}
+
+void dataDirUnsafe(const RuleContext &c, Findings &out)
+{
+    const QString dir = QDir::cleanPath(c.topology.cluster.postgres.dataDir.trimmed());
+    if (c.topology.cluster.postgres.dataDir.trimmed().isEmpty() || c.postgresHosts.isEmpty())
+        return;  // the platform default
+    const QString subject = QStringLiteral("cluster.postgres.data_dir");
+    const QString fix = QStringLiteral("Leave data_dir empty for the platform default (e.g. /var/lib/pgsql/16/data) or "
+                                       "use an absolute path on a persistent disk.");
+    if (!dir.startsWith(QLatin1Char('/'))) {
+        addFinding(out, "data-dir-unsafe", Severity::Error, subject,
+                   QStringLiteral("data_dir \"%1\" is not an absolute path.").arg(dir), fix);
+        return;
+    }
+    // Emptied at boot (tmpfs or tmp cleaners): the replica would rebuild, a lone primary would lose everything.
+    static const char *const kVolatile[] = {"/tmp", "/var/tmp", "/dev/shm", "/run"};
+    for (const char *v : kVolatile) {
+        const QString base = QString::fromLatin1(v);
+        if (dir == base || dir.startsWith(base + QLatin1Char('/'))) {
+            addFinding(out, "data-dir-unsafe", Severity::Error, subject,
+                       QStringLiteral("data_dir %1 is under %2, which is emptied on reboot.").arg(dir, base), fix);
+            return;
+        }
+    }
+    static const char *const kSystem[] = {"/", "/etc", "/usr", "/bin", "/sbin", "/lib", "/boot", "/proc", "/sys",
+                                          "/dev", "/var", "/var/lib", "/home", "/root"};
+    for (const char *v : kSystem) {
+        if (dir == QLatin1String(v)) {
+            addFinding(out, "data-dir-unsafe", Severity::Error, subject,
+                       QStringLiteral("data_dir %1 is a system directory; initdb needs an empty directory of its own.")
+                           .arg(dir),
+                       fix);
+            return;
+        }
     }
 }
 

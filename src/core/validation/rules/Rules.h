@@ -50,6 +50,7 @@ void pgParamUnsupported(const RuleContext &c, Findings &out);
 void pgParamManaged(const RuleContext &c, Findings &out);
 void maxWalSenders(const RuleContext &c, Findings &out);
 void maxReplicationSlots(const RuleContext &c, Findings &out);
+void dataDirUnsafe(const RuleContext &c, Findings &out);
 // Client access (HbaRules.cpp)
 void hbaTooOpen(const RuleContext &c, Findings &out);
 void hbaInvalid(const RuleContext &c, Findings &out);
