@@ -4,8 +4,9 @@
 
 namespace pgha {
 
-// What we know about PostgreSQL parameters that exist only in some major versions. Major versions below 10
-// are compared as 9 (9.x); every entry was checked against the release notes of the version named.
+// What we know about PostgreSQL parameters that exist only in some major versions (from the release notes of the
+// version named; the rows up to 15 also checked against PostgreSQL 15's own binary here). Major versions below
+// 10 are compared as 9 (9.x).
 struct PgParameterFact
 {
     const char *name;
