@@ -5,6 +5,7 @@
 #include "deploy/DeployJournal.h"
 #include "deploy/DeployPlan.h"
 #include "deploy/DeployRunner.h"
+#include "deploy/DeploySetup.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -55,18 +56,6 @@ QString readLineFromTty(const QString &prompt, bool echo)
     return line;
 }
 
-QString defaultStateBase(const QString &projectArg, const Topology &t)
-{
-    const QString abs = projectArg.startsWith(QLatin1String("template:")) ? projectArg
-                                                                         : QFileInfo(projectArg).absoluteFilePath();
-    const QString tag = QString::fromLatin1(
-        QCryptographicHash::hash(abs.toUtf8(), QCryptographicHash::Sha256).toHex().left(12));
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    if (dir.isEmpty())
-        dir = QDir::homePath() + QStringLiteral("/.local/share/pgha");
-    return dir + QStringLiteral("/deploy/") + t.cluster.name + QLatin1Char('-') + tag;
-}
-
 } // namespace
 
 int deploy(const QStringList &args)
@@ -113,54 +102,26 @@ int deploy(const QStringList &args)
         }
     }
 
-    // Journal and, unless given, the secrets: generated once and kept beside the journal (0600), so that a
-    // rerun produces the same files instead of rewriting every config with new passwords.
-    const QString base = defaultStateBase(projectArg, *topology);
-    const QString journalPath = p.isSet(journalOpt) ? p.value(journalOpt) : base + QStringLiteral(".journal.json");
-    Result<DeployJournal> journal = DeployJournal::load(journalPath);
-    if (!journal.ok()) {
-        err() << "error: " << journal.error().toString() << "\n";
+    DeploySetupOptions so;
+    so.projectPath = projectArg;
+    so.journalPath = p.value(journalOpt);
+    so.secretsFile = p.value(secretsOpt);
+    so.knownHostsFile = p.value(knownHosts);
+    so.acceptNewHostKeys = p.isSet(acceptNew);
+    so.adoptExistingData = p.isSet(adopt);
+    so.onlyHosts = p.values(only);
+    so.dryRun = p.isSet(dryRun);
+    Result<DeploySetup> setup = prepareDeploy(*topology, so);
+    if (!setup.ok()) {
+        err() << "error: " << setup.error().toString() << "\n";
         return 2;
     }
-    Secrets secrets;
-    if (p.isSet(secretsOpt)) {
-        Result<Secrets> s = SecretStore::loadFile(p.value(secretsOpt));
-        if (!s.ok()) {
-            err() << "error: " << s.error().toString() << "\n";
-            return 2;
-        }
-        secrets = s.value();
-        SecretStore::applyEnvironment(&secrets);
-        SecretStore::fillMissing(&secrets);
-    } else {
-        QString savedPath = journalPath;
-        if (savedPath.endsWith(QLatin1String(".json")))
-            savedPath.chop(5);
-        savedPath += QStringLiteral(".secrets.yaml");
-        if (QFileInfo::exists(savedPath)) {
-            Result<Secrets> s = SecretStore::loadFile(savedPath);
-            if (!s.ok()) {
-                err() << "error: " << s.error().toString() << "\n";
-                return 2;
-            }
-            secrets = s.value();
-        }
-        SecretStore::applyEnvironment(&secrets);
-        const Secrets before = secrets;
-        SecretStore::fillMissing(&secrets);
-        if (before != secrets && !p.isSet(dryRun)) {
-            QDir().mkpath(QFileInfo(savedPath).absolutePath());
-            const Result<void> saved = SecretStore::saveFile(secrets, savedPath);
-            if (!saved.ok()) {
-                err() << "error: " << saved.error().toString() << "\n";
-                return 2;
-            }
-            err() << "note: generated the missing passwords and kept them in " << savedPath
-                  << " (mode 0600) so that a rerun uses the same ones\n";
-        }
-    }
+    if (!setup->generatedSecretsFile.isEmpty())
+        err() << "note: generated the missing passwords and kept them in " << setup->generatedSecretsFile
+              << " (mode 0600) so that a rerun uses the same ones\n";
+    const QString journalPath = setup->journal.path();
 
-    const Findings findings = validate(*topology, &secrets);
+    const Findings findings = validate(*topology, &setup->secrets);
     int errors = 0;
     for (const Finding &f : findings) {
         if (f.severity == Severity::Error) {
@@ -172,15 +133,7 @@ int deploy(const QStringList &args)
         err() << "pgha deploy: the design has " << errors << " error(s); nothing was deployed\n";
         return 2;
     }
-
-    PlanOptions opts;
-    opts.adoptExistingData = p.isSet(adopt);
-    opts.ownedData = journal->ownedData();
-    opts.onlyHosts = p.values(only);
-    opts.knownHostsFile = p.value(knownHosts);
-    opts.acceptNewHostKeys = p.isSet(acceptNew);
-    const Bundle bundle = generateBundle(*topology, secrets);
-    const DeployPlan plan = buildPlan(*topology, bundle, secrets, opts);
+    const DeployPlan &plan = setup->plan;
 
     if (p.isSet(dryRun)) {
         out() << "# pgha deploy --dry-run: " << plan.steps.size() << " steps on " << plan.targets.size()
@@ -286,7 +239,7 @@ int deploy(const QStringList &args)
     out() << "pgha deploy: cluster \"" << topology->cluster.name << "\", " << plan.steps.size() << " steps on "
           << plan.targets.size() << " hosts\n";
     out().flush();
-    if (!runner.start(plan, journal.value()))
+    if (!runner.start(plan, setup->journal))
         return 1;
     if (runner.resumed())
         out() << "resuming the interrupted run recorded in " << journalPath << "\n";
