@@ -51,10 +51,10 @@ QString repositorySetup(const Topology &topology, const Host &host)
             if (needsPg)
                 s += QStringLiteral("dnf -qy module disable postgresql\n");
         } else {
-            s += QStringLiteral("apt-get install -y curl gnupg2 lsb-release\n"
+            s += QStringLiteral("apt-get install -y \"${APT_OPTS[@]}\" curl gnupg2 lsb-release\n"
                                 "curl -fsSLo /tmp/percona-release.deb "
                                 "https://repo.percona.com/apt/percona-release_latest.generic_all.deb\n"
-                                "apt-get install -y /tmp/percona-release.deb\n"
+                                "apt-get install -y \"${APT_OPTS[@]}\" /tmp/percona-release.deb\n"
                                 "rm -f /tmp/percona-release.deb\n");
         }
         // Percona's PostgreSQL repository also carries its Patroni, HAProxy and (RHEL) etcd builds.
@@ -70,7 +70,7 @@ QString repositorySetup(const Topology &topology, const Host &host)
             if (needsPg)
                 s += QStringLiteral("dnf -qy module disable postgresql\n");
         } else {
-            s += QStringLiteral("apt-get install -y postgresql-common\n"
+            s += QStringLiteral("apt-get install -y \"${APT_OPTS[@]}\" postgresql-common\n"
                                 "/usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y\n");
         }
     } else {  // the OS's own packages
@@ -212,8 +212,12 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
 
     s += QStringLiteral("step \"Package repositories (%1)\"\n")
              .arg(Platform::distributionDisplayName(c.postgres.distribution));
-    if (!rhel)
-        s += QStringLiteral("export DEBIAN_FRONTEND=noninteractive\napt-get update\n");
+    if (!rhel) {
+        // Keep files already in place (createcluster.conf above) instead of asking on a terminal-less ssh.
+        s += QStringLiteral("export DEBIAN_FRONTEND=noninteractive\n"
+                            "APT_OPTS=(-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)\n"
+                            "apt-get update\n");
+    }
     s += repositorySetup(topology, host);
     s += QLatin1Char('\n');
 
@@ -223,7 +227,7 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
         s += QStringLiteral("dnf install -y ") + pkgs.join(QLatin1Char(' ')) + QStringLiteral("\n\n");
     } else {
         s += QStringLiteral("apt-get update\n"
-                            "apt-get install -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold ")
+                            "apt-get install -y \"${APT_OPTS[@]}\" ")
             + pkgs.join(QLatin1Char(' ')) + QStringLiteral("\n\n");
     }
 

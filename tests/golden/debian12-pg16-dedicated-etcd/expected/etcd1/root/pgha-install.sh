@@ -41,13 +41,14 @@ rm -f "$hosts_tmp"
 
 step "Package repositories (PostgreSQL Global Development Group (PGDG))"
 export DEBIAN_FRONTEND=noninteractive
+APT_OPTS=(-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
 apt-get update
-apt-get install -y postgresql-common
+apt-get install -y "${APT_OPTS[@]}" postgresql-common
 /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y
 
 step "Packages"
 apt-get update
-apt-get install -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold etcd-server etcd-client
+apt-get install -y "${APT_OPTS[@]}" etcd-server etcd-client
 
 step "Configuration files"
 place /etc/etcd/etcd.conf.yaml 0644 root:root

@@ -47,13 +47,14 @@ echo 'create_main_cluster = false' >>/etc/postgresql-common/createcluster.conf
 
 step "Package repositories (PostgreSQL Global Development Group (PGDG))"
 export DEBIAN_FRONTEND=noninteractive
+APT_OPTS=(-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
 apt-get update
-apt-get install -y postgresql-common
+apt-get install -y "${APT_OPTS[@]}" postgresql-common
 /usr/share/postgresql-common/pgdg/apt.postgresql.org.sh -y
 
 step "Packages"
 apt-get update
-apt-get install -y -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold postgresql-16 patroni python3-etcd
+apt-get install -y "${APT_OPTS[@]}" postgresql-16 patroni python3-etcd
 
 step "Configuration files"
 place /etc/patroni/config.yml 0600 postgres:postgres
