@@ -53,6 +53,11 @@ Result<DeployJournal> DeployJournal::load(const QString &path)
 
 Result<void> DeployJournal::save() const
 {
+    return writeFile(m_path, toJson());
+}
+
+QByteArray DeployJournal::toJson() const
+{
     QJsonObject steps;
     for (auto it = m_steps.begin(); it != m_steps.end(); ++it)
         steps.insert(it.key(), QJsonObject{{QStringLiteral("outcome"), it->outcome},
@@ -66,13 +71,18 @@ Result<void> DeployJournal::save() const
                         {QStringLiteral("complete"), m_complete},
                         {QStringLiteral("steps"), steps},
                         {QStringLiteral("owned_data"), QJsonArray::fromStringList(owned)}};
-    QDir().mkpath(QFileInfo(m_path).absolutePath());
-    QSaveFile f(m_path);
+    return QJsonDocument(o).toJson();
+}
+
+Result<void> DeployJournal::writeFile(const QString &path, const QByteArray &json)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return Error(QStringLiteral("cannot write the deploy journal: ") + f.errorString(), m_path);
-    f.write(QJsonDocument(o).toJson());
+        return Error(QStringLiteral("cannot write the deploy journal: ") + f.errorString(), path);
+    f.write(json);
     if (!f.commit())
-        return Error(QStringLiteral("cannot write the deploy journal: ") + f.errorString(), m_path);
+        return Error(QStringLiteral("cannot write the deploy journal: ") + f.errorString(), path);
     return {};
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/util/Result.h"
 
+#include <QByteArray>
 #include <QMap>
 #include <QSet>
 #include <QString>
@@ -23,6 +24,9 @@ public:
     // A missing file is an empty journal; an unreadable one is an error.
     static Result<DeployJournal> load(const QString &path);
     Result<void> save() const;
+    // The same in two halves, so that the write (an fsync) can happen off the GUI thread (JournalWriter).
+    QByteArray toJson() const;
+    static Result<void> writeFile(const QString &path, const QByteArray &json);
 
     QString path() const { return m_path; }
     // Starts a run of the plan with this fingerprint. Returns true when it resumes an unfinished run of the

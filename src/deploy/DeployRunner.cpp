@@ -1,6 +1,7 @@
 #include "deploy/DeployRunner.h"
 
 #include "deploy/HostWorker.h"
+#include "deploy/JournalWriter.h"
 #include "deploy/RunnerPrompter.h"
 #include "deploy/SshError.h"
 
@@ -15,6 +16,22 @@ DeployRunner::DeployRunner(QObject *parent) : QObject(parent)
     qRegisterMetaType<pgha::DeployRunner::Outcome>();
     qRegisterMetaType<pgha::DeployStep>();
     m_prompter = std::make_unique<RunnerPrompter>(this, &m_cancel);
+    m_journalThread = new QThread;
+    m_journalThread->setObjectName(QStringLiteral("deploy-journal"));
+    m_journalWriter = new JournalWriter;
+    m_journalWriter->moveToThread(m_journalThread);
+    connect(m_journalThread, &QThread::finished, m_journalWriter, &QObject::deleteLater);
+    connect(m_journalWriter, &JournalWriter::failed, this,
+            [this](const QString &message) { emit logLine(QString(), QStringLiteral("warning: ") + message); });
+    m_journalThread->start();
+}
+
+void DeployRunner::saveJournal()
+{
+    JournalWriter *w = m_journalWriter;
+    const QString path = m_journal.path();
+    const QByteArray json = m_journal.toJson();
+    QMetaObject::invokeMethod(w, [w, path, json] { w->write(path, json); }, Qt::QueuedConnection);
 }
 
 DeployRunner::~DeployRunner()
@@ -22,6 +39,9 @@ DeployRunner::~DeployRunner()
     m_cancel = true;
     m_prompter->wakeAll();
     stopThreads();
+    m_journalThread->quit();  // pending journal writes are done before the thread ends
+    m_journalThread->wait();
+    delete m_journalThread;
 }
 
 void DeployRunner::stopThreads()
@@ -71,9 +91,7 @@ bool DeployRunner::start(const DeployPlan &plan, const DeployJournal &journal)
         m_workers.insert(it.key(), worker);
         m_threads.insert(it.key(), thread);
     }
-    const auto saved = m_journal.save();
-    if (!saved.ok())
-        emit logLine(QString(), QStringLiteral("warning: ") + saved.error().toString());
+    saveJournal();
     QMetaObject::invokeMethod(this, [this] { schedule(); }, Qt::QueuedConnection);
     return true;
 }
@@ -140,9 +158,7 @@ void DeployRunner::onStepFinished(const QString &stepId, StepOutcome outcome, co
             m_hostKeyRefused = true;
     }
     m_journal.record(stepId, stepOutcomeKey(outcome), message);
-    const auto saved = m_journal.save();
-    if (!saved.ok())
-        emit logLine(QString(), QStringLiteral("warning: ") + saved.error().toString());
+    saveJournal();
     emit stepFinished(stepId, host, outcome, message);
     schedule();
 }
@@ -185,7 +201,7 @@ void DeployRunner::finish()
                       .arg(earlier ? QStringLiteral(", %1 were done by the interrupted run").arg(earlier) : QString());
     }
     m_journal.finishRun(o == Outcome::Done || o == Outcome::NothingChanged);
-    m_journal.save();
+    saveJournal();
     emit finished(o, summary);
 }
 

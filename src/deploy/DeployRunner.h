@@ -16,6 +16,7 @@ class QThread;
 namespace pgha {
 
 class HostWorker;
+class JournalWriter;
 class RunnerPrompter;
 
 // Executes a DeployPlan: one HostWorker per host, each on its own thread (quit + wait on destruction);
@@ -56,6 +57,7 @@ private:
     void onStepFinished(const QString &stepId, pgha::StepOutcome outcome, const QString &message, int errorKind);
     void finish();
     void stopThreads();
+    void saveJournal();
 
     DeployPlan m_plan;
     DeployJournal m_journal;
@@ -63,6 +65,8 @@ private:
     bool m_resumed = false;
     std::atomic_bool m_cancel{false};
     std::unique_ptr<RunnerPrompter> m_prompter;
+    QThread *m_journalThread = nullptr;
+    JournalWriter *m_journalWriter = nullptr;
     QHash<QString, HostWorker *> m_workers;
     QHash<QString, QThread *> m_threads;
     QSet<QString> m_busyHosts;
