@@ -33,7 +33,8 @@ done
 
 export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1:symbolize=1:${ASAN_OPTIONS:-}"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:${UBSAN_OPTIONS:-}"
-OPTS=(-max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "-artifact_prefix=$ARTIFACTS/")
+OPTS=(-max_len=65536 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "-artifact_prefix=$ARTIFACTS/"
+      -dict=tests/fuzz/project.dict)
 
 if [ "$SECS" -gt 0 ]; then
   # New inputs go to the first directory (the scratch one); the others are read only.
