@@ -2,6 +2,7 @@
 //   haproxy -c, a real etcd cluster (YAML and environment-file forms, health + gRPC gateway),
 //   patroni --validate-config against that running etcd, systemd-analyze verify, bash -n, shellcheck.
 // Services that must run use the loopback variant of the case, on 127.0.1.x only.
+#include "core/generate/GenUtil.h"
 #include "core/generate/Generator.h"
 #include "core/generate/LoopbackVariant.h"
 #include "core/model/Platform.h"
@@ -261,6 +262,74 @@ RunResult validatePatroni(const QString &configPath, const QString &binDir, cons
                60000, env);
 }
 
+// One "host" of the real cluster: Patroni as user postgres in private mount and PID namespaces, with its own
+// tmpfs over the postgres home (data dir, pgpass) and /run/postgresql. Killing unshare (--kill-child) tears
+// the whole namespace down, PostgreSQL included.
+class PatroniHost
+{
+public:
+    ~PatroniHost() { stop(); }
+
+    bool start(const QString &configPath, const QString &home, const QString &dataDir, const QString &logPath)
+    {
+        const QString script = QStringLiteral(
+            "set -e\n"
+            "mount --make-rprivate /\n"
+            "mount -t tmpfs -o mode=0755 tmpfs \"$PGHOME\"\n"
+            "mkdir -p /run/postgresql\n"
+            "mount -t tmpfs -o mode=2775 tmpfs /run/postgresql\n"
+            "chown postgres:postgres \"$PGHOME\" /run/postgresql\n"
+            "install -d -m 0700 -o postgres -g postgres \"$DATADIR\"\n"
+            "install -m 0600 -o postgres -g postgres \"$CONFIG\" \"$PGHOME/patroni.yml\"\n"
+            "cd /\n"
+            "exec runuser -u postgres -- env -i PATH=/usr/bin:/bin LANG=C.UTF-8 patroni \"$PGHOME/patroni.yml\"\n");
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGHOME"), home);
+        env.insert(QStringLiteral("DATADIR"), dataDir);
+        env.insert(QStringLiteral("CONFIG"), configPath);
+        m_proc.setProcessEnvironment(env);
+        m_proc.setStandardOutputFile(logPath);
+        m_proc.setStandardErrorFile(logPath, QIODevice::Append);
+        m_proc.start(QStringLiteral("unshare"), {QStringLiteral("--mount"), QStringLiteral("--pid"), QStringLiteral("--fork"),
+                                                 QStringLiteral("--kill-child"), QStringLiteral("--mount-proc"),
+                                                 QStringLiteral("sh"), QStringLiteral("-c"), script});
+        return m_proc.waitForStarted(10000);
+    }
+    bool running() const { return m_proc.state() != QProcess::NotRunning; }
+    void stop()
+    {
+        if (m_proc.state() != QProcess::NotRunning) {
+            m_proc.kill();
+            m_proc.waitForFinished(20000);
+        }
+    }
+
+private:
+    QProcess m_proc;
+};
+
+int httpStatus(const QString &url)
+{
+    QNetworkAccessManager nam;
+    nam.setProxy(QNetworkProxy::NoProxy);
+    QNetworkRequest req{QUrl(url)};
+    req.setTransferTimeout(5000);
+    std::unique_ptr<QNetworkReply> reply(nam.get(req));
+    QSignalSpy done(reply.get(), &QNetworkReply::finished);
+    if (!done.wait(8000))
+        return 0;
+    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+}
+
+QString tail(const QString &path, int bytes = 3000)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray all = f.readAll();
+    return QString::fromUtf8(all.right(bytes));
+}
+
 } // namespace
 
 class TestConsumers : public QObject
@@ -398,6 +467,121 @@ private slots:
             cluster.stop();
         }
         qInfo("%s: %d consumer checks passed", qPrintable(QFileInfo(caseDir).fileName()), checked);
+    }
+
+
+    // The final judge: the lab case's files run a real cluster. Two Patroni members bootstrap against the
+    // generated etcd cluster, HAProxy routes port 5000 to the primary and 5001 to the replica, logging in
+    // with the generated passwords through the generated pg_hba (scram-sha-256).
+    void realCluster()
+    {
+        const QString caseDir = QStringLiteral(PGHA_SOURCE_DIR "/tests/golden/debian12-pg15-os-lab");
+        auto c = loadCase(caseDir);
+        QVERIFY2(c.ok(), qPrintable(c.ok() ? QString() : c.error().toString()));
+        const Topology t = mapToLoopback(c->topology, QStringLiteral("127.0.1."), 150);
+        const QString binDir = Platform::postgresBinDir(t.hosts[0].os, t.cluster.postgres.distribution,
+                                                        t.cluster.postgres.version);
+        if (!QFileInfo(binDir + QStringLiteral("/postgres")).isExecutable())
+            QSKIP("the lab case's PostgreSQL version is not the one installed here");
+        const Bundle b = generateBundle(t, c->secrets);
+        QTemporaryDir tmp;
+        QVERIFY(tmp.isValid());
+
+        EtcdCluster etcd;
+        QStringList clientUrls;
+        for (const Host *h : t.hostsWith(Role::Etcd)) {
+            const GeneratedFile *f = b.find(h->name, Platform::etcdConfigYamlPath());
+            QVERIFY(f);
+            const QString cfg = tmp.filePath(QStringLiteral("etcd-") + h->name + QStringLiteral(".yaml"));
+            QVERIFY(writeFile(cfg, withDataDir(f->content, tmp.filePath(QStringLiteral("etcd-data/") + h->name))));
+            QVERIFY(etcd.start(h->name, {QStringLiteral("--config-file"), cfg}, QProcessEnvironment::systemEnvironment(),
+                               tmp.filePath(QStringLiteral("etcd-") + h->name + QStringLiteral(".log"))));
+            clientUrls << QStringLiteral("http://%1:%2").arg(h->address).arg(t.cluster.etcd.clientPort);
+        }
+        const QString health = waitHealthy(clientUrls, etcd, 60000);
+        QVERIFY2(health.isEmpty(), qPrintable(health));
+
+        const QList<const Host *> pg = t.hostsWith(Role::Postgres);
+        QVERIFY(pg.size() >= 2);
+        std::vector<std::unique_ptr<PatroniHost>> members;
+        auto startMember = [&](const Host *h) {
+            const GeneratedFile *f = b.find(h->name, Platform::patroniConfigPath(h->os));
+            if (!f)
+                return false;
+            const QString cfg = tmp.filePath(QStringLiteral("patroni-") + h->name + QStringLiteral(".yml"));
+            if (!writeFile(cfg, f->content))
+                return false;
+            members.push_back(std::make_unique<PatroniHost>());
+            return members.back()->start(cfg, Platform::postgresHome(h->os), GenUtil::postgresDataDir(t, *h),
+                                         tmp.filePath(QStringLiteral("patroni-") + h->name + QStringLiteral(".log")));
+        };
+        auto waitStatus = [&](const Host *h, const QString &endpoint, int timeoutMs) {
+            const QString url = QStringLiteral("http://%1:%2/%3").arg(h->address).arg(t.cluster.patroni.restApiPort).arg(endpoint);
+            QDeadlineTimer deadline(timeoutMs);
+            while (!deadline.hasExpired()) {
+                if (httpStatus(url) == 200)
+                    return true;
+                QThread::msleep(300);
+            }
+            return false;
+        };
+        const QString log0 = tmp.filePath(QStringLiteral("patroni-") + pg[0]->name + QStringLiteral(".log"));
+        QVERIFY(startMember(pg[0]));
+        QVERIFY2(waitStatus(pg[0], QStringLiteral("primary"), 120000), qPrintable(tail(log0)));
+        QVERIFY(startMember(pg[1]));
+        const QString log1 = tmp.filePath(QStringLiteral("patroni-") + pg[1]->name + QStringLiteral(".log"));
+        QVERIFY2(waitStatus(pg[1], QStringLiteral("replica"), 120000), qPrintable(tail(log1)));
+
+        // The REST API's unsafe endpoints want the generated credentials; health checks do not.
+        {
+            QNetworkAccessManager nam;
+            nam.setProxy(QNetworkProxy::NoProxy);
+            QNetworkRequest req{QUrl(QStringLiteral("http://%1:%2/restart").arg(pg[1]->address).arg(t.cluster.patroni.restApiPort))};
+            req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+            std::unique_ptr<QNetworkReply> reply(nam.post(req, QByteArray("{}")));
+            QSignalSpy done(reply.get(), &QNetworkReply::finished);
+            QVERIFY(done.wait(10000));
+            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+        }
+
+        const Host *lb = t.hostsWith(Role::HAProxy).value(0);
+        QVERIFY(lb);
+        const GeneratedFile *hf = b.find(lb->name, Platform::haproxyConfigPath());
+        QVERIFY(hf);
+        const QString hcfg = tmp.filePath(QStringLiteral("haproxy.cfg"));
+        QVERIFY(writeFile(hcfg, hf->content));
+        QProcess haproxy;
+        haproxy.setStandardOutputFile(tmp.filePath(QStringLiteral("haproxy.log")));
+        haproxy.setStandardErrorFile(tmp.filePath(QStringLiteral("haproxy.log")), QIODevice::Append);
+        haproxy.start(QStringLiteral("haproxy"), {QStringLiteral("-db"), QStringLiteral("-f"), hcfg});
+        QVERIFY(haproxy.waitForStarted(10000));
+        struct Killer { QProcess &p; ~Killer() { p.kill(); p.waitForFinished(10000); } } killHaproxy{haproxy};
+
+        auto query = [&](int port) {
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("PGPASSWORD"), c->secrets.superuserPassword);
+            env.insert(QStringLiteral("PGCONNECT_TIMEOUT"), QStringLiteral("5"));
+            return run(QStringLiteral("psql"),
+                       {QStringLiteral("-h"), lb->address, QStringLiteral("-p"), QString::number(port), QStringLiteral("-U"),
+                        t.cluster.users.superuser, QStringLiteral("-d"), QStringLiteral("postgres"), QStringLiteral("-At"),
+                        QStringLiteral("-c"), QStringLiteral("select pg_is_in_recovery()")},
+                       15000, env);
+        };
+        // HAProxy marks servers UP before the first check: poll until each port gives the expected role.
+        for (const auto &[port, want] : {std::pair<int, QString>{t.cluster.haproxy.primaryPort, QStringLiteral("f")},
+                                         std::pair<int, QString>{t.cluster.haproxy.replicaPort, QStringLiteral("t")}}) {
+            QDeadlineTimer deadline(60000);
+            RunResult r;
+            int consecutive = 0;
+            while (!deadline.hasExpired() && consecutive < 3) {
+                r = query(port);
+                consecutive = (r.exitCode == 0 && QString::fromUtf8(r.out).trimmed() == want) ? consecutive + 1 : 0;
+                if (consecutive < 3)
+                    QThread::msleep(300);
+            }
+            QVERIFY2(consecutive >= 3, qPrintable(QStringLiteral("port %1: ").arg(port) + r.text()
+                                                  + tail(tmp.filePath(QStringLiteral("haproxy.log")))));
+        }
     }
 
     // The checks can fail: a broken file of each kind is refused by its consumer.
