@@ -1,4 +1,9 @@
 // Runs the real `pgha` binary and checks what a user and a script see: exit codes, JSON schema, files written.
+#include "core/bundle/BundleWriter.h"
+#include "core/generate/Generator.h"
+#include "core/model/Secrets.h"
+#include "core/project/ProjectFile.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QFile>
@@ -13,6 +18,8 @@
 #include <archive_entry.h>
 
 #include <sys/stat.h>
+
+using pgha::Result;
 
 namespace {
 
@@ -29,7 +36,7 @@ struct Run
     }
 };
 
-Run pgha(const QStringList &args, const QMap<QString, QString> &env = {})
+Run runPgha(const QStringList &args, const QMap<QString, QString> &env = {})
 {
     QProcess p;
     QProcessEnvironment e = QProcessEnvironment::systemEnvironment();
@@ -187,7 +194,7 @@ private slots:
             if (a.endsWith(QLatin1String(".pgha.yaml")) && !a.startsWith(QLatin1Char('/')))
                 a = m_dir.filePath(a);
         }
-        const Run r = pgha(args);
+        const Run r = runPgha(args);
         QVERIFY2(r.exitCode == expected, qPrintable(r.describe()));
         if (expected == 2 && !args.isEmpty() && args.first() == QLatin1String("validate"))
             QVERIFY2(!r.err.isEmpty(), "a usage or input error says why on stderr");
@@ -209,7 +216,7 @@ private slots:
     {
         QFETCH(QString, file);
         QFETCH(QString, expected);
-        const Run r = pgha({QStringLiteral("validate"), m_dir.filePath(file)});
+        const Run r = runPgha({QStringLiteral("validate"), m_dir.filePath(file)});
         QCOMPARE(r.exitCode, 2);
         QVERIFY2(QString::fromUtf8(r.err).contains(expected), qPrintable(r.describe()));
     }
@@ -228,7 +235,7 @@ private slots:
         QFETCH(bool, expectErrors);
         if (!file.startsWith(QLatin1Char('/')))
             file = m_dir.filePath(file);
-        const Run r = pgha({QStringLiteral("validate"), file, QStringLiteral("--format"), QStringLiteral("json")});
+        const Run r = runPgha({QStringLiteral("validate"), file, QStringLiteral("--format"), QStringLiteral("json")});
         QVERIFY2(r.exitCode == (expectErrors ? 1 : 0), qPrintable(r.describe()));
         QJsonParseError pe;
         const QJsonDocument doc = QJsonDocument::fromJson(r.out, &pe);
@@ -276,7 +283,7 @@ private slots:
         text.insert(at + 1, "  colour: blue\n");
         const int line = text.left(text.indexOf("  colour:")).count('\n') + 1;
         const QString path = writeFile(m_dir.filePath(QStringLiteral("unknown-key.pgha.yaml")), text);
-        const Run r = pgha({QStringLiteral("validate"), path});
+        const Run r = runPgha({QStringLiteral("validate"), path});
         QVERIFY2(r.exitCode == 0, qPrintable(r.describe()));
         const QString expected = QStringLiteral("warning: %1:%2:3: cluster.colour: unknown key").arg(path).arg(line);
         QVERIFY2(QString::fromUtf8(r.err).contains(expected), qPrintable(expected + QLatin1Char('\n') + r.describe()));
@@ -300,7 +307,7 @@ private slots:
         QFETCH(int, expected);
         QTemporaryDir dir;
         const QString secrets = dir.filePath(QStringLiteral("secrets.yaml"));
-        const Run made = pgha({QStringLiteral("secrets"), QStringLiteral("-o"), secrets});
+        const Run made = runPgha({QStringLiteral("secrets"), QStringLiteral("-o"), secrets});
         QVERIFY2(made.exitCode == 0, qPrintable(made.describe()));
         QCOMPARE(modeOf(secrets), 0600);
         QVERIFY(::chmod(QFile::encodeName(secrets).constData(), mode_t(mode)) == 0);
@@ -309,7 +316,7 @@ private slots:
             args << QStringLiteral("-o") << dir.filePath(QStringLiteral("out"));
         if (command == QLatin1String("export"))
             args << QStringLiteral("-o") << dir.filePath(QStringLiteral("out.tar.gz"));
-        const Run r = pgha(args);
+        const Run r = runPgha(args);
         QVERIFY2(r.exitCode == expected, qPrintable(r.describe()));
         if (expected == 2) {
             QVERIFY2(QString::fromUtf8(r.err).contains(secrets), qPrintable(r.describe()));
@@ -323,16 +330,16 @@ private slots:
     {
         QTemporaryDir dir;
         const QString secrets = dir.filePath(QStringLiteral("secrets.yaml"));
-        QCOMPARE(pgha({QStringLiteral("secrets"), QStringLiteral("-o"), secrets}).exitCode, 0);
+        QCOMPARE(runPgha({QStringLiteral("secrets"), QStringLiteral("-o"), secrets}).exitCode, 0);
         const QString out = dir.filePath(QStringLiteral("bundle"));
-        const Run g = pgha({QStringLiteral("generate"), referencePath(), QStringLiteral("-o"), out, QStringLiteral("--secrets"), secrets});
+        const Run g = runPgha({QStringLiteral("generate"), referencePath(), QStringLiteral("-o"), out, QStringLiteral("--secrets"), secrets});
         QVERIFY2(g.exitCode == 0, qPrintable(g.describe()));
         // The runbook and node1's Patroni config (secret: 0600) are where docs/cli.md says.
         QVERIFY2(QFileInfo(out + QStringLiteral("/README.md")).isFile(), qPrintable(g.describe()));
         QCOMPARE(modeOf(out + QStringLiteral("/node1/etc/patroni/patroni.yml")), 0600);
 
         const QString tgz = dir.filePath(QStringLiteral("b.tar.gz"));
-        const Run e = pgha({QStringLiteral("export"), referencePath(), QStringLiteral("-o"), tgz, QStringLiteral("--secrets"), secrets});
+        const Run e = runPgha({QStringLiteral("export"), referencePath(), QStringLiteral("-o"), tgz, QStringLiteral("--secrets"), secrets});
         QVERIFY2(e.exitCode == 0, qPrintable(e.describe()));
         QCOMPARE(modeOf(tgz), 0600);
         QString error;
@@ -354,15 +361,25 @@ private slots:
 
         // Same design, same secrets: the same bytes.
         const QString tgz2 = dir.filePath(QStringLiteral("b2.tar.gz"));
-        QCOMPARE(pgha({QStringLiteral("export"), referencePath(), QStringLiteral("-o"), tgz2, QStringLiteral("--secrets"), secrets}).exitCode, 0);
+        QCOMPARE(runPgha({QStringLiteral("export"), referencePath(), QStringLiteral("-o"), tgz2, QStringLiteral("--secrets"), secrets}).exitCode, 0);
         QVERIFY(readAll(tgz) == readAll(tgz2));
 
+        // The designer exports through the same library calls: in-process bytes equal the CLI's file.
+        const Result<pgha::Secrets> loadedSecrets = pgha::SecretStore::loadFile(secrets);
+        QVERIFY(loadedSecrets.ok());
+        const Result<pgha::LoadedProject> project = pgha::ProjectFile::load(referencePath());
+        QVERIFY(project.ok());
+        const Result<QByteArray> inProcess =
+            pgha::bundleTarGzBytes(pgha::generateBundle(project->topology, loadedSecrets.value()));
+        QVERIFY(inProcess.ok());
+        QVERIFY(inProcess.value() == readAll(tgz));
+
         // Generating again over our own bundle is allowed; over someone else's directory it is not.
-        QCOMPARE(pgha({QStringLiteral("generate"), referencePath(), QStringLiteral("-o"), out, QStringLiteral("--secrets"), secrets}).exitCode, 0);
+        QCOMPARE(runPgha({QStringLiteral("generate"), referencePath(), QStringLiteral("-o"), out, QStringLiteral("--secrets"), secrets}).exitCode, 0);
         const QString foreign = dir.filePath(QStringLiteral("foreign"));
         QVERIFY(QDir().mkpath(foreign));
         writeFile(foreign + QStringLiteral("/keep.txt"), "mine");
-        const Run refused = pgha({QStringLiteral("generate"), referencePath(), QStringLiteral("-o"), foreign, QStringLiteral("--secrets"), secrets});
+        const Run refused = runPgha({QStringLiteral("generate"), referencePath(), QStringLiteral("-o"), foreign, QStringLiteral("--secrets"), secrets});
         QVERIFY2(refused.exitCode == 2, qPrintable(refused.describe()));
         QVERIFY2(QString::fromUtf8(refused.err).contains(foreign), qPrintable(refused.describe()));
         QCOMPARE(readAll(foreign + QStringLiteral("/keep.txt")), QByteArray("mine"));
@@ -373,7 +390,7 @@ private slots:
         QTemporaryDir dir;
         const QString out = dir.filePath(QStringLiteral("bundle"));
         const QString pw = QStringLiteral("EnvGivenSuperuserPassword42xyz");
-        const Run g = pgha({QStringLiteral("generate"), referencePath(), QStringLiteral("-o"), out},
+        const Run g = runPgha({QStringLiteral("generate"), referencePath(), QStringLiteral("-o"), out},
                            {{QStringLiteral("PGHA_SUPERUSER_PASSWORD"), pw}});
         QVERIFY2(g.exitCode == 0, qPrintable(g.describe()));
         QVERIFY2(readAll(out + QStringLiteral("/node1/etc/patroni/patroni.yml")).contains(pw.toUtf8()),
