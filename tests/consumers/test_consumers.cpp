@@ -27,6 +27,7 @@
 #include <QtTest>
 
 #include <memory>
+#include <unistd.h>
 #include <vector>
 
 using namespace pgha;
@@ -339,6 +340,8 @@ class TestConsumers : public QObject
 private slots:
     void initTestCase()
     {
+        // Mount namespaces (bin_dir mapping, the real cluster) and runuser need root; CI runs as root.
+        QVERIFY2(geteuid() == 0, "test_consumers needs root");
         for (const char *tool : {"haproxy", "etcd", "etcdctl", "patroni", "systemd-analyze", "shellcheck", "bash",
                                  "unshare"}) {
             QVERIFY2(!QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty()
