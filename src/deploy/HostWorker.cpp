@@ -222,7 +222,7 @@ HostWorker::OpResult HostWorker::waitFor(const DeployOp &op)
                         .arg(op.timeoutSec)
                         .arg(progress.isEmpty() ? QStringLiteral("no answer") : progress),
                     -1};
-        for (int i = 0; i < 5 && !cancelled(); ++i)
+        for (int i = 0; i < 2 && !cancelled(); ++i)
             QThread::msleep(50);  // a worker thread: sleeping here never stalls the GUI
         if (cancelled())
             return {false, false, QStringLiteral("cancelled"), int(SshError::Kind::Cancelled)};

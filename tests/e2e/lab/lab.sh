@@ -33,6 +33,7 @@ port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 SSH_OPTS=(-n -o BatchMode=yes -o ConnectTimeout=10 -o LogLevel=ERROR)
 
 write_known_hosts() {
+  local n
   : >"$LAB/known_hosts"
   for n in "${NAMES[@]}"; do
     echo "$(addr "$n") $(cut -d' ' -f1,2 "$LAB/hosts/$n/etc/ssh/ssh_host_ed25519_key.pub")" >>"$LAB/known_hosts"
@@ -144,8 +145,13 @@ case "${1:-}" in
     ssh-keygen -q -t ed25519 -N '' -C "pgha-lab-$n-rekeyed" -f "$h/etc/ssh/ssh_host_ed25519_key"
     kill -HUP "$(init_pid "$n")"   # the init passes SIGHUP to sshd, which re-executes and re-reads its keys
     write_known_hosts              # the lab's own known_hosts follows; a deploy's known-hosts file must not
-    sleep 0.3
-    for _ in $(seq 100); do port_open "$(addr "$n")" 22 && break; sleep 0.05; done
-    echo "rekeyed $n" ;;
+    # sshd re-executes asynchronously: wait until it really serves the new key (a busy machine is slow).
+    want="$(cut -d' ' -f2 "$h/etc/ssh/ssh_host_ed25519_key.pub")"
+    for _ in $(seq 200); do
+      got="$(ssh-keyscan -T 2 -t ed25519 "$(addr "$n")" 2>/dev/null | awk '{print $3}')"
+      [[ "$got" == "$want" ]] && { echo "rekeyed $n"; exit 0; }
+      sleep 0.1
+    done
+    echo "lab.sh: $n still serves its old key" >&2; exit 1 ;;
   *) sed -n '2,13p' "$0" >&2; exit 2 ;;
 esac
