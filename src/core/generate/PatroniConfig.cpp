@@ -220,8 +220,9 @@ QByteArray yaml(const Topology &topology, const Secrets &secrets, const Host &ho
     s += line(2, QStringLiteral("authentication:"));
     authBlock(&s, QStringLiteral("superuser"), c.users.superuser, secrets.superuserPassword);
     authBlock(&s, QStringLiteral("replication"), c.users.replication, secrets.replicationPassword);
-    if (pg.usePgRewind)
-        authBlock(&s, QStringLiteral("rewind"), c.users.rewind, secrets.rewindPassword);
+    // Always present: Patroni 3.0.2's --validate-config demands it even with use_pg_rewind off, and the
+    // role it creates costs nothing while leaving pg_rewind one DCS setting away.
+    authBlock(&s, QStringLiteral("rewind"), c.users.rewind, secrets.rewindPassword);
     s += line(2, QStringLiteral("pg_hba:"));
     for (const QString &l : hba)
         s += line(2, QStringLiteral("- ") + str(l));
