@@ -108,7 +108,9 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
 
     if (leader && !m_lastLeader.isEmpty() && leader->name != m_lastLeader) {
         const MemberState *old = cur.member(m_lastLeader);
-        const bool oldAlive = old && old->isRunning() && old->reachable;
+        // A switchover leaves the old leader's Patroni answering (demoting, then a replica); after a crash it
+        // does not answer, or has left the DCS.
+        const bool oldAlive = old && old->reachable && old->state != QLatin1String("absent");
         ClusterEvent &e = add(oldAlive ? K::Switchover : K::Failover, oldAlive ? S::Warning : S::Critical,
                               leader->name,
                               QStringLiteral("%1 %2 -> %3 (timeline %4)")

@@ -27,7 +27,8 @@ killpidfile() { # kill the process in a pid file (if it is still alive), wait fo
 start_etcd() {
     local e=$1 a; a=$(addr "$e")
     mkdir -p "$DIR/$e"; chown postgres: "$DIR/$e"; chmod 700 "$DIR/$e"
-    cd / && nohup setpriv --reuid=postgres --regid=postgres --init-groups /usr/bin/etcd --name "$e" \
+    cd / || return 1
+    nohup setpriv --reuid=postgres --regid=postgres --init-groups /usr/bin/etcd --name "$e" \
         --data-dir "$DIR/$e/data" \
         --listen-client-urls "http://$a:2379" --advertise-client-urls "http://$a:2379" \
         --listen-peer-urls "http://$a:2380" --initial-advertise-peer-urls "http://$a:2380" \
@@ -85,7 +86,8 @@ YML
 
 start_patroni() {
     local m=$1
-    cd / && nohup setpriv --reuid=postgres --regid=postgres --init-groups env -i PATH=/usr/bin:/bin HOME="$DIR" \
+    cd / || return 1
+    nohup setpriv --reuid=postgres --regid=postgres --init-groups env -i PATH=/usr/bin:/bin HOME="$DIR" \
         LANG=C.UTF-8 /usr/bin/patroni "$DIR/$m.yml" >"$DIR/$m.log" 2>&1 </dev/null &
     echo $! >"$DIR/$m.pid"
 }
@@ -103,7 +105,8 @@ start_haproxy() {
             for m in $NODES; do printf '  server %s %s:5432 maxconn 100 check port 8008\n' "$m" "$(addr "$m")"; done
         done
     } >"$DIR/haproxy.cfg"
-    cd / && nohup /usr/sbin/haproxy -db -f "$DIR/haproxy.cfg" >"$DIR/haproxy.log" 2>&1 </dev/null &
+    cd / || return 1
+    nohup /usr/sbin/haproxy -db -f "$DIR/haproxy.cfg" >"$DIR/haproxy.log" 2>&1 </dev/null &
     echo $! >"$DIR/haproxy.pid"
 }
 
@@ -112,6 +115,19 @@ stop_all() {
     for m in $NODES; do killpidfile "$DIR/$m.pid" KILL; done
     for m in $NODES; do killpidfile "$DIR/$m/data/postmaster.pid" KILL; done
     for e in e1 e2 e3; do killpidfile "$DIR/$e.pid" KILL; done
+    # PostgreSQL's children leave shortly after their postmaster; anything else still running from this lab's
+    # directory (only this lab's processes have it on their command line) goes too.
+    local left
+    for _ in $(seq 1 50); do
+        left=$(pgrep -f -- "$DIR/" || true)
+        [ -z "$left" ] && break
+        kill -KILL $left 2>/dev/null; sleep 0.1
+    done
+}
+
+remove_dir() {
+    for _ in $(seq 1 50); do rm -rf "$DIR" 2>/dev/null && return 0; sleep 0.1; done
+    rm -rf "$DIR"
 }
 
 wait_for() { # seconds command...
@@ -121,26 +137,32 @@ wait_for() { # seconds command...
     return 1
 }
 
+fail() { # message: print it with the logs' last lines, for the test's failure message
+    echo "$1" >&2
+    for f in "$DIR"/*.log; do echo "--- $f" >&2; tail -n 15 "$f" >&2; done
+    exit 1
+}
+
 cmd=${1:-}
 [ -n "$cmd" ] && shift
 case "$cmd" in
 start)
     [ -d "$DIR" ] && stop_all
-    rm -rf "$DIR"; mkdir -p "$DIR"; chmod 755 "$DIR"
+    remove_dir; mkdir -p "$DIR"; chmod 755 "$DIR"
     PW=${MONLAB_PASSWORD:-$(head -c 18 /dev/urandom | base64 | tr -d '/+=')}
     echo "$PW" >"$DIR/password"; chmod 600 "$DIR/password"
     for e in e1 e2 e3; do start_etcd $e; done
-    wait_for 30 curl -sf "http://$(addr e1):2379/health" || { echo "etcd did not come up" >&2; exit 1; }
+    wait_for 30 curl -sf "http://$(addr e1):2379/health" || fail "etcd did not come up"
     for m in $NODES; do write_patroni $m; done
     start_patroni m1
-    wait_for 60 curl -sf "http://$(addr m1):8008/primary" || { echo "m1 did not become leader" >&2; exit 1; }
+    wait_for 60 curl -sf "http://$(addr m1):8008/primary" || fail "m1 did not become leader"
     start_patroni m2; start_patroni m3
     start_haproxy
-    wait_for 90 sh -c "[ \$(curl -s http://$(addr m1):8008/cluster | grep -o '\"state\": *\"\\(running\\|streaming\\)\"' | wc -l) -eq 3 ] && curl -sf http://$(addr m2):8008/replica && curl -sf http://$(addr m3):8008/replica" \
-        || { echo "replicas did not start" >&2; exit 1; }
+    wait_for 150 sh -c "[ \$(curl -s http://$(addr m1):8008/cluster | grep -o '\"state\": *\"\\(running\\|streaming\\)\"' | wc -l) -eq 3 ] && curl -sf http://$(addr m2):8008/replica && curl -sf http://$(addr m3):8008/replica" \
+        || fail "replicas did not start"
     echo "lab up in $DIR"
     ;;
-stop) stop_all; rm -rf "$DIR" ;;
+stop) stop_all; remove_dir ;;
 kill-member) # kill -9 a member's Patroni and PostgreSQL (a crash)
     killpidfile "$DIR/$1.pid" KILL
     pid=$(head -1 "$DIR/$1/data/postmaster.pid" 2>/dev/null); [ -n "$pid" ] && kill -KILL "$pid" 2>/dev/null
