@@ -39,7 +39,9 @@ DeployRunner::~DeployRunner()
     m_cancel = true;
     m_prompter->wakeAll();
     stopThreads();
-    m_journalThread->quit();  // pending journal writes are done before the thread ends
+    // quit() would drop queued writes: first let the writer finish everything queued so far (FIFO).
+    QMetaObject::invokeMethod(m_journalWriter, [] {}, Qt::BlockingQueuedConnection);
+    m_journalThread->quit();
     m_journalThread->wait();
     delete m_journalThread;
 }

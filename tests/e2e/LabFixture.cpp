@@ -1,6 +1,11 @@
 #include "LabFixture.h"
 
 #include <QProcess>
+#include <QThread>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 LabFixture::LabFixture(const QString &prefix)
 {
@@ -12,7 +17,29 @@ LabFixture::LabFixture(const QString &prefix)
 
 LabFixture::~LabFixture()
 {
-    down();
+    if (m_lockFd >= 0) {
+        down();
+        ::close(m_lockFd);  // releases the lock
+    }
+}
+
+bool LabFixture::lock()
+{
+    if (m_lockFd >= 0)
+        return true;
+    const QByteArray path = QStringLiteral("/var/tmp/pgha-lab-%1.lock").arg(m_prefix).toLocal8Bit();
+    const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return false;
+    for (int i = 0; i < 9000; ++i) {  // up to 15 minutes behind another run
+        if (::flock(fd, LOCK_EX | LOCK_NB) == 0) {
+            m_lockFd = fd;
+            return true;
+        }
+        QThread::msleep(100);
+    }
+    ::close(fd);
+    return false;
 }
 
 QString LabFixture::script()
@@ -25,6 +52,8 @@ QProcessEnvironment LabFixture::environment() const
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("PGHA_LAB_PREFIX"), m_prefix);
     env.insert(QStringLiteral("PGHA_LAB_DIR"), m_dir);
+    if (m_lockFd >= 0)
+        env.insert(QStringLiteral("PGHA_LAB_LOCKED"), QStringLiteral("1"));
     return env;
 }
 
@@ -48,6 +77,11 @@ int LabFixture::runScript(const QStringList &args, QByteArray *out, int timeoutM
 
 bool LabFixture::up(QString *error)
 {
+    if (!lock()) {
+        if (error)
+            *error = QStringLiteral("the lab %1 stayed busy (lock held by another run)").arg(m_prefix);
+        return false;
+    }
     QByteArray out;
     const int rc = runScript({QStringLiteral("up")}, &out, 120000);
     m_up = rc == 0;
@@ -58,6 +92,8 @@ bool LabFixture::up(QString *error)
 
 void LabFixture::down()
 {
+    if (m_lockFd < 0)
+        return;  // never ours: leave another run's lab alone
     QByteArray out;
     runScript({QStringLiteral("down")}, &out, 120000);
     m_up = false;

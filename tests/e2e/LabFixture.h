@@ -10,7 +10,8 @@
 class LabFixture
 {
 public:
-    // prefix: "127.X.Y"; empty = $PGHA_LAB_PREFIX or "127.0.0". The state lives in /var/tmp/pgha-lab-PREFIX.
+    // Holds the prefix's machine-wide lock from the first up() until destruction: test runs of other build
+    // trees wait instead of tearing this lab down. prefix: "127.X.Y"; empty = $PGHA_LAB_PREFIX or "127.0.0". The state lives in /var/tmp/pgha-lab-PREFIX.
     explicit LabFixture(const QString &prefix = {});
     ~LabFixture();
     LabFixture(const LabFixture &) = delete;
@@ -41,7 +42,10 @@ public:
 private:
     int runScript(const QStringList &args, QByteArray *out, int timeoutMs) const;
 
+    bool lock();
+
     QString m_prefix;
+    int m_lockFd = -1;  // flock on /var/tmp/pgha-lab-PREFIX.lock, held from the first up() to destruction
     QString m_dir;
     bool m_up = false;
 };

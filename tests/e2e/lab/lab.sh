@@ -43,7 +43,9 @@ write_known_hosts() {
 up_host() {
   local n="$1" a h; a="$(addr "$n")"; h="$LAB/hosts/$n"
   mkdir -p "$h"
-  cp -a /etc "$h/etc"
+  # /etc may change while we copy (another apt run): a vanished file is no reason to fail
+  cp -a /etc "$h/etc" 2>/dev/null || true
+  [[ -f "$h/etc/passwd" && -d "$h/etc/ssh" ]] || { echo "lab.sh: copying /etc failed" >&2; return 1; }
   rm -f "$h"/etc/ssh/ssh_host_*
   ssh-keygen -q -t ed25519 -N '' -C "pgha-lab-$n" -f "$h/etc/ssh/ssh_host_ed25519_key"
   cat >"$h/etc/ssh/sshd_pgha_lab.conf" <<CONF
@@ -72,7 +74,7 @@ CONF
   # --kill-child: when unshare dies (lab down) its child, the namespace's init, dies and takes every process
   # of the PID namespace with it.
   setsid unshare --mount --pid --fork --kill-child --mount-proc -- \
-    /bin/bash "$HERE/lab-host-init.sh" "$h" >"$h/init.log" 2>&1 </dev/null &
+    /bin/bash "$HERE/lab-host-init.sh" "$h" >"$h/init.log" 2>&1 </dev/null 9>&- &
   echo $! >"$h/unshare.pid"
 }
 
@@ -123,6 +125,15 @@ cmd_status() {
   return $rc
 }
 
+# Several test runs (other build trees) may use the same prefix at once: one user of a lab at a time.
+# LabFixture holds this lock for its whole life and tells us so with PGHA_LAB_LOCKED=1.
+case "${1:-}" in
+  up|down|rekey)
+    if [[ -z "${PGHA_LAB_LOCKED:-}" ]]; then
+      exec 9>"/var/tmp/pgha-lab-$PREFIX.lock"
+      flock -w 900 9 || { echo "lab.sh: lab $PREFIX is busy" >&2; exit 1; }
+    fi ;;
+esac
 case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
