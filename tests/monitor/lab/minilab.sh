@@ -3,14 +3,16 @@
 # directly (no SSH, no systemd) on PREFIX.11-13 and PREFIX.20. Used until/unless the deploy lab is available.
 #
 # usage: minilab.sh start|stop|status|kill-member NAME|stop-etcd NAME|start-etcd NAME|patronictl ARGS...
-# env:   MONLAB_PREFIX (default 127.0.3), MONLAB_DIR (default /var/tmp/pgha-monlab-$MONLAB_PREFIX)
+# env:   MONLAB_PREFIX (default 127.0.3), MONLAB_FIRST (default 11), MONLAB_DIR (default /var/tmp/pgha-monlab-$MONLAB_PREFIX)
 #        MONLAB_PASSWORD (REST/stats/db password, default generated once per lab dir)
 set -u
 PREFIX=${MONLAB_PREFIX:-127.0.3}
 DIR=${MONLAB_DIR:-/var/tmp/pgha-monlab-$PREFIX}
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 NODES="m1 m2 m3"
-addr() { case $1 in m1|e1) echo "$PREFIX.11";; m2|e2) echo "$PREFIX.12";; m3|e3) echo "$PREFIX.13";; haproxy) echo "$PREFIX.20";; esac; }
+FIRST=${MONLAB_FIRST:-11}   # host octets FIRST..FIRST+2, HAProxy FIRST+9: another FIRST gives a second, separate lab
+[ -z "${MONLAB_DIR:-}" ] && [ "$FIRST" != 11 ] && DIR=$DIR-$FIRST
+addr() { case $1 in m1|e1) echo "$PREFIX.$FIRST";; m2|e2) echo "$PREFIX.$((FIRST + 1))";; m3|e3) echo "$PREFIX.$((FIRST + 2))";; haproxy) echo "$PREFIX.$((FIRST + 9))";; esac; }
 
 killpidfile() { # kill the process in a pid file (if it is still alive), wait for it to go
     local f=$1 sig=${2:-TERM} pid

@@ -1,0 +1,202 @@
+// The dashboard page offscreen against a fake cluster: it fills the table, panels, charts and event log, and
+// an action goes through the confirmation hook and reaches Patroni's REST API.
+#include "FakeCluster.h"
+
+#include "gui/dashboard/DashboardDialogs.h"
+#include "gui/dashboard/DashboardPage.h"
+#include "monitor/ClusterMonitor.h"
+#include "core/project/ProjectFile.h"
+
+#include <QAbstractItemModel>
+#include <QApplication>
+#include <QChart>
+#include <QChartView>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTreeWidget>
+#include <QtTest>
+
+#include <sys/resource.h>
+
+using namespace pgha;
+
+Q_DECLARE_METATYPE(pgha::ActionResult)
+
+namespace {
+
+QString logText(QTableWidget *log)
+{
+    QStringList lines;
+    for (int r = 0; r < log->rowCount(); ++r)
+        lines << log->item(r, 2)->text() + QLatin1Char(' ') + log->item(r, 3)->text();
+    return lines.join(QLatin1Char('\n'));
+}
+
+double cpuSeconds()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+} // namespace
+
+class TestMonitorDashboard : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void cleanup();
+    void showsTheCluster();
+    void actionNeedsConfirmation_data();
+    void actionNeedsConfirmation();
+    void cpuWhilePollingLab();
+};
+
+void TestMonitorDashboard::initTestCase()
+{
+    qRegisterMetaType<ActionResult>();
+}
+
+void TestMonitorDashboard::cleanup()
+{
+    DashboardDialogs::setConfirmHook({});
+    DashboardDialogs::setInformHook({});
+}
+
+void TestMonitorDashboard::showsTheCluster()
+{
+    FakeCluster fake(3, 3, true, 170);
+    QVERIFY(fake.started());
+    fake.member(QStringLiteral("m3"))->lag = 3 * 1048576;
+    DashboardPage page;
+    page.resize(1200, 800);
+    page.show();
+    page.connectToTarget(MonitorTarget::fromTopology(fake.topology(), fake.secrets()));
+    auto *verdict = page.findChild<QLabel *>(QStringLiteral("verdictLabel"));
+    QTRY_COMPARE_WITH_TIMEOUT(verdict->text(), QStringLiteral("degraded"), 10000);  // m3 lags past 1 MB
+    auto *table = page.findChild<QTableView *>(QStringLiteral("memberTable"));
+    QAbstractItemModel *model = table->model();
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->headerData(5, Qt::Horizontal).toString(), QStringLiteral("Lag in MB"));
+    QVERIFY(model->index(0, 0).data().toString().contains(QStringLiteral("\u2605")));  // m1 leads
+    QCOMPARE(model->index(2, 5).data().toString(), QStringLiteral("3.0"));
+    QCOMPARE(page.findChild<QTableWidget *>(QStringLiteral("etcdTable"))->rowCount(), 3);
+    auto *haproxy = page.findChild<QTreeWidget *>(QStringLiteral("haproxyTree"));
+    QCOMPARE(haproxy->topLevelItemCount(), 1);
+    QCOMPARE(haproxy->topLevelItem(0)->childCount(), 2);
+    // Charts: one lag series per replica, one sessions series per pool, after a second poll.
+    page.monitor()->pollNow();
+    QTRY_VERIFY_WITH_TIMEOUT(page.monitor()->history().size() >= 2, 10000);
+    QCOMPARE(page.findChild<QChartView *>(QStringLiteral("lagChart"))->chart()->series().size(), 2);
+    QCOMPARE(page.findChild<QChartView *>(QStringLiteral("sessionsChart"))->chart()->series().size(), 2);
+    // A failover shows up in the log.
+    fake.setMemberDown(QStringLiteral("m1"), true);
+    fake.member(QStringLiteral("m1"))->registered = false;
+    fake.leader = QStringLiteral("m2");
+    fake.timeline = 2;
+    page.monitor()->pollNow();
+    auto *log = page.findChild<QTableWidget *>(QStringLiteral("eventLog"));
+    QTRY_VERIFY_WITH_TIMEOUT(logText(log).contains(QStringLiteral("failover m1 -> m2")), 10000);
+    QVERIFY(logText(log).contains(QStringLiteral("haproxy-primary-moved")));
+    page.disconnectFromCluster();
+    QCOMPARE(verdict->text(), QStringLiteral("not connected"));
+}
+
+void TestMonitorDashboard::actionNeedsConfirmation_data()
+{
+    QTest::addColumn<bool>("confirm");
+    QTest::newRow("confirmed") << true;
+    QTest::newRow("cancelled") << false;
+}
+
+void TestMonitorDashboard::actionNeedsConfirmation()
+{
+    QFETCH(bool, confirm);
+    FakeCluster fake(3, 0, false, 180);
+    QVERIFY(fake.started());
+    DashboardPage page;
+    page.show();
+    page.connectToTarget(MonitorTarget::fromTopology(fake.topology(), fake.secrets()));
+    auto *table = page.findChild<QTableView *>(QStringLiteral("memberTable"));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 10000);
+    auto *button = page.findChild<QPushButton *>(QStringLiteral("switchoverButton"));
+    table->selectRow(0);  // the leader: no switchover to it
+    QVERIFY(!button->isEnabled());
+    table->selectRow(1);
+    QVERIFY(button->isEnabled());
+
+    QString asked;
+    QString told;
+    bool toldOk = false;
+    DashboardDialogs::setConfirmHook([&](const QString &, const QString &text) {
+        asked = text;
+        return confirm;
+    });
+    DashboardDialogs::setInformHook([&](const QString &, const QString &text, bool ok) {
+        told = text;
+        toldOk = ok;
+    });
+    QSignalSpy finished(&page, &DashboardPage::actionFinished);
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY2(asked.contains(QLatin1String("m1 steps down")) && asked.contains(QLatin1String("m2 becomes the leader")),
+             qPrintable(asked));
+    if (!confirm) {
+        QVERIFY(!finished.wait(1000));
+        QCOMPARE(fake.leader, QStringLiteral("m1"));
+        for (const FakeCluster::Member &m : fake.members) {
+            const auto reqs = m.rest->requests();
+            for (const auto &r : reqs)
+                QVERIFY(r.method == "GET");
+        }
+        return;
+    }
+    QVERIFY(finished.wait(10000));
+    QVERIFY2(toldOk, qPrintable(told));
+    QVERIFY(told.contains(QLatin1String("Successfully switched over")));
+    QCOMPARE(fake.leader, QStringLiteral("m2"));
+    auto *log = page.findChild<QTableWidget *>(QStringLiteral("eventLog"));
+    QTRY_VERIFY_WITH_TIMEOUT(logText(log).contains(QStringLiteral("switchover m1 -> m2")), 10000);
+}
+
+void TestMonitorDashboard::cpuWhilePollingLab()
+{
+    // A measurement, not a check: PGHA_DASHBOARD_CPU_URL=http://127.0.3.11:8008 or a project file (minilab.sh
+    // running: tests/monitor/lab/monlab.pgha.yaml) and
+    // PGHA_RESTAPI_PASSWORD / PGHA_HAPROXY_STATS_PASSWORD; PGHA_DASHBOARD_CPU_SECONDS (default 60).
+    const QString url = qEnvironmentVariable("PGHA_DASHBOARD_CPU_URL");
+    if (url.isEmpty())
+        QSKIP("set PGHA_DASHBOARD_CPU_URL to measure the dashboard's CPU use against a running cluster");
+    const int seconds = qEnvironmentVariableIntValue("PGHA_DASHBOARD_CPU_SECONDS") > 0
+        ? qEnvironmentVariableIntValue("PGHA_DASHBOARD_CPU_SECONDS")
+        : 60;
+    DashboardPage page;
+    page.resize(1200, 800);
+    page.show();
+    if (url.endsWith(QLatin1String(".yaml"))) {
+        // A project file: Patroni, etcd and HAProxy, as the main window's dashboard would watch them.
+        auto project = ProjectFile::load(url);
+        QVERIFY(project.ok());
+        page.setProject(project->topology, url);
+        page.connectToProject();
+    } else {
+        page.connectToUrl(url);
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(page.monitor() && page.monitor()->hasState(), 10000);
+    QTest::qWait(2500);
+    const double cpu0 = cpuSeconds();
+    QElapsedTimer t;
+    t.start();
+    int polls = 0;
+    connect(page.monitor(), &ClusterMonitor::updated, this, [&polls] { ++polls; });
+    QTest::qWait(seconds * 1000);
+    const double used = cpuSeconds() - cpu0;
+    qInfo("dashboard polling %s every %d ms for %.0f s: %d polls, %.3f s CPU = %.2f%% of a core", qPrintable(url),
+          page.monitor()->intervalMs(), t.elapsed() / 1000.0, polls, used, 100.0 * used / (t.elapsed() / 1000.0));
+}
+
+QTEST_MAIN(TestMonitorDashboard)
+#include "test_monitor_dashboard.moc"
