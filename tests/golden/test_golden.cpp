@@ -254,6 +254,27 @@ private slots:
         QCOMPARE(QString::fromStdString(n["k"].as<std::string>()), in);
     }
 
+    void yamlParamValue_data()
+    {
+        QTest::addColumn<QString>("in");
+        QTest::addColumn<QString>("out");
+        QTest::newRow("integer") << QStringLiteral("200") << QStringLiteral("200");
+        QTest::newRow("zero") << QStringLiteral("0") << QStringLiteral("0");
+        QTest::newRow("negative") << QStringLiteral("-1") << QStringLiteral("-1");
+        QTest::newRow("leading zero") << QStringLiteral("010") << QStringLiteral("'010'");
+        QTest::newRow("exponent") << QStringLiteral("1e3") << QStringLiteral("'1e3'");
+        QTest::newRow("unit") << QStringLiteral("1s") << QStringLiteral("'1s'");
+        QTest::newRow("on") << QStringLiteral("on") << QStringLiteral("'on'");
+        QTest::newRow("minus alone") << QStringLiteral("-") << QStringLiteral("'-'");
+        QTest::newRow("word") << QStringLiteral("replica") << QStringLiteral("replica");
+    }
+    void yamlParamValue()
+    {
+        QFETCH(QString, in);
+        QFETCH(QString, out);
+        QCOMPARE(GenUtil::yamlParamValue(in), out);
+    }
+
     void walKeepAcrossVersions_data()
     {
         QTest::addColumn<int>("version");

@@ -2,20 +2,50 @@
 
 #include "core/model/Platform.h"
 
-#include <QRegularExpression>
 
 namespace pgha::GenUtil {
+
+namespace {
+
+bool isAsciiLetter(QChar c)
+{
+    return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'));
+}
+
+bool isAsciiDigit(QChar c)
+{
+    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+}
+
+// [A-Za-z_/][A-Za-z0-9_./@-]*, checked by hand: no shared QRegularExpression across generator threads.
+bool plainSafe(const QString &v)
+{
+    if (v.isEmpty())
+        return false;
+    const QChar first = v.front();
+    if (!isAsciiLetter(first) && first != QLatin1Char('_') && first != QLatin1Char('/'))
+        return false;
+    for (const QChar c : v) {
+        if (!isAsciiLetter(c) && !isAsciiDigit(c) && c != QLatin1Char('_') && c != QLatin1Char('.')
+            && c != QLatin1Char('/') && c != QLatin1Char('@') && c != QLatin1Char('-'))
+            return false;
+    }
+    return true;
+}
+
+} // namespace
 
 QString yamlString(const QString &value)
 {
     // Plain only for a conservative alphabet that YAML 1.1 and 1.2 both read as this very string.
-    static const QRegularExpression safe(QStringLiteral("^[A-Za-z_/][A-Za-z0-9_./@-]*$"));
-    static const QStringList special = {
-        QStringLiteral("y"),    QStringLiteral("n"),     QStringLiteral("yes"),  QStringLiteral("no"),
-        QStringLiteral("on"),   QStringLiteral("off"),   QStringLiteral("true"), QStringLiteral("false"),
-        QStringLiteral("null"), QStringLiteral("nan"),   QStringLiteral("inf"),
-    };
-    if (safe.match(value).hasMatch() && !special.contains(value.toLower()))
+    static const char *const special[] = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"};
+    bool plain = plainSafe(value);
+    if (plain) {
+        const QString lower = value.toLower();
+        for (const char *sp : special)
+            plain = plain && lower != QLatin1String(sp);
+    }
+    if (plain)
         return value;
     QString q = value;
     q.replace(QLatin1Char('\''), QStringLiteral("''"));
@@ -24,10 +54,14 @@ QString yamlString(const QString &value)
 
 QString yamlParamValue(const QString &value)
 {
-    static const QRegularExpression integer(QStringLiteral("^(0|-?[1-9][0-9]{0,17})$"));
-    if (integer.match(value).hasMatch())
-        return value;
-    return yamlString(value);
+    // Integers (no leading zero, at most 18 digits) stay plain; YAML reads them back as the same number.
+    const int start = value.startsWith(QLatin1Char('-')) ? 1 : 0;
+    const int digits = int(value.size()) - start;
+    bool integer = digits >= 1 && digits <= 18 && !(digits > 1 && value.at(start) == QLatin1Char('0'))
+        && !(start == 1 && value == QLatin1String("-0"));
+    for (int i = start; integer && i < value.size(); ++i)
+        integer = isAsciiDigit(value.at(i));
+    return integer ? value : yamlString(value);
 }
 
 QString yamlBool(bool value)
