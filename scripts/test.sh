@@ -8,3 +8,5 @@ bash scripts/build.sh
 BUILD_DIR="${PGHA_BUILD_DIR:-build}"
 cd "$BUILD_DIR"
 ctest --output-on-failure --parallel "${PGHA_JOBS:-2}" --timeout 900 "$@"
+# Figures measured by the lab tests (deploy speed, failover, GUI stall): ctest hides the output of passing tests.
+cat figures-*.txt 2>/dev/null || true

@@ -19,6 +19,19 @@
 
 using namespace pgha;
 
+namespace {
+// FIGURE lines go to the test log and to a file in the build tree that scripts/test.sh prints after ctest.
+void figure(const QString &line)
+{
+    qInfo().noquote() << line;
+    static bool first = true;
+    QFile f(QStringLiteral(PGHA_BINARY_DIR "/figures-deploypage.txt"));
+    if (f.open(first ? (QIODevice::WriteOnly | QIODevice::Truncate) : (QIODevice::WriteOnly | QIODevice::Append)))
+        f.write(line.toUtf8() + '\n');
+    first = false;
+}
+} // namespace
+
 class TestDeployPage : public QObject
 {
     Q_OBJECT
@@ -90,10 +103,10 @@ private slots:
         const auto outcome = done.first().at(0).value<DeployRunner::Outcome>();
         QVERIFY2(outcome == DeployRunner::Outcome::Done, qPrintable(done.first().at(1).toString()));
         QCOMPARE(dialogsAnswered, 4);
-        qInfo().noquote() << QStringLiteral("FIGURE: longest GUI event-loop stall during a lab deploy from the Deploy "
+        figure(QStringLiteral("FIGURE: longest GUI event-loop stall during a lab deploy from the Deploy "
                                             "page: %1 ms over %2 s (target < 50 ms)")
                                  .arg(maxStall)
-                                 .arg(total.elapsed() / 1000.0, 0, 'f', 1);
+                                 .arg(total.elapsed() / 1000.0, 0, 'f', 1));
         QVERIFY2(maxStall < 200, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(maxStall)));
 
         // One row per host, every step done.

@@ -14,6 +14,19 @@
 #include <QTest>
 #include <QThread>
 
+namespace {
+// FIGURE lines go to the test log and to a file in the build tree that scripts/test.sh prints after ctest.
+void figure(const QString &line)
+{
+    qInfo().noquote() << line;
+    static bool first = true;
+    QFile f(QStringLiteral(PGHA_BINARY_DIR "/figures-e2e-deploy.txt"));
+    if (f.open(first ? (QIODevice::WriteOnly | QIODevice::Truncate) : (QIODevice::WriteOnly | QIODevice::Append)))
+        f.write(line.toUtf8() + '\n');
+    first = false;
+}
+} // namespace
+
 class TestE2eDeploy : public QObject
 {
     Q_OBJECT
@@ -176,11 +189,11 @@ private slots:
         } while ((r.code != 0 || r.out != "t|42") && t.elapsed() < 20000);
         QCOMPARE(r.out, QByteArray("t|42"));
         const double ratio = m_baselineSeconds > 0 ? m_deploySeconds / m_baselineSeconds : 0;
-        qInfo().noquote() << QStringLiteral("FIGURE: lab deploy over SSH (pgha deploy, start to writes routed through "
+        figure(QStringLiteral("FIGURE: lab deploy over SSH (pgha deploy, start to writes routed through "
                                             "port 5000): %1 s; same steps by a local script without SSH: %2 s; ratio %3 (target <= 1.3)")
                                  .arg(m_deploySeconds, 0, 'f', 1)
                                  .arg(m_baselineSeconds, 0, 'f', 1)
-                                 .arg(ratio, 0, 'f', 2);
+                                 .arg(ratio, 0, 'f', 2));
     }
 
     void rerunChangesNothing()
@@ -231,7 +244,7 @@ private slots:
         QVERIFY(topo.ok());
         const pgha::FailoverEstimate e = pgha::estimateFailover(topo->topology);
         const double dev = (restored - e.writesRestored.expected) / e.writesRestored.expected * 100.0;
-        qInfo().noquote() << QStringLiteral("FIGURE: failover after kill -9 of the leader (%1 -> %2): writes through "
+        figure(QStringLiteral("FIGURE: failover after kill -9 of the leader (%1 -> %2): writes through "
                                             "port 5000 again after %3 s; failover-estimate expects %4 s (%5-%6); "
                                             "deviation %7% (target within 30%)")
                                  .arg(old, now)
@@ -239,7 +252,7 @@ private slots:
                                  .arg(e.writesRestored.expected, 0, 'f', 1)
                                  .arg(e.writesRestored.min, 0, 'f', 1)
                                  .arg(e.writesRestored.max, 0, 'f', 1)
-                                 .arg(dev, 0, 'f', 0);
+                                 .arg(dev, 0, 'f', 0));
     }
 
     void changedHostKeyRefused()
