@@ -587,6 +587,49 @@ private slots:
         }
     }
 
+    // Designs no golden case has: the install scripts stay valid bash for every OS, distribution and role mix.
+    void installScriptsForEveryCombination()
+    {
+        QTemporaryDir tmp;
+        int n = 0;
+        for (const QString &os : Platform::knownOsIds()) {
+            for (const QString &dist : Platform::knownDistributions()) {
+                Topology t = ProjectFile::referenceTopology();
+                t.cluster.postgres.distribution = dist;
+                const QList<int> versions = Platform::postgresVersions(os, dist);
+                if (!versions.isEmpty())
+                    t.cluster.postgres.version = versions.last();
+                Host bare = t.hosts.first();
+                bare.name = QStringLiteral("bare");
+                bare.address = QStringLiteral("10.104.0.9");
+                bare.roles = {};
+                t.hosts << bare;
+                Host all = bare;
+                all.name = QStringLiteral("all");
+                all.address = QStringLiteral("10.104.0.10");
+                all.roles = Roles(Role::Postgres | Role::Etcd | Role::HAProxy);
+                t.hosts << all;
+                for (Host &h : t.hosts)
+                    h.os = os;
+                Secrets secrets;
+                SecretStore::fillMissing(&secrets);
+                const Bundle b = generateBundle(t, secrets);
+                for (const GeneratedFile &f : b.files) {
+                    if (f.syntax != FileSyntax::Shell)
+                        continue;
+                    const QString local = tmp.filePath(os + QLatin1Char('-') + dist + QLatin1Char('-') + f.host + QStringLiteral(".sh"));
+                    QVERIFY(writeFile(local, f.content));
+                    RunResult r = run(QStringLiteral("bash"), {QStringLiteral("-n"), local});
+                    QVERIFY2(r.exitCode == 0, qPrintable(local + QLatin1Char('\n') + r.text()));
+                    r = run(QStringLiteral("shellcheck"), {local});
+                    QVERIFY2(r.exitCode == 0, qPrintable(local + QLatin1Char('\n') + r.text()));
+                    ++n;
+                }
+            }
+        }
+        qInfo("%d install scripts checked", n);
+    }
+
     // The checks can fail: a broken file of each kind is refused by its consumer.
     void brokenFilesAreRefused()
     {

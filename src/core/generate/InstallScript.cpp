@@ -210,25 +210,28 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
             "echo 'create_main_cluster = false' >>/etc/postgresql-common/createcluster.conf\n\n");
     }
 
-    s += QStringLiteral("step \"Package repositories (%1)\"\n")
-             .arg(Platform::distributionDisplayName(c.postgres.distribution));
-    if (!rhel) {
-        // Keep files already in place (createcluster.conf above) instead of asking on a terminal-less ssh.
-        s += QStringLiteral("export DEBIAN_FRONTEND=noninteractive\n"
-                            "APT_OPTS=(-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)\n"
-                            "apt-get update\n");
-    }
-    s += repositorySetup(topology, host);
-    s += QLatin1Char('\n');
-
     const QStringList pkgs = packages(topology, host);
-    s += QStringLiteral("step \"Packages\"\n");
-    if (rhel) {
-        s += QStringLiteral("dnf install -y ") + pkgs.join(QLatin1Char(' ')) + QStringLiteral("\n\n");
+    if (pkgs.isEmpty()) {
+        s += QStringLiteral("step \"Packages\"\n# no role, no repositories and no packages\n\n");
     } else {
-        s += QStringLiteral("apt-get update\n"
-                            "apt-get install -y \"${APT_OPTS[@]}\" ")
-            + pkgs.join(QLatin1Char(' ')) + QStringLiteral("\n\n");
+        s += QStringLiteral("step \"Package repositories (%1)\"\n")
+                 .arg(Platform::distributionDisplayName(c.postgres.distribution));
+        if (!rhel) {
+            // Keep files already in place (createcluster.conf above) instead of asking on a terminal-less ssh.
+            s += QStringLiteral("export DEBIAN_FRONTEND=noninteractive\n"
+                                "APT_OPTS=(-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)\n"
+                                "apt-get update\n");
+        }
+        s += repositorySetup(topology, host);
+        s += QLatin1Char('\n');
+        s += QStringLiteral("step \"Packages\"\n");
+        if (rhel) {
+            s += QStringLiteral("dnf install -y ") + pkgs.join(QLatin1Char(' ')) + QStringLiteral("\n\n");
+        } else {
+            s += QStringLiteral("apt-get update\n"
+                                "apt-get install -y \"${APT_OPTS[@]}\" ")
+                + pkgs.join(QLatin1Char(' ')) + QStringLiteral("\n\n");
+        }
     }
 
     s += QStringLiteral("step \"Configuration files\"\n");
@@ -253,7 +256,9 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
 
     const QList<int> ports = firewallPorts(topology, host);
     s += QStringLiteral("step \"Firewall\"\n");
-    if (rhel) {
+    if (ports.isEmpty()) {
+        s += QStringLiteral("# no service listens here\n");
+    } else if (rhel) {
         s += QStringLiteral("if systemctl is-active --quiet firewalld; then\n");
         for (int p : ports)
             s += QStringLiteral("    firewall-cmd --permanent --add-port=%1/tcp\n").arg(p);
@@ -281,6 +286,15 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
         services << QStringLiteral("patroni");
     if (host.has(Role::HAProxy))
         services << QStringLiteral("haproxy");
+    if (services.isEmpty()) {
+        s += QStringLiteral("step \"Services\"\n"
+                            "if [[ \"$START\" -eq 1 ]]; then\n"
+                            "    echo \"no service runs on %1\"\n"
+                            "fi\n"
+                            "step \"Done on %1\"\n")
+                 .arg(host.name);
+        return s.toUtf8();
+    }
     s += QStringLiteral("step \"Services (%1)\"\n").arg(services.join(QStringLiteral(", ")));
     s += QStringLiteral("systemctl daemon-reload\n");
     for (const QString &svc : services)
