@@ -12,7 +12,9 @@
 #include <QStandardPaths>
 #include <QtTest>
 
+#include <fcntl.h>
 #include <functional>
+#include <sys/file.h>
 #include <unistd.h>
 
 using namespace pgha;
@@ -78,6 +80,15 @@ void TestMonitorLab::initTestCase()
     }
     if (geteuid() != 0)
         QSKIP("the lab runs PostgreSQL as the postgres user and needs root to switch to it");
+    // ctest's RESOURCE_LOCK only orders tests of one ctest run; other build trees on this machine run this test
+    // too, on the same addresses. The lock is the kernel's: released when this process ends, however it ends.
+    const int lockFd = ::open("/var/tmp/pgha-monlab-127.0.3.lock", O_CREAT | O_RDWR | O_CLOEXEC, 0600);
+    QVERIFY(lockFd >= 0);
+    QElapsedTimer waited;
+    waited.start();
+    QVERIFY(::flock(lockFd, LOCK_EX) == 0);
+    if (waited.elapsed() > 1000)
+        qInfo("waited %.0f s for another run of the lab to finish", waited.elapsed() / 1000.0);
     int code = 0;
     QElapsedTimer t;
     t.start();
