@@ -1,0 +1,95 @@
+#include "gui/canvas/PaletteKind.h"
+
+#include <QCoreApplication>
+
+namespace pgha::Palette {
+
+namespace {
+QString tr(const char *s)
+{
+    return QCoreApplication::translate("pgha::Palette", s);
+}
+} // namespace
+
+QList<PaletteKind> all()
+{
+    return {PaletteKind::Database, PaletteKind::Etcd, PaletteKind::HAProxy, PaletteKind::Combined, PaletteKind::Subnet};
+}
+
+QString key(PaletteKind kind)
+{
+    switch (kind) {
+    case PaletteKind::Database: return QStringLiteral("database");
+    case PaletteKind::Etcd: return QStringLiteral("etcd");
+    case PaletteKind::HAProxy: return QStringLiteral("haproxy");
+    case PaletteKind::Combined: return QStringLiteral("combined");
+    case PaletteKind::Subnet: return QStringLiteral("subnet");
+    }
+    return {};
+}
+
+bool fromKey(const QString &k, PaletteKind *out)
+{
+    for (PaletteKind kind : all()) {
+        if (key(kind) == k) {
+            *out = kind;
+            return true;
+        }
+    }
+    return false;
+}
+
+Roles roles(PaletteKind kind)
+{
+    switch (kind) {
+    case PaletteKind::Database: return Role::Postgres;
+    case PaletteKind::Etcd: return Role::Etcd;
+    case PaletteKind::HAProxy: return Role::HAProxy;
+    case PaletteKind::Combined: return Roles(Role::Postgres) | Role::Etcd;
+    case PaletteKind::Subnet: return {};
+    }
+    return {};
+}
+
+QString baseName(PaletteKind kind)
+{
+    switch (kind) {
+    case PaletteKind::Database:
+    case PaletteKind::Combined: return QStringLiteral("node1");
+    case PaletteKind::Etcd: return QStringLiteral("etcd1");
+    case PaletteKind::HAProxy: return QStringLiteral("haproxy1");
+    case PaletteKind::Subnet: return QStringLiteral("subnet1");
+    }
+    return {};
+}
+
+QString iconPath(PaletteKind kind)
+{
+    return QStringLiteral(":/icons/node-%1.svg").arg(key(kind));
+}
+
+QString title(PaletteKind kind)
+{
+    switch (kind) {
+    case PaletteKind::Database: return tr("Database node");
+    case PaletteKind::Etcd: return tr("etcd node");
+    case PaletteKind::HAProxy: return tr("HAProxy node");
+    case PaletteKind::Combined: return tr("Combined node");
+    case PaletteKind::Subnet: return tr("Subnet");
+    }
+    return {};
+}
+
+QString description(PaletteKind kind)
+{
+    switch (kind) {
+    case PaletteKind::Database: return tr("PostgreSQL managed by Patroni");
+    case PaletteKind::Etcd: return tr("A dedicated etcd member (the DCS)");
+    case PaletteKind::HAProxy: return tr("Load balancer routing to the primary (5000) and replicas (5001)");
+    case PaletteKind::Combined: return tr("PostgreSQL + Patroni + etcd on one host");
+    case PaletteKind::Subnet: return tr("A network zone; hosts dropped into it get its next free address");
+    }
+    return {};
+}
+
+} // namespace pgha::Palette

@@ -1,0 +1,13 @@
+#pragma once
+
+namespace pgha {
+
+// QUndoCommand::id() values of the commands that merge with their predecessor.
+enum CommandId {
+    MoveItemsId = 1,
+    ChangeHostId,
+    ChangeSubnetId,
+    ChangeClusterId,
+};
+
+} // namespace pgha

@@ -1,0 +1,260 @@
+#include "gui/inspector/ClusterEditor.h"
+
+#include "core/model/Platform.h"
+#include "gui/commands/ChangeClusterCommand.h"
+#include "gui/document/Document.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace pgha {
+
+namespace {
+QString objectNameFor(const QString &key)
+{
+    // "patroni.ttl" -> "cluster_patroni_ttl": stable names for tests and translations.
+    QString n = QStringLiteral("cluster_") + key;
+    n.replace(QLatin1Char('.'), QLatin1Char('_'));
+    return n;
+}
+} // namespace
+
+ClusterEditor::ClusterEditor(Document *document, QWidget *parent) : QWidget(parent), m_doc(document)
+{
+    setObjectName(QStringLiteral("clusterEditor"));
+    auto *outer = new QVBoxLayout(this);
+    auto *title = new QLabel(tr("Cluster"), this);
+    QFont tf = title->font();
+    tf.setBold(true);
+    tf.setPointSizeF(tf.pointSizeF() * 1.2);
+    title->setFont(tf);
+    outer->addWidget(title);
+    auto *hint = new QLabel(tr("Select a host or subnet on the canvas to edit it; these settings apply to the whole cluster."), this);
+    hint->setWordWrap(true);
+    hint->setEnabled(false);
+    outer->addWidget(hint);
+
+    const auto group = [&](const QString &t) {
+        auto *box = new QGroupBox(t, this);
+        auto *form = new QFormLayout(box);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        outer->addWidget(box);
+        return form;
+    };
+
+    QFormLayout *general = group(tr("Cluster"));
+    addText(general, QStringLiteral("name"), tr("Name (scope):"), [](Cluster &c) -> QString & { return c.name; });
+    addText(general, QStringLiteral("namespace"), tr("Namespace:"), [](Cluster &c) -> QString & { return c.ns; });
+
+    QFormLayout *pg = group(tr("PostgreSQL"));
+    addSpin(pg, QStringLiteral("postgres.version"), tr("Version:"), 10, 18, {}, nullptr,
+            [](Cluster &c) -> int & { return c.postgres.version; });
+    auto *dist = new QComboBox(this);
+    dist->setObjectName(objectNameFor(QStringLiteral("postgres.distribution")));
+    for (const QString &d : Platform::knownDistributions())
+        dist->addItem(Platform::distributionDisplayName(d), d);
+    pg->addRow(tr("Distribution:"), dist);
+    connect(dist, &QComboBox::activated, this, [this, dist](int i) {
+        const QString d = dist->itemData(i).toString();
+        edit(QStringLiteral("postgres.distribution"), tr("Change PostgreSQL distribution"),
+             [&](Cluster &c) { c.postgres.distribution = d; });
+    });
+    m_refreshers << [dist](const Cluster &c) { dist->setCurrentIndex(std::max(0, dist->findData(c.postgres.distribution))); };
+    addSpin(pg, QStringLiteral("postgres.port"), tr("Port:"), 1, 65535, {}, nullptr, [](Cluster &c) -> int & { return c.postgres.port; });
+    addCheck(pg, QStringLiteral("postgres.use_pg_rewind"), tr("Use pg_rewind"), [](Cluster &c) -> bool & { return c.postgres.usePgRewind; });
+    addCheck(pg, QStringLiteral("postgres.use_slots"), tr("Use replication slots"), [](Cluster &c) -> bool & { return c.postgres.useSlots; });
+    addCheck(pg, QStringLiteral("postgres.data_checksums"), tr("Data checksums"), [](Cluster &c) -> bool & { return c.postgres.dataChecksums; });
+
+    QFormLayout *patroni = group(tr("Patroni"));
+    addSpin(patroni, QStringLiteral("patroni.ttl"), tr("TTL:"), 1, 3600, tr(" s"), nullptr, [](Cluster &c) -> int & { return c.patroni.ttl; });
+    addSpin(patroni, QStringLiteral("patroni.loop_wait"), tr("Loop wait:"), 0, 3600, tr(" s"), nullptr, [](Cluster &c) -> int & { return c.patroni.loopWait; });
+    addSpin(patroni, QStringLiteral("patroni.retry_timeout"), tr("Retry timeout:"), 0, 3600, tr(" s"), nullptr,
+            [](Cluster &c) -> int & { return c.patroni.retryTimeout; });
+    addSpin(patroni, QStringLiteral("patroni.restapi_port"), tr("REST API port:"), 1, 65535, {}, nullptr,
+            [](Cluster &c) -> int & { return c.patroni.restApiPort; });
+    auto *lag = new QSpinBox(this);
+    lag->setObjectName(objectNameFor(QStringLiteral("patroni.maximum_lag_on_failover")));
+    lag->setRange(0, 2147483647);
+    lag->setSuffix(tr(" bytes"));
+    patroni->addRow(tr("Max lag on failover:"), lag);
+    connect(lag, &QSpinBox::valueChanged, this, [this](int v) {
+        edit(QStringLiteral("patroni.maximum_lag_on_failover"), tr("Change maximum lag on failover"),
+             [&](Cluster &c) { c.patroni.maximumLagOnFailover = v; });
+    });
+    m_refreshers << [lag](const Cluster &c) { lag->setValue(int(std::min<qint64>(c.patroni.maximumLagOnFailover, 2147483647))); };
+    addCheck(patroni, QStringLiteral("patroni.synchronous_mode"), tr("Synchronous mode"),
+             [](Cluster &c) -> bool & { return c.patroni.synchronousMode; });
+    addCheck(patroni, QStringLiteral("patroni.synchronous_mode_strict"), tr("Strict synchronous mode"),
+             [](Cluster &c) -> bool & { return c.patroni.synchronousModeStrict; });
+    addCheck(patroni, QStringLiteral("patroni.failsafe_mode"), tr("Failsafe mode"), [](Cluster &c) -> bool & { return c.patroni.failsafeMode; });
+
+    QFormLayout *etcd = group(tr("etcd"));
+    addSpin(etcd, QStringLiteral("etcd.client_port"), tr("Client port:"), 1, 65535, {}, nullptr, [](Cluster &c) -> int & { return c.etcd.clientPort; });
+    addSpin(etcd, QStringLiteral("etcd.peer_port"), tr("Peer port:"), 1, 65535, {}, nullptr, [](Cluster &c) -> int & { return c.etcd.peerPort; });
+
+    QFormLayout *lb = group(tr("HAProxy"));
+    addSpin(lb, QStringLiteral("haproxy.primary_port"), tr("Primary port:"), 1, 65535, {}, nullptr, [](Cluster &c) -> int & { return c.haproxy.primaryPort; });
+    addSpin(lb, QStringLiteral("haproxy.replica_port"), tr("Replica port:"), 1, 65535, {}, nullptr, [](Cluster &c) -> int & { return c.haproxy.replicaPort; });
+    addSpin(lb, QStringLiteral("haproxy.stats_port"), tr("Stats port:"), 1, 65535, {}, nullptr, [](Cluster &c) -> int & { return c.haproxy.statsPort; });
+    addSpin(lb, QStringLiteral("haproxy.maxconn"), tr("Global maxconn:"), 1, 1000000, {}, nullptr, [](Cluster &c) -> int & { return c.haproxy.maxconn; });
+    addSpin(lb, QStringLiteral("haproxy.server_maxconn"), tr("Per-server maxconn:"), 1, 1000000, {}, nullptr,
+            [](Cluster &c) -> int & { return c.haproxy.serverMaxconn; });
+    addSpin(lb, QStringLiteral("haproxy.check_interval_ms"), tr("Check interval:"), 100, 60000, tr(" ms"), nullptr,
+            [](Cluster &c) -> int & { return c.haproxy.checkIntervalMs; });
+    addSpin(lb, QStringLiteral("haproxy.fall"), tr("Fall after:"), 1, 100, tr(" checks"), nullptr, [](Cluster &c) -> int & { return c.haproxy.fall; });
+    addSpin(lb, QStringLiteral("haproxy.rise"), tr("Rise after:"), 1, 100, tr(" checks"), nullptr, [](Cluster &c) -> int & { return c.haproxy.rise; });
+
+    QFormLayout *users = group(tr("Database users"));
+    addText(users, QStringLiteral("users.superuser"), tr("Superuser:"), [](Cluster &c) -> QString & { return c.users.superuser; });
+    addText(users, QStringLiteral("users.replication"), tr("Replication:"), [](Cluster &c) -> QString & { return c.users.replication; });
+    addText(users, QStringLiteral("users.rewind"), tr("Rewind:"), [](Cluster &c) -> QString & { return c.users.rewind; });
+
+    auto *paramsBox = new QGroupBox(tr("PostgreSQL parameters"), this);
+    auto *pl = new QVBoxLayout(paramsBox);
+    m_params = new QTableWidget(0, 2, paramsBox);
+    m_params->setObjectName(QStringLiteral("parametersTable"));
+    m_params->setHorizontalHeaderLabels({tr("Parameter"), tr("Value")});
+    m_params->horizontalHeader()->setStretchLastSection(true);
+    m_params->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_params->verticalHeader()->hide();
+    m_params->setMinimumHeight(180);
+    pl->addWidget(m_params);
+    auto *buttons = new QHBoxLayout;
+    auto *add = new QPushButton(tr("Add"), paramsBox);
+    add->setObjectName(QStringLiteral("parameterAdd"));
+    auto *remove = new QPushButton(tr("Remove"), paramsBox);
+    remove->setObjectName(QStringLiteral("parameterRemove"));
+    buttons->addWidget(add);
+    buttons->addWidget(remove);
+    buttons->addStretch(1);
+    pl->addLayout(buttons);
+    outer->addWidget(paramsBox);
+    outer->addStretch(1);
+
+    connect(add, &QPushButton::clicked, this, [this] {
+        // A new row gets a placeholder name the user edits in place.
+        QString name = QStringLiteral("new_parameter");
+        for (int n = 2; m_doc->topology().cluster.postgres.parameters.contains(name); ++n)
+            name = QStringLiteral("new_parameter_%1").arg(n);
+        edit(QStringLiteral("postgres.parameters"), tr("Add PostgreSQL parameter"),
+             [&](Cluster &c) { c.postgres.parameters.insert(name, QString()); });
+        const auto found = m_params->findItems(name, Qt::MatchExactly);
+        if (!found.isEmpty())
+            m_params->editItem(found.first());
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        const int row = m_params->currentRow();
+        if (row < 0 || !m_params->item(row, 0))
+            return;
+        const QString name = m_params->item(row, 0)->text();
+        edit({}, tr("Remove PostgreSQL parameter %1").arg(name), [&](Cluster &c) { c.postgres.parameters.remove(name); });
+    });
+    connect(m_params, &QTableWidget::itemChanged, this, [this] {
+        if (!m_refreshing)
+            parametersEdited();
+    });
+
+    connect(m_doc, &Document::clusterChanged, this, &ClusterEditor::refresh);
+    connect(m_doc, &Document::topologyReset, this, &ClusterEditor::refresh);
+    refresh();
+}
+
+void ClusterEditor::edit(const QString &key, const QString &text, const std::function<void(Cluster &)> &change)
+{
+    if (m_refreshing)
+        return;
+    const Cluster before = m_doc->topology().cluster;
+    Cluster after = before;
+    change(after);
+    if (after == before)
+        return;
+    m_doc->undoStack()->push(new ChangeClusterCommand(m_doc, before, after, key, text));
+}
+
+void ClusterEditor::addSpin(QFormLayout *form, const QString &key, const QString &label, int min, int max,
+                            const QString &suffix, int Cluster::*, std::function<int &(Cluster &)> field)
+{
+    auto *spin = new QSpinBox(this);
+    spin->setObjectName(objectNameFor(key));
+    spin->setRange(min, max);
+    spin->setSuffix(suffix);
+    spin->setKeyboardTracking(false);  // one value per finished edit, not one per keystroke
+    form->addRow(label, spin);
+    const QString text = tr("Change %1").arg(key);
+    connect(spin, &QSpinBox::valueChanged, this, [this, key, text, field](int v) { edit(key, text, [&](Cluster &c) { field(c) = v; }); });
+    m_refreshers << [spin, field](const Cluster &c) { spin->setValue(field(const_cast<Cluster &>(c))); };
+}
+
+void ClusterEditor::addCheck(QFormLayout *form, const QString &key, const QString &label, std::function<bool &(Cluster &)> field)
+{
+    auto *box = new QCheckBox(label, this);
+    box->setObjectName(objectNameFor(key));
+    form->addRow(QString(), box);
+    const QString text = tr("Change %1").arg(key);
+    connect(box, &QCheckBox::toggled, this, [this, text, field](bool on) { edit({}, text, [&](Cluster &c) { field(c) = on; }); });
+    m_refreshers << [box, field](const Cluster &c) { box->setChecked(field(const_cast<Cluster &>(c))); };
+}
+
+void ClusterEditor::addText(QFormLayout *form, const QString &key, const QString &label, std::function<QString &(Cluster &)> field)
+{
+    auto *line = new QLineEdit(this);
+    line->setObjectName(objectNameFor(key));
+    form->addRow(label, line);
+    const QString text = tr("Change %1").arg(key);
+    connect(line, &QLineEdit::editingFinished, this, [this, line, text, field] {
+        const QString v = line->text().trimmed();
+        edit({}, text, [&](Cluster &c) { field(c) = v; });
+    });
+    m_refreshers << [line, field](const Cluster &c) { line->setText(field(const_cast<Cluster &>(c))); };
+}
+
+void ClusterEditor::parametersEdited()
+{
+    QMap<QString, QString> params;
+    for (int r = 0; r < m_params->rowCount(); ++r) {
+        const QTableWidgetItem *k = m_params->item(r, 0);
+        const QTableWidgetItem *v = m_params->item(r, 1);
+        if (k && !k->text().trimmed().isEmpty())
+            params.insert(k->text().trimmed(), v ? v->text().trimmed() : QString());
+    }
+    edit({}, tr("Change PostgreSQL parameters"), [&](Cluster &c) { c.postgres.parameters = params; });
+}
+
+void ClusterEditor::refresh()
+{
+    m_refreshing = true;
+    const Cluster &c = m_doc->topology().cluster;
+    for (const auto &r : std::as_const(m_refreshers))
+        r(c);
+    const QMap<QString, QString> &params = c.postgres.parameters;
+    if (m_params->rowCount() != params.size()) {
+        m_params->setRowCount(int(params.size()));
+    }
+    int row = 0;
+    for (auto it = params.cbegin(); it != params.cend(); ++it, ++row) {
+        for (int col = 0; col < 2; ++col) {
+            const QString text = col == 0 ? it.key() : it.value();
+            QTableWidgetItem *item = m_params->item(row, col);
+            if (!item) {
+                item = new QTableWidgetItem;
+                m_params->setItem(row, col, item);
+            }
+            if (item->text() != text)
+                item->setText(text);
+        }
+    }
+    m_refreshing = false;
+}
+
+} // namespace pgha

@@ -1,0 +1,416 @@
+// The designer window end to end, offscreen: build a cluster with palette and inspector, watch the
+// findings follow, undo/redo, preview, export against the CLI, open/save/reopen, recovery, screenshots.
+#include "GuiTestSupport.h"
+
+#include "core/model/Addressing.h"
+#include "core/project/ProjectFile.h"
+#include "gui/canvas/DesignScene.h"
+#include "gui/canvas/DesignView.h"
+#include "gui/canvas/HostItem.h"
+#include "gui/dialogs/MessageBox.h"
+#include "gui/document/Autosave.h"
+#include "gui/document/Document.h"
+#include "gui/findings/FindingsModel.h"
+#include "gui/findings/FindingsPanel.h"
+#include "gui/preview/PreviewPanel.h"
+#include "gui/secrets/MemoryVault.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QImage>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QSaveFile>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QUndoStack>
+
+using namespace pgha;
+using namespace pgha::test;
+
+class TestDesigner : public QObject
+{
+    Q_OBJECT
+private:
+    std::unique_ptr<MainWindow> m_w;
+    QTemporaryDir m_tmp;
+
+    MainWindow &w() { return *m_w; }
+    const Topology &topo() { return m_w->document()->topology(); }
+    quint32 uidOf(const QString &name)
+    {
+        const Host *h = topo().hostByName(name);
+        return h ? h->uid : 0;
+    }
+    void select(const QString &hostName)
+    {
+        w().scene()->selectOnly({uidOf(hostName)}, {});
+        QCoreApplication::processEvents();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_tmp.isValid());
+    }
+
+    void init()
+    {
+        m_w = std::make_unique<MainWindow>();
+        m_w->setVault(std::make_shared<MemoryVault>());
+        m_w->resize(1500, 940);
+        m_w->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_w.get()));
+        QVERIFY(waitAnalysed(w()));
+    }
+
+    void cleanup()
+    {
+        // Never leave a question queued for the next test; close without the unsaved-changes prompt.
+        w().document()->markClean();
+        while (MessageBox::hasNextAnswer())
+            MessageBox::question(nullptr, {}, {}, QMessageBox::Ok, QMessageBox::Ok);
+        m_w.reset();
+    }
+
+    void opensOnReference()
+    {
+        QCOMPARE(topo().hosts.size(), 4);
+        QVERIFY(topo().hostByName(QStringLiteral("HAProxy-demo")));
+        // Every host got a canvas position from the auto-layout, and no two overlap.
+        QSet<QPair<double, double>> seen;
+        for (const Host &h : topo().hosts)
+            seen.insert({h.pos.x, h.pos.y});
+        QCOMPARE(seen.size(), 4);
+        QVERIFY(!w().isWindowModified());
+    }
+
+    void buildReferenceFromEmpty()
+    {
+        QVERIFY(w().newFromTemplate(QStringLiteral("empty")));
+        QCOMPARE(topo().hosts.size(), 0);
+        DesignScene *scene = w().scene();
+
+        // A subnet from the palette, named and addressed through the inspector.
+        const quint32 subnetUid = scene->addFromPalette(PaletteKind::Subnet, QPointF(0, 0));
+        QVERIFY(subnetUid != 0);
+        QCOMPARE(scene->selectedSubnetUids(), QList<quint32>{subnetUid});
+        typeInto(child<QLineEdit>(&w(), "subnetName"), QStringLiteral("db"));
+        typeInto(child<QLineEdit>(&w(), "subnetCidr"), QStringLiteral("10.104.0.0/24"));
+        QCOMPARE(topo().subnets.first().name, QStringLiteral("db"));
+        QCOMPARE(topo().subnets.first().cidr, QStringLiteral("10.104.0.0/24"));
+
+        // Three combined nodes and one HAProxy node dropped inside the zone get the next free addresses.
+        const QRectF zone(topo().subnets.first().rect.x, topo().subnets.first().rect.y, topo().subnets.first().rect.width,
+                          topo().subnets.first().rect.height);
+        const QList<QPointF> spots = {zone.topLeft() + QPointF(120, 100), zone.topLeft() + QPointF(380, 100),
+                                      zone.topLeft() + QPointF(640, 100), zone.topLeft() + QPointF(380, 260)};
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(scene->addFromPalette(PaletteKind::Combined, spots[i]) != 0);
+        QVERIFY(scene->addFromPalette(PaletteKind::HAProxy, spots[3]) != 0);
+        QCOMPARE(topo().hosts.size(), 4);
+        for (int i = 0; i < 3; ++i) {
+            const Host &h = topo().hosts.at(i);
+            QCOMPARE(h.name, QStringLiteral("node%1").arg(i + 1));
+            QCOMPARE(h.address, QStringLiteral("10.104.0.%1").arg(i + 1));
+            QCOMPARE(h.subnet, QStringLiteral("db"));
+            QVERIFY(h.has(Role::Postgres) && h.has(Role::Etcd) && !h.has(Role::HAProxy));
+        }
+        // The new HAProxy node is selected: rename it and give it the guide's address in the inspector.
+        QCOMPARE(scene->selectedHostUids(), QList<quint32>{topo().hosts.at(3).uid});
+        typeInto(child<QLineEdit>(&w(), "hostName"), QStringLiteral("HAProxy-demo"));
+        typeInto(child<QLineEdit>(&w(), "hostAddress"), QStringLiteral("10.104.0.6"));
+        const Host *lb = topo().hostByName(QStringLiteral("HAProxy-demo"));
+        QVERIFY(lb);
+        QCOMPARE(lb->address, QStringLiteral("10.104.0.6"));
+        QVERIFY(lb->has(Role::HAProxy) && !lb->has(Role::Postgres));
+
+        // The design is now the reference cluster's shape: no errors in the findings panel.
+        QVERIFY(waitAnalysed(w()));
+        const Findings &f = w().findingsPanel()->model()->findings();
+        QCOMPARE(countSeverity(f, Severity::Error), 0);
+        QVERIFY(!hasFinding(f, QStringLiteral("etcd-quorum")));
+        QCOMPARE(topo().count(Role::Postgres), 3);
+        QCOMPARE(topo().count(Role::Etcd), 3);
+        QCOMPARE(topo().count(Role::HAProxy), 1);
+        // Each edit was one undo command: the subnet, 4 hosts, 2 host edits. (The first subnet is
+        // already called db with 10.104.0.0/24: typing the values it has adds no step.)
+        QCOMPARE(w().document()->undoStack()->count(), 7);
+    }
+
+    void etcdQuorum_data()
+    {
+        QTest::addColumn<QStringList>("untick");
+        QTest::addColumn<int>("expectedSeverity");  // -1 = no etcd-quorum finding
+        QTest::newRow("three members: fine") << QStringList() << -1;
+        QTest::newRow("two members: even count") << QStringList{QStringLiteral("node3")} << int(Severity::Warning);
+        QTest::newRow("one member: no tolerance") << QStringList{QStringLiteral("node2"), QStringLiteral("node3")}
+                                                  << int(Severity::Warning);
+        QTest::newRow("no member: error") << QStringList{QStringLiteral("node1"), QStringLiteral("node2"), QStringLiteral("node3")}
+                                          << int(Severity::Error);
+    }
+    void etcdQuorum()
+    {
+        QFETCH(QStringList, untick);
+        QFETCH(int, expectedSeverity);
+        const auto panelHas = [&](Severity *sev) {
+            return hasFinding(w().findingsPanel()->model()->findings(), QStringLiteral("etcd-quorum"), sev);
+        };
+        for (const QString &name : untick) {
+            select(name);
+            QCheckBox *etcd = child<QCheckBox>(&w(), "roleEtcd");
+            QVERIFY(etcd->isChecked());
+            etcd->click();
+        }
+        QCOMPARE(topo().count(Role::Etcd), 3 - untick.size());
+        QVERIFY(waitAnalysed(w()));
+        Severity sev = Severity::Info;
+        QCOMPARE(panelHas(&sev), expectedSeverity >= 0);
+        if (expectedSeverity >= 0)
+            QCOMPARE(int(sev), expectedSeverity);
+        // Ticking them again makes the finding disappear.
+        for (const QString &name : untick) {
+            select(name);
+            child<QCheckBox>(&w(), "roleEtcd")->click();
+        }
+        QVERIFY(waitAnalysed(w()));
+        QVERIFY(!panelHas(nullptr));
+        // The badge on the canvas follows: node1 wears no error marker once the design is whole again.
+        QVERIFY(w().scene()->hostItem(uidOf(QStringLiteral("node1"))));
+    }
+
+    void undoRedoRestoresExactModel()
+    {
+        QUndoStack *stack = w().document()->undoStack();
+        QList<Topology> states{topo()};
+        DesignScene *scene = w().scene();
+
+        scene->addFromPalette(PaletteKind::Database, QPointF(200, 200));
+        states << topo();
+        typeInto(child<QLineEdit>(&w(), "hostName"), QStringLiteral("replica9"));
+        states << topo();
+        child<QCheckBox>(&w(), "tagNofailover")->click();
+        states << topo();
+        scene->nudgeSelection(QPointF(10, 0));
+        scene->nudgeSelection(QPointF(10, 0));  // merges with the previous nudge
+        states << topo();
+        scene->selectOnly({}, {});
+        QCoreApplication::processEvents();
+        QSpinBox *ttl = child<QSpinBox>(&w(), "cluster_patroni_ttl");
+        ttl->setValue(25);
+        ttl->setValue(24);  // merges: one step per field
+        states << topo();
+        select(QStringLiteral("node2"));
+        scene->deleteSelection();
+        states << topo();
+        QCOMPARE(stack->count(), states.size() - 1);
+
+        for (int i = states.size() - 2; i >= 0; --i) {
+            stack->undo();
+            QCOMPARE(topo(), states.at(i));
+        }
+        for (int i = 1; i < states.size(); ++i) {
+            stack->redo();
+            QCOMPARE(topo(), states.at(i));
+        }
+        // The canvas mirrors the model after all that: one card per host, where the model says.
+        for (const Host &h : topo().hosts) {
+            HostItem *item = scene->hostItem(h.uid);
+            QVERIFY(item);
+            QCOMPARE(item->pos(), QPointF(h.pos.x, h.pos.y));
+        }
+    }
+
+    void previewFollowsEdit()
+    {
+        PreviewPanel *preview = w().previewPanel();
+        QVERIFY(preview->fileCount() > 0);
+        const Host *node1 = topo().hostByName(QStringLiteral("node1"));
+        QString patroniPath;
+        for (const GeneratedFile &f : w().analyzer()->bundle().files) {
+            if (f.host == node1->name && f.path.contains(QLatin1String("patroni")) && f.path.endsWith(QLatin1String(".yml")))
+                patroniPath = f.path;
+        }
+        QVERIFY2(!patroniPath.isEmpty(), "no patroni config generated for node1");
+        preview->selectFile(QStringLiteral("node1"), patroniPath);
+        QCOMPARE(preview->currentPath(), patroniPath);
+        QVERIFY(preview->shownText().contains(QLatin1String("ttl: 30")));
+
+        w().scene()->selectOnly({}, {});
+        child<QSpinBox>(&w(), "cluster_patroni_ttl")->setValue(31);
+        QVERIFY(waitAnalysed(w()));
+        QCOMPARE(preview->currentPath(), patroniPath);
+        QVERIFY2(preview->shownText().contains(QLatin1String("ttl: 31")), qPrintable(preview->shownText().left(400)));
+
+        // The diff against the last export shows the changed line.
+        QVERIFY(w().exportBundleTo(m_tmp.filePath(QStringLiteral("before-diff.tar.gz"))));
+        child<QSpinBox>(&w(), "cluster_patroni_ttl")->setValue(35);
+        QVERIFY(waitAnalysed(w()));
+        preview->setDiffMode(true);
+        QVERIFY(preview->shownText().contains(QLatin1String("- ")));
+        QVERIFY(preview->shownText().contains(QLatin1String("ttl: 31")));
+        QVERIFY(preview->shownText().contains(QLatin1String("ttl: 35")));
+        preview->setDiffMode(false);
+    }
+
+    void exportEqualsCli()
+    {
+        // One secrets file for both: the window reads it as the dialog's "Load file" would.
+        Secrets s;
+        SecretStore::fillMissing(&s);
+        const QString secretsPath = m_tmp.filePath(QStringLiteral("secrets.yaml"));
+        QVERIFY(SecretStore::saveFile(s, secretsPath).ok());
+        const Result<Secrets> loaded = SecretStore::loadFile(secretsPath);
+        QVERIFY(loaded.ok());
+        w().setSecrets(loaded.value());
+
+        const QString project = m_tmp.filePath(QStringLiteral("export.pgha.yaml"));
+        QVERIFY(w().saveTo(project));
+        const QString guiArchive = m_tmp.filePath(QStringLiteral("gui.tar.gz"));
+        const QString cliArchive = m_tmp.filePath(QStringLiteral("cli.tar.gz"));
+        QVERIFY(w().exportBundleTo(guiArchive));
+
+        QProcess cli;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &k : env.keys()) {
+            if (k.startsWith(QLatin1String("PGHA_")))
+                env.remove(k);  // the file, not the environment, must decide
+        }
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(PGHA_BINARY_DIR "/src/cli/pgha"),
+                  {QStringLiteral("export"), project, QStringLiteral("-o"), cliArchive, QStringLiteral("--secrets"), secretsPath});
+        QVERIFY(cli.waitForFinished(60000));
+        QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+
+        QFile a(guiArchive), b(cliArchive);
+        QVERIFY(a.open(QIODevice::ReadOnly));
+        QVERIFY(b.open(QIODevice::ReadOnly));
+        const QByteArray guiBytes = a.readAll();
+        QVERIFY(guiBytes.size() > 100);
+        QCOMPARE(guiBytes, b.readAll());
+    }
+
+    void openSaveReopen()
+    {
+        // Move something so that positions are part of the round trip.
+        select(QStringLiteral("node2"));
+        w().scene()->nudgeSelection(QPointF(30, -20));
+        const Topology before = topo();
+        const QString first = m_tmp.filePath(QStringLiteral("round1.pgha.yaml"));
+        const QString second = m_tmp.filePath(QStringLiteral("round2.pgha.yaml"));
+        QVERIFY(w().saveTo(first));
+        QVERIFY(!w().isWindowModified());
+
+        MainWindow other;
+        other.setVault(std::make_shared<MemoryVault>());
+        QVERIFY(other.openFile(first));
+        QCOMPARE(other.document()->topology(), before);
+        QVERIFY(other.saveTo(second));
+        QFile f1(first), f2(second);
+        QVERIFY(f1.open(QIODevice::ReadOnly) && f2.open(QIODevice::ReadOnly));
+        QCOMPARE(f1.readAll(), f2.readAll());
+        other.document()->markClean();
+    }
+
+    void unsavedChangesPrompt()
+    {
+        select(QStringLiteral("node1"));
+        w().scene()->nudgeSelection(QPointF(0, 10));
+        QVERIFY(w().document()->isModified());
+        const Topology edited = topo();
+
+        MessageBox::setNextAnswer(QMessageBox::Cancel);
+        QVERIFY(!w().newFromTemplate(QStringLiteral("empty")));
+        QCOMPARE(topo(), edited);
+
+        MessageBox::setNextAnswer(QMessageBox::Discard);
+        QVERIFY(w().newFromTemplate(QStringLiteral("five-nodes")));
+        QVERIFY(!w().document()->isModified());
+        QVERIFY(topo().count(Role::Postgres) >= 5);
+    }
+
+    void findingSelectsItem()
+    {
+        QVERIFY(waitAnalysed(w()));
+        const Findings &f = w().findingsPanel()->model()->findings();
+        const auto it = std::find_if(f.cbegin(), f.cend(), [](const Finding &x) { return x.subject.startsWith(QLatin1String("hosts/")); });
+        QVERIFY2(it != f.cend(), "the reference design should have a finding about a host");
+        const QString name = it->subject.mid(6);
+        w().scene()->selectOnly({}, {});
+        w().activateFinding(*it);
+        QCOMPARE(w().scene()->selectedHostUids(), QList<quint32>{uidOf(name)});
+        // The host's card wears a badge for it.
+        QVERIFY(w().scene()->hostItem(uidOf(name))->findingCount() > 0);
+    }
+
+    void copyPasteRenames()
+    {
+        select(QStringLiteral("node3"));
+        const QByteArray clip = w().scene()->copySelection();
+        QVERIFY(!clip.isEmpty());
+        w().scene()->paste(clip);
+        const Host *copy = topo().hostByName(QStringLiteral("node4"));
+        QVERIFY(copy);
+        QCOMPARE(copy->subnet, QStringLiteral("db"));
+        QCOMPARE(copy->address, QStringLiteral("10.104.0.4"));
+        QCOMPARE(copy->roles, topo().hostByName(QStringLiteral("node3"))->roles);
+        QCOMPARE(w().scene()->selectedHostUids(), QList<quint32>{copy->uid});
+    }
+
+    void autosaveRecovery()
+    {
+        // A file left by a process that is gone is offered, and restored as an unsaved design.
+        Topology crashed = ProjectFile::referenceTopology();
+        crashed.cluster.name = QStringLiteral("crashed_cluster");
+        QDir().mkpath(Autosave::directory());
+        const QString orphan = Autosave::directory() + QStringLiteral("/autosave-999999999.pgha.yaml");
+        QVERIFY(ProjectFile::save(crashed, orphan).ok());
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        w().offerRecovery();
+        QCOMPARE(topo().cluster.name, QStringLiteral("crashed_cluster"));
+        QVERIFY(w().document()->isModified());
+        QVERIFY(!QFile::exists(orphan));
+        w().autosaveNow();
+        QVERIFY(QFile::exists(Autosave::fileForThisProcess()));
+        Autosave::removeOwn();
+    }
+
+    void diagramExport()
+    {
+        const QString png = m_tmp.filePath(QStringLiteral("diagram.png"));
+        const QString svg = m_tmp.filePath(QStringLiteral("diagram.svg"));
+        QVERIFY(w().exportDiagram(png));
+        QVERIFY(w().exportDiagram(svg));
+        QImage image(png);
+        QVERIFY(image.width() > 400 && image.height() > 200);
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY(text.contains("<svg"));
+        QVERIFY(text.contains("node1"));
+    }
+
+    void screenshots()
+    {
+        const QString dir = QStringLiteral(PGHA_BINARY_DIR "/screenshots");
+        QVERIFY(QDir().mkpath(dir));
+        select(QStringLiteral("node1"));
+        w().view()->fitToWindow();
+        QVERIFY(waitAnalysed(w()));
+        QVERIFY(w().grab().save(dir + QStringLiteral("/designer.png")));
+        QVERIFY(child<QDockWidget>(&w(), "findingsDock")->grab().save(dir + QStringLiteral("/findings.png")));
+        QDockWidget *previewDock = child<QDockWidget>(&w(), "previewDock");
+        previewDock->raise();
+        QCoreApplication::processEvents();
+        QVERIFY(previewDock->grab().save(dir + QStringLiteral("/preview.png")));
+        QVERIFY(w().grab().save(dir + QStringLiteral("/designer-preview.png")));
+    }
+};
+
+QTEST_MAIN(TestDesigner)
+#include "tst_designer.moc"

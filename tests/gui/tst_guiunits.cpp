@@ -1,0 +1,125 @@
+// Pieces of the designer that need no window: line diff, auto-layout, commands on a Document, the
+// secrets codec.
+#include "core/project/ProjectFile.h"
+#include "gui/commands/ChangeSubnetCommand.h"
+#include "gui/commands/MoveItemsCommand.h"
+#include "gui/commands/RemoveItemsCommand.h"
+#include "gui/document/AutoLayout.h"
+#include "gui/document/Document.h"
+#include "gui/preview/LineDiff.h"
+#include "gui/secrets/SecretVault.h"
+
+#include <QTest>
+#include <QUndoStack>
+
+using namespace pgha;
+
+class TestGuiUnits : public QObject
+{
+    Q_OBJECT
+private slots:
+    void lineDiff_data()
+    {
+        QTest::addColumn<QString>("before");
+        QTest::addColumn<QString>("after");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("equal") << QStringLiteral("a\nb") << QStringLiteral("a\nb") << QString();
+        QTest::newRow("changed line") << QStringLiteral("a\nttl: 30\nc") << QStringLiteral("a\nttl: 25\nc")
+                                      << QStringLiteral("  a\n- ttl: 30\n+ ttl: 25\n  c");
+        QTest::newRow("added at end") << QStringLiteral("a") << QStringLiteral("a\nb") << QStringLiteral("  a\n+ b");
+        QTest::newRow("removed in middle") << QStringLiteral("a\nb\nc") << QStringLiteral("a\nc") << QStringLiteral("  a\n- b\n  c");
+        QTest::newRow("from nothing") << QString() << QStringLiteral("x") << QStringLiteral("- \n+ x");
+    }
+    void lineDiff()
+    {
+        QFETCH(QString, before);
+        QFETCH(QString, after);
+        QFETCH(QString, expected);
+        QCOMPARE(LineDiff::unified(before, after), expected);
+    }
+
+    void autoLayoutPlacesEveryHost()
+    {
+        Topology t = ProjectFile::referenceTopology();
+        for (Host &h : t.hosts)
+            h.pos = {};
+        AutoLayout::placeUnpositioned(&t);
+        QSet<QPair<double, double>> spots;
+        for (const Host &h : t.hosts)
+            spots.insert({h.pos.x, h.pos.y});
+        QCOMPARE(spots.size(), t.hosts.size());
+        // The load balancer sits on its own first row, above the database nodes.
+        const Host *lb = t.hostByName(QStringLiteral("HAProxy-demo"));
+        for (const Host &h : t.hosts) {
+            if (h.has(Role::Postgres))
+                QVERIFY(h.pos.y > lb->pos.y);
+        }
+        // The empty client zone got a rectangle of its own, clear of the db zone.
+        const Subnet *clients = t.subnetByName(QStringLiteral("clients"));
+        QVERIFY(clients->rect.width > 0);
+        QVERIFY(!AutoLayout::autoZoneRect(t, 0).intersects(AutoLayout::autoZoneRect(t, 1)));
+    }
+
+    void nudgesMerge()
+    {
+        Document doc;
+        doc.reset(ProjectFile::referenceTopology(), QString());
+        const Host h = doc.topology().hosts.first();
+        const CanvasPos p0 = h.pos;
+        CanvasPos p1 = p0, p2 = p0;
+        p1.x += 10;
+        p2.x += 20;
+        doc.undoStack()->push(new MoveItemsCommand(&doc, {{h.uid, p0, p1}}, {}, true));
+        doc.undoStack()->push(new MoveItemsCommand(&doc, {{h.uid, p1, p2}}, {}, true));
+        QCOMPARE(doc.undoStack()->count(), 1);
+        QCOMPARE(doc.topology().hosts.first().pos, p2);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.topology().hosts.first().pos, p0);
+    }
+
+    void subnetRenameCarriesHosts()
+    {
+        Document doc;
+        doc.reset(ProjectFile::referenceTopology(), QString());
+        const Subnet before = *doc.topology().subnetByName(QStringLiteral("db"));
+        Subnet after = before;
+        after.name = QStringLiteral("database");
+        doc.undoStack()->push(new ChangeSubnetCommand(&doc, before, after));
+        for (const Host &h : doc.topology().hosts)
+            QCOMPARE(h.subnet, QStringLiteral("database"));
+        doc.undoStack()->undo();
+        for (const Host &h : doc.topology().hosts)
+            QCOMPARE(h.subnet, QStringLiteral("db"));
+    }
+
+    void removeSubnetKeepsHosts()
+    {
+        Document doc;
+        doc.reset(ProjectFile::referenceTopology(), QString());
+        const Topology original = doc.topology();
+        const quint32 db = doc.topology().subnetByName(QStringLiteral("db"))->uid;
+        doc.undoStack()->push(new RemoveItemsCommand(&doc, {doc.topology().hosts.first().uid}, {db}));
+        QCOMPARE(doc.topology().hosts.size(), original.hosts.size() - 1);
+        QVERIFY(!doc.topology().subnetByName(QStringLiteral("db")));
+        for (const Host &h : doc.topology().hosts)
+            QVERIFY(h.subnet.isEmpty());
+        doc.undoStack()->undo();
+        QCOMPARE(doc.topology(), original);
+    }
+
+    void secretsCodecRoundTrip()
+    {
+        Secrets s;
+        SecretStore::fillMissing(&s);
+        s.restApiUser = QStringLiteral("api");
+        const std::optional<Secrets> back = SecretVault::decode(SecretVault::encode(s));
+        QVERIFY(back.has_value());
+        QCOMPARE(*back, s);
+        QVERIFY(!SecretVault::decode("not json").has_value());
+        QVERIFY(SecretVault::keyFor(QStringLiteral("c"), QStringLiteral("/a.pgha.yaml"))
+                != SecretVault::keyFor(QStringLiteral("c"), QStringLiteral("/b.pgha.yaml")));
+    }
+};
+
+QTEST_MAIN(TestGuiUnits)
+#include "tst_guiunits.moc"
