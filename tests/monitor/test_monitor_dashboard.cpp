@@ -102,6 +102,9 @@ void TestMonitorDashboard::showsTheCluster()
     auto *log = page.findChild<QTableWidget *>(QStringLiteral("eventLog"));
     QTRY_VERIFY_WITH_TIMEOUT(logText(log).contains(QStringLiteral("failover m1 -> m2")), 10000);
     QVERIFY(logText(log).contains(QStringLiteral("haproxy-primary-moved")));
+    const QString shot = qEnvironmentVariable("PGHA_DASHBOARD_SCREENSHOT");  // for looking at it, not checked
+    if (!shot.isEmpty())
+        page.grab().save(shot);
     page.disconnectFromCluster();
     QCOMPARE(verdict->text(), QStringLiteral("not connected"));
 }

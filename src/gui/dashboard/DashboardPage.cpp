@@ -316,6 +316,10 @@ void DashboardPage::onUpdated(const ClusterState &s)
     static const QHash<Verdict, QString> colors = {{Verdict::Healthy, QStringLiteral("#2e7d32")},
                                                    {Verdict::Degraded, QStringLiteral("#e67e00")},
                                                    {Verdict::Unavailable, QStringLiteral("#c62828")}};
+    // The preferences dialog writes the interval; a change applies from the next poll, no reconnect needed.
+    const int interval = QSettings().value(QStringLiteral("monitor/intervalMs"), 2000).toInt();
+    if (m_monitor && interval > 0 && interval != m_monitor->intervalMs())
+        m_monitor->setIntervalMs(interval);
     m_verdictLabel->setText(verdictKey(s.verdict));
     m_verdictLabel->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; padding: 3px; font-weight: bold; }")
                                       .arg(colors.value(s.verdict)));

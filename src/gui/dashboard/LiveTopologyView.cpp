@@ -70,7 +70,10 @@ void LiveTopologyView::paintEvent(QPaintEvent *)
         const int x = kGap + (i % perRow) * (kCardW + kGap);
         const int y = kGap + (i / perRow) * (kCardH + kGap);
         const QRect card(x, y, kCardW, kCardH);
-        const QColor c = memberColor(m);
+        // A replica past the failover lag threshold is as worrying as one not streaming.
+        const QColor c = m.isReplica() && m.isRunning() && m.lagBytes > m_state.lagThresholdBytes
+            ? QColor(0xe6, 0x7e, 0x00)
+            : memberColor(m);
         QPainterPath path;
         path.addRoundedRect(card, 6, 6);
         p.fillPath(path, c.lighter(m.isLeader() ? 100 : 115));
