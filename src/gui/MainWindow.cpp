@@ -18,6 +18,7 @@
 #include "gui/dialogs/MessageBox.h"
 #include "gui/dialogs/PreferencesDialog.h"
 #include "gui/dialogs/SecretsDialog.h"
+#include "gui/document/AutoLayout.h"
 #include "gui/document/Autosave.h"
 #include "gui/document/Document.h"
 #include "gui/findings/FindingsPanel.h"
@@ -652,7 +653,9 @@ bool MainWindow::applyQuickFix(const Finding &finding)
         MessageBox::warning(this, tr("Quick fix"), fixed.error().toString());
         return false;
     }
-    m_doc->undoStack()->push(new ReplaceTopologyCommand(m_doc, m_doc->topology(), fixed.value(), tr("Apply quick fix")));
+    Topology after = fixed.value();
+    AutoLayout::placeUnpositioned(&after);  // hosts the fix added get a place on the canvas
+    m_doc->undoStack()->push(new ReplaceTopologyCommand(m_doc, m_doc->topology(), after, tr("Apply quick fix")));
     return true;
 #else
     Q_UNUSED(finding);

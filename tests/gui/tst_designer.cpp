@@ -23,6 +23,8 @@
 #include <QImage>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QPushButton>
+#include <QTableView>
 #include <QSaveFile>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -182,6 +184,33 @@ private slots:
         QVERIFY(!panelHas(nullptr));
         // The badge on the canvas follows: node1 wears no error marker once the design is whole again.
         QVERIFY(w().scene()->hostItem(uidOf(QStringLiteral("node1"))));
+    }
+
+    void quickFixAddsEtcdMember()
+    {
+        select(QStringLiteral("node3"));
+        child<QCheckBox>(&w(), "roleEtcd")->click();
+        QVERIFY(waitAnalysed(w()));
+        FindingsPanel *panel = w().findingsPanel();
+        int row = -1;
+        for (int i = 0; i < panel->model()->rowCount(); ++i) {
+            if (panel->model()->findingAt(i)->ruleId == QLatin1String("etcd-quorum"))
+                row = i;
+        }
+        QVERIFY(row >= 0);
+        QVERIFY(!panel->model()->findingAt(row)->quickFix.isEmpty());
+        const int steps = w().document()->undoStack()->count();
+        panel->view()->setCurrentIndex(panel->model()->index(row, 0));
+        QPushButton *button = child<QPushButton>(&w(), "quickFixButton");
+        QVERIFY(button->isEnabled());
+        button->click();
+        QCOMPARE(topo().count(Role::Etcd) % 2, 1);
+        QVERIFY(topo().count(Role::Etcd) >= 3);
+        QCOMPARE(w().document()->undoStack()->count(), steps + 1);
+        QVERIFY(waitAnalysed(w()));
+        QVERIFY(!hasFinding(panel->model()->findings(), QStringLiteral("etcd-quorum")));
+        w().document()->undoStack()->undo();
+        QCOMPARE(topo().count(Role::Etcd), 2);
     }
 
     void undoRedoRestoresExactModel()

@@ -109,9 +109,20 @@ void SubnetItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option
     mono.setBold(false);
     mono.setFamily(QStringLiteral("monospace"));
     painter->setFont(mono);
-    QString cidr = m_subnet.cidr.isEmpty() ? QObject::tr("no CIDR") : m_subnet.cidr;
-    if (m_subnet.clients)
-        cidr += QObject::tr("  · client applications");
+    const QString cidr = m_subnet.cidr.isEmpty() ? QObject::tr("no CIDR") : m_subnet.cidr;
+    if (m_subnet.clients) {
+        // A client range usually holds no cluster host: say what it is for.
+        QFont hint = QApplication::font();
+        hint.setItalic(true);
+        painter->save();
+        painter->setFont(hint);
+        QColor c = text;
+        c.setAlphaF(0.75);
+        painter->setPen(c);
+        painter->drawText(QRectF(12, kHeader, m_size.width() - 24, m_size.height() - kHeader - 8), Qt::AlignCenter | Qt::TextWordWrap,
+                          QObject::tr("Client applications connect from here\n(pg_hba and firewall admit this range)"));
+        painter->restore();
+    }
     painter->drawText(QRectF(24 + nameW, 6, std::max(0.0, m_size.width() - nameW - 40), 20),
                       Qt::AlignLeft | Qt::AlignVCenter,
                       QFontMetricsF(mono).elidedText(cidr, Qt::ElideRight, std::max(0.0, m_size.width() - nameW - 40)));

@@ -34,11 +34,14 @@ double placeGroup(QList<Host *> group, double x0, double y0)
     for (Host *h : group) {
         const int rank = rowRank(*h);
         if ((rank != prevRank && col > 0) || col == cols) {
-            y += kHostHeight + kGapY;
+            y += kHostHeight + kGapY + (group.size() <= 6 && maxCols > 1 ? kHostHeight * 0.75 : 0);
             col = 0;
         }
         prevRank = rank;
-        h->pos = {x0 + col * (kHostWidth + kGapX), y};
+        // In a small design the middle cards of a row sit lower, so that the lines between the outer
+        // ones (replication, etcd peers) pass above them instead of hiding behind them.
+        const double stagger = (group.size() <= 6 && col % 2 == 1) ? kHostHeight * 0.75 : 0;
+        h->pos = {x0 + col * (kHostWidth + kGapX), y + stagger};
         ++col;
         maxCols = std::max(maxCols, col);
     }

@@ -62,6 +62,8 @@ ClusterEditor::ClusterEditor(Document *document, QWidget *parent) : QWidget(pare
             [](Cluster &c) -> int & { return c.postgres.version; });
     auto *dist = new QComboBox(this);
     dist->setObjectName(objectNameFor(QStringLiteral("postgres.distribution")));
+    dist->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    dist->setMinimumContentsLength(18);
     for (const QString &d : Platform::knownDistributions())
         dist->addItem(Platform::distributionDisplayName(d), d);
     pg->addRow(tr("Distribution:"), dist);

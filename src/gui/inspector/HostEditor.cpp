@@ -49,12 +49,18 @@ HostEditor::HostEditor(Document *document, QWidget *parent) : QWidget(parent), m
     auto *addrRow = new QHBoxLayout;
     addrRow->addWidget(m_address, 1);
     addrRow->addWidget(nextFree);
-    form->addRow(tr("&Address:"), addrRow);
+    auto *addressLabel = new QLabel(tr("&Address:"), general);
+    addressLabel->setBuddy(m_address);
+    form->addRow(addressLabel, addrRow);
     m_subnet = new QComboBox(general);
     m_subnet->setObjectName(QStringLiteral("hostSubnet"));
+    m_subnet->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_subnet->setMinimumContentsLength(18);
     form->addRow(tr("&Subnet:"), m_subnet);
     m_os = new QComboBox(general);
     m_os->setObjectName(QStringLiteral("hostOs"));
+    m_os->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_os->setMinimumContentsLength(18);
     for (const QString &id : Platform::knownOsIds())
         m_os->addItem(Platform::osDisplayName(id), id);
     form->addRow(tr("&OS:"), m_os);
