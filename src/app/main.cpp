@@ -90,6 +90,8 @@ int main(int argc, char **argv)
         // Zero-timer after show: runs once the window has been laid out and exposed.
         QTimer::singleShot(0, &window, [&] {
             const qint64 shownMs = sinceStart.elapsed();
+            if (parser.isSet(quitAfterShow))
+                QTextStream(stdout) << "shown_ms " << shownMs << "\nrss_mib " << QString::number(residentMiB(), 'f', 1) << Qt::endl;
             if (parser.isSet(screenshot)) {
                 // Let the first analysis arrive so that findings and preview are filled in.
                 QTimer::singleShot(600, &window, [&] {
@@ -99,7 +101,6 @@ int main(int argc, char **argv)
                 });
                 return;
             }
-            QTextStream(stdout) << "shown_ms " << shownMs << "\nrss_mib " << QString::number(residentMiB(), 'f', 1) << Qt::endl;
             app.exit(0);
         });
     }
