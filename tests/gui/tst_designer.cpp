@@ -377,6 +377,26 @@ private slots:
         QVERIFY(w().scene()->hostItem(uidOf(name))->findingCount() > 0);
     }
 
+    void dragIntoOtherZoneRehomes()
+    {
+        // Dragging a card into another subnet's zone moves it there with that subnet's next free address,
+        // as one undo step.
+        const quint32 uid = uidOf(QStringLiteral("HAProxy-demo"));
+        const Subnet *clients = topo().subnetByName(QStringLiteral("clients"));
+        QVERIFY(clients && clients->rect.width > 0);
+        const int steps = w().document()->undoStack()->count();
+        HostItem *item = w().scene()->hostItem(uid);
+        item->setPos(clients->rect.x + 40, clients->rect.y + 40);
+        w().scene()->commitMoves(false);
+        const Host *lb = topo().hostByUid(uid);
+        QCOMPARE(lb->subnet, QStringLiteral("clients"));
+        QCOMPARE(lb->address, QStringLiteral("10.20.0.1"));
+        QCOMPARE(w().document()->undoStack()->count(), steps + 1);
+        w().document()->undoStack()->undo();
+        QCOMPARE(topo().hostByUid(uid)->subnet, QStringLiteral("db"));
+        QCOMPARE(topo().hostByUid(uid)->address, QStringLiteral("10.104.0.6"));
+    }
+
     void copyPasteRenames()
     {
         select(QStringLiteral("node3"));

@@ -19,6 +19,8 @@
 #include <QTimer>
 #include <QUndoStack>
 
+#include <utility>
+
 namespace pgha {
 
 using namespace CanvasMetrics;
@@ -77,12 +79,11 @@ DesignScene::~DesignScene()
 
 void DesignScene::rebuild()
 {
-    for (HostItem *h : std::as_const(m_hosts))
-        delete h;
-    for (SubnetItem *s : std::as_const(m_subnets))
-        delete s;
-    m_hosts.clear();
-    m_subnets.clear();
+    // Out of the maps first: deleting a selected item emits selectionChanged, and listeners look items up.
+    const QHash<quint32, HostItem *> oldHosts = std::exchange(m_hosts, {});
+    const QHash<quint32, SubnetItem *> oldSubnets = std::exchange(m_subnets, {});
+    qDeleteAll(oldHosts);
+    qDeleteAll(oldSubnets);
     for (const Subnet &s : m_doc->topology().subnets)
         addSubnetItem(s.uid);
     for (const Host &h : m_doc->topology().hosts)
