@@ -18,15 +18,6 @@ QString normUrl(const QString &url)
     return QUrl(url).toString(QUrl::StripTrailingSlash | QUrl::NormalizePathSegments);
 }
 
-template <typename P>
-P makeProbeT(const QString &name, const QString &url)
-{
-    P p;
-    p.name = name;
-    p.url = url;
-    return p;
-}
-
 int httpStatus(QNetworkReply *reply)
 {
     return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -47,7 +38,10 @@ ClusterPoller::ClusterPoller(const MonitorTarget &target, QObject *parent)
 
 ClusterPoller::EtcdProbe ClusterPoller::makeProbe(const QString &name, const QString &url)
 {
-    return makeProbeT<EtcdProbe>(name, url);
+    EtcdProbe p;
+    p.name = name;
+    p.url = url;
+    return p;
 }
 
 ClusterPoller::~ClusterPoller()

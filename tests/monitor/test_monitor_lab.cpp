@@ -7,6 +7,8 @@
 #include "core/project/ProjectFile.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -367,6 +369,19 @@ void TestMonitorLab::failoverAfterLeaderKilled()
         30000, "HAProxy following the new leader");
     QCOMPARE(after.haproxy.first().pool(QStringLiteral("primary"))->upServers(), QStringList{newLeader});
     QVERIFY(after.verdict != Verdict::Healthy);  // the old leader is still down
+
+    // `pgha status` agrees with the model.
+    QProcess cli;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PGHA_RESTAPI_PASSWORD"), m_password);
+    env.insert(QStringLiteral("PGHA_HAPROXY_STATS_PASSWORD"), m_password);
+    cli.setProcessEnvironment(env);
+    cli.start(kPgha, {QStringLiteral("status"), kProject, QStringLiteral("--format"), QStringLiteral("json")});
+    QVERIFY(cli.waitForFinished(30000));
+    QCOMPARE(cli.exitCode(), 1);  // degraded: the killed member is down
+    const QJsonObject o = QJsonDocument::fromJson(cli.readAllStandardOutput()).object();
+    QCOMPARE(o.value(QStringLiteral("leader")).toString(), newLeader);
+    QCOMPARE(o.value(QStringLiteral("verdict")).toString(), QStringLiteral("degraded"));
 }
 
 QTEST_GUILESS_MAIN(TestMonitorLab)
