@@ -4,13 +4,6 @@
 
 namespace pgha::Palette {
 
-namespace {
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("pgha::Palette", s);
-}
-} // namespace
-
 QList<PaletteKind> all()
 {
     return {PaletteKind::Database, PaletteKind::Etcd, PaletteKind::HAProxy, PaletteKind::Combined, PaletteKind::Subnet};
@@ -71,11 +64,11 @@ QString iconPath(PaletteKind kind)
 QString title(PaletteKind kind)
 {
     switch (kind) {
-    case PaletteKind::Database: return tr("Database node");
-    case PaletteKind::Etcd: return tr("etcd node");
-    case PaletteKind::HAProxy: return tr("HAProxy node");
-    case PaletteKind::Combined: return tr("Combined node");
-    case PaletteKind::Subnet: return tr("Subnet");
+    case PaletteKind::Database: return QCoreApplication::translate("pgha::Palette", "Database node");
+    case PaletteKind::Etcd: return QCoreApplication::translate("pgha::Palette", "etcd node");
+    case PaletteKind::HAProxy: return QCoreApplication::translate("pgha::Palette", "HAProxy node");
+    case PaletteKind::Combined: return QCoreApplication::translate("pgha::Palette", "Combined node");
+    case PaletteKind::Subnet: return QCoreApplication::translate("pgha::Palette", "Subnet");
     }
     return {};
 }
@@ -83,11 +76,11 @@ QString title(PaletteKind kind)
 QString description(PaletteKind kind)
 {
     switch (kind) {
-    case PaletteKind::Database: return tr("PostgreSQL managed by Patroni");
-    case PaletteKind::Etcd: return tr("A dedicated etcd member (the DCS)");
-    case PaletteKind::HAProxy: return tr("Load balancer routing to the primary (5000) and replicas (5001)");
-    case PaletteKind::Combined: return tr("PostgreSQL + Patroni + etcd on one host");
-    case PaletteKind::Subnet: return tr("A network zone; hosts dropped into it get its next free address");
+    case PaletteKind::Database: return QCoreApplication::translate("pgha::Palette", "PostgreSQL managed by Patroni");
+    case PaletteKind::Etcd: return QCoreApplication::translate("pgha::Palette", "A dedicated etcd member (the DCS)");
+    case PaletteKind::HAProxy: return QCoreApplication::translate("pgha::Palette", "Load balancer routing to the primary (5000) and replicas (5001)");
+    case PaletteKind::Combined: return QCoreApplication::translate("pgha::Palette", "PostgreSQL + Patroni + etcd on one host");
+    case PaletteKind::Subnet: return QCoreApplication::translate("pgha::Palette", "A network zone; hosts dropped into it get its next free address");
     }
     return {};
 }
