@@ -43,12 +43,14 @@
         <translation>kein CIDR</translation>
     </message>
     <message>
-        <source>  · client applications</source>
-        <translation>  · Client-Anwendungen</translation>
-    </message>
-    <message>
         <source>seconds</source>
         <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Client applications connect from here
+(pg_hba and firewall admit this range)</source>
+        <translation>Client-Anwendungen verbinden sich von hier
+(pg_hba und Firewall lassen diesen Bereich zu)</translation>
     </message>
 </context>
 <context>
