@@ -455,7 +455,12 @@ private slots:
         QVERIFY(child<QDockWidget>(&w(), "findingsDock")->grab().save(dir + QStringLiteral("/findings.png")));
         QDockWidget *previewDock = child<QDockWidget>(&w(), "previewDock");
         previewDock->raise();
-        QCoreApplication::processEvents();
+        w().resizeDocks({previewDock}, {640}, Qt::Horizontal);
+        for (const GeneratedFile &f : w().analyzer()->bundle().files) {
+            if (f.host == QLatin1String("node1") && f.path.startsWith(QLatin1String("/etc/patroni/")) && f.path.endsWith(QLatin1String(".yml")))
+                w().previewPanel()->selectFile(f.host, f.path);
+        }
+        QTest::qWait(50);
         QVERIFY(previewDock->grab().save(dir + QStringLiteral("/preview.png")));
         QVERIFY(w().grab().save(dir + QStringLiteral("/designer-preview.png")));
     }

@@ -300,10 +300,9 @@ void PreviewPanel::showCurrent()
     }
     const bool diff = m_diff->isChecked() && m_hasExport;
     QString text = QString::fromUtf8(f->content);
-    QString header = QStringLiteral("<b>%1</b>  <code>%2</code>  %3")
-                         .arg(f->host.toHtmlEscaped(), f->path.toHtmlEscaped(), QString::number(f->mode, 8));
-    if (f->secret)
-        header += QLatin1String("  ") + tr("(holds secrets: mode %1)").arg(QString::number(f->mode, 8));
+    const QString mode = QString::number(f->mode, 8).rightJustified(4, QLatin1Char('0'));
+    QString header = QStringLiteral("<b>%1</b>  <code>%2</code>  ").arg(f->host.toHtmlEscaped(), f->path.toHtmlEscaped())
+        + (f->secret ? tr("mode %1, holds secrets").arg(mode) : tr("mode %1").arg(mode));
     if (diff) {
         const GeneratedFile *old = m_export.find(m_host, m_path);
         const QString before = old ? QString::fromUtf8(old->content) : QString();
