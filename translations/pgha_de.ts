@@ -1333,10 +1333,6 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <translation>Wählen Sie eine Datei.</translation>
     </message>
     <message>
-        <source>(holds secrets: mode %1)</source>
-        <translation>(enthält Kennwörter: Rechte %1)</translation>
-    </message>
-    <message>
         <source>  (unchanged since the last export)</source>
         <translation>  (unverändert seit dem letzten Export)</translation>
     </message>
@@ -1347,6 +1343,14 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>new since the last export</source>
         <translation>neu seit dem letzten Export</translation>
+    </message>
+    <message>
+        <source>mode %1, holds secrets</source>
+        <translation>Rechte %1, enthält Kennwörter</translation>
+    </message>
+    <message>
+        <source>mode %1</source>
+        <translation>Rechte %1</translation>
     </message>
 </context>
 <context>
