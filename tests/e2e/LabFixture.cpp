@@ -66,6 +66,7 @@ int LabFixture::runScript(const QStringList &args, QByteArray *out, int timeoutM
     if (!p.waitForStarted(10000))
         return -1;
     if (!p.waitForFinished(timeoutMs)) {
+        qWarning("lab.sh %s: no answer after %d ms, killed", qPrintable(args.join(QLatin1Char(' '))), timeoutMs);
         p.kill();
         p.waitForFinished(5000);
         return -1;
@@ -144,5 +145,5 @@ int LabFixture::exec(const QString &host, const QString &command, QByteArray *ou
 
 bool LabFixture::rekey(const QString &host) const
 {
-    return runScript({QStringLiteral("rekey"), host}, nullptr, 30000) == 0;
+    return runScript({QStringLiteral("rekey"), host}, nullptr, 120000) == 0;
 }

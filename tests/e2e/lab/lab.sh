@@ -158,11 +158,16 @@ case "${1:-}" in
     write_known_hosts              # the lab's own known_hosts follows; a deploy's known-hosts file must not
     # sshd re-executes asynchronously: wait until it really serves the new key (a busy machine is slow).
     want="$(cut -d' ' -f2 "$h/etc/ssh/ssh_host_ed25519_key.pub")"
-    for _ in $(seq 200); do
-      got="$(ssh-keyscan -T 2 -t ed25519 "$(addr "$n")" 2>/dev/null | awk '{print $3}')"
+    # On a loaded machine a SIGHUP can land while sshd is still starting up: send it again now and then.
+    deadline=$((SECONDS + 90))
+    tries=0
+    while (( SECONDS < deadline )); do
+      got="$(ssh-keyscan -T 3 -t ed25519 "$(addr "$n")" 2>/dev/null | awk '{print $3}')"
       [[ "$got" == "$want" ]] && { echo "rekeyed $n"; exit 0; }
+      tries=$((tries + 1))
+      if (( tries % 20 == 0 )); then kill -HUP "$(init_pid "$n")" 2>/dev/null || true; fi
       sleep 0.1
     done
-    echo "lab.sh: $n still serves its old key" >&2; exit 1 ;;
+    echo "lab.sh: $n still serves its old key after 90 s (last answer: '${got:-none}')" >&2; exit 1 ;;
   *) sed -n '2,13p' "$0" >&2; exit 2 ;;
 esac
