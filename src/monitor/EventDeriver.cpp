@@ -41,6 +41,7 @@ void EventDeriver::reset()
 {
     m_prev.reset();
     m_lastLeader.clear();
+    m_lastLeaderTimeline = 0;
     m_lastPrimaryUp.clear();
 }
 
@@ -64,8 +65,10 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
     const MemberState *leader = runningLeader(cur);
     if (!m_prev) {
         m_prev = cur;
-        if (leader)
+        if (leader) {
             m_lastLeader = leader->name;
+            m_lastLeaderTimeline = leader->timeline;
+        }
         for (const HaproxyInstance &h : cur.haproxy) {
             for (const HaproxyPool &p : h.pools) {
                 if (p.kind == QLatin1String("primary") && !p.upServers().isEmpty())
@@ -111,21 +114,28 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
         // A switchover leaves the old leader's Patroni answering (demoting, then a replica); after a crash it
         // does not answer, or has left the DCS.
         const bool oldAlive = old && old->reachable && old->state != QLatin1String("absent");
+        // Right after a promotion Patroni's /cluster may still carry the member's old timeline: name a timeline
+        // only once it is newer than the one the old leader was on.
+        const bool timelineKnown = leader->timeline > m_lastLeaderTimeline;
+        const QString timelineText = timelineKnown
+            ? QStringLiteral("timeline %1").arg(leader->timeline)
+            : QStringLiteral("new timeline not reported yet");
         ClusterEvent &e = add(oldAlive ? K::Switchover : K::Failover, oldAlive ? S::Warning : S::Critical,
                               leader->name,
-                              QStringLiteral("%1 %2 -> %3 (timeline %4)")
+                              QStringLiteral("%1 %2 -> %3 (%4)")
                                   .arg(oldAlive ? QStringLiteral("switchover") : QStringLiteral("failover"),
-                                       m_lastLeader, leader->name)
-                                  .arg(leader->timeline));
+                                       m_lastLeader, leader->name, timelineText));
         e.from = m_lastLeader;
         e.to = leader->name;
-        e.timeline = leader->timeline;
+        e.timeline = timelineKnown ? leader->timeline : 0;
     } else if (!leader && runningLeader(prev)) {
         add(K::LeaderLost, S::Critical, m_lastLeader,
             QStringLiteral("no running leader (was %1)").arg(m_lastLeader));
     }
-    if (leader)
+    if (leader) {
         m_lastLeader = leader->name;
+        m_lastLeaderTimeline = qMax(m_lastLeaderTimeline, leader->timeline);
+    }
 
     if (cur.paused && !prev.paused)
         add(K::Paused, S::Warning, cur.scope, QStringLiteral("maintenance mode on: automatic failover is off"));

@@ -20,6 +20,7 @@ public:
 private:
     std::optional<ClusterState> m_prev;
     QString m_lastLeader;
+    int m_lastLeaderTimeline = 0;  // the timeline the last leader was seen on
     QHash<QString, QStringList> m_lastPrimaryUp;  // "haproxy/pool" -> last non-empty UP list
 };
 

@@ -184,6 +184,8 @@ void TestMonitorClient::events_data()
     QTest::addColumn<QString>("scenario");
     QTest::addColumn<QStringList>("expected");   // kinds that must appear
     QTest::addColumn<Verdict>("verdict");
+    QTest::newRow("failover, timeline not yet updated in /cluster")
+        << "failover-stale-timeline" << QStringList{QStringLiteral("failover")} << Verdict::Degraded;
     QTest::newRow("failover") << "failover"
                               << QStringList{QStringLiteral("member-down"), QStringLiteral("failover"),
                                              QStringLiteral("haproxy-primary-moved")}
@@ -221,6 +223,10 @@ void TestMonitorClient::events()
         fake.member(QStringLiteral("m1"))->registered = false;
         fake.leader = QStringLiteral("m2");
         fake.timeline = 2;
+    } else if (scenario == QLatin1String("failover-stale-timeline")) {
+        fake.setMemberDown(QStringLiteral("m1"), true);
+        fake.member(QStringLiteral("m1"))->registered = false;
+        fake.leader = QStringLiteral("m2");  // promoted, but /cluster still says timeline 1
     } else if (scenario == QLatin1String("switchover")) {
         fake.leader = QStringLiteral("m3");
         fake.timeline = 2;
@@ -253,7 +259,12 @@ void TestMonitorClient::events()
         if (e.kind == ClusterEvent::Kind::Failover || e.kind == ClusterEvent::Kind::Switchover) {
             QCOMPARE(e.from, QStringLiteral("m1"));
             QCOMPARE(e.to, fake.leader);
-            QCOMPARE(e.timeline, 2);
+            if (scenario == QLatin1String("failover-stale-timeline")) {
+                QCOMPARE(e.timeline, 0);  // never the old timeline passed off as the new one
+                QVERIFY2(e.message.contains(QStringLiteral("not reported yet")), qPrintable(e.message));
+            } else {
+                QCOMPARE(e.timeline, 2);
+            }
         }
     }
     QCOMPARE(monitor.history().size(), monitor.events().isEmpty() ? monitor.history().size() : monitor.history().size());
