@@ -57,7 +57,7 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("PG HA Designer"));
     QApplication::setOrganizationDomain(QStringLiteral("pgha.example.org"));
     QApplication::setApplicationVersion(QStringLiteral(PGHA_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("org.example.pgha.designer"));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.pghadesigner.PgHaDesigner"));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Design highly available PostgreSQL clusters."));
