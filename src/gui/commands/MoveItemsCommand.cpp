@@ -42,32 +42,22 @@ bool MoveItemsCommand::mergeWith(const QUndoCommand *other)
 
 void MoveItemsCommand::undo()
 {
-    for (const SubnetMove &m : std::as_const(m_subnets)) {
-        const int i = m_doc->subnetIndex(m.uid);
-        if (i < 0)
-            continue;
-        Subnet s = m_doc->topology().subnets.at(i);
-        s.rect = m.from;
-        m_doc->setSubnet(s);
-    }
-    for (const HostMove &m : std::as_const(m_hosts)) {
-        const int i = m_doc->hostIndex(m.uid);
-        if (i < 0)
-            continue;
-        Host h = m_doc->topology().hosts.at(i);
-        h.pos = m.from;
-        m_doc->setHost(h);
-    }
+    apply(false);
 }
 
 void MoveItemsCommand::redo()
+{
+    apply(true);
+}
+
+void MoveItemsCommand::apply(bool forward)
 {
     for (const SubnetMove &m : std::as_const(m_subnets)) {
         const int i = m_doc->subnetIndex(m.uid);
         if (i < 0)
             continue;
         Subnet s = m_doc->topology().subnets.at(i);
-        s.rect = m.to;
+        s.rect = forward ? m.to : m.from;
         m_doc->setSubnet(s);
     }
     for (const HostMove &m : std::as_const(m_hosts)) {
@@ -75,7 +65,7 @@ void MoveItemsCommand::redo()
         if (i < 0)
             continue;
         Host h = m_doc->topology().hosts.at(i);
-        h.pos = m.to;
+        h.pos = forward ? m.to : m.from;
         m_doc->setHost(h);
     }
 }

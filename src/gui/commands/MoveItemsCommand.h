@@ -34,6 +34,9 @@ public:
     void redo() override;
 
 private:
+    // Puts every moved item at its old (forward = false) or new (forward = true) place.
+    void apply(bool forward);
+
     Document *m_doc;
     QList<HostMove> m_hosts;
     QList<SubnetMove> m_subnets;
