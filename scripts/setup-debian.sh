@@ -18,7 +18,7 @@ PKGS=(
   xvfb xauth x11-utils imagemagick fonts-dejavu-core
   # the real consumers of what we generate, and the lab cluster
   patroni etcd-server etcd-client haproxy postgresql postgresql-contrib shellcheck systemd openssh-server openssh-client
-  python3-psycopg2 iproute2 procps util-linux curl
+  python3 python3-psycopg2 iproute2 procps util-linux curl
   # packaging checks
   desktop-file-utils appstream dpkg-dev file rpm
   # Qt's own German strings for standard dialogs (qtbase_de.qm), loaded by the app next to ours
