@@ -19,6 +19,10 @@ PKGS=(
   # the real consumers of what we generate, and the lab cluster
   patroni etcd-server etcd-client haproxy postgresql postgresql-contrib shellcheck systemd openssh-server openssh-client
   python3 python3-psycopg2 iproute2 procps util-linux curl
+  # TLS material checks, firewall rules (nft -c), the systemd lab, Patroni from pip in a virtualenv
+  openssl libssl-dev nftables systemd-container python3-venv python3-idna hyperfine
+  # production components (issue 10): backups, pooling, floating address
+  pgbackrest pgbouncer keepalived
   # packaging checks
   desktop-file-utils appstream dpkg-dev file rpm
   # Qt's own German strings for standard dialogs (qtbase_de.qm), loaded by the app next to ours
