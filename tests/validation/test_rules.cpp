@@ -574,6 +574,23 @@ QList<Case> cases()
         s.superuserPassword = QStringLiteral("qaz123");
         secretCase("no secrets given", false, {}, -1, s, false);
     }
+
+    // tls-off, tls-ca-missing
+    fire("tls off", "tls-off", QStringLiteral("cluster.security"), W,
+         mutate(reference(), [](Topology &t) { t.cluster.security.tls = false; }));
+    quiet("tls on (the reference)", "tls-off", reference());
+    {
+        const Topology supplied =
+            mutate(reference(), [](Topology &t) { t.cluster.security.ca = QStringLiteral("supplied"); });
+        c.append({QStringLiteral("supplied CA absent"), QStringLiteral("tls-ca-missing"), true,
+                  QStringLiteral("secrets.tls"), E, supplied, true, strongSecrets()});
+        Secrets withCa = strongSecrets();
+        withCa.tls.ca.certPem = "-----BEGIN CERTIFICATE-----";  // presence is what this rule checks
+        c.append({QStringLiteral("supplied CA present"), QStringLiteral("tls-ca-missing"), false, {}, -1, supplied,
+                  true, withCa});
+        c.append({QStringLiteral("generated CA"), QStringLiteral("tls-ca-missing"), false, {}, -1, reference(), true,
+                  strongSecrets()});
+    }
     return c;
 }
 

@@ -1,5 +1,7 @@
 #include "core/model/Secrets.h"
 
+#include "core/model/TlsSecretsYaml.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -87,6 +89,13 @@ Result<Secrets> loadFile(const QString &path)
         QSet<const Field *> seen;
         for (auto it = root.begin(); it != root.end(); ++it) {
             const std::string key = it->first.Scalar();
+            if (key == "tls") {
+                Result<TlsMaterial> tls = TlsSecretsYaml::read(it->second, path);
+                if (!tls.ok())
+                    return tls.error();
+                s.tls = tls.value();
+                continue;
+            }
             const Field *field = nullptr;
             for (const Field &fl : kFields) {
                 if (key == fl.key)
@@ -119,6 +128,10 @@ Result<void> saveFile(const Secrets &secrets, const QString &path)
     y << YAML::BeginMap;
     for (const Field &f : kFields)
         y << YAML::Key << f.key << YAML::Value << YAML::SingleQuoted << (secrets.*f.member).toStdString();
+    if (!secrets.tls.isEmpty()) {
+        y << YAML::Key << "tls" << YAML::Value;
+        TlsSecretsYaml::write(y, secrets.tls);
+    }
     y << YAML::EndMap;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))

@@ -1,10 +1,25 @@
 #pragma once
 
+#include "core/pki/PemPair.h"
 #include "core/util/Result.h"
 
+#include <QMap>
 #include <QString>
 
 namespace pgha {
+
+// The cluster's TLS material (secrets file key "tls"). Generated once and stored, so that every export of a
+// design holds the same certificates; see ClusterTls::fillMissing().
+struct TlsMaterial
+{
+    PemPair ca;                   // the cluster CA; ca.keyPem empty for a supplied CA without its key
+    QMap<QString, PemPair> hosts; // per host name: the host's leaf (serverAuth + clientAuth)
+    PemPair admin;                // client certificate for etcdctl, curl, patronictl and the monitor
+
+    bool isEmpty() const { return ca.isEmpty() && hosts.isEmpty() && admin.isEmpty(); }
+    bool operator==(const TlsMaterial &o) const { return ca == o.ca && hosts == o.hosts && admin == o.admin; }
+    bool operator!=(const TlsMaterial &o) const { return !(*this == o); }
+};
 
 // The passwords a cluster needs. Never stored in the project file.
 struct Secrets
@@ -16,13 +31,14 @@ struct Secrets
     QString restApiPassword;
     QString haproxyStatsUser = QStringLiteral("haproxy");
     QString haproxyStatsPassword;
+    TlsMaterial tls;
 
     bool operator==(const Secrets &o) const
     {
         return superuserPassword == o.superuserPassword && replicationPassword == o.replicationPassword
             && rewindPassword == o.rewindPassword && restApiUser == o.restApiUser
             && restApiPassword == o.restApiPassword && haproxyStatsUser == o.haproxyStatsUser
-            && haproxyStatsPassword == o.haproxyStatsPassword;
+            && haproxyStatsPassword == o.haproxyStatsPassword && tls == o.tls;
     }
     bool operator!=(const Secrets &o) const { return !(*this == o); }
 };
@@ -44,7 +60,8 @@ void fillMissing(Secrets *secrets);
 void applyEnvironment(Secrets *secrets);
 
 // Reads a secrets YAML file (keys: superuser_password, replication_password, rewind_password,
-// restapi_user, restapi_password, haproxy_stats_user, haproxy_stats_password).
+// restapi_user, restapi_password, haproxy_stats_user, haproxy_stats_password, and "tls": a mapping with
+// ca: {cert, key}, admin: {cert, key}, hosts: {<host name>: {cert, key}}, PEM text as literal blocks).
 // Refused unless the file's mode gives no access to group or others (0600 or stricter) on POSIX.
 Result<Secrets> loadFile(const QString &path);
 

@@ -96,11 +96,12 @@ struct Subnet
     QString name;
     QString cidr;         // e.g. "10.104.0.0/24" or "fd00::/64"
     bool clients = false; // client applications connect from here (pg_hba, firewall)
+    bool admin = false;   // administrators and the monitor connect from here (2379, 8008, 7000, superuser)
     CanvasRect rect;
 
     bool operator==(const Subnet &o) const
     {
-        return name == o.name && cidr == o.cidr && clients == o.clients && rect == o.rect;
+        return name == o.name && cidr == o.cidr && clients == o.clients && admin == o.admin && rect == o.rect;
     }
     bool operator!=(const Subnet &o) const { return !(*this == o); }
 };
@@ -211,6 +212,20 @@ struct HbaRule
     bool operator!=(const HbaRule &o) const { return !(*this == o); }
 };
 
+// TLS between every pair of daemons and for clients (issue 8). The material itself is a secret (Secrets::tls).
+struct SecuritySettings
+{
+    bool tls = true;                                  // off: plain text everywhere (a warning finding)
+    QString ca = QStringLiteral("generated");         // generated | supplied (the secrets file holds the CA)
+    int certWarnDays = 30;                            // a certificate expiring within this many days is a finding
+
+    bool operator==(const SecuritySettings &o) const
+    {
+        return tls == o.tls && ca == o.ca && certWarnDays == o.certWarnDays;
+    }
+    bool operator!=(const SecuritySettings &o) const { return !(*this == o); }
+};
+
 struct Cluster
 {
     QString name = QStringLiteral("cluster_1");       // Patroni scope
@@ -221,11 +236,13 @@ struct Cluster
     HAProxySettings haproxy;
     UserNames users;
     QList<HbaRule> extraHba;
+    SecuritySettings security;
 
     bool operator==(const Cluster &o) const
     {
         return name == o.name && ns == o.ns && postgres == o.postgres && patroni == o.patroni
-            && etcd == o.etcd && haproxy == o.haproxy && users == o.users && extraHba == o.extraHba;
+            && etcd == o.etcd && haproxy == o.haproxy && users == o.users && extraHba == o.extraHba
+            && security == o.security;
     }
     bool operator!=(const Cluster &o) const { return !(*this == o); }
 };

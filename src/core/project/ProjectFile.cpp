@@ -259,6 +259,23 @@ void readUsers(const Reader &r, const YAML::Node &n, UserNames *u)
     // A password here would end up in version control: refuse it outright.
 }
 
+void readSecurity(const Reader &r, const YAML::Node &n, SecuritySettings *sec)
+{
+    const QString f = QStringLiteral("cluster.security");
+    r.requireMap(n, f);
+    r.checkKeys(n, f, {"tls", "ca", "cert_warn_days"});
+    if (n["tls"])
+        sec->tls = r.boolean(n["tls"], f + QStringLiteral(".tls"));
+    if (n["ca"]) {
+        sec->ca = r.str(n["ca"], f + QStringLiteral(".ca"));
+        if (sec->ca != QLatin1String("generated") && sec->ca != QLatin1String("supplied"))
+            r.fail(n["ca"], f + QStringLiteral(".ca"),
+                   QStringLiteral("unknown value \"%1\" (expected generated or supplied)").arg(sec->ca));
+    }
+    if (n["cert_warn_days"])
+        sec->certWarnDays = int(r.integer(n["cert_warn_days"], f + QStringLiteral(".cert_warn_days"), 1, 3650));
+}
+
 void readHba(const Reader &r, const YAML::Node &n, QList<HbaRule> *rules)
 {
     const QString f = QStringLiteral("cluster.pg_hba");
@@ -300,7 +317,8 @@ void readCluster(const Reader &r, const YAML::Node &n, Cluster *c)
     const QString f = QStringLiteral("cluster");
     r.requireMap(n, f);
     refuseSecrets(r, n, f);
-    r.checkKeys(n, f, {"name", "namespace", "postgres", "patroni", "etcd", "haproxy", "users", "pg_hba"});
+    r.checkKeys(n, f, {"name", "namespace", "postgres", "patroni", "etcd", "haproxy", "users", "pg_hba",
+                       "security"});
     if (n["name"])
         c->name = r.str(n["name"], QStringLiteral("cluster.name"));
     if (n["namespace"])
@@ -319,6 +337,8 @@ void readCluster(const Reader &r, const YAML::Node &n, Cluster *c)
     }
     if (n["pg_hba"])
         readHba(r, n["pg_hba"], &c->extraHba);
+    if (n["security"])
+        readSecurity(r, n["security"], &c->security);
 }
 
 void readSubnets(const Reader &r, const YAML::Node &n, QList<Subnet> *subnets)
@@ -331,7 +351,7 @@ void readSubnets(const Reader &r, const YAML::Node &n, QList<Subnet> *subnets)
         const YAML::Node e = n[i];
         const QString f = QStringLiteral("subnets[%1]").arg(i);
         r.requireMap(e, f);
-        r.checkKeys(e, f, {"name", "cidr", "clients", "canvas"});
+        r.checkKeys(e, f, {"name", "cidr", "clients", "admin", "canvas"});
         Subnet s;
         if (!e["name"])
             r.fail(e, f + QStringLiteral(".name"), QStringLiteral("a subnet needs a name"));
@@ -341,6 +361,8 @@ void readSubnets(const Reader &r, const YAML::Node &n, QList<Subnet> *subnets)
         s.cidr = r.str(e["cidr"], f + QStringLiteral(".cidr"));
         if (e["clients"])
             s.clients = r.boolean(e["clients"], f + QStringLiteral(".clients"));
+        if (e["admin"])
+            s.admin = r.boolean(e["admin"], f + QStringLiteral(".admin"));
         if (e["canvas"]) {
             const YAML::Node c = e["canvas"];
             const QString cf = f + QStringLiteral(".canvas");
@@ -580,6 +602,12 @@ QByteArray serialize(const Topology &t)
         }
         y << YAML::EndSeq;
     }
+    y << YAML::Key << "security" << YAML::Value;
+    emitFlowMap(y);
+    y << YAML::Key << "tls" << YAML::Value << c.security.tls;
+    y << YAML::Key << "ca" << YAML::Value << c.security.ca.toStdString();
+    y << YAML::Key << "cert_warn_days" << YAML::Value << c.security.certWarnDays;
+    y << YAML::EndMap;
     y << YAML::EndMap;  // cluster
 
     y << YAML::Key << "subnets" << YAML::Value << YAML::BeginSeq;
@@ -590,6 +618,8 @@ QByteArray serialize(const Topology &t)
         y << YAML::Key << "cidr" << YAML::Value << s.cidr.toStdString();
         if (s.clients)
             y << YAML::Key << "clients" << YAML::Value << true;
+        if (s.admin)
+            y << YAML::Key << "admin" << YAML::Value << true;
         if (s.rect != CanvasRect()) {
             y << YAML::Key << "canvas" << YAML::Value;
             emitFlowMap(y);

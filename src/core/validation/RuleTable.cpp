@@ -91,6 +91,11 @@ const QList<RuleInfo> &ruleTable()
         // Secrets
         {"weak-secret", Severity::Error, "Weak or reused password",
          "Short, default or shared passwords are the first thing tried.", weakSecret},
+        // TLS
+        {"tls-off", Severity::Warning, "TLS turned off",
+         "Without TLS, etcd, the REST API and PostgreSQL accept anyone who reaches their ports.", tlsOff},
+        {"tls-ca-missing", Severity::Error, "Supplied CA missing",
+         "Certificates cannot be issued or checked without the cluster CA.", tlsCaMissing},
     };
     return table;
 }

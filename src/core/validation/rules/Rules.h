@@ -57,6 +57,9 @@ void hbaInvalid(const RuleContext &c, Findings &out);
 void clientsSubnetMissing(const RuleContext &c, Findings &out);
 // Secrets (SecretRules.cpp)
 void weakSecret(const RuleContext &c, Findings &out);
+// TLS
+void tlsOff(const RuleContext &c, Findings &out);
+void tlsCaMissing(const RuleContext &c, Findings &out);
 
 } // namespace rules
 } // namespace pgha
