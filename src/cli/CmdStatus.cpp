@@ -36,11 +36,14 @@ struct TargetOptions
                                QStringLiteral("HAProxy stats URL to watch (with --url), e.g. http://h:7000/;csv."),
                                QStringLiteral("URL")};
     QCommandLineOption https{QStringLiteral("https"), QStringLiteral("The REST API uses TLS (with FILE).")};
-    QCommandLineOption insecure{QStringLiteral("insecure"), QStringLiteral("Accept any TLS certificate.")};
-    QCommandLineOption cacert{QStringLiteral("cacert"), QStringLiteral("PEM file of CAs to trust."),
+    QCommandLineOption insecure{QStringLiteral("insecure"),
+                                QStringLiteral("Accept any TLS certificate (warns; the errors are still shown).")};
+    QCommandLineOption cacert{{QStringLiteral("ca"), QStringLiteral("cacert")},
+                              QStringLiteral("PEM file of the CA(s) to trust instead of the system's."),
                               QStringLiteral("FILE")};
-    QCommandLineOption timeout{QStringLiteral("timeout"), QStringLiteral("Per-request timeout (default 2000)."),
-                               QStringLiteral("MS"), QStringLiteral("2000")};
+    QCommandLineOption timeout{QStringLiteral("timeout"),
+                               QStringLiteral("Total deadline per request (default 2000)."), QStringLiteral("MS"),
+                               QStringLiteral("2000")};
 
     void addTo(QCommandLineParser &p) const
     {
@@ -63,16 +66,22 @@ struct TargetOptions
         SecretStore::applyEnvironment(&secretsValue);
         MonitorTarget t;
         if (p.isSet(url)) {
-            if (!file.isEmpty()) {
-                err() << "error: give FILE or --url, not both\n";
-                return std::nullopt;
-            }
             Result<MonitorTarget> r = MonitorTarget::fromUrl(p.value(url));
             if (!r.ok()) {
                 err() << "error: " << r.error().message << "\n";
                 return std::nullopt;
             }
             t = r.value();
+            if (!file.isEmpty()) {
+                // The design widens where the REST credentials may go: its members and its subnets.
+                std::optional<Topology> topo = loadProjectArg(file);
+                if (!topo)
+                    return std::nullopt;
+                const MonitorTarget fromDesign = MonitorTarget::fromTopology(*topo, secretsValue);
+                t.restScope.endpoints += fromDesign.restScope.endpoints;
+                for (const Subnet &s : std::as_const(topo->subnets))
+                    t.restScope.addSubnet(s.cidr);
+            }
             t.restUser = secretsValue.restApiUser;
             t.restPassword = secretsValue.restApiPassword;
             t.statsUser = secretsValue.haproxyStatsUser;
@@ -94,7 +103,17 @@ struct TargetOptions
         for (const QString &u : haproxyUrls)
             t.haproxy.append({QString(), u});
         t.ignoreTlsErrors = p.isSet(insecure);
-        t.caFile = p.value(cacert);
+        if (t.ignoreTlsErrors) {
+            err() << "WARNING: --insecure: TLS certificates are NOT verified; anyone on the path can read the REST "
+                     "credentials and forge every answer.\n";
+        }
+        if (p.isSet(cacert)) {
+            Result<void> ca = t.loadCaFile(p.value(cacert));
+            if (!ca.ok()) {
+                err() << "error: " << ca.error().message << "\n";
+                return std::nullopt;
+            }
+        }
         bool ok = false;
         t.timeoutMs = p.value(timeout).toInt(&ok);
         if (!ok || t.timeoutMs <= 0) {
@@ -342,8 +361,11 @@ int action(const QString &name, const QStringList &args)
     if (!parseArgs(p, name, args, &code))
         return code;
     QStringList pos = p.positionalArguments();
-    const QString file = p.isSet(t.url) ? QString() : pos.value(0);
-    if (!p.isSet(t.url) && !pos.isEmpty())
+    // With --url a FILE is optional: it widens where the REST credentials may go (the design's members and
+    // subnets). Without it, only the --url host gets them.
+    const bool fileGiven = !p.isSet(t.url) || pos.size() > (takesMember ? 1 : 0);
+    const QString file = fileGiven ? pos.value(0) : QString();
+    if (fileGiven && !pos.isEmpty())
         pos.removeFirst();
     if (takesMember) {
         req.member = pos.value(0);

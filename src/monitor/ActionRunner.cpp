@@ -1,5 +1,7 @@
 #include "monitor/ActionRunner.h"
 
+#include "monitor/RequestGuard.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -52,15 +54,16 @@ void ActionRunner::readCluster(int index)
     const QString url = m_target.patroni.at(index).url + QStringLiteral("/cluster");
     QNetworkReply *reply = quick.send(m_nam, "GET", url);
     connect(reply, &QNetworkReply::finished, this, [this, reply, index, url] {
-        if (reply->error() == QNetworkReply::NoError) {
-            auto info = PatroniParser::parseCluster(reply->readAll());
+        const QString err = RequestGuard::error(reply);
+        if (err.isEmpty() && reply->error() == QNetworkReply::NoError) {
+            auto info = PatroniParser::parseCluster(RequestGuard::body(reply));
             if (info) {
                 dispatch(info.value());
                 return;
             }
             m_lastError = url + QStringLiteral(": ") + info.error().message;
         } else {
-            m_lastError = url + QStringLiteral(": ") + reply->errorString();
+            m_lastError = url + QStringLiteral(": ") + (err.isEmpty() ? reply->errorString() : err);
         }
         readCluster(index + 1);
     });
@@ -141,15 +144,21 @@ void ActionRunner::dispatch(const PatroniParser::ClusterInfo &cluster)
         m_reloadResults.clear();
         m_reloadOk = true;
         for (const QString &name : std::as_const(names)) {
+            const QString why = outOfScope(memberUrl(name));
+            if (!why.isEmpty())
+                return finish(false, 0, QStringLiteral("member %1: %2").arg(name, why));
+        }
+        for (const QString &name : std::as_const(names)) {
             const QString url = memberUrl(name) + QStringLiteral("/reload");
             QNetworkReply *reply = m_target.send(m_nam, "POST", url, QByteArrayLiteral("{}"));
             connect(reply, &QNetworkReply::finished, this, [this, reply, name] {
                 const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                 const bool ok = status >= 200 && status < 300;
                 m_reloadOk = m_reloadOk && ok;
-                const QString text = QString::fromUtf8(reply->readAll()).trimmed();
+                const QString err = RequestGuard::error(reply);
+                const QString text = QString::fromUtf8(RequestGuard::body(reply)).trimmed();
                 m_reloadResults << QStringLiteral("%1: %2").arg(
-                    name, text.isEmpty() ? reply->errorString() : text);
+                    name, !err.isEmpty() ? err : (text.isEmpty() ? reply->errorString() : text));
                 if (--m_reloadPending == 0) {
                     m_reloadResults.sort();
                     finish(m_reloadOk, status, m_reloadResults.join(QLatin1Char('\n')));
@@ -171,10 +180,16 @@ void ActionRunner::post(const QByteArray &verb, const QString &url, const QByteA
 {
     if (url.startsWith(QLatin1Char('/')))
         return finish(false, 0, QStringLiteral("the member has no REST URL in /cluster"));
+    const QString why = outOfScope(url);
+    if (!why.isEmpty())
+        return finish(false, 0, why, url);
     QNetworkReply *reply = m_target.send(m_nam, verb, url, body);
     connect(reply, &QNetworkReply::finished, this, [this, reply, url] {
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        QString text = QString::fromUtf8(reply->readAll()).trimmed();
+        const QString err = RequestGuard::error(reply);
+        QString text = QString::fromUtf8(RequestGuard::body(reply)).trimmed();
+        if (!err.isEmpty() && status != 401)
+            text = err;
         if (m_request.kind == ActionRequest::Kind::Pause || m_request.kind == ActionRequest::Kind::Resume) {
             if (status == 200)
                 text = m_request.kind == ActionRequest::Kind::Pause ? QStringLiteral("maintenance mode on")
@@ -186,6 +201,16 @@ void ActionRunner::post(const QByteArray &verb, const QString &url, const QByteA
             text = reply->errorString();
         finish(status >= 200 && status < 300, status, text, url);
     });
+}
+
+QString ActionRunner::outOfScope(const QString &url) const
+{
+    // The URL comes from /cluster, i.e. from whoever can write to the DCS: the REST password goes only where
+    // the design (or --url) says, and an unsafe method without it would only fail later with a 401.
+    if (m_target.restPassword.isEmpty() || m_target.sendsCredentials(url, MonitorTarget::Auth::Rest))
+        return {};
+    return QStringLiteral("%1 lies outside the design's REST endpoints (and subnets): the REST credentials are "
+                          "not sent there, the action is not run").arg(url);
 }
 
 void ActionRunner::finish(bool ok, int status, const QString &message, const QString &url)

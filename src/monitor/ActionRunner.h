@@ -31,6 +31,7 @@ private:
     void readCluster(int index);
     void dispatch(const PatroniParser::ClusterInfo &cluster);
     void post(const QByteArray &verb, const QString &url, const QByteArray &body);
+    QString outOfScope(const QString &url) const;  // why credentials may not go to url, or empty
     void finish(bool ok, int status, const QString &message, const QString &url = {});
 
     MonitorTarget m_target;

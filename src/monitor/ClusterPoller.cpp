@@ -1,6 +1,7 @@
 #include "monitor/ClusterPoller.h"
 
 #include "monitor/HaproxyStatsParser.h"
+#include "monitor/RequestGuard.h"
 #include "monitor/VerdictRules.h"
 
 #include <QNetworkAccessManager>
@@ -56,20 +57,20 @@ ClusterPoller::~ClusterPoller()
 
 QString ClusterPoller::replyError(QNetworkReply *reply)
 {
-    const int status = httpStatus(reply);
-    if (reply->error() == QNetworkReply::OperationCanceledError)
-        return QStringLiteral("timed out");
-    if (status == 401)
-        return QStringLiteral("authentication failed (HTTP 401)");
-    if (reply->error() != QNetworkReply::NoError && status == 0)
-        return reply->errorString();
-    return {};
+    return RequestGuard::error(reply);
 }
 
-QNetworkReply *ClusterPoller::send(const QByteArray &verb, const QString &url, const QByteArray &body, bool statsAuth)
+void ClusterPoller::addFinding(const QString &text)
+{
+    if (!m_findings.contains(text))
+        m_findings << text;
+}
+
+QNetworkReply *ClusterPoller::send(const QByteArray &verb, const QString &url, const QByteArray &body,
+                                   MonitorTarget::Auth auth)
 {
     ++m_pending;
-    return m_target.send(m_nam, verb, url, body, statsAuth);
+    return m_target.send(m_nam, verb, url, body, auth);
 }
 
 bool ClusterPoller::poll()
@@ -88,6 +89,8 @@ bool ClusterPoller::poll()
     m_etcdMembers.clear();
     m_etcdProbes.clear();
     m_haproxy.clear();
+    m_findings.clear();
+    m_notes.clear();
 
     // Hold the count above zero while the round is being sent, so that an instant failure cannot finish it early.
     ++m_pending;
@@ -109,7 +112,7 @@ bool ClusterPoller::poll()
         inst.statsUrl = e.url;
         m_haproxy.append(inst);
         const int index = int(m_haproxy.size()) - 1;
-        QNetworkReply *reply = send("GET", e.url, {}, true);
+        QNetworkReply *reply = send("GET", e.url, {}, MonitorTarget::Auth::Stats);
         connect(reply, &QNetworkReply::finished, this, [this, reply, index] {
             HaproxyInstance &h = m_haproxy[index];
             const QString err = replyError(reply);
@@ -118,7 +121,7 @@ bool ClusterPoller::poll()
             } else if (httpStatus(reply) != 200) {
                 h.error = QStringLiteral("HTTP %1").arg(httpStatus(reply));
             } else {
-                auto pools = HaproxyStatsParser::parse(reply->readAll());
+                auto pools = HaproxyStatsParser::parse(RequestGuard::body(reply));
                 if (pools) {
                     h.reachable = true;
                     h.pools = pools.value();
@@ -156,17 +159,27 @@ void ClusterPoller::sendCluster(int endpointIndex)
     connect(reply, &QNetworkReply::finished, this, [this, reply, index, url] {
         QString err = replyError(reply);
         if (err.isEmpty()) {
-            auto info = PatroniParser::parseCluster(reply->readAll());
+            auto info = PatroniParser::parseCluster(RequestGuard::body(reply));
             if (info) {
                 m_clusterOk = true;
                 m_cluster = info.value();
                 m_preferredPatroni = index;
+                if (m_cluster.members.size() > m_target.maxMembers) {
+                    // A hostile or broken DCS could list any number; each would cost a request every round.
+                    addFinding(QStringLiteral("%1 lists %2 members; only the first %3 are watched")
+                                   .arg(url)
+                                   .arg(m_cluster.members.size())
+                                   .arg(m_target.maxMembers));
+                    m_cluster.members.erase(m_cluster.members.begin() + m_target.maxMembers, m_cluster.members.end());
+                }
                 int maxTimeline = 0;
                 for (const MemberState &m : std::as_const(m_cluster.members)) {
                     maxTimeline = std::max(maxTimeline, m.timeline);
                     if (m.apiUrl.isEmpty())
                         continue;
-                    m_seenMembers.insert(m.name, normUrl(m.apiUrl));
+                    noteMemberUrl(m.name, normUrl(m.apiUrl));
+                    if (!m_seenMembers.contains(m.name))
+                        continue;
                     m_seenHosts.insert(m.name, m.host);
                     if (!m_nodes.contains(normUrl(m.apiUrl)))
                         sendNode(normUrl(m.apiUrl));
@@ -180,11 +193,38 @@ void ClusterPoller::sendCluster(int endpointIndex)
             }
         }
         if (!m_clusterOk) {
-            m_clusterError = url + QStringLiteral(": ") + err;
+            // The guard's messages already name host:port.
+            m_clusterError = err.contains(QUrl(url).host()) ? err : url + QStringLiteral(": ") + err;
             sendCluster(index + 1);
         }
         done();
     });
+}
+
+void ClusterPoller::noteMemberUrl(const QString &name, const QString &url)
+{
+    const QUrl u(url);
+    if (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")) {
+        addFinding(QStringLiteral("member %1 announces a REST URL that is not http(s): %2").arg(name, url));
+        return;
+    }
+    if (!m_seenMembers.contains(name) && m_seenMembers.size() >= m_target.maxMembers) {
+        addFinding(QStringLiteral("more than %1 members seen; member %2 is not watched").arg(m_target.maxMembers).arg(name));
+        return;
+    }
+    if (!m_target.sendsCredentials(url, MonitorTarget::Auth::Rest) && !m_target.restPassword.isEmpty()) {
+        // With a design this is a member nobody designed; with --url alone, any member on another host.
+        const QString text = m_target.expectedMembers.isEmpty()
+            ? QStringLiteral("member %1 (%2) is not on the --url host: polled without credentials").arg(name, url)
+            : QStringLiteral("member %1 announces %2, outside the design: polled without credentials").arg(name, url);
+        if (m_target.expectedMembers.isEmpty()) {
+            if (!m_notes.contains(text))
+                m_notes << text;
+        } else {
+            addFinding(text);
+        }
+    }
+    m_seenMembers.insert(name, url);
 }
 
 void ClusterPoller::sendNode(const QString &url)
@@ -197,7 +237,7 @@ void ClusterPoller::sendNode(const QString &url)
         NodeResult &r = m_nodes[url];
         r.error = replyError(reply);
         if (r.error.isEmpty()) {
-            auto st = PatroniParser::parseNode(reply->readAll());
+            auto st = PatroniParser::parseNode(RequestGuard::body(reply));
             if (st) {
                 r.ok = true;
                 r.status = st.value();
@@ -214,7 +254,7 @@ void ClusterPoller::sendDetails(const QString &url)
     QNetworkReply *h = send("GET", url + QStringLiteral("/history"));
     connect(h, &QNetworkReply::finished, this, [this, h] {
         if (replyError(h).isEmpty()) {
-            auto hist = PatroniParser::parseHistory(h->readAll());
+            auto hist = PatroniParser::parseHistory(RequestGuard::body(h));
             if (hist)
                 m_history = hist.value();
         }
@@ -223,7 +263,7 @@ void ClusterPoller::sendDetails(const QString &url)
     QNetworkReply *c = send("GET", url + QStringLiteral("/config"));
     connect(c, &QNetworkReply::finished, this, [this, c] {
         if (replyError(c).isEmpty()) {
-            auto cfg = PatroniParser::parseConfig(c->readAll());
+            auto cfg = PatroniParser::parseConfig(RequestGuard::body(c));
             if (cfg)
                 m_config = cfg.value();
         }
@@ -234,13 +274,13 @@ void ClusterPoller::sendDetails(const QString &url)
 void ClusterPoller::sendEtcdProbe(int probeIndex)
 {
     const QString url = m_etcdProbes.at(probeIndex).url;
-    QNetworkReply *h = send("GET", url + QStringLiteral("/health"));
+    QNetworkReply *h = send("GET", url + QStringLiteral("/health"), {}, MonitorTarget::Auth::None);
     connect(h, &QNetworkReply::finished, this, [this, h, probeIndex] {
         EtcdProbe &p = m_etcdProbes[probeIndex];
         const QString err = replyError(h);
         if (err.isEmpty()) {
             // 503 with {"health":"false"} is an answer too: the member is up but the cluster has no quorum.
-            auto ok = EtcdParser::parseHealth(h->readAll());
+            auto ok = EtcdParser::parseHealth(RequestGuard::body(h));
             p.healthAnswered = ok.ok();
             p.healthy = ok.ok() && ok.value();
             if (!ok)
@@ -250,11 +290,12 @@ void ClusterPoller::sendEtcdProbe(int probeIndex)
         }
         done();
     });
-    QNetworkReply *s = send("POST", url + QStringLiteral("/v3/maintenance/status"), QByteArrayLiteral("{}"));
+    QNetworkReply *s = send("POST", url + QStringLiteral("/v3/maintenance/status"), QByteArrayLiteral("{}"),
+                            MonitorTarget::Auth::None);
     connect(s, &QNetworkReply::finished, this, [this, s, probeIndex] {
         EtcdProbe &p = m_etcdProbes[probeIndex];
         if (replyError(s).isEmpty() && httpStatus(s) == 200) {
-            auto st = EtcdParser::parseStatus(s->readAll());
+            auto st = EtcdParser::parseStatus(RequestGuard::body(s));
             if (st) {
                 p.statusOk = true;
                 p.status = st.value();
@@ -270,16 +311,23 @@ void ClusterPoller::sendEtcdMemberList(int endpointIndex)
         return;
     m_etcdListTried.insert(endpointIndex);
     const QString url = m_etcdEndpoints.at(endpointIndex).url;
-    QNetworkReply *reply = send("POST", url + QStringLiteral("/v3/cluster/member/list"), QByteArrayLiteral("{}"));
+    QNetworkReply *reply = send("POST", url + QStringLiteral("/v3/cluster/member/list"), QByteArrayLiteral("{}"),
+                                MonitorTarget::Auth::None);
     connect(reply, &QNetworkReply::finished, this, [this, reply, endpointIndex] {
         bool ok = false;
         if (replyError(reply).isEmpty() && httpStatus(reply) == 200) {
-            auto list = EtcdParser::parseMemberList(reply->readAll());
+            auto list = EtcdParser::parseMemberList(RequestGuard::body(reply));
             if (list) {
                 ok = true;
                 m_etcdMembersOk = true;
                 m_etcdMembers = list.value();
                 m_preferredEtcd = endpointIndex;
+                if (m_etcdMembers.size() > m_target.maxMembers) {
+                    addFinding(QStringLiteral("etcd lists %1 members; only the first %2 are watched")
+                                   .arg(m_etcdMembers.size())
+                                   .arg(m_target.maxMembers));
+                    m_etcdMembers.erase(m_etcdMembers.begin() + m_target.maxMembers, m_etcdMembers.end());
+                }
                 // Discovery: watch every member's client URL, also those the project did not list.
                 for (const EtcdParser::Member &m : std::as_const(m_etcdMembers)) {
                     if (m.clientUrls.isEmpty())
@@ -287,6 +335,11 @@ void ClusterPoller::sendEtcdMemberList(int endpointIndex)
                     bool known = false;
                     for (const MonitorTarget::Endpoint &e : std::as_const(m_etcdEndpoints))
                         known = known || m.clientUrls.contains(e.url) || m.clientUrls.contains(e.url + QLatin1Char('/'));
+                    const QUrl cu(m.clientUrls.first());
+                    if (cu.scheme() != QLatin1String("http") && cu.scheme() != QLatin1String("https"))
+                        continue;
+                    if (!known && m_etcdEndpoints.size() >= m_target.maxMembers)
+                        continue;
                     if (!known) {
                         m_etcdEndpoints.append({m.name, normUrl(m.clientUrls.first())});
                         m_etcdProbes.append(makeProbe(m.name, normUrl(m.clientUrls.first())));
@@ -323,6 +376,8 @@ void ClusterPoller::assemble()
     s.patroniError = m_clusterOk ? QString() : m_clusterError;
     s.scope = m_cluster.scope.isEmpty() ? m_target.clusterName : m_cluster.scope;
     s.paused = m_cluster.paused;
+    s.findings = m_findings;
+    s.notes = m_notes;
     for (const NodeResult &r : std::as_const(m_nodes)) {
         // Patroni 3.x leaves the scope out of /cluster; every member's /patroni names it.
         if (s.scope.isEmpty() && r.ok)

@@ -61,7 +61,8 @@ private:
 
     static EtcdProbe makeProbe(const QString &name, const QString &url);
     QNetworkReply *send(const QByteArray &verb, const QString &url, const QByteArray &body = {},
-                        bool statsAuth = false);
+                        MonitorTarget::Auth auth = MonitorTarget::Auth::Rest);
+    void noteMemberUrl(const QString &name, const QString &url);
     void sendCluster(int endpointIndex);
     void sendNode(const QString &url);
     void sendEtcdMemberList(int endpointIndex);
@@ -70,6 +71,7 @@ private:
     void done();
     void assemble();
     static QString replyError(QNetworkReply *reply);
+    void addFinding(const QString &text);
 
     MonitorTarget m_target;
     QNetworkAccessManager *m_nam;
@@ -98,6 +100,8 @@ private:
     QList<EtcdParser::Member> m_etcdMembers;
     QList<EtcdProbe> m_etcdProbes;
     QList<HaproxyInstance> m_haproxy;
+    QStringList m_findings;
+    QStringList m_notes;
 };
 
 } // namespace pgha

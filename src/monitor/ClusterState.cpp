@@ -166,6 +166,8 @@ QJsonObject ClusterState::toJson() const
                      {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)}};
     if (!patroniError.isEmpty())
         root.insert(QStringLiteral("patroni_error"), patroniError);
+    if (!findings.isEmpty())
+        root.insert(QStringLiteral("findings"), QJsonArray::fromStringList(findings));
     if (etcdMonitored) {
         root.insert(QStringLiteral("etcd"), je);
         root.insert(QStringLiteral("etcd_quorum"), etcdHasQuorum());

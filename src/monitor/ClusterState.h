@@ -106,6 +106,10 @@ struct ClusterState
     bool haproxyMonitored = false;
     QList<HaproxyInstance> haproxy;
     qint64 lagThresholdBytes = 1048576;
+    // What the monitor itself refused or cut short (member cap, credentials withheld from a URL outside the
+    // design): each makes the verdict at least degraded.
+    QStringList findings;
+    QStringList notes;               // the monitor's remarks that do not change the verdict
     Verdict verdict = Verdict::Unavailable;
     QStringList reasons;             // why the verdict is not healthy (and notes)
 

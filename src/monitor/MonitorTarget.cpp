@@ -1,5 +1,7 @@
 #include "monitor/MonitorTarget.h"
 
+#include "monitor/RequestGuard.h"
+
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -39,6 +41,8 @@ MonitorTarget MonitorTarget::fromTopology(const Topology &topology, const Secret
                                           + QString::number(c.haproxy.statsPort) + QStringLiteral("/;csv")});
         }
     }
+    for (const Endpoint &e : std::as_const(t.patroni))
+        t.restScope.addEndpoint(QUrl(e.url));
     t.restUser = secrets.restApiUser;
     t.restPassword = secrets.restApiPassword;
     t.statsUser = secrets.haproxyStatsUser;
@@ -64,34 +68,72 @@ Result<MonitorTarget> MonitorTarget::fromUrl(const QString &url)
         base.setPort(8008);
     MonitorTarget t;
     t.patroni.append({QString(), base.toString(QUrl::StripTrailingSlash)});
+    t.restScope.addHost(base.host());
     return t;
 }
 
-void MonitorTarget::prepare(QNetworkRequest *request, bool statsAuth) const
+Result<void> MonitorTarget::loadCaFile(const QString &path)
 {
-    const QString &user = statsAuth ? statsUser : restUser;
-    const QString &password = statsAuth ? statsPassword : restPassword;
-    if (!password.isEmpty()) {
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error(QStringLiteral("%1: cannot read the CA file: %2").arg(path, f.errorString()));
+    const QByteArray pem = f.read(1024 * 1024 + 1);
+    const QList<QSslCertificate> certs = QSslCertificate::fromData(pem, QSsl::Pem);
+    if (pem.size() > 1024 * 1024 || certs.isEmpty())
+        return Error(QStringLiteral("%1: no PEM certificate in the CA file").arg(path));
+    caCertificates += certs;
+    return {};
+}
+
+bool MonitorTarget::sendsCredentials(const QString &url, Auth auth) const
+{
+    switch (auth) {
+    case Auth::None:
+        return false;
+    case Auth::Rest:
+        return !restPassword.isEmpty() && restScope.allows(QUrl(url));
+    case Auth::Stats:
+        if (statsPassword.isEmpty())
+            return false;
+        for (const Endpoint &e : haproxy) {
+            if (e.url == url)
+                return true;
+        }
+        return false;
+    }
+    return false;
+}
+
+void MonitorTarget::prepare(QNetworkRequest *request, Auth auth) const
+{
+    if (sendsCredentials(request->url().toString(), auth)) {
+        const QString &user = auth == Auth::Stats ? statsUser : restUser;
+        const QString &password = auth == Auth::Stats ? statsPassword : restPassword;
         // Sent up front: Patroni answers 401 without a WWW-Authenticate challenge on some endpoints.
         request->setRawHeader("Authorization",
                               "Basic " + (user + QLatin1Char(':') + password).toUtf8().toBase64());
     }
+    // Qt's own idle timeout stays as a second bound; the total deadline is RequestGuard's.
     request->setTransferTimeout(timeoutMs);
     request->setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    if (request->url().scheme() == QLatin1String("https") && !caFile.isEmpty()) {
+    if (request->url().scheme() == QLatin1String("https")) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
-        QList<QSslCertificate> cas = ssl.caCertificates();
-        cas += QSslCertificate::fromPath(caFile, QSsl::Pem);
-        ssl.setCaCertificates(cas);
+        if (!caCertificates.isEmpty())
+            ssl.setCaCertificates(caCertificates);
+        if (!clientCertificate.isNull() && !clientKey.isNull()) {
+            ssl.setLocalCertificate(clientCertificate);
+            ssl.setPrivateKey(clientKey);
+        }
+        ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
         request->setSslConfiguration(ssl);
     }
 }
 
 QNetworkReply *MonitorTarget::send(QNetworkAccessManager *nam, const QByteArray &verb, const QString &url,
-                                   const QByteArray &body, bool statsAuth) const
+                                   const QByteArray &body, Auth auth) const
 {
     QNetworkRequest req{QUrl(url)};
-    prepare(&req, statsAuth);
+    prepare(&req, auth);
     QNetworkReply *reply = nullptr;
     if (verb == "GET") {
         reply = nam->get(req);
@@ -99,10 +141,7 @@ QNetworkReply *MonitorTarget::send(QNetworkAccessManager *nam, const QByteArray 
         req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
         reply = nam->sendCustomRequest(req, verb, body);
     }
-    if (ignoreTlsErrors) {
-        QObject::connect(reply, &QNetworkReply::sslErrors, reply,
-                         [reply](const QList<QSslError> &) { reply->ignoreSslErrors(); });
-    }
+    RequestGuard::attach(reply, timeoutMs, maxBodyBytes, ignoreTlsErrors);
     return reply;
 }
 

@@ -3,8 +3,11 @@
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
 #include "core/util/Result.h"
+#include "monitor/CredentialScope.h"
 
 #include <QList>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QString>
 #include <QStringList>
 
@@ -30,28 +33,43 @@ struct MonitorTarget
     QList<Endpoint> etcd;              // client URLs
     QList<Endpoint> haproxy;           // stats URLs including the CSV suffix, e.g. "http://h:7000/;csv"
 
-    QString restUser;                  // Patroni REST basic auth (sent with every request)
+    // Which credentials a request carries. Rest goes only to URLs inside restScope, Stats only to the HAProxy
+    // endpoints above; etcd gets none.
+    enum class Auth { None, Rest, Stats };
+
+    QString restUser;                  // Patroni REST basic auth
     QString restPassword;
+    CredentialScope restScope;         // where restUser/restPassword may be sent
     QString statsUser;                 // HAProxy stats basic auth
     QString statsPassword;
 
-    bool ignoreTlsErrors = false;      // accept any certificate (self-signed labs)
-    QString caFile;                    // PEM bundle to trust in addition to the system's
-    int timeoutMs = 2000;              // per request
+    bool ignoreTlsErrors = false;      // --insecure: accept any certificate (the errors are still reported)
+    QList<QSslCertificate> caCertificates;  // when set, the ONLY CAs trusted (the cluster CA); else the system's
+    QSslCertificate clientCertificate; // presented when a server asks (Patroni unsafe methods, etcd client auth)
+    QSslKey clientKey;
+    int timeoutMs = 2000;              // total deadline per request (not an idle timeout)
+    qint64 maxBodyBytes = 4 * 1024 * 1024;
+    int maxMembers = 100;              // Patroni members (and etcd members) watched at most; more is a finding
     qint64 lagThresholdBytes = 1048576;
 
     // Hosts with the postgres role give Patroni endpoints (scheme from `https`), etcd hosts their client URLs,
     // haproxy hosts their stats URL. The lag threshold is the cluster's maximum_lag_on_failover.
     static MonitorTarget fromTopology(const Topology &topology, const Secrets &secrets, bool https = false);
     // One Patroni URL ("http://10.0.0.1:8008", a path is ignored); a scheme-less "host:port" means http.
+    // Credentials go to that host only (add subnets to restScope to widen it).
     static Result<MonitorTarget> fromUrl(const QString &url);
+    // Reads a PEM file of CA certificates into caCertificates; an error names the file.
+    Result<void> loadCaFile(const QString &path);
 
-    // Sets basic auth, TLS options and the timeout on a request.
-    void prepare(QNetworkRequest *request, bool statsAuth = false) const;
-    // Starts a request (GET, POST, PATCH; body sent as JSON) with the above applied. The reply deletes itself
-    // once finished and its finished() handlers have run (the manager's auto-delete).
+    // Whether a request to url with that Auth carries an Authorization header.
+    bool sendsCredentials(const QString &url, Auth auth) const;
+    // Sets basic auth (within scope), TLS options on a request.
+    void prepare(QNetworkRequest *request, Auth auth) const;
+    // Starts a request (GET, POST, PATCH; body sent as JSON) with the above applied and bounded by RequestGuard
+    // (total deadline timeoutMs, body cap maxBodyBytes). The reply deletes itself once finished and its finished()
+    // handlers have run (the manager's auto-delete).
     QNetworkReply *send(QNetworkAccessManager *nam, const QByteArray &verb, const QString &url,
-                        const QByteArray &body = {}, bool statsAuth = false) const;
+                        const QByteArray &body = {}, Auth auth = Auth::Rest) const;
 };
 
 } // namespace pgha

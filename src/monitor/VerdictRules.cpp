@@ -110,6 +110,9 @@ void evaluate(ClusterState *s)
             unavailable << QStringLiteral("no HAProxy routes writes to a primary");
     }
 
+    degraded += s->findings;
+    notes += s->notes;
+
     if (!unavailable.isEmpty())
         s->verdict = Verdict::Unavailable;
     else if (!degraded.isEmpty())

@@ -2,6 +2,7 @@
 
 #include <QMutexLocker>
 #include <QTcpSocket>
+#include <QTimer>
 
 FakeHttpServer::FakeHttpServer(QObject *parent) : QTcpServer(parent) {}
 
@@ -45,6 +46,45 @@ void FakeHttpServer::clearRequests()
     m_requests.clear();
 }
 
+qint64 FakeHttpServer::bytesSent() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_bytesSent;
+}
+
+void FakeHttpServer::drip(QTcpSocket *socket, const QByteArray &body, int intervalMs)
+{
+    auto *timer = new QTimer(socket);
+    auto sent = std::make_shared<int>(0);
+    connect(timer, &QTimer::timeout, socket, [this, socket, body, sent, timer] {
+        if (*sent >= body.size()) {
+            timer->stop();
+            socket->disconnectFromHost();
+            return;
+        }
+        socket->write(body.mid(*sent, 1));
+        ++*sent;
+        QMutexLocker lock(&m_mutex);
+        ++m_bytesSent;
+    });
+    timer->start(intervalMs);
+}
+
+void FakeHttpServer::endless(QTcpSocket *socket)
+{
+    static const QByteArray chunk = QByteArray::number(65536, 16) + "\r\n" + QByteArray(65536, 'x') + "\r\n";
+    auto feed = [this, socket] {
+        // Keep a little in the socket's buffer: as fast as the client reads, never without bound here.
+        while (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() < 4 * chunk.size()) {
+            socket->write(chunk);
+            QMutexLocker lock(&m_mutex);
+            m_bytesSent += 65536;
+        }
+    };
+    connect(socket, &QTcpSocket::bytesWritten, socket, feed);
+    feed();
+}
+
 void FakeHttpServer::incomingConnection(qintptr socketDescriptor)
 {
     auto *socket = new QTcpSocket(this);
@@ -81,6 +121,7 @@ void FakeHttpServer::incomingConnection(qintptr socketDescriptor)
                 contentLength = value.toInt();
             else if (name == "authorization")
                 req.authorization = value;
+            req.headers.append({name, value});
         }
         if (buffer->size() < headerEnd + 4 + contentLength)
             return;
@@ -102,6 +143,21 @@ void FakeHttpServer::incomingConnection(qintptr socketDescriptor)
                 if (it != m_table.cend())
                     resp = it.value();
             }
+        }
+        // Answer once per connection; what arrives after the request is ignored.
+        disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+        if (resp.mode == Mode::Drip) {
+            socket->write("HTTP/1.1 " + QByteArray::number(resp.status) + " X\r\nContent-Type: " + resp.contentType
+                          + "\r\nContent-Length: " + QByteArray::number(resp.body.size())
+                          + "\r\nConnection: close\r\n\r\n");
+            drip(socket, resp.body, resp.dripIntervalMs);
+            return;
+        }
+        if (resp.mode == Mode::Endless) {
+            socket->write("HTTP/1.1 " + QByteArray::number(resp.status) + " X\r\nContent-Type: " + resp.contentType
+                          + "\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n");
+            endless(socket);
+            return;
         }
         QByteArray out = "HTTP/1.1 " + QByteArray::number(resp.status) + " X\r\nContent-Type: " + resp.contentType
             + "\r\nContent-Length: " + QByteArray::number(resp.body.size()) + "\r\nConnection: close\r\n\r\n"

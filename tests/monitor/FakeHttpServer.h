@@ -10,7 +10,9 @@
 #include <functional>
 
 // A tiny HTTP/1.1 server for the monitor's tests: answers "METHOD /path" from a table (or a handler), records
-// every request, closes each connection after its answer. Bind it to a 127.0.2.x address only.
+// every request, closes each connection after its answer. Bind it to a 127.0.0.0/8 address only (127.0.2.x for
+// the fake cluster, 127.0.23.x for the hostile cases). It can also misbehave: drip an answer a byte at a time,
+// or send a body that never ends.
 class FakeHttpServer : public QTcpServer
 {
     Q_OBJECT
@@ -21,12 +23,20 @@ public:
         QByteArray path;
         QByteArray authorization;
         QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;  // every header as sent (names lower-cased)
+    };
+    enum class Mode {
+        Normal,
+        Drip,      // headers at once, then the body one byte per dripIntervalMs (Content-Length announced)
+        Endless,   // chunked body of 64 KiB chunks that never ends
     };
     struct Response
     {
         int status = 200;
         QByteArray body;
         QByteArray contentType = "application/json";
+        Mode mode = Mode::Normal;
+        int dripIntervalMs = 1000;
     };
     using Handler = std::function<Response(const Request &)>;
 
@@ -41,6 +51,7 @@ public:
     void setRefuseAll(bool refuse);        // close connections at once (a dead REST API)
     QList<Request> requests() const;
     void clearRequests();
+    qint64 bytesSent() const;              // body bytes written in Drip/Endless modes
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
@@ -51,4 +62,8 @@ private:
     Handler m_handler;
     bool m_refuse = false;
     QList<Request> m_requests;
+    qint64 m_bytesSent = 0;
+
+    void drip(class QTcpSocket *socket, const QByteArray &body, int intervalMs);
+    void endless(class QTcpSocket *socket);
 };

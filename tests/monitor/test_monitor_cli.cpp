@@ -166,6 +166,11 @@ void TestMonitorCli::actions_data()
     QTest::newRow("failover --to m3") << QStringList{QStringLiteral("failover"), QStringLiteral("--to"), QStringLiteral("m3"), QStringLiteral("--yes")} << 0 << "m3" << false;
     QTest::newRow("pause") << QStringList{QStringLiteral("pause"), QStringLiteral("--yes")} << 0 << "m1" << true;
     QTest::newRow("restart m2") << QStringList{QStringLiteral("restart"), QStringLiteral("m2"), QStringLiteral("--yes")} << 0 << "m1" << false;
+    // Without the design, only the --url host (m1) may receive the REST credentials: m3's failover is refused.
+    QTest::newRow("--url alone: failover to another host refused")
+        << QStringList{QStringLiteral("failover"), QStringLiteral("--to"), QStringLiteral("m3"), QStringLiteral("--yes"),
+                       QStringLiteral("NODESIGN")}
+        << 1 << "m1" << false;
 }
 
 void TestMonitorCli::actions()
@@ -176,7 +181,14 @@ void TestMonitorCli::actions()
     QFETCH(bool, pausedAfter);
     m_fake = std::make_unique<FakeCluster>(3, 0, false, 190);
     QVERIFY(m_fake->started());
-    const Run r = pgha(args + QStringList{QStringLiteral("--url"), QStringLiteral("http://127.0.2.190:18008")});
+    // The design comes along with --url: its members may receive the REST credentials.
+    m_project = m_dir.filePath(QStringLiteral("actions.pgha.yaml"));
+    QVERIFY(ProjectFile::save(m_fake->topology(), m_project).ok());
+    QStringList withTarget = args;
+    if (!withTarget.removeOne(QStringLiteral("NODESIGN")))
+        withTarget.prepend(m_project);
+    withTarget.move(withTarget.indexOf(args.first()), 0);
+    const Run r = pgha(withTarget + QStringList{QStringLiteral("--url"), QStringLiteral("http://127.0.2.190:18008")});
     QVERIFY2(r.code == code, QByteArray(r.out + r.err).constData());
     QCOMPARE(m_fake->leader, leaderAfter);
     QCOMPARE(m_fake->paused, pausedAfter);
