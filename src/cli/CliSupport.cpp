@@ -1,6 +1,7 @@
 #include "cli/CliSupport.h"
 
 #include "cli/Commands.h"
+#include "core/pki/ClusterTls.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -66,6 +67,31 @@ std::optional<Secrets> resolveSecrets(const QString &secretsFile)
         err().flush();
     }
     return s;
+}
+
+bool fillTls(const Topology &topology, Secrets *secrets, const QString &secretsFile)
+{
+    const Result<QStringList> issued = ClusterTls::fillMissing(topology, secrets);
+    if (!issued.ok()) {
+        err() << "error: " << issued.error().toString() << "\n";
+        return false;
+    }
+    if (issued->isEmpty())
+        return true;
+    if (secretsFile.isEmpty()) {
+        err() << "note: TLS material issued (" << issued->join(QStringLiteral(", "))
+              << ") is only in the generated files; pass --secrets FILE to keep one set.\n";
+    } else {
+        const Result<void> saved = SecretStore::saveFile(*secrets, secretsFile);
+        if (!saved.ok()) {
+            err() << "error: " << saved.error().toString() << "\n";
+            return false;
+        }
+        err() << "note: TLS material issued (" << issued->join(QStringLiteral(", ")) << ") and stored in "
+              << secretsFile << "\n";
+    }
+    err().flush();
+    return true;
 }
 
 } // namespace pgha::cli

@@ -20,4 +20,9 @@ std::optional<Topology> loadProjectArg(const QString &arg);
 // Prints on stderr which were generated. nullopt (error printed) when the secrets file is refused.
 std::optional<Secrets> resolveSecrets(const QString &secretsFile);
 
+// With TLS on: issues what the secrets lack for the design (ClusterTls::fillMissing) and stores it back into
+// secretsFile when one was given, so that the next run uses the same certificates. false (error printed) when a
+// supplied CA cannot issue what is missing or the file cannot be written.
+bool fillTls(const Topology &topology, Secrets *secrets, const QString &secretsFile);
+
 } // namespace pgha::cli

@@ -2,6 +2,7 @@
 #include "cli/Commands.h"
 #include "core/bundle/BundleWriter.h"
 #include "core/generate/Generator.h"
+#include "core/pki/ClusterTls.h"
 #include "core/validation/Validator.h"
 
 #include <QTextStream>
@@ -38,7 +39,7 @@ int run(const QString &command, Target target, const QStringList &args)
     const std::optional<Topology> topology = loadProjectArg(p.positionalArguments().first());
     if (!topology)
         return 2;
-    const std::optional<Secrets> secrets = resolveSecrets(p.value(secretsOpt));
+    std::optional<Secrets> secrets = resolveSecrets(p.value(secretsOpt));
     if (!secrets)
         return 2;
 
@@ -54,6 +55,8 @@ int run(const QString &command, Target target, const QStringList &args)
         return 1;
     }
 
+    if (!fillTls(*topology, &*secrets, p.value(secretsOpt)))
+        return 2;
     const Bundle bundle = generateBundle(*topology, *secrets);
     const Result<void> written = target == Target::Directory
         ? writeBundleToDirectory(bundle, p.value(output))
@@ -84,16 +87,30 @@ int secrets(const QStringList &args)
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Secrets file to write (mode 0600)."), QStringLiteral("FILE"));
     p.addOption(output);
+    p.addPositionalArgument(QStringLiteral("DESIGN"),
+                            QStringLiteral("Optional project file: also issue its TLS material (CA, host and admin "
+                                           "certificates)."),
+                            QStringLiteral("[DESIGN]"));
     int code = 0;
     if (!parseArgs(p, QStringLiteral("secrets"), args, &code))
         return code;
-    if (!p.isSet(output)) {
-        err() << "usage: pgha secrets -o FILE\n";
+    if (!p.isSet(output) || p.positionalArguments().size() > 1) {
+        err() << "usage: pgha secrets -o FILE [DESIGN]\n";
         return 2;
     }
     Secrets s;
     SecretStore::applyEnvironment(&s);
     SecretStore::fillMissing(&s);
+    if (!p.positionalArguments().isEmpty()) {
+        const std::optional<Topology> topology = loadProjectArg(p.positionalArguments().first());
+        if (!topology)
+            return 2;
+        const Result<QStringList> issued = ClusterTls::fillMissing(*topology, &s);
+        if (!issued.ok()) {
+            err() << "error: " << issued.error().toString() << "\n";
+            return 2;
+        }
+    }
     const Result<void> r = SecretStore::saveFile(s, p.value(output));
     if (!r.ok()) {
         err() << "error: " << r.error().toString() << "\n";

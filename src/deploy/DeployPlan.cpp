@@ -1,6 +1,8 @@
 #include "deploy/DeployPlan.h"
 
 #include "core/generate/GeneratedFile.h"
+#include "core/generate/TlsFiles.h"
+#include "core/pki/ClusterTls.h"
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
@@ -64,8 +66,15 @@ QString asUser(const QString &user, const QString &binary, const QString &args)
 
 // GET an HTTP URL on the host with the Python every Patroni host has; with auth, "user:password" comes
 // through stdin so that it never shows in a command line.
-QString httpGet(const QString &url, bool authFromStdin)
+// GET url with python3 on the host, printing the body; over https the server is verified against caFile.
+QString httpGet(const QString &url, bool authFromStdin, const QString &caFile = {})
 {
+    if (!caFile.isEmpty()) {
+        const QString py = QStringLiteral("import sys, ssl, urllib.request as u\n"
+                                          "c = ssl.create_default_context(cafile=sys.argv[2])\n"
+                                          "print(u.urlopen(sys.argv[1], timeout=3, context=c).read().decode())\n");
+        return QStringLiteral("python3 -c %1 %2 %3").arg(q(py), q(url), q(caFile));
+    }
     const QString py = authFromStdin
         ? QStringLiteral("import sys, base64, urllib.request as u\n"
                          "c = sys.stdin.readline().strip()\n"
@@ -87,6 +96,8 @@ QStringList packagesFor(const Topology &t, const Host &h)
         if (deb) {
             p << (percona ? QStringLiteral("percona-postgresql-%1") : QStringLiteral("postgresql-%1")).arg(pg.version)
               << (percona ? QStringLiteral("percona-patroni") : QStringLiteral("patroni"));
+            if (t.cluster.security.tls)
+                p << QStringLiteral("python3-idna");  // python3-etcd's pyOpenSSL path needs it (tls-notes)
         } else if (percona) {
             p << QStringLiteral("percona-postgresql%1-server").arg(pg.version) << QStringLiteral("percona-patroni");
         } else if (pg.distribution == QLatin1String("pgdg")) {
@@ -111,6 +122,8 @@ QStringList packagesFor(const Topology &t, const Host &h)
 
 QString ownerFor(const Host &h, const QString &path)
 {
+    if (path.startsWith(ClusterTls::dir() + QLatin1Char('/')))
+        return TlsFiles::ownerOf(path);  // keys 0600 owned by the daemon reading them
     const QString pgHome = Platform::postgresHome(h.os);
     if (path.startsWith(QLatin1String("/etc/patroni/")) || (!pgHome.isEmpty() && path.startsWith(pgHome + QLatin1Char('/'))))
         return QStringLiteral("postgres");
@@ -232,6 +245,8 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
 {
     DeployPlan plan;
     const Cluster &c = topology.cluster;
+    const bool tls = c.security.tls;
+    const QString scheme = tls ? QStringLiteral("https") : QStringLiteral("http");
     QList<const Host *> hosts;
     for (const Host &h : topology.hosts)
         hosts << &h;
@@ -384,15 +399,20 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
     if (!etcdHosts.isEmpty()) {
         QStringList endpoints;
         for (const Host *h : etcdHosts)
-            endpoints << hostPortUrl(QStringLiteral("http"), h->address, c.etcd.clientPort);
+            endpoints << hostPortUrl(scheme, h->address, c.etcd.clientPort);
+        // With TLS etcd admits only clients with a certificate from the cluster CA: the member's own.
+        const QString tlsArgs = tls ? QStringLiteral(" --cacert=%1 --cert=%2 --key=%3")
+                                          .arg(q(ClusterTls::caPath()), q(ClusterTls::certPath()),
+                                               q(ClusterTls::etcdKeyPath()))
+                                    : QString();
         DeployStep s;
         s.id = quorumId = QStringLiteral("etcd-quorum");
         s.host = etcdHosts.first()->name;
         s.title = QStringLiteral("wait for etcd quorum");
         s.deps = etcdStartIds;
         s.ops << waitOp(QStringLiteral("every etcd member healthy"),
-                        QStringLiteral("ETCDCTL_API=3 etcdctl --endpoints=%1 --command-timeout=3s endpoint health")
-                            .arg(q(endpoints.join(QLatin1Char(',')))),
+                        QStringLiteral("ETCDCTL_API=3 etcdctl --endpoints=%1 --command-timeout=3s%2 endpoint health")
+                            .arg(q(endpoints.join(QLatin1Char(','))), tlsArgs),
                         DeployOp::Until::ExitZero, 90);
         plan.steps << s;
     }
@@ -420,15 +440,16 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
     };
     if (!pgHosts.isEmpty()) {
         const Host *first = pgHosts.first();
-        const QString clusterUrl = hostPortUrl(QStringLiteral("http"), first->address, c.patroni.restApiPort,
+        const QString clusterUrl = hostPortUrl(scheme, first->address, c.patroni.restApiPort,
                                                QStringLiteral("/cluster"));
+        const QString ca = tls ? ClusterTls::caPath() : QString();
         patroniStart(first, quorumId.isEmpty() ? QStringList{} : QStringList{quorumId});
         DeployStep lead;
         lead.id = leaderId = QStringLiteral("patroni-leader");
         lead.host = first->name;
         lead.title = QStringLiteral("wait for the Patroni leader");
         lead.deps = QStringList{patroniStartIds.first()};
-        lead.ops << waitOp(QStringLiteral("a leader in /cluster"), httpGet(clusterUrl, false),
+        lead.ops << waitOp(QStringLiteral("a leader in /cluster"), httpGet(clusterUrl, false, ca),
                            DeployOp::Until::PatroniLeader, 180);
         plan.steps << lead;
         for (int i = 1; i < pgHosts.size(); ++i)
@@ -438,7 +459,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         rep.host = first->name;
         rep.title = QStringLiteral("wait until every replica runs");
         rep.deps = patroniStartIds;
-        DeployOp w = waitOp(QStringLiteral("every member running, replicas with a known lag"), httpGet(clusterUrl, false),
+        DeployOp w = waitOp(QStringLiteral("every member running, replicas with a known lag"), httpGet(clusterUrl, false, ca),
                             DeployOp::Until::PatroniReplicasRunning, 300);
         w.expectedMembers = int(pgHosts.size());
         rep.ops << w;
@@ -487,10 +508,13 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
             s.title = QStringLiteral("check writes and reads through HAProxy on %1").arg(h->name);
             s.deps = QStringList{QStringLiteral("haproxy-ready:") + h->name};
             const auto conninfo = [&](int port) {
-                return q(QStringLiteral("host=%1 port=%2 user=%3 dbname=postgres connect_timeout=3")
+                // Through HAProxy the certificate is that of whichever member answers; it names HAProxy too.
+                const QString ssl = tls ? QStringLiteral(" sslmode=verify-full sslrootcert=") + ClusterTls::caPath()
+                                        : QString();
+                return q(QStringLiteral("host=%1 port=%2 user=%3 dbname=postgres connect_timeout=3%4")
                              .arg(h->address)
                              .arg(port)
-                             .arg(c.users.superuser));
+                             .arg(c.users.superuser, ssl));
             };
             DeployOp w = waitOp(
                 QStringLiteral("write via port %1, read from a replica via port %2").arg(c.haproxy.primaryPort).arg(c.haproxy.replicaPort),

@@ -2,6 +2,7 @@
 
 #include "core/generate/Generator.h"
 #include "core/model/Topology.h"
+#include "core/pki/ClusterTls.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -65,6 +66,20 @@ Result<DeploySetup> prepareDeploy(const Topology &topology, const DeploySetupOpt
                 return saved.error();
             setup.generatedSecretsFile = kept;
         }
+    }
+    // TLS material: issued once and kept with the secrets it came with (the given file or the kept one), so
+    // that a second deploy of the design uses the same certificates.
+    const Result<QStringList> issued = ClusterTls::fillMissing(topology, &secrets);
+    if (!issued.ok())
+        return issued.error();
+    if (!issued->isEmpty() && !options.dryRun) {
+        const QString target = options.secretsFile.isEmpty() ? keptSecretsPath(journalPath) : options.secretsFile;
+        QDir().mkpath(QFileInfo(target).absolutePath());
+        const Result<void> saved = SecretStore::saveFile(secrets, target);
+        if (!saved.ok())
+            return saved.error();
+        if (options.secretsFile.isEmpty())
+            setup.generatedSecretsFile = target;
     }
     setup.secrets = secrets;
     PlanOptions po;

@@ -183,11 +183,22 @@ private slots:
             secrets->superuserPassword.toUtf8(), secrets->replicationPassword.toUtf8(),
             secrets->rewindPassword.toUtf8(), secrets->restApiPassword.toUtf8(),
             secrets->haproxyStatsPassword.toUtf8()};
+        // Private keys are secrets too; certificates are not.
+        QList<QByteArray> keys = {secrets->tls.ca.keyPem, secrets->tls.admin.keyPem};
+        for (const PemPair &p : secrets->tls.hosts)
+            keys << p.keyPem;
         for (const GeneratedFile &f : bundle.files) {
             bool holdsSecret = false;
             for (const QByteArray &p : passwords)
                 holdsSecret = holdsSecret || f.content.contains(p);
+            for (const QByteArray &k : keys)
+                holdsSecret = holdsSecret || (!k.isEmpty() && f.content.contains(k));
             QVERIFY2(holdsSecret == f.secret, qPrintable(f.bundlePath()));
+            // The CA's and the admin's keys never leave the controlling machine.
+            QVERIFY2(!f.content.contains(secrets->tls.ca.keyPem) || secrets->tls.ca.keyPem.isEmpty(),
+                     qPrintable(f.bundlePath()));
+            QVERIFY2(!f.content.contains(secrets->tls.admin.keyPem) || secrets->tls.admin.keyPem.isEmpty(),
+                     qPrintable(f.bundlePath()));
             if (holdsSecret)
                 QCOMPARE(f.mode, 0600);
             if (f.syntax == FileSyntax::Shell)
@@ -220,11 +231,20 @@ private slots:
             if (t.cluster.postgres.version >= 13)
                 QVERIFY(!y["bootstrap"]["dcs"]["postgresql"]["parameters"]["wal_keep_segments"]);
             QCOMPARE(y["postgresql"]["pg_hba"].size(), y["bootstrap"]["pg_hba"].size());
+            // 0.0.0.0/0 and ::/0 only ever reject; with TLS every network line is hostssl, plain text refused first.
+            bool sawNoSsl = false;
             for (const YAML::Node &l : y["postgresql"]["pg_hba"]) {
                 const QString line = QString::fromStdString(l.as<std::string>());
-                QVERIFY2(!line.contains(QLatin1String("0.0.0.0/0")) && !line.endsWith(QLatin1String(" trust")),
-                         qPrintable(line));
+                const bool any = line.contains(QLatin1String("0.0.0.0/0")) || line.contains(QLatin1String(" ::/0"));
+                QVERIFY2(!line.endsWith(QLatin1String(" trust")), qPrintable(line));
+                QVERIFY2(!any || line.endsWith(QLatin1String(" reject")), qPrintable(line));
+                if (t.cluster.security.tls && !line.startsWith(QLatin1String("local")) && !any) {
+                    QVERIFY2(line.startsWith(QLatin1String("hostssl ")), qPrintable(line));
+                    QVERIFY2(sawNoSsl, qPrintable(line));
+                }
+                sawNoSsl = sawNoSsl || line.startsWith(QLatin1String("hostnossl all all ::/0 reject"));
             }
+            QCOMPARE(sawNoSsl, t.cluster.security.tls);
         }
     }
 

@@ -2,19 +2,20 @@
 
 #include "core/generate/GenUtil.h"
 #include "core/model/Platform.h"
+#include "core/pki/ClusterTls.h"
 
 namespace pgha::EtcdConfig {
 
 QList<QPair<QString, QString>> settings(const Topology &topology, const Host &host)
 {
     const EtcdSettings &e = topology.cluster.etcd;
-    const QString peer = GenUtil::httpUrl(host.address, e.peerPort);
-    const QString client = GenUtil::httpUrl(host.address, e.clientPort);
+    const QString peer = GenUtil::serviceUrl(topology, host.address, e.peerPort);
+    const QString client = GenUtil::serviceUrl(topology, host.address, e.clientPort);
     // Local tools (etcdctl, a colocated Patroni) may use 127.0.0.1; a host that already is a loopback
     // address (the lab) must not, or every member on the machine would fight over 127.0.0.1:2379.
     QString listenClient = client;
     if (!GenUtil::isLoopbackAddress(host.address))
-        listenClient += QLatin1Char(',') + GenUtil::httpUrl(QStringLiteral("127.0.0.1"), e.clientPort);
+        listenClient += QLatin1Char(',') + GenUtil::serviceUrl(topology, QStringLiteral("127.0.0.1"), e.clientPort);
 
     return {
         {QStringLiteral("name"), host.name},
@@ -33,6 +34,20 @@ QList<QPair<QString, QString>> settings(const Topology &topology, const Host &ho
     };
 }
 
+QList<QPair<QString, QString>> tlsSettings(const Topology &topology)
+{
+    if (!GenUtil::tls(topology))
+        return {};
+    // One certificate for both sides: its serverAuth serves clients and peers, its clientAuth the peer
+    // connections and etcd's own gRPC gateway (which fails without it: "incompatible key usage").
+    return {
+        {QStringLiteral("cert-file"), ClusterTls::certPath()},
+        {QStringLiteral("key-file"), ClusterTls::etcdKeyPath()},
+        {QStringLiteral("trusted-ca-file"), ClusterTls::caPath()},
+        {QStringLiteral("client-cert-auth"), QStringLiteral("true")},
+    };
+}
+
 QByteArray yaml(const Topology &topology, const Host &host)
 {
     QByteArray out = GenUtil::header(QStringLiteral("etcd member %1 of cluster %2 (etcd --config-file)")
@@ -41,6 +56,19 @@ QByteArray yaml(const Topology &topology, const Host &host)
         const bool isBool = kv.second == QLatin1String("true") || kv.second == QLatin1String("false");
         const QString v = isBool ? kv.second : GenUtil::yamlString(kv.second);
         out += (kv.first + QStringLiteral(": ") + v + QLatin1Char('\n')).toUtf8();
+    }
+    const auto tlsKv = tlsSettings(topology);
+    if (!tlsKv.isEmpty()) {
+        // etcd 3.4 reads TLS only from these nested mappings; the same keys at the top level are silently
+        // ignored and etcd exits ("KeyFile and CertFile are not presented").
+        for (const char *side : {"client-transport-security", "peer-transport-security"}) {
+            out += QByteArray(side) + ":\n";
+            for (const auto &kv : tlsKv) {
+                const bool isBool = kv.second == QLatin1String("true");
+                const QString v = isBool ? kv.second : GenUtil::yamlString(kv.second);
+                out += (QStringLiteral("  ") + kv.first + QStringLiteral(": ") + v + QLatin1Char('\n')).toUtf8();
+            }
+        }
     }
     return out;
 }
@@ -54,6 +82,13 @@ QByteArray envFile(const Topology &topology, const Host &host)
         QString key = kv.first.toUpper();
         key.replace(QLatin1Char('-'), QLatin1Char('_'));
         out += (QStringLiteral("ETCD_") + key + QStringLiteral("=\"") + kv.second + QStringLiteral("\"\n")).toUtf8();
+    }
+    for (const char *prefix : {"ETCD_", "ETCD_PEER_"}) {
+        for (const auto &kv : tlsSettings(topology)) {
+            QString key = kv.first.toUpper();
+            key.replace(QLatin1Char('-'), QLatin1Char('_'));
+            out += (QLatin1String(prefix) + key + QStringLiteral("=\"") + kv.second + QStringLiteral("\"\n")).toUtf8();
+        }
     }
     return out;
 }

@@ -85,6 +85,21 @@ QString httpUrl(const QString &address, int port)
     return QStringLiteral("http://") + hostPort(address, port);
 }
 
+bool tls(const Topology &topology)
+{
+    return topology.cluster.security.tls;
+}
+
+QString urlScheme(const Topology &topology)
+{
+    return tls(topology) ? QStringLiteral("https") : QStringLiteral("http");
+}
+
+QString serviceUrl(const Topology &topology, const QString &address, int port)
+{
+    return urlScheme(topology) + QStringLiteral("://") + hostPort(address, port);
+}
+
 bool isLoopbackAddress(const QString &address)
 {
     // Core stays free of Qt Network: textual test is enough for the literals the validator accepts.
@@ -131,7 +146,7 @@ QString etcdInitialCluster(const Topology &topology)
 {
     QStringList parts;
     for (const Host *h : topology.hostsWith(Role::Etcd))
-        parts << h->name + QLatin1Char('=') + httpUrl(h->address, topology.cluster.etcd.peerPort);
+        parts << h->name + QLatin1Char('=') + serviceUrl(topology, h->address, topology.cluster.etcd.peerPort);
     return parts.join(QLatin1Char(','));
 }
 

@@ -22,6 +22,11 @@ QString yamlBool(bool value);
 // Address literal for a URL or host:port: IPv6 in brackets.
 QString hostPort(const QString &address, int port);
 QString httpUrl(const QString &address, int port);
+// TLS on for the design (cluster.security.tls): every daemon URL is https then.
+bool tls(const Topology &topology);
+QString urlScheme(const Topology &topology);  // "https" or "http"
+// http(s)://address:port as the design's TLS setting says.
+QString serviceUrl(const Topology &topology, const QString &address, int port);
 bool isLoopbackAddress(const QString &address);
 bool isIpv6(const QString &address);
 // A single address as CIDR: /32 for IPv4, /128 for IPv6.

@@ -7,6 +7,7 @@
 #include "core/generate/PatroniConfig.h"
 #include "core/generate/Runbook.h"
 #include "core/generate/SystemdUnits.h"
+#include "core/generate/TlsFiles.h"
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
 
@@ -31,6 +32,7 @@ QList<GeneratedFile> hostFiles(const Topology &topology, const Secrets &secrets,
     files << PatroniConfig::files(topology, secrets, host, sh.hba);
     files << SystemdUnits::files(topology, host);
     files << HAProxyConfig::files(topology, secrets, host);
+    files << TlsFiles::files(topology, secrets, host);
     // Last: the script places the files above.
     files << InstallScript::file(topology, host, files);
     return files;

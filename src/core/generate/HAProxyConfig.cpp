@@ -3,6 +3,7 @@
 #include "core/generate/GenUtil.h"
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
+#include "core/pki/ClusterTls.h"
 
 namespace pgha::HAProxyConfig {
 
@@ -16,9 +17,14 @@ QString serverLines(const Topology &topology, bool replicasOnly)
         // Patroni answers /replica with 503 for noloadbalance members anyway; leaving them out says so.
         if (replicasOnly && h->tags.noloadbalance)
             continue;
-        s += QStringLiteral("    server %1 %2 maxconn %3 check port %4\n")
+        s += QStringLiteral("    server %1 %2 maxconn %3 check port %4")
                  .arg(h->name, GenUtil::hostPort(h->address, c.postgres.port),
                       QString::number(c.haproxy.serverMaxconn), QString::number(c.patroni.restApiPort));
+        // The check asks Patroni over https and verifies its certificate by name: verifyhost with an IP
+        // would not match the IP SANs.
+        if (GenUtil::tls(topology))
+            s += QStringLiteral(" check-ssl verify required ca-file %1 verifyhost %2").arg(ClusterTls::caPath(), h->name);
+        s += QLatin1Char('\n');
     }
     if (s.isEmpty())
         s = QStringLiteral("    # no member may serve reads (all tagged noloadbalance)\n");

@@ -2,6 +2,7 @@
 
 #include "core/generate/GenUtil.h"
 #include "core/generate/HostsFile.h"
+#include "core/generate/TlsFiles.h"
 #include "core/model/Platform.h"
 
 #include <algorithm>
@@ -35,7 +36,9 @@ QString ownerOf(const GeneratedFile &f, const Topology &topology, const Host &ho
     // Patroni runs as postgres and must read its config (which holds passwords, hence 0600).
     if (f.path == Platform::patroniConfigPath(host.os))
         return QStringLiteral("postgres:postgres");
-    return QStringLiteral("root:root");
+    // TLS keys: 0600 owned by the daemon that reads them (PostgreSQL refuses a key another user owns).
+    const QString tlsOwner = TlsFiles::ownerOf(f.path);
+    return tlsOwner + QLatin1Char(':') + tlsOwner;
 }
 
 QString repositorySetup(const Topology &topology, const Host &host)
@@ -118,6 +121,10 @@ QStringList packages(const Topology &topology, const Host &host)
               << QStringLiteral("percona-patroni") << QStringLiteral("python3-etcd");
         else
             p << QStringLiteral("postgresql-%1").arg(v) << QStringLiteral("patroni") << QStringLiteral("python3-etcd");
+        // Debian's python3-etcd loads pyOpenSSL when python3-openssl is installed, and that path needs idna:
+        // without it Patroni waits on etcd forever ("No module named 'idna'").
+        if (!rhel && GenUtil::tls(topology))
+            p << QStringLiteral("python3-idna");
     }
     if (host.has(Role::Etcd)) {
         if (rhel)

@@ -3,6 +3,7 @@
 #include "core/generate/GenUtil.h"
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
+#include "core/pki/ClusterTls.h"
 
 #include <QSet>
 
@@ -49,11 +50,17 @@ qint64 sizeInMb(const QString &value)
     return ok ? n * factorKb / 1024 : -1;
 }
 
-void authBlock(QString *out, const QString &role, const QString &user, const QString &password)
+void authBlock(QString *out, const QString &role, const QString &user, const QString &password,
+               bool verifyServer = false)
 {
     *out += line(4, role + QLatin1Char(':'));
     *out += kv(6, QStringLiteral("username"), str(user));
     *out += kv(6, QStringLiteral("password"), str(password));
+    if (verifyServer) {
+        // primary_conninfo and pg_rewind's connection check the primary's certificate and name.
+        *out += kv(6, QStringLiteral("sslmode"), str(QStringLiteral("verify-full")));
+        *out += kv(6, QStringLiteral("sslrootcert"), str(ClusterTls::caPath()));
+    }
 }
 
 } // namespace
@@ -99,6 +106,9 @@ QMap<QString, QString> postgresParameters(const Topology &topology)
 QStringList pgHba(const Topology &topology)
 {
     const Cluster &c = topology.cluster;
+    const bool tls = GenUtil::tls(topology);
+    // With TLS every network line is hostssl: a connection without TLS matches none and is refused.
+    const QString net = tls ? QStringLiteral("hostssl") : QStringLiteral("host");
     const QString scram = QStringLiteral("scram-sha-256");
     QStringList out;
     QSet<QString> seen;  // hashed: a 200-host design has as many replication lines
@@ -112,16 +122,38 @@ QStringList pgHba(const Topology &topology)
     // Patroni runs as the OS user postgres and reaches its server through the socket.
     add({QStringLiteral("local"), QStringLiteral("all"), QStringLiteral("postgres"), QStringLiteral("peer")});
     add({QStringLiteral("local"), QStringLiteral("all"), QStringLiteral("all"), scram});
-    // Loopback connections (also between loopback addresses, as in the lab) arrive from 127.0.0.1.
-    add({QStringLiteral("host"), QStringLiteral("all"), c.users.superuser, QStringLiteral("127.0.0.1/32"), scram});
-    add({QStringLiteral("host"), QStringLiteral("replication"), c.users.replication, QStringLiteral("127.0.0.1/32"),
-         scram});
+    if (tls) {
+        // Before anything else, so that no later line (an extra rule included) admits a plain-text client.
+        add({QStringLiteral("hostnossl"), QStringLiteral("all"), QStringLiteral("all"), QStringLiteral("0.0.0.0/0"),
+             QStringLiteral("reject")});
+        add({QStringLiteral("hostnossl"), QStringLiteral("all"), QStringLiteral("all"), QStringLiteral("::/0"),
+             QStringLiteral("reject")});
+    }
+    // The privileged roles (superuser, replication, rewind) only from the members themselves and the admin
+    // subnets. Loopback connections (also between loopback addresses, as in the lab) arrive from 127.0.0.1.
+    const auto privileged = [&](const QString &cidr, bool admin) {
+        add({net, QStringLiteral("all"), c.users.superuser, cidr, scram});
+        if (admin)
+            return;
+        add({net, QStringLiteral("replication"), c.users.replication, cidr, scram});
+        add({net, QStringLiteral("all"), c.users.rewind, cidr, scram});
+    };
+    privileged(QStringLiteral("127.0.0.1/32"), false);
     for (const Host *h : topology.hostsWith(Role::Postgres))
-        add({QStringLiteral("host"), QStringLiteral("replication"), c.users.replication,
-             GenUtil::hostCidr(h->address), scram});
+        privileged(GenUtil::hostCidr(h->address), false);
+    for (const Subnet &s : topology.subnets) {
+        if (s.admin)
+            privileged(s.cidr, true);
+    }
+    // From anywhere else the privileged roles are refused, whatever line would admit "all" below.
+    QStringList roles{c.users.superuser, c.users.rewind};
+    roles.removeDuplicates();
+    for (const QString &any : {QStringLiteral("0.0.0.0/0"), QStringLiteral("::/0")})
+        add({QStringLiteral("host"), QStringLiteral("all"), roles.join(QLatin1Char(',')), any,
+             QStringLiteral("reject")});
 
-    // Subnets that connect to PostgreSQL: those of the PostgreSQL hosts (pg_rewind, monitoring), of the
-    // HAProxy hosts (HAProxy connects from its own address), and the client subnets.
+    // Subnets that connect to PostgreSQL: those of the PostgreSQL hosts (monitoring), of the HAProxy hosts
+    // (HAProxy connects from its own address), and the client subnets.
     QStringList subnetNames;
     for (const Host &h : topology.hosts) {
         if ((h.has(Role::Postgres) || h.has(Role::HAProxy)) && !h.subnet.isEmpty() && !subnetNames.contains(h.subnet))
@@ -129,13 +161,12 @@ QStringList pgHba(const Topology &topology)
     }
     for (const Subnet &s : topology.subnets) {
         if (subnetNames.contains(s.name) || s.clients)
-            add({QStringLiteral("host"), QStringLiteral("all"), QStringLiteral("all"), s.cidr, scram});
+            add({net, QStringLiteral("all"), QStringLiteral("all"), s.cidr, scram});
     }
     // A host outside any known subnet still needs to reach the servers.
     for (const Host &h : topology.hosts) {
         if ((h.has(Role::Postgres) || h.has(Role::HAProxy)) && !topology.subnetByName(h.subnet))
-            add({QStringLiteral("host"), QStringLiteral("all"), QStringLiteral("all"), GenUtil::hostCidr(h.address),
-                 scram});
+            add({net, QStringLiteral("all"), QStringLiteral("all"), GenUtil::hostCidr(h.address), scram});
     }
     for (const HbaRule &r : c.extraHba)
         add({r.toLine()});
@@ -171,17 +202,42 @@ QByteArray yaml(const Topology &topology, const Secrets &secrets, const Host &ho
     s += line(0, QStringLiteral("restapi:"));
     s += kv(2, QStringLiteral("listen"), str(restApi));
     s += kv(2, QStringLiteral("connect_address"), str(restApi));
+    const bool tls = GenUtil::tls(topology);
+    if (tls) {
+        s += kv(2, QStringLiteral("certfile"), str(ClusterTls::certPath()));
+        s += kv(2, QStringLiteral("keyfile"), str(ClusterTls::postgresKeyPath()));
+        // Without cafile the members' calls to each other (they present certfile) fail.
+        s += kv(2, QStringLiteral("cafile"), str(ClusterTls::caPath()));
+        // GET/OPTIONS (HAProxy's checks, the monitor) without a client certificate; unsafe methods need one.
+        s += kv(2, QStringLiteral("verify_client"), str(QStringLiteral("optional")));
+    }
     // Protects the unsafe endpoints (POST/PATCH/...); GET/OPTIONS health checks stay open for HAProxy.
     s += line(2, QStringLiteral("authentication:"));
     s += kv(4, QStringLiteral("username"), str(secrets.restApiUser));
     s += kv(4, QStringLiteral("password"), str(secrets.restApiPassword));
     s += QLatin1Char('\n');
 
+    if (tls) {
+        // patronictl on the host (run as postgres): the host's certificate passes verify_client.
+        s += line(0, QStringLiteral("ctl:"));
+        s += kv(2, QStringLiteral("certfile"), str(ClusterTls::certPath()));
+        s += kv(2, QStringLiteral("keyfile"), str(ClusterTls::postgresKeyPath()));
+        s += kv(2, QStringLiteral("cacert"), str(ClusterTls::caPath()));
+        s += QLatin1Char('\n');
+    }
+
     // Every member, so that Patroni survives the loss of the one it happens to talk to.
     s += line(0, QStringLiteral("etcd3:"));
     s += line(2, QStringLiteral("hosts:"));
     for (const QString &hp : GenUtil::etcdClientHostPorts(topology))
         s += line(2, QStringLiteral("- ") + str(hp));
+    if (tls) {
+        // "https://" inside hosts is refused ("Invalid IPv6 URL"); the scheme goes here.
+        s += kv(2, QStringLiteral("protocol"), str(QStringLiteral("https")));
+        s += kv(2, QStringLiteral("cacert"), str(ClusterTls::caPath()));
+        s += kv(2, QStringLiteral("cert"), str(ClusterTls::certPath()));
+        s += kv(2, QStringLiteral("key"), str(ClusterTls::postgresKeyPath()));
+    }
     s += QLatin1Char('\n');
 
     s += line(0, QStringLiteral("bootstrap:"));
@@ -219,10 +275,20 @@ QByteArray yaml(const Topology &topology, const Secrets &secrets, const Host &ho
     s += kv(2, QStringLiteral("pgpass"), str(pgpassPath(host)));
     s += line(2, QStringLiteral("authentication:"));
     authBlock(&s, QStringLiteral("superuser"), c.users.superuser, secrets.superuserPassword);
-    authBlock(&s, QStringLiteral("replication"), c.users.replication, secrets.replicationPassword);
+    authBlock(&s, QStringLiteral("replication"), c.users.replication, secrets.replicationPassword, tls);
     // Always present: Patroni 3.0.2's --validate-config demands it even with use_pg_rewind off, and the
     // role it creates costs nothing while leaving pg_rewind one DCS setting away.
-    authBlock(&s, QStringLiteral("rewind"), c.users.rewind, secrets.rewindPassword);
+    authBlock(&s, QStringLiteral("rewind"), c.users.rewind, secrets.rewindPassword, tls);
+    if (tls) {
+        // Local parameters: the file paths are this host's. The key is 0600 owned by postgres (0640 would be
+        // FATAL on restart).
+        s += line(2, QStringLiteral("parameters:"));
+        s += kv(4, QStringLiteral("ssl"), str(QStringLiteral("on")));
+        s += kv(4, QStringLiteral("ssl_cert_file"), str(ClusterTls::certPath()));
+        s += kv(4, QStringLiteral("ssl_key_file"), str(ClusterTls::postgresKeyPath()));
+        s += kv(4, QStringLiteral("ssl_ca_file"), str(ClusterTls::caPath()));
+        s += kv(4, QStringLiteral("ssl_min_protocol_version"), str(QStringLiteral("TLSv1.2")));
+    }
     s += line(2, QStringLiteral("pg_hba:"));
     for (const QString &l : hba)
         s += line(2, QStringLiteral("- ") + str(l));

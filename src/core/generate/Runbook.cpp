@@ -5,6 +5,7 @@
 #include "core/generate/InstallScript.h"
 #include "core/generate/SystemdUnits.h"
 #include "core/model/Platform.h"
+#include "core/pki/ClusterTls.h"
 
 namespace pgha::Runbook {
 
@@ -82,13 +83,20 @@ QByteArray markdown(const Topology &topology)
 
     QStringList endpoints;
     for (const Host *h : etcd)
-        endpoints << GenUtil::httpUrl(h->address, c.etcd.clientPort);
+        endpoints << GenUtil::serviceUrl(topology, h->address, c.etcd.clientPort);
+    const bool tls = GenUtil::tls(topology);
+    // With TLS etcd admits only clients presenting a certificate of the cluster CA (the member's own here).
+    const QString etcdTls = tls ? QStringLiteral(" --cacert %1 --cert %2 --key %3")
+                                      .arg(ClusterTls::caPath(), ClusterTls::certPath(), ClusterTls::etcdKeyPath())
+                                : QString();
+    const QString curlCa = tls ? QStringLiteral(" --cacert ") + ClusterTls::caPath() : QString();
+    const QString scheme = GenUtil::urlScheme(topology);
     s += QStringLiteral("## 3. Check the etcd quorum\n\n```sh\n");
     if (!etcd.isEmpty()) {
-        s += QStringLiteral("%1 etcdctl --endpoints=%2 endpoint health\n")
-                 .arg(sshCmd(*etcd.first()), endpoints.join(QLatin1Char(',')));
-        s += QStringLiteral("%1 etcdctl --endpoints=%2 member list -w table\n")
-                 .arg(sshCmd(*etcd.first()), endpoints.join(QLatin1Char(',')));
+        s += QStringLiteral("%1 etcdctl --endpoints=%2%3 endpoint health\n")
+                 .arg(sshCmd(*etcd.first()), endpoints.join(QLatin1Char(',')), etcdTls);
+        s += QStringLiteral("%1 etcdctl --endpoints=%2%3 member list -w table\n")
+                 .arg(sshCmd(*etcd.first()), endpoints.join(QLatin1Char(',')), etcdTls);
     }
     s += QStringLiteral("```\n\nEvery endpoint must report `is healthy`, and the member list must show %1 started "
                         "members.\n\n")
@@ -100,9 +108,9 @@ QByteArray markdown(const Topology &topology)
                             "Patroni initialises PostgreSQL itself (never run initdb or the OS's postgresql "
                             "service).\n\n```sh\n%2 systemctl start patroni\n"
                             "%2 patronictl -c %3 list\n"
-                            "curl -s http://%4/primary   # HTTP 200 once %1 leads\n```\n\n")
+                            "%2 curl -s%5 %6://%4/primary   # HTTP 200 once %1 leads\n```\n\n")
                  .arg(first->name, sshCmd(*first), Platform::patroniConfigPath(first->os),
-                      GenUtil::hostPort(first->address, c.patroni.restApiPort));
+                      GenUtil::hostPort(first->address, c.patroni.restApiPort), curlCa, scheme);
         s += QStringLiteral("Wait until `patronictl list` shows `%1` as Leader (3.0 says `Leader`, its REST API "
                             "role `master`).\n\n")
                  .arg(first->name);
@@ -123,15 +131,20 @@ QByteArray markdown(const Topology &topology)
 
     s += QStringLiteral("## 7. Check the cluster\n\n```sh\n");
     for (const Host *h : lb) {
-        s += QStringLiteral("psql -h %1 -p %2 -U %3 -c 'select pg_is_in_recovery()'   # f: the primary\n")
+        // With TLS: verify-full against the cluster CA (ca.crt from the secrets or any host's /etc/pgha/tls).
+        const QString conn = tls ? QStringLiteral("-d 'host=%1 port=%2 user=%3 sslmode=verify-full sslrootcert=ca.crt'")
+                                 : QStringLiteral("-h %1 -p %2 -U %3");
+        s += QString(QStringLiteral("psql ") + conn + QStringLiteral(" -c 'select pg_is_in_recovery()'   # f: the primary\n"))
                  .arg(h->address, QString::number(c.haproxy.primaryPort), c.users.superuser);
-        s += QStringLiteral("psql -h %1 -p %2 -U %3 -c 'select pg_is_in_recovery()'   # t: a replica\n")
+        s += QString(QStringLiteral("psql ") + conn + QStringLiteral(" -c 'select pg_is_in_recovery()'   # t: a replica\n"))
                  .arg(h->address, QString::number(c.haproxy.replicaPort), c.users.superuser);
         s += QStringLiteral("curl -s -u <stats user>:<stats password> http://%1/   # HAProxy stats\n")
                  .arg(GenUtil::hostPort(h->address, c.haproxy.statsPort));
     }
     for (const Host *h : pg)
-        s += QStringLiteral("curl -s http://%1/patroni\n").arg(GenUtil::hostPort(h->address, c.patroni.restApiPort));
+        s += QStringLiteral("curl -s%1 %2://%3/patroni\n")
+                 .arg(tls ? QStringLiteral(" --cacert ca.crt") : QString(), scheme,
+                      GenUtil::hostPort(h->address, c.patroni.restApiPort));
     s += QStringLiteral("```\n\n");
     s += QStringLiteral("Exactly one server must be UP in the `primary` listener of each HAProxy; the replicas' "
                         "listener serves the members not tagged `noloadbalance`.\n");

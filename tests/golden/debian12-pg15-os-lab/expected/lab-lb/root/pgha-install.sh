@@ -51,6 +51,7 @@ apt-get install -y "${APT_OPTS[@]}" haproxy
 
 step "Configuration files"
 place /etc/haproxy/haproxy.cfg 0600 root:root
+place /etc/pgha/tls/ca.crt 0644 root:root
 
 step "Directories and permissions"
 

@@ -53,12 +53,16 @@ apt-get update
 
 step "Packages"
 apt-get update
-apt-get install -y "${APT_OPTS[@]}" postgresql-15 patroni python3-etcd etcd-server etcd-client
+apt-get install -y "${APT_OPTS[@]}" postgresql-15 patroni python3-etcd python3-idna etcd-server etcd-client
 
 step "Configuration files"
 place /etc/etcd/etcd.conf.yaml 0644 root:root
 place /etc/default/etcd 0644 root:root
 place /etc/patroni/config.yml 0600 postgres:postgres
+place /etc/pgha/tls/ca.crt 0644 root:root
+place /etc/pgha/tls/host.crt 0644 root:root
+place /etc/pgha/tls/etcd.key 0600 etcd:etcd
+place /etc/pgha/tls/postgres.key 0600 postgres:postgres
 
 step "Directories and permissions"
 install -d -m 0750 -o root -g postgres /etc/patroni

@@ -53,6 +53,9 @@ apt-get install -y "${APT_OPTS[@]}" etcd-server etcd-client
 step "Configuration files"
 place /etc/etcd/etcd.conf.yaml 0644 root:root
 place /etc/default/etcd 0644 root:root
+place /etc/pgha/tls/ca.crt 0644 root:root
+place /etc/pgha/tls/host.crt 0644 root:root
+place /etc/pgha/tls/etcd.key 0600 etcd:etcd
 
 step "Directories and permissions"
 install -d -m 0700 -o etcd -g etcd /var/lib/etcd/pgha

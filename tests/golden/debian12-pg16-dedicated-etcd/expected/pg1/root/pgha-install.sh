@@ -54,10 +54,13 @@ apt-get install -y "${APT_OPTS[@]}" postgresql-common
 
 step "Packages"
 apt-get update
-apt-get install -y "${APT_OPTS[@]}" postgresql-16 patroni python3-etcd
+apt-get install -y "${APT_OPTS[@]}" postgresql-16 patroni python3-etcd python3-idna
 
 step "Configuration files"
 place /etc/patroni/config.yml 0600 postgres:postgres
+place /etc/pgha/tls/ca.crt 0644 root:root
+place /etc/pgha/tls/host.crt 0644 root:root
+place /etc/pgha/tls/postgres.key 0600 postgres:postgres
 
 step "Directories and permissions"
 install -d -m 0750 -o root -g postgres /etc/patroni

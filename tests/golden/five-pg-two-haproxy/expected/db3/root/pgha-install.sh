@@ -52,6 +52,10 @@ place /etc/etcd/etcd.conf.yaml 0644 root:root
 place /etc/etcd/etcd.conf 0644 root:root
 place /etc/patroni/patroni.yml 0600 postgres:postgres
 place /etc/systemd/system/patroni.service 0644 root:root
+place /etc/pgha/tls/ca.crt 0644 root:root
+place /etc/pgha/tls/host.crt 0644 root:root
+place /etc/pgha/tls/etcd.key 0600 etcd:etcd
+place /etc/pgha/tls/postgres.key 0600 postgres:postgres
 
 step "Directories and permissions"
 install -d -m 0750 -o root -g postgres /etc/patroni

@@ -48,6 +48,7 @@ dnf install -y percona-haproxy
 
 step "Configuration files"
 place /etc/haproxy/haproxy.cfg 0600 root:root
+place /etc/pgha/tls/ca.crt 0644 root:root
 
 step "Directories and permissions"
 

@@ -49,6 +49,7 @@ dnf install -y haproxy
 
 step "Configuration files"
 place /etc/haproxy/haproxy.cfg 0600 root:root
+place /etc/pgha/tls/ca.crt 0644 root:root
 
 step "Directories and permissions"
 
