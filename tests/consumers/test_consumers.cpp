@@ -7,6 +7,7 @@
 #include "core/generate/LoopbackVariant.h"
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
+#include "core/pki/ClusterTls.h"
 #include "core/project/ProjectFile.h"
 
 #include <QDeadlineTimer>
@@ -16,11 +17,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkProxy>
-#include <QNetworkReply>
 #include <QProcess>
-#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
@@ -77,6 +74,80 @@ struct Case
     Topology topology;
     Secrets secrets;
 };
+
+// The TLS material of a bundle on this machine: each host's /etc/pgha/tls files under <root>/<host>, and the
+// admin client certificate under <root>/admin.{crt,key} for etcdctl and curl.
+struct LocalTls
+{
+    QString root;
+    bool on = false;
+
+    QString dirOf(const QString &host) const { return root + QLatin1Char('/') + host; }
+    QString ca() const { return root + QStringLiteral("/ca.crt"); }
+    QString adminCert() const { return root + QStringLiteral("/admin.crt"); }
+    QString adminKey() const { return root + QStringLiteral("/admin.key"); }
+    // A generated file's content with /etc/pgha/tls pointing at the host's local copy.
+    QByteArray localize(const GeneratedFile &f) const
+    {
+        QByteArray c = f.content;
+        if (on)
+            c.replace(ClusterTls::dir().toUtf8(), dirOf(f.host).toUtf8());
+        return c;
+    }
+    // etcdctl's TLS arguments with the admin certificate (none when TLS is off).
+    QStringList etcdctlArgs() const
+    {
+        if (!on)
+            return {};
+        return {QStringLiteral("--cacert=") + ca(), QStringLiteral("--cert=") + adminCert(),
+                QStringLiteral("--key=") + adminKey()};
+    }
+    // curl's: verify against the CA; withClient adds the admin certificate.
+    QStringList curlArgs(bool withClient = true) const
+    {
+        if (!on)
+            return {};
+        QStringList a{QStringLiteral("--cacert"), ca()};
+        if (withClient)
+            a << QStringLiteral("--cert") << adminCert() << QStringLiteral("--key") << adminKey();
+        return a;
+    }
+};
+
+bool writeFile(const QString &path, const QByteArray &data);
+
+LocalTls writeTls(const Topology &topology, const Secrets &secrets, const Bundle &b, const QString &root)
+{
+    LocalTls t;
+    t.root = root;
+    t.on = topology.cluster.security.tls;
+    if (!t.on)
+        return t;
+    for (const GeneratedFile &f : b.files) {
+        if (f.path.startsWith(ClusterTls::dir() + QLatin1Char('/'))) {
+            const QString local = t.dirOf(f.host) + f.path.mid(ClusterTls::dir().size());
+            writeFile(local, f.content);
+            QFile::setPermissions(local, f.mode == 0600 ? (QFile::ReadOwner | QFile::WriteOwner)
+                                                        : (QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup
+                                                           | QFile::ReadOther));
+        }
+    }
+    writeFile(t.ca(), secrets.tls.ca.certPem);
+    writeFile(t.adminCert(), secrets.tls.admin.certPem);
+    writeFile(t.adminKey(), secrets.tls.admin.keyPem);
+    QFile::setPermissions(t.adminKey(), QFile::ReadOwner | QFile::WriteOwner);
+    return t;
+}
+
+// The case's secrets with host certificates fitting this topology (the loopback variant moves every host to
+// another address: new leaves from the case's CA).
+Secrets secretsFor(const Topology &topology, Secrets secrets)
+{
+    const Result<QStringList> r = ClusterTls::fillMissing(topology, &secrets);
+    if (!r.ok())
+        qWarning("%s", qPrintable(r.error().toString()));
+    return secrets;
+}
 
 Result<Case> loadCase(const QString &dir)
 {
@@ -153,7 +224,7 @@ private:
 };
 
 // etcd answers health on every member within the deadline.
-QString waitHealthy(const QStringList &clientUrls, EtcdCluster &cluster, int timeoutMs)
+QString waitHealthy(const QStringList &clientUrls, EtcdCluster &cluster, int timeoutMs, const QStringList &tlsArgs = {})
 {
     QDeadlineTimer deadline(timeoutMs);
     QString last;
@@ -163,9 +234,9 @@ QString waitHealthy(const QStringList &clientUrls, EtcdCluster &cluster, int tim
             if (!dead.isEmpty())
                 return QStringLiteral("etcd member %1 exited").arg(dead);
             const RunResult r = run(QStringLiteral("etcdctl"),
-                                    {QStringLiteral("--endpoints=") + url, QStringLiteral("--dial-timeout=2s"),
-                                     QStringLiteral("--command-timeout=3s"), QStringLiteral("endpoint"),
-                                     QStringLiteral("health")},
+                                    QStringList{QStringLiteral("--endpoints=") + url, QStringLiteral("--dial-timeout=2s"),
+                                                QStringLiteral("--command-timeout=3s")}
+                                        + tlsArgs + QStringList{QStringLiteral("endpoint"), QStringLiteral("health")},
                                     15000);
             if (r.exitCode == 0 && r.text().contains(QLatin1String("is healthy")))
                 break;
@@ -178,22 +249,25 @@ QString waitHealthy(const QStringList &clientUrls, EtcdCluster &cluster, int tim
     return {};
 }
 
-// The gRPC gateway (Patroni's etcd3 client speaks JSON over HTTP to it) lists every member.
-QString checkGateway(const QString &clientUrl, int expectedMembers)
+// The gRPC gateway (Patroni's etcd3 client speaks JSON over HTTP to it) lists every member. curl, so that the
+// request presents the admin client certificate when etcd wants one.
+QString checkGateway(const QString &clientUrl, int expectedMembers, const QStringList &curlTls)
 {
-    QNetworkAccessManager nam;
-    nam.setProxy(QNetworkProxy::NoProxy);  // never leave the machine, whatever http_proxy says
-    QNetworkRequest req(QUrl(clientUrl + QStringLiteral("/v3/cluster/member/list")));
-    req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-    req.setTransferTimeout(10000);
-    std::unique_ptr<QNetworkReply> reply(nam.post(req, QByteArray("{}")));
-    QSignalSpy done(reply.get(), &QNetworkReply::finished);
-    if (!done.wait(15000))
-        return QStringLiteral("gateway %1: no answer").arg(clientUrl);
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray body = reply->readAll();
-    if (status != 200)
-        return QStringLiteral("gateway %1: HTTP %2 %3").arg(clientUrl).arg(status).arg(QString::fromUtf8(body));
+    const RunResult r = run(QStringLiteral("curl"),
+                            QStringList{QStringLiteral("-sS"), QStringLiteral("--noproxy"), QStringLiteral("*"),
+                                        QStringLiteral("-m"), QStringLiteral("10"), QStringLiteral("-w"),
+                                        QStringLiteral("\n%{http_code}"), QStringLiteral("-H"),
+                                        QStringLiteral("Content-Type: application/json"), QStringLiteral("-d"),
+                                        QStringLiteral("{}")}
+                                + curlTls + QStringList{clientUrl + QStringLiteral("/v3/cluster/member/list")},
+                            15000);
+    const QByteArray all = r.out.trimmed();
+    const int nl = all.lastIndexOf('\n');
+    const QByteArray body = nl < 0 ? QByteArray() : all.left(nl);
+    const QByteArray status = nl < 0 ? all : all.mid(nl + 1);
+    if (r.exitCode != 0 || status != "200")
+        return QStringLiteral("gateway %1: exit %2 HTTP %3 %4").arg(clientUrl).arg(r.exitCode).arg(
+            QString::fromUtf8(status), r.text());
     const QJsonArray members = QJsonDocument::fromJson(body).object().value(QStringLiteral("members")).toArray();
     if (members.size() != expectedMembers)
         return QStringLiteral("gateway %1: %2 members, expected %3: %4")
@@ -271,7 +345,8 @@ class PatroniHost
 public:
     ~PatroniHost() { stop(); }
 
-    bool start(const QString &configPath, const QString &home, const QString &dataDir, const QString &logPath)
+    bool start(const QString &configPath, const QString &home, const QString &dataDir, const QString &logPath,
+               const QString &tlsDir = {})
     {
         const QString script = QStringLiteral(
             "set -e\n"
@@ -282,12 +357,18 @@ public:
             "chown postgres:postgres \"$PGHOME\" /run/postgresql\n"
             "install -d -m 0700 -o postgres -g postgres \"$DATADIR\"\n"
             "install -m 0600 -o postgres -g postgres \"$CONFIG\" \"$PGHOME/patroni.yml\"\n"
+            // The keys 0600 owned by postgres, as the deploy places them (PostgreSQL refuses others).
+            "if [ -n \"$TLSSRC\" ]; then\n"
+            "  install -d -m 0700 -o postgres -g postgres \"$PGHOME/tls\"\n"
+            "  for f in \"$TLSSRC\"/*; do install -m 0600 -o postgres -g postgres \"$f\" \"$PGHOME/tls/\"; done\n"
+            "fi\n"
             "cd /\n"
             "exec runuser -u postgres -- env -i PATH=/usr/bin:/bin LANG=C.UTF-8 patroni \"$PGHOME/patroni.yml\"\n");
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("PGHOME"), home);
         env.insert(QStringLiteral("DATADIR"), dataDir);
         env.insert(QStringLiteral("CONFIG"), configPath);
+        env.insert(QStringLiteral("TLSSRC"), tlsDir);
         m_proc.setProcessEnvironment(env);
         m_proc.setStandardOutputFile(logPath);
         m_proc.setStandardErrorFile(logPath, QIODevice::Append);
@@ -309,17 +390,17 @@ private:
     QProcess m_proc;
 };
 
-int httpStatus(const QString &url)
+// HTTP status of a request with curl (0 when no answer); curlTls as LocalTls::curlArgs gives.
+int httpStatus(const QString &url, const QStringList &curlTls = {}, const QString &method = QStringLiteral("GET"))
 {
-    QNetworkAccessManager nam;
-    nam.setProxy(QNetworkProxy::NoProxy);
-    QNetworkRequest req{QUrl(url)};
-    req.setTransferTimeout(5000);
-    std::unique_ptr<QNetworkReply> reply(nam.get(req));
-    QSignalSpy done(reply.get(), &QNetworkReply::finished);
-    if (!done.wait(8000))
-        return 0;
-    return reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const RunResult r = run(QStringLiteral("curl"),
+                            QStringList{QStringLiteral("-s"), QStringLiteral("--noproxy"), QStringLiteral("*"),
+                                        QStringLiteral("-m"), QStringLiteral("5"), QStringLiteral("-o"),
+                                        QStringLiteral("/dev/null"), QStringLiteral("-w"), QStringLiteral("%{http_code}"),
+                                        QStringLiteral("-X"), method}
+                                + curlTls + QStringList{url},
+                            8000);
+    return r.out.trimmed().toInt();
 }
 
 QString tail(const QString &path, int bytes = 3000)
@@ -380,15 +461,23 @@ private slots:
 
         const Bundle real = generateBundle(c->topology, c->secrets);
         const Topology loopTopo = mapToLoopback(c->topology, QStringLiteral("127.0.1."), firstOctet);
-        const Bundle loop = generateBundle(loopTopo, c->secrets);
+        const Secrets loopSecrets = secretsFor(loopTopo, c->secrets);
+        const Bundle loop = generateBundle(loopTopo, loopSecrets);
+        const LocalTls realTls = writeTls(c->topology, c->secrets, real, tmp.filePath(QStringLiteral("real-tls")));
+        const LocalTls loopTls = writeTls(loopTopo, loopSecrets, loop, tmp.filePath(QStringLiteral("loopback-tls")));
+        if (loopTopo.cluster.security.tls) {
+            QVERIFY(loop.find(loopTopo.hosts.first().name, ClusterTls::caPath()));
+            QVERIFY(QFile::exists(loopTls.adminKey()));
+        }
 
         int checked = 0;
         // Static checks on the real bundle, and on the loopback one (what the lab deploys).
         for (const Bundle *b : {&real, &loop}) {
             const QString tag = b == &real ? QStringLiteral("real") : QStringLiteral("loopback");
+            const LocalTls &lt = b == &real ? realTls : loopTls;
             for (const GeneratedFile &f : b->files) {
                 const QString local = tmp.filePath(tag + QLatin1Char('/') + f.bundlePath());
-                QVERIFY(writeFile(local, f.content));
+                QVERIFY(writeFile(local, lt.localize(f)));
                 if (f.syntax == FileSyntax::HAProxy) {
                     const RunResult r = run(QStringLiteral("haproxy"), {QStringLiteral("-c"), QStringLiteral("-f"), local});
                     QVERIFY2(r.exitCode == 0, qPrintable(f.bundlePath() + QLatin1Char('\n') + r.text()));
@@ -420,7 +509,7 @@ private slots:
         QVERIFY(!members.isEmpty());
         QStringList clientUrls;
         for (const Host *h : members)
-            clientUrls << QStringLiteral("http://%1:%2").arg(h->address).arg(loopTopo.cluster.etcd.clientPort);
+            clientUrls << GenUtil::serviceUrl(loopTopo, h->address, loopTopo.cluster.etcd.clientPort);
 
         for (const QString &form : {QStringLiteral("yaml"), QStringLiteral("env")}) {
             EtcdCluster cluster;
@@ -431,23 +520,35 @@ private slots:
                     const GeneratedFile *f = loop.find(h->name, Platform::etcdConfigYamlPath());
                     QVERIFY(f);
                     const QString cfg = tmp.filePath(QStringLiteral("etcd-") + h->name + QStringLiteral(".yaml"));
-                    QVERIFY(writeFile(cfg, withDataDir(f->content, dataDir)));
+                    QVERIFY(writeFile(cfg, withDataDir(loopTls.localize(*f), dataDir)));
                     QVERIFY(cluster.start(h->name, {QStringLiteral("--config-file"), cfg},
                                           QProcessEnvironment::systemEnvironment(), log));
                 } else {
                     const GeneratedFile *f = loop.find(h->name, Platform::etcdEnvFilePath(h->os));
                     QVERIFY(f);
-                    QProcessEnvironment env = envFromFile(f->content);
+                    QProcessEnvironment env = envFromFile(loopTls.localize(*f));
                     QVERIFY(env.contains(QStringLiteral("ETCD_DATA_DIR")));
                     env.insert(QStringLiteral("ETCD_DATA_DIR"), dataDir);
                     QVERIFY(cluster.start(h->name, {}, env, log));
                 }
             }
-            const QString health = waitHealthy(clientUrls, cluster, 60000);
+            const QString health = waitHealthy(clientUrls, cluster, 60000, loopTls.etcdctlArgs());
             QVERIFY2(health.isEmpty(), qPrintable(form + QStringLiteral(": ") + health));
             for (const QString &url : clientUrls) {
-                const QString gw = checkGateway(url, int(members.size()));
+                const QString gw = checkGateway(url, int(members.size()), loopTls.curlArgs());
                 QVERIFY2(gw.isEmpty(), qPrintable(form + QStringLiteral(": ") + gw));
+            }
+            if (loopTls.on) {
+                // client-cert-auth holds: the CA alone (no client certificate) is refused, on both forms.
+                const RunResult noCert = run(QStringLiteral("etcdctl"),
+                                             {QStringLiteral("--endpoints=") + clientUrls.first(),
+                                              QStringLiteral("--cacert=") + loopTls.ca(),
+                                              QStringLiteral("--dial-timeout=2s"), QStringLiteral("--command-timeout=2s"),
+                                              QStringLiteral("endpoint"), QStringLiteral("health")},
+                                             15000);
+                QVERIFY2(noCert.exitCode != 0, qPrintable(noCert.text()));
+                QVERIFY2(!checkGateway(clientUrls.first(), int(members.size()), loopTls.curlArgs(false)).isEmpty(),
+                         "the gateway answered without a client certificate");
             }
             checked += int(members.size());
 
@@ -457,7 +558,7 @@ private slots:
                     const GeneratedFile *f = loop.find(h->name, Platform::patroniConfigPath(h->os));
                     QVERIFY(f);
                     const QString cfg = tmp.filePath(QStringLiteral("patroni-") + h->name + QStringLiteral(".yml"));
-                    QVERIFY(writeFile(cfg, f->content));
+                    QVERIFY(writeFile(cfg, loopTls.localize(*f)));
                     const QString binDir = Platform::postgresBinDir(h->os, loopTopo.cluster.postgres.distribution,
                                                                     loopTopo.cluster.postgres.version);
                     QVERIFY(f->content.contains(binDir.toUtf8()));
@@ -486,9 +587,12 @@ private slots:
                                                         t.cluster.postgres.version);
         if (!QFileInfo(binDir + QStringLiteral("/postgres")).isExecutable())
             QSKIP("the lab case's PostgreSQL version is not the one installed here");
-        const Bundle b = generateBundle(t, c->secrets);
+        const Secrets secrets = secretsFor(t, c->secrets);
+        const Bundle b = generateBundle(t, secrets);
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
+        const LocalTls tls = writeTls(t, secrets, b, tmp.filePath(QStringLiteral("tls")));
+        QVERIFY(tls.on);  // the lab case runs with TLS on every hop
 
         EtcdCluster etcd;
         QStringList clientUrls;
@@ -496,12 +600,12 @@ private slots:
             const GeneratedFile *f = b.find(h->name, Platform::etcdConfigYamlPath());
             QVERIFY(f);
             const QString cfg = tmp.filePath(QStringLiteral("etcd-") + h->name + QStringLiteral(".yaml"));
-            QVERIFY(writeFile(cfg, withDataDir(f->content, tmp.filePath(QStringLiteral("etcd-data/") + h->name))));
+            QVERIFY(writeFile(cfg, withDataDir(tls.localize(*f), tmp.filePath(QStringLiteral("etcd-data/") + h->name))));
             QVERIFY(etcd.start(h->name, {QStringLiteral("--config-file"), cfg}, QProcessEnvironment::systemEnvironment(),
                                tmp.filePath(QStringLiteral("etcd-") + h->name + QStringLiteral(".log"))));
-            clientUrls << QStringLiteral("http://%1:%2").arg(h->address).arg(t.cluster.etcd.clientPort);
+            clientUrls << GenUtil::serviceUrl(t, h->address, t.cluster.etcd.clientPort);
         }
-        const QString health = waitHealthy(clientUrls, etcd, 60000);
+        const QString health = waitHealthy(clientUrls, etcd, 60000, tls.etcdctlArgs());
         QVERIFY2(health.isEmpty(), qPrintable(health));
 
         const QList<const Host *> pg = t.hostsWith(Role::Postgres);
@@ -512,17 +616,23 @@ private slots:
             if (!f)
                 return false;
             const QString cfg = tmp.filePath(QStringLiteral("patroni-") + h->name + QStringLiteral(".yml"));
-            if (!writeFile(cfg, f->content))
+            // Inside the member's namespace the TLS files are copied to <home>/tls, owned by postgres.
+            const QString home = Platform::postgresHome(h->os);
+            QByteArray content = f->content;
+            content.replace(ClusterTls::dir().toUtf8(), (home + QStringLiteral("/tls")).toUtf8());
+            if (!writeFile(cfg, content))
                 return false;
             members.push_back(std::make_unique<PatroniHost>());
-            return members.back()->start(cfg, Platform::postgresHome(h->os), GenUtil::postgresDataDir(t, *h),
-                                         tmp.filePath(QStringLiteral("patroni-") + h->name + QStringLiteral(".log")));
+            return members.back()->start(cfg, home, GenUtil::postgresDataDir(t, *h),
+                                         tmp.filePath(QStringLiteral("patroni-") + h->name + QStringLiteral(".log")),
+                                         tls.dirOf(h->name));
         };
         auto waitStatus = [&](const Host *h, const QString &endpoint, int timeoutMs) {
-            const QString url = QStringLiteral("http://%1:%2/%3").arg(h->address).arg(t.cluster.patroni.restApiPort).arg(endpoint);
+            const QString url = GenUtil::serviceUrl(t, h->address, t.cluster.patroni.restApiPort) + QLatin1Char('/') + endpoint;
             QDeadlineTimer deadline(timeoutMs);
             while (!deadline.hasExpired()) {
-                if (httpStatus(url) == 200)
+                // As HAProxy asks: CA-verified, no client certificate.
+                if (httpStatus(url, tls.curlArgs(false)) == 200)
                     return true;
                 QThread::msleep(300);
             }
@@ -535,16 +645,18 @@ private slots:
         const QString log1 = tmp.filePath(QStringLiteral("patroni-") + pg[1]->name + QStringLiteral(".log"));
         QVERIFY2(waitStatus(pg[1], QStringLiteral("replica"), 120000), qPrintable(tail(log1)));
 
-        // The REST API's unsafe endpoints want the generated credentials; health checks do not.
+        // The REST API: a client that does not trust the cluster CA fails verification; unsafe endpoints
+        // without a client certificate are refused (verify_client: optional), with the admin certificate but
+        // without the REST password too.
         {
-            QNetworkAccessManager nam;
-            nam.setProxy(QNetworkProxy::NoProxy);
-            QNetworkRequest req{QUrl(QStringLiteral("http://%1:%2/restart").arg(pg[1]->address).arg(t.cluster.patroni.restApiPort))};
-            req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-            std::unique_ptr<QNetworkReply> reply(nam.post(req, QByteArray("{}")));
-            QSignalSpy done(reply.get(), &QNetworkReply::finished);
-            QVERIFY(done.wait(10000));
-            QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+            const QString base = GenUtil::serviceUrl(t, pg[1]->address, t.cluster.patroni.restApiPort);
+            const RunResult untrusted = run(QStringLiteral("curl"),
+                                            {QStringLiteral("-sS"), QStringLiteral("--noproxy"), QStringLiteral("*"),
+                                             QStringLiteral("-m"), QStringLiteral("5"), base + QStringLiteral("/health")},
+                                            10000);
+            QCOMPARE(untrusted.exitCode, 60);  // curl: peer certificate cannot be authenticated
+            QCOMPARE(httpStatus(base + QStringLiteral("/restart"), tls.curlArgs(false), QStringLiteral("POST")), 403);
+            QCOMPARE(httpStatus(base + QStringLiteral("/restart"), tls.curlArgs(true), QStringLiteral("POST")), 401);
         }
 
         const Host *lb = t.hostsWith(Role::HAProxy).value(0);
@@ -552,7 +664,7 @@ private slots:
         const GeneratedFile *hf = b.find(lb->name, Platform::haproxyConfigPath());
         QVERIFY(hf);
         const QString hcfg = tmp.filePath(QStringLiteral("haproxy.cfg"));
-        QVERIFY(writeFile(hcfg, hf->content));
+        QVERIFY(writeFile(hcfg, tls.localize(*hf)));
         QProcess haproxy;
         haproxy.setStandardOutputFile(tmp.filePath(QStringLiteral("haproxy.log")));
         haproxy.setStandardErrorFile(tmp.filePath(QStringLiteral("haproxy.log")), QIODevice::Append);
@@ -560,10 +672,13 @@ private slots:
         QVERIFY(haproxy.waitForStarted(10000));
         struct Killer { QProcess &p; ~Killer() { p.kill(); p.waitForFinished(10000); } } killHaproxy{haproxy};
 
-        auto query = [&](int port) {
+        auto query = [&](int port, const QString &sslmode = QStringLiteral("verify-full")) {
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
             env.insert(QStringLiteral("PGPASSWORD"), c->secrets.superuserPassword);
             env.insert(QStringLiteral("PGCONNECT_TIMEOUT"), QStringLiteral("5"));
+            // Through HAProxy the server is whichever member answers: its certificate names HAProxy too.
+            env.insert(QStringLiteral("PGSSLMODE"), sslmode);
+            env.insert(QStringLiteral("PGSSLROOTCERT"), tls.ca());
             return run(QStringLiteral("psql"),
                        {QStringLiteral("-h"), lb->address, QStringLiteral("-p"), QString::number(port), QStringLiteral("-U"),
                         t.cluster.users.superuser, QStringLiteral("-d"), QStringLiteral("postgres"), QStringLiteral("-At"),
@@ -585,6 +700,9 @@ private slots:
             QVERIFY2(consecutive >= 3, qPrintable(QStringLiteral("port %1: ").arg(port) + r.text()
                                                   + tail(tmp.filePath(QStringLiteral("haproxy.log")))));
         }
+        // Plain text is refused by pg_hba (hostnossl ... reject), with the right password.
+        const RunResult plain = query(t.cluster.haproxy.primaryPort, QStringLiteral("disable"));
+        QVERIFY2(plain.exitCode != 0 && plain.text().contains(QLatin1String("no encryption")), qPrintable(plain.text()));
     }
 
     // Designs no golden case has: the install scripts stay valid bash for every OS, distribution and role mix.
