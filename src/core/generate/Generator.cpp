@@ -1,6 +1,7 @@
 #include "core/generate/Generator.h"
 
 #include "core/generate/EtcdConfig.h"
+#include "core/generate/Firewall.h"
 #include "core/generate/HAProxyConfig.h"
 #include "core/generate/HostsFile.h"
 #include "core/generate/InstallScript.h"
@@ -33,6 +34,7 @@ QList<GeneratedFile> hostFiles(const Topology &topology, const Secrets &secrets,
     files << SystemdUnits::files(topology, host);
     files << HAProxyConfig::files(topology, secrets, host);
     files << TlsFiles::files(topology, secrets, host);
+    files << Firewall::files(topology, host);
     // Last: the script places the files above.
     files << InstallScript::file(topology, host, files);
     return files;

@@ -1,5 +1,6 @@
 #include "core/generate/InstallScript.h"
 
+#include "core/generate/Firewall.h"
 #include "core/generate/GenUtil.h"
 #include "core/generate/HostsFile.h"
 #include "core/generate/TlsFiles.h"
@@ -138,21 +139,6 @@ QStringList packages(const Topology &topology, const Host &host)
     return p;
 }
 
-QList<int> firewallPorts(const Topology &topology, const Host &host)
-{
-    const Cluster &c = topology.cluster;
-    QList<int> ports;
-    if (host.has(Role::Postgres))
-        ports << c.postgres.port << c.patroni.restApiPort;
-    if (host.has(Role::Etcd))
-        ports << c.etcd.clientPort << c.etcd.peerPort;
-    if (host.has(Role::HAProxy))
-        ports << c.haproxy.primaryPort << c.haproxy.replicaPort << c.haproxy.statsPort;
-    std::sort(ports.begin(), ports.end());
-    ports.erase(std::unique(ports.begin(), ports.end()), ports.end());
-    return ports;
-}
-
 QByteArray script(const Topology &topology, const Host &host, const QList<GeneratedFile> &hostFiles)
 {
     const Cluster &c = topology.cluster;
@@ -261,20 +247,31 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
         s += QStringLiteral("install -d -m 0700 -o etcd -g etcd %1\n").arg(Platform::etcdDataDir());
     s += QLatin1Char('\n');
 
-    const QList<int> ports = firewallPorts(topology, host);
+    const QList<Firewall::PortRule> fw = Firewall::rules(topology, host);
     s += QStringLiteral("step \"Firewall\"\n");
-    if (ports.isEmpty()) {
+    if (fw.isEmpty()) {
         s += QStringLiteral("# no service listens here\n");
     } else if (rhel) {
+        // One rich rule per port and admitted network (Firewall::rules); nobody else reaches the port.
         s += QStringLiteral("if systemctl is-active --quiet firewalld; then\n");
-        for (int p : ports)
-            s += QStringLiteral("    firewall-cmd --permanent --add-port=%1/tcp\n").arg(p);
+        s += Firewall::firewalldCommands(topology, host, QStringLiteral("    "));
         s += QStringLiteral("    firewall-cmd --reload\nfi\n");
     } else {
+        // Our own nftables table (its ports admitted per source, the rest of them dropped), loaded now and at boot.
+        s += QStringLiteral("if command -v nft >/dev/null; then\n"
+                            "    nft -f %1\n"
+                            "    if [[ -f /etc/nftables.conf ]] && ! grep -qF 'include \"%1\"' /etc/nftables.conf; then\n"
+                            "        echo 'include \"%1\"' >>/etc/nftables.conf\n"
+                            "    fi\n"
+                            "fi\n")
+                 .arg(Firewall::nftPath());
+        // ufw drops what it does not allow, whatever our table accepts.
         s += QStringLiteral("if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then\n");
-        for (int p : ports)
-            s += QStringLiteral("    ufw allow %1/tcp\n").arg(p);
-        s += QStringLiteral("fi\n");
+        for (const Firewall::PortRule &r : fw) {
+            for (const QString &src : r.sources)
+                s += QStringLiteral("    ufw allow from %1 to any port %2 proto tcp\n").arg(src).arg(r.port);
+        }
+        s += QStringLiteral("    :\nfi\n");
     }
     s += QLatin1Char('\n');
 

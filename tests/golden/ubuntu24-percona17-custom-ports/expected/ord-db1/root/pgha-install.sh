@@ -67,6 +67,7 @@ place /etc/pgha/tls/ca.crt 0644 root:root
 place /etc/pgha/tls/host.crt 0644 root:root
 place /etc/pgha/tls/etcd.key 0600 etcd:etcd
 place /etc/pgha/tls/postgres.key 0600 postgres:postgres
+place /etc/pgha/firewall.nft 0644 root:root
 
 step "Directories and permissions"
 install -d -m 0750 -o root -g postgres /etc/patroni
@@ -74,11 +75,31 @@ install -d -m 0700 -o postgres -g postgres /var/lib/postgresql/17/patroni
 install -d -m 0700 -o etcd -g etcd /var/lib/etcd/pgha
 
 step "Firewall"
+if command -v nft >/dev/null; then
+    nft -f /etc/pgha/firewall.nft
+    if [[ -f /etc/nftables.conf ]] && ! grep -qF 'include "/etc/pgha/firewall.nft"' /etc/nftables.conf; then
+        echo 'include "/etc/pgha/firewall.nft"' >>/etc/nftables.conf
+    fi
+fi
 if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then
-    ufw allow 6432/tcp
-    ufw allow 8118/tcp
-    ufw allow 12379/tcp
-    ufw allow 12380/tcp
+    ufw allow from 192.168.10.11/32 to any port 12380 proto tcp
+    ufw allow from 192.168.10.21/32 to any port 12380 proto tcp
+    ufw allow from 192.168.10.22/32 to any port 12380 proto tcp
+    ufw allow from 192.168.10.11/32 to any port 12379 proto tcp
+    ufw allow from 192.168.10.12/32 to any port 12379 proto tcp
+    ufw allow from 192.168.10.13/32 to any port 12379 proto tcp
+    ufw allow from 192.168.10.21/32 to any port 12379 proto tcp
+    ufw allow from 192.168.10.22/32 to any port 12379 proto tcp
+    ufw allow from 192.168.10.31/32 to any port 8118 proto tcp
+    ufw allow from 192.168.10.11/32 to any port 8118 proto tcp
+    ufw allow from 192.168.10.12/32 to any port 8118 proto tcp
+    ufw allow from 192.168.10.13/32 to any port 8118 proto tcp
+    ufw allow from 192.168.10.11/32 to any port 6432 proto tcp
+    ufw allow from 192.168.10.12/32 to any port 6432 proto tcp
+    ufw allow from 192.168.10.13/32 to any port 6432 proto tcp
+    ufw allow from 192.168.10.31/32 to any port 6432 proto tcp
+    ufw allow from 172.20.0.0/16 to any port 6432 proto tcp
+    :
 fi
 
 step "Services (etcd, patroni)"

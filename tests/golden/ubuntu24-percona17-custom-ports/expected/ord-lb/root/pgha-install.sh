@@ -56,14 +56,27 @@ apt-get install -y "${APT_OPTS[@]}" percona-haproxy
 step "Configuration files"
 place /etc/haproxy/haproxy.cfg 0600 root:root
 place /etc/pgha/tls/ca.crt 0644 root:root
+place /etc/pgha/firewall.nft 0644 root:root
 
 step "Directories and permissions"
 
 step "Firewall"
+if command -v nft >/dev/null; then
+    nft -f /etc/pgha/firewall.nft
+    if [[ -f /etc/nftables.conf ]] && ! grep -qF 'include "/etc/pgha/firewall.nft"' /etc/nftables.conf; then
+        echo 'include "/etc/pgha/firewall.nft"' >>/etc/nftables.conf
+    fi
+fi
 if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then
-    ufw allow 6000/tcp
-    ufw allow 6001/tcp
-    ufw allow 6080/tcp
+    ufw allow from 172.20.0.0/16 to any port 6000 proto tcp
+    ufw allow from 192.168.10.11/32 to any port 6000 proto tcp
+    ufw allow from 192.168.10.12/32 to any port 6000 proto tcp
+    ufw allow from 192.168.10.13/32 to any port 6000 proto tcp
+    ufw allow from 172.20.0.0/16 to any port 6001 proto tcp
+    ufw allow from 192.168.10.11/32 to any port 6001 proto tcp
+    ufw allow from 192.168.10.12/32 to any port 6001 proto tcp
+    ufw allow from 192.168.10.13/32 to any port 6001 proto tcp
+    :
 fi
 
 step "Services (haproxy)"

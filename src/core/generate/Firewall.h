@@ -1,0 +1,40 @@
+#pragma once
+
+#include "core/generate/GeneratedFile.h"
+#include "core/model/Topology.h"
+
+#include <QStringList>
+
+namespace pgha::Firewall {
+
+// One listening port of a host and the networks admitted to it (canonical CIDRs, host bits cleared, IPv4 and
+// IPv6 mixed, in design order). Whoever is not listed is dropped; loopback traffic is always admitted.
+struct PortRule
+{
+    int port = 0;
+    QString service;       // "etcd peer", "etcd client", "Patroni REST API", "PostgreSQL", ...
+    QStringList sources;
+};
+
+// Who needs each port of host:
+//   etcd peer (2380)      the etcd members
+//   etcd client (2379)    the Patroni hosts and the etcd members (quorum checks), the admin subnets
+//   REST API (8008)       the HAProxy hosts and the PostgreSQL members, the admin subnets
+//   PostgreSQL (5432)     the PostgreSQL members, the HAProxy hosts, the client and the admin subnets
+//   HAProxy 5000/5001     the client subnets, the PostgreSQL members (the deploy's routing check)
+//   HAProxy stats (7000)  the admin subnets
+QList<PortRule> rules(const Topology &topology, const Host &host);
+
+// nftables ruleset (Debian family) loaded with `nft -f`: its own table "inet pgha" (replaced as a whole on
+// every load), policy accept for every other port (ssh stays reachable), each cluster port accepted from its
+// sources and dropped from everyone else.
+QString nftPath();  // /etc/pgha/firewall.nft
+QByteArray nftables(const Topology &topology, const Host &host);
+
+// firewalld (RHEL family): shell lines for the install script, one rich rule per port and source.
+QString firewalldCommands(const Topology &topology, const Host &host, const QString &indent);
+
+// The nftables file for a Debian-family host with a role; empty otherwise.
+QList<GeneratedFile> files(const Topology &topology, const Host &host);
+
+} // namespace pgha::Firewall
