@@ -65,6 +65,54 @@
     </message>
 </context>
 <context>
+    <name>pgha::AutosaveRecovery</name>
+    <message>
+        <source>an unsaved design</source>
+        <translation>einen nicht gespeicherten Entwurf</translation>
+    </message>
+    <message>
+        <source>Recover design</source>
+        <translation>Entwurf wiederherstellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>PG HA Designer did not close properly. Recover the copy of %1 autosaved at %2?
+
+No deletes this copy; Cancel keeps it (and %n other(s)) for later.</source>
+        <translation>
+            <numerusform>PG HA Designer wurde nicht ordnungsgemäß beendet. Die um %2 automatisch gesicherte Kopie von %1 wiederherstellen?
+
+Nein löscht diese Kopie; Abbrechen behält sie (und %n weitere) für später.</numerusform>
+            <numerusform>PG HA Designer wurde nicht ordnungsgemäß beendet. Die um %2 automatisch gesicherte Kopie von %1 wiederherstellen?
+
+Nein löscht diese Kopie; Abbrechen behält sie (und %n weitere) für später.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not recover %1:
+%2
+
+The autosaved copy is kept at %3.</source>
+        <translation>%1 konnte nicht wiederhergestellt werden:
+%2
+
+Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::BundleExport</name>
+    <message>
+        <source>Export bundle</source>
+        <translation>Bundle exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>The design has %n error(s). Export the files anyway?</source>
+        <translation>
+            <numerusform>Der Entwurf hat %n Fehler. Die Dateien trotzdem exportieren?</numerusform>
+            <numerusform>Der Entwurf hat %n Fehler. Die Dateien trotzdem exportieren?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgha::ClusterEditor</name>
     <message>
         <source>Cluster</source>
@@ -537,10 +585,6 @@
         <translation>Zustand</translation>
     </message>
     <message>
-        <source>Detail</source>
-        <translation>Einzelheiten</translation>
-    </message>
-    <message>
         <source>Log of:</source>
         <translation>Protokoll von:</translation>
     </message>
@@ -549,16 +593,8 @@
         <translation>allen Hosts</translation>
     </message>
     <message>
-        <source>waiting</source>
-        <translation>wartet</translation>
-    </message>
-    <message>
         <source>pending</source>
         <translation>ausstehend</translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation>erledigt</translation>
     </message>
     <message>
         <source>running</source>
@@ -609,26 +645,6 @@
         <translation>Schritt: %1</translation>
     </message>
     <message>
-        <source>Unknown host key</source>
-        <translation>Unbekannter Host-Schlüssel</translation>
-    </message>
-    <message>
-        <source>The host %1 (%2) offers a key this computer has never seen:
-
-%3 %4
-
-Compare it with the host&apos;s own key (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on its console). Accept it and remember it in %5?</source>
-        <translation>Der Host %1 (%2) bietet einen Schlüssel an, den dieser Rechner noch nie gesehen hat:
-
-%3 %4
-
-Vergleichen Sie ihn mit dem eigenen Schlüssel des Hosts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub an seiner Konsole). Annehmen und in %5 speichern?</translation>
-    </message>
-    <message>
-        <source>Accept</source>
-        <translation>Annehmen</translation>
-    </message>
-    <message>
         <source>Refuse</source>
         <translation>Ablehnen</translation>
     </message>
@@ -656,6 +672,49 @@ Vergleichen Sie ihn mit dem eigenen Schlüssel des Hosts (ssh-keygen -lf /etc/ss
         <source>sudo password for %1:</source>
         <translation>sudo-Kennwort für %1:</translation>
     </message>
+    <message>
+        <source>checks the host, changes nothing</source>
+        <translation>prüft den Host, ändert nichts</translation>
+    </message>
+    <message>
+        <source>writes %1</source>
+        <translation>schreibt %1</translation>
+    </message>
+    <message>
+        <source>%v of %m steps</source>
+        <translation>%v von %m Schritten</translation>
+    </message>
+    <message>
+        <source>What it changes / detail</source>
+        <translation>Was er ändert / Detail</translation>
+    </message>
+    <message>
+        <source>Preparing the deploy (generating the files)…</source>
+        <translation>Ausrollen wird vorbereitet (Dateien werden erzeugt)…</translation>
+    </message>
+    <message>
+        <source>The plan: %1 steps on %2 hosts, listed above with what each changes. Nothing has been changed yet: Deploy runs it, Dry run shows every command.</source>
+        <translation>Der Plan: %1 Schritte auf %2 Hosts, oben aufgeführt mit dem, was jeder ändert. Noch wurde nichts geändert: Ausrollen führt ihn aus, Probelauf zeigt jeden Befehl.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s) offer a key this computer has never seen:</source>
+        <translation>
+            <numerusform>%n Host bietet einen Schlüssel an, den dieser Rechner noch nie gesehen hat:</numerusform>
+            <numerusform>%n Hosts bieten Schlüssel an, die dieser Rechner noch nie gesehen hat:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compare each with the host&apos;s own key (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on its console). Accepting remembers the listed keys in %1; refusing stops the deploy.</source>
+        <translation>Vergleichen Sie jeden mit dem eigenen Schlüssel des Hosts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub auf seiner Konsole). Annehmen merkt sich die aufgeführten Schlüssel in %1; Ablehnen beendet das Ausrollen.</translation>
+    </message>
+    <message>
+        <source>Unknown host keys</source>
+        <translation>Unbekannte Host-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Accept the listed keys</source>
+        <translation>Aufgeführte Schlüssel annehmen</translation>
+    </message>
 </context>
 <context>
     <name>pgha::DesignScene</name>
@@ -671,6 +730,13 @@ Vergleichen Sie ihn mit dem eigenen Schlüssel des Hosts (ssh-keygen -lf /etc/ss
 Three database nodes with etcd and one HAProxy node make a minimal HA cluster.</source>
         <translation>Ziehen Sie zum Beginnen ein Subnetz und einige Knoten aus der Palette.
 Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-Cluster.</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::DiagramExport</name>
+    <message>
+        <source>PG HA Designer diagram</source>
+        <translation>PG-HA-Designer-Diagramm</translation>
     </message>
 </context>
 <context>
@@ -1135,10 +1201,6 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <translation>PG-HA-Entwürfe (*.pgha.yaml)</translation>
     </message>
     <message>
-        <source>Clear List</source>
-        <translation>Liste leeren</translation>
-    </message>
-    <message>
         <source>Secrets read from the %1</source>
         <translation>Kennwörter gelesen aus: %1</translation>
     </message>
@@ -1159,13 +1221,6 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <translation>Bundle exportieren</translation>
     </message>
     <message numerus="yes">
-        <source>The design has %n error(s). Export the files anyway?</source>
-        <translation>
-            <numerusform>Der Entwurf hat %n Fehler. Die Dateien trotzdem exportieren?</numerusform>
-            <numerusform>Der Entwurf hat %n Fehler. Die Dateien trotzdem exportieren?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Exported %n file(s) to %1</source>
         <translation>
             <numerusform>%n Datei nach %1 exportiert</numerusform>
@@ -1175,10 +1230,6 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>Bundles (*.tar.gz)</source>
         <translation>Bundles (*.tar.gz)</translation>
-    </message>
-    <message>
-        <source>PG HA Designer diagram</source>
-        <translation>PG-HA-Designer-Diagramm</translation>
     </message>
     <message>
         <source>Export diagram</source>
@@ -1205,16 +1256,23 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <translation>Schnellkorrektur anwenden</translation>
     </message>
     <message>
-        <source>an unsaved design</source>
-        <translation>einen ungespeicherten Entwurf</translation>
+        <source>Deployed: the Monitor tab shows the cluster.</source>
+        <translation>Ausgerollt: der Reiter Überwachen zeigt den Cluster.</translation>
     </message>
     <message>
-        <source>Recover design</source>
-        <translation>Entwurf wiederherstellen</translation>
+        <source>Re&amp;cover Autosaved Designs…</source>
+        <translation>Automatisch gesicherte Entwürfe &amp;wiederherstellen…</translation>
     </message>
     <message>
-        <source>PG HA Designer did not close properly last time. Recover the autosaved copy of %1?</source>
-        <translation>PG HA Designer wurde beim letzten Mal nicht ordnungsgemäß beendet. Die automatisch gesicherte Kopie von %1 wiederherstellen?</translation>
+        <source>Exporting to %1…</source>
+        <translation>Export nach %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more autosaved design(s) kept: File ▸ Recover Autosaved Designs offers them.</source>
+        <translation>
+            <numerusform>%n weiterer automatisch gesicherter Entwurf behalten: Datei ▸ Automatisch gesicherte Entwürfe wiederherstellen bietet ihn an.</numerusform>
+            <numerusform>%n weitere automatisch gesicherte Entwürfe behalten: Datei ▸ Automatisch gesicherte Entwürfe wiederherstellen bietet sie an.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1351,6 +1409,21 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>mode %1</source>
         <translation>Rechte %1</translation>
+    </message>
+    <message>
+        <source>Reveal secrets</source>
+        <translation>Geheimnisse zeigen</translation>
+    </message>
+    <message>
+        <source>Passwords and private keys are masked; show them in clear while this is on</source>
+        <translation>Passwörter und private Schlüssel sind verdeckt; solange dies an ist, werden sie im Klartext gezeigt</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::RecentFiles</name>
+    <message>
+        <source>Clear List</source>
+        <translation>Liste leeren</translation>
     </message>
 </context>
 <context>

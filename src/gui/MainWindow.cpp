@@ -2,6 +2,7 @@
 
 #include "core/bundle/BundleWriter.h"
 #include "core/generate/Generator.h"
+#include "core/model/SecretMask.h"
 #include "core/project/ProjectFile.h"
 #include "core/validation/Validator.h"
 #include "gui/analysis/Analyzer.h"
@@ -20,6 +21,7 @@
 #include "gui/dialogs/SecretsDialog.h"
 #include "gui/document/AutoLayout.h"
 #include "gui/document/Autosave.h"
+#include "gui/document/AutosaveRecovery.h"
 #include "gui/document/Document.h"
 #include "gui/findings/FindingsPanel.h"
 #include "gui/inspector/ClusterEditor.h"
@@ -28,6 +30,10 @@
 #include "gui/preview/PreviewPanel.h"
 #include "gui/secrets/KeychainVault.h"
 #include "gui/secrets/MemoryVault.h"
+#include "gui/window/BundleExport.h"
+#include "gui/window/DiagramExport.h"
+#include "gui/window/FindingsNavigator.h"
+#include "gui/window/RecentFiles.h"
 
 #if __has_include("core/validation/QuickFix.h")
 #include "core/validation/QuickFix.h"
@@ -41,16 +47,13 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QElapsedTimer>
-#include <QImage>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
-#include <QPainter>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
-#include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTimer>
 #include <QToolBar>
@@ -93,6 +96,9 @@ MainWindow::MainWindow(QWidget *parent)
 
     createDocks();
     createActions();
+    m_navigator = std::make_unique<FindingsNavigator>(m_doc, m_scene, m_view, m_clusterEditor, m_inspectorScroll);
+    m_bundleExport = new BundleExport(this);
+    connect(m_bundleExport, &BundleExport::finished, this, &MainWindow::bundleExportFinished);
 
     m_statusFindings = new QLabel(this);
     m_statusFindings->setObjectName(QStringLiteral("statusFindings"));
@@ -105,6 +111,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_view, &DesignView::zoomChanged, this,
             [this](double z) { m_statusZoom->setText(QStringLiteral("%1 %").arg(qRound(z * 100))); });
 
+    // After a deploy from the Deploy page succeeds, the Monitor tab is where the cluster is now.
+    connect(m_deployPage, &DeployPage::deployFinished, this, [this](DeployRunner::Outcome outcome, const QString &) {
+        if (outcome != DeployRunner::Outcome::Done && outcome != DeployRunner::Outcome::NothingChanged)
+            return;
+        m_tabs->setCurrentWidget(m_dashboardPage);
+        statusBar()->showMessage(tr("Deployed: the Monitor tab shows the cluster."), 8000);
+    });
     connect(m_doc, &Document::changed, this, &MainWindow::scheduleAnalysis);
     connect(m_doc, &Document::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_doc, &Document::filePathChanged, this, [this] {
@@ -202,6 +215,7 @@ void MainWindow::createDocks()
     m_inspector->addWidget(m_subnetEditor);
     m_inspector->addWidget(m_multiLabel);
     auto *scroll = new QScrollArea(this);
+    m_inspectorScroll = scroll;
     scroll->setWidgetResizable(true);
     scroll->setWidget(m_inspector);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -248,9 +262,15 @@ void MainWindow::createActions()
             openFile(path);
     });
     open->setShortcut(QKeySequence::Open);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
-    rebuildRecentMenu();
+    QMenu *recentMenu = file->addMenu(tr("Open &Recent"));
+    recentMenu->setObjectName(QStringLiteral("recentMenu"));
+    m_recent = new RecentFiles(recentMenu, [this](const QString &path) {
+        if (maybeSave())
+            openFile(path);
+    }, this);
+    QAction *recover = file->addAction(tr("Re&cover Autosaved Designs…"), this, &MainWindow::offerRecovery);
+    recover->setObjectName(QStringLiteral("recoverAction"));
+    connect(file, &QMenu::aboutToShow, recover, [recover] { recover->setEnabled(!Autosave::orphans().isEmpty()); });
     file->addSeparator();
     QAction *saveAct = file->addAction(icon("document-save"), tr("&Save"), this, [this] { save(); });
     saveAct->setShortcut(QKeySequence::Save);
@@ -389,6 +409,7 @@ void MainWindow::applyAnalysis()
     const Findings &f = m_analyzer->findings();
     m_findings->setFindings(f);
     m_scene->setFindings(f);
+    m_preview->setSecretValues(SecretMask::values(m_secrets));
     m_preview->setBundle(m_analyzer->bundle());
     const int e = countSeverity(f, Severity::Error);
     const int w = countSeverity(f, Severity::Warning);
@@ -438,7 +459,7 @@ bool MainWindow::openFile(const QString &path)
         MessageBox::warning(this, tr("Open design"), tr("Could not open the design:\n%1").arg(r.error().toString()));
         return false;
     }
-    addRecentFile(path);
+    m_recent->add(path);
     loadSecretsFromVault();
     m_view->fitToWindow();
     statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 4000);
@@ -452,7 +473,7 @@ bool MainWindow::saveTo(const QString &path)
         MessageBox::warning(this, tr("Save design"), tr("Could not save the design:\n%1").arg(r.error().toString()));
         return false;
     }
-    addRecentFile(path);
+    m_recent->add(path);
     Autosave::removeOwn();
     statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
     return true;
@@ -477,42 +498,10 @@ bool MainWindow::saveAs()
     return saveTo(path);
 }
 
-void MainWindow::addRecentFile(const QString &path)
-{
-    QSettings settings;
-    QStringList recent = settings.value(QStringLiteral("recentFiles")).toStringList();
-    const QString abs = QFileInfo(path).absoluteFilePath();
-    recent.removeAll(abs);
-    recent.prepend(abs);
-    while (recent.size() > 10)
-        recent.removeLast();
-    settings.setValue(QStringLiteral("recentFiles"), recent);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(QStringLiteral("recentFiles")).toStringList();
-    for (const QString &path : recent) {
-        m_recentMenu->addAction(QFileInfo(path).fileName() + QStringLiteral("  —  ") + QDir::toNativeSeparators(path), this,
-                                [this, path] {
-                                    if (maybeSave())
-                                        openFile(path);
-                                });
-    }
-    m_recentMenu->setEnabled(!recent.isEmpty());
-    if (!recent.isEmpty()) {
-        m_recentMenu->addSeparator();
-        m_recentMenu->addAction(tr("Clear List"), this, [this] {
-            QSettings().remove(QStringLiteral("recentFiles"));
-            rebuildRecentMenu();
-        });
-    }
-}
-
 void MainWindow::setSecrets(const Secrets &secrets)
 {
+    // Until the preview shows files made with the new secrets, it masks the old ones as well.
+    m_preview->setSecretValues(SecretMask::values(m_secrets) + SecretMask::values(secrets));
     m_secrets = secrets;
     SecretStore::fillMissing(&m_secrets);
     m_secretsFromUser = true;
@@ -531,6 +520,7 @@ void MainWindow::loadSecretsFromVault()
     const QString key = SecretVault::keyFor(m_doc->topology().cluster.name, m_doc->filePath());
     m_vault->read(key, this, [this, key](std::optional<Secrets> s, const QString &error) {
         if (s && SecretVault::keyFor(m_doc->topology().cluster.name, m_doc->filePath()) == key) {
+            m_preview->setSecretValues(SecretMask::values(m_secrets) + SecretMask::values(*s));
             m_secrets = *s;
             SecretStore::fillMissing(&m_secrets);
             m_secretsFromUser = true;
@@ -559,25 +549,23 @@ void MainWindow::showSecretsDialog()
 
 bool MainWindow::exportBundleTo(const QString &path)
 {
-    const Findings findings = validate(m_doc->topology(), &m_secrets);
-    const int errors = countSeverity(findings, Severity::Error);
-    if (errors > 0) {
-        const auto a = MessageBox::question(this, tr("Export bundle"),
-                                            tr("The design has %n error(s). Export the files anyway?", nullptr, errors),
-                                            QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
-        if (a != QMessageBox::Yes)
-            return false;
-    }
-    // The same pure function the CLI calls, on the same design and secrets: the same bytes.
-    const Bundle bundle = generateBundle(m_doc->topology(), m_secrets);
-    const Result<void> r = writeBundleTarGz(bundle, path);
-    if (!r.ok()) {
-        MessageBox::warning(this, tr("Export bundle"), r.error().toString());
+    if (!m_bundleExport->start(m_doc->topology(), m_secrets, path))
         return false;
-    }
-    m_preview->setLastExport(bundle);
-    statusBar()->showMessage(tr("Exported %n file(s) to %1", nullptr, int(bundle.files.size())).arg(QDir::toNativeSeparators(path)), 6000);
+    statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
     return true;
+}
+
+void MainWindow::bundleExportFinished(bool ok, const QString &path, const Bundle &bundle, const QString &error)
+{
+    if (ok) {
+        m_preview->setLastExport(bundle);
+        statusBar()->showMessage(tr("Exported %n file(s) to %1", nullptr, int(bundle.files.size())).arg(QDir::toNativeSeparators(path)), 6000);
+    } else {
+        statusBar()->clearMessage();
+        if (!error.isEmpty())
+            MessageBox::warning(this, tr("Export bundle"), error);
+    }
+    emit bundleExported(ok, path);
 }
 
 void MainWindow::exportBundleInteractive()
@@ -591,46 +579,7 @@ void MainWindow::exportBundleInteractive()
 
 bool MainWindow::exportDiagram(const QString &path)
 {
-    const QList<QGraphicsItem *> selected = m_scene->selectedItems();
-    m_scene->clearSelection();  // the picture shows the design, not what happened to be selected
-    const QRectF source = m_scene->designBounds().adjusted(-30, -30, 30, 30);
-    // Cached cards would go into the file as bitmaps: paint them afresh, as vectors and text.
-    QList<QPair<QGraphicsItem *, QGraphicsItem::CacheMode>> cached;
-    for (QGraphicsItem *i : m_scene->items()) {
-        if (i->cacheMode() != QGraphicsItem::NoCache) {
-            cached.append({i, i->cacheMode()});
-            i->setCacheMode(QGraphicsItem::NoCache);
-        }
-    }
-    bool ok = false;
-    if (path.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(source.size().toSize());
-        svg.setViewBox(QRectF(QPointF(0, 0), source.size()));
-        svg.setTitle(m_doc->topology().cluster.name);
-        svg.setDescription(tr("PG HA Designer diagram"));
-        QPainter p;
-        ok = p.begin(&svg);
-        if (ok) {
-            p.fillRect(QRectF(QPointF(0, 0), source.size()), palette().color(QPalette::Base));
-            m_scene->render(&p, QRectF(QPointF(0, 0), source.size()), source);
-            p.end();
-        }
-    } else {
-        QImage image((source.size() * 2).toSize(), QImage::Format_ARGB32_Premultiplied);
-        image.setDevicePixelRatio(2);
-        image.fill(palette().color(QPalette::Base));
-        QPainter p(&image);
-        p.setRenderHint(QPainter::Antialiasing);
-        m_scene->render(&p, QRectF(QPointF(0, 0), source.size()), source);
-        p.end();
-        ok = image.save(path, "PNG");
-    }
-    for (const auto &[item, mode] : std::as_const(cached))
-        item->setCacheMode(mode);
-    for (QGraphicsItem *i : selected)
-        i->setSelected(true);
+    const bool ok = DiagramExport::write(m_scene, path, palette().color(QPalette::Base), m_doc->topology().cluster.name);
     if (!ok)
         MessageBox::warning(this, tr("Export diagram"), tr("Could not write %1").arg(QDir::toNativeSeparators(path)));
     return ok;
@@ -665,31 +614,7 @@ bool MainWindow::applyQuickFix(const Finding &finding)
 
 void MainWindow::activateFinding(const Finding &f)
 {
-    const QString subject = f.subject;
-    const Topology &t = m_doc->topology();
-    if (subject.startsWith(QLatin1String("hosts/"))) {
-        if (const Host *h = t.hostByName(subject.mid(6))) {
-            m_scene->selectOnly({h->uid}, {});
-            if (HostItem *item = m_scene->hostItem(h->uid))
-                m_view->centreOn(item->sceneBoundingRect());
-        }
-    } else if (subject.startsWith(QLatin1String("subnets/"))) {
-        if (const Subnet *s = t.subnetByName(subject.mid(8))) {
-            m_scene->selectOnly({}, {s->uid});
-            if (SubnetItem *item = m_scene->subnetItem(s->uid))
-                m_view->centreOn(item->sceneBoundingRect());
-        }
-    } else if (subject.startsWith(QLatin1String("cluster"))) {
-        m_scene->selectOnly({}, {});
-        // "cluster.patroni.ttl" -> the field of that name in the cluster editor.
-        QString name = subject;
-        name.replace(QLatin1Char('.'), QLatin1Char('_'));
-        if (QWidget *w = m_clusterEditor->findChild<QWidget *>(name)) {
-            w->setFocus();
-            if (auto *scroll = qobject_cast<QScrollArea *>(m_inspector->parentWidget() ? m_inspector->parentWidget()->parentWidget() : nullptr))
-                scroll->ensureWidgetVisible(w);
-        }
-    }
+    m_navigator->activate(f);
 }
 
 void MainWindow::autosaveNow()
@@ -700,24 +625,17 @@ void MainWindow::autosaveNow()
 
 void MainWindow::offerRecovery()
 {
-    const QList<Autosave::Orphan> orphans = Autosave::orphans();
-    if (orphans.isEmpty())
-        return;
-    const Autosave::Orphan &o = orphans.first();
-    const QString what = o.originalPath.isEmpty() ? tr("an unsaved design") : QDir::toNativeSeparators(o.originalPath);
-    const auto a = MessageBox::question(this, tr("Recover design"),
-                                        tr("PG HA Designer did not close properly last time. Recover the autosaved copy of %1?").arg(what),
-                                        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-    if (a == QMessageBox::Yes) {
-        const Result<LoadedProject> loaded = ProjectFile::load(o.file);
-        if (loaded.ok()) {
-            m_doc->reset(loaded->topology, o.originalPath, true);
-            m_view->fitToWindow();
-            Autosave::write(m_doc->topology(), m_doc->filePath());  // now ours
-        }
-    }
-    for (const Autosave::Orphan &x : orphans)
-        Autosave::discard(x);
+    const AutosaveRecovery::Outcome o = AutosaveRecovery::offer(this, [this](const Topology &t, const QString &originalPath) {
+        if (!maybeSave())
+            return false;
+        m_doc->reset(t, originalPath, true);
+        m_view->fitToWindow();
+        Autosave::write(m_doc->topology(), m_doc->filePath());  // now ours, before the orphan goes
+        return true;
+    });
+    if (o.kept > 0)
+        statusBar()->showMessage(tr("%n more autosaved design(s) kept: File ▸ Recover Autosaved Designs offers them.",
+                                    nullptr, o.kept), 8000);
 }
 
 void MainWindow::showPreferences()

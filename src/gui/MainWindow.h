@@ -12,6 +12,7 @@ class QAction;
 class QDockWidget;
 class QLabel;
 class QMenu;
+class QScrollArea;
 class QStackedWidget;
 class QTabWidget;
 class QTimer;
@@ -19,16 +20,19 @@ class QTimer;
 namespace pgha {
 
 class Analyzer;
+class BundleExport;
 class ClusterEditor;
 class DashboardPage;
 class DeployPage;
 class DesignScene;
 class DesignView;
 class Document;
+class FindingsNavigator;
 class FindingsPanel;
 class HostEditor;
 class PaletteWidget;
 class PreviewPanel;
+class RecentFiles;
 class SecretVault;
 class SubnetEditor;
 
@@ -55,6 +59,8 @@ public:
     bool saveTo(const QString &path);
     bool save();
     bool saveAs();
+    // Starts the export (validation, generation and writing run off the GUI thread); bundleExported
+    // tells how it ended. False when an export is already running.
     bool exportBundleTo(const QString &path);
     bool exportDiagram(const QString &path);  // .png or .svg
     bool maybeSave();                          // asks about unsaved changes: true = go on
@@ -63,11 +69,12 @@ public:
     void setVault(std::shared_ptr<SecretVault> vault);  // tests inject their own keychain
     bool applyQuickFix(const Finding &finding);
     void activateFinding(const Finding &finding);
-    void offerRecovery();                            // after a crash: restores an autosave
+    void offerRecovery();                            // after a crash: offers every autosaved design left behind
     void autosaveNow();
 
 signals:
     void analysisApplied();  // findings, badges and preview show the latest design
+    void bundleExported(bool ok, const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -80,13 +87,12 @@ private:
     void updateInspector();
     void scheduleAnalysis();
     void applyAnalysis();
-    void addRecentFile(const QString &path);
-    void rebuildRecentMenu();
     void loadSecretsFromVault();
     void showSecretsDialog();
     void showPreferences();
     void showAbout();
     void exportBundleInteractive();
+    void bundleExportFinished(bool ok, const QString &path, const Bundle &bundle, const QString &error);
     void exportDiagramInteractive(const QString &suffix);
     void pushPagesProject();
 
@@ -111,7 +117,10 @@ private:
     QLabel *m_statusFindings;
     QLabel *m_statusAnalysis;
     QLabel *m_statusZoom;
-    QMenu *m_recentMenu = nullptr;
+    RecentFiles *m_recent = nullptr;
+    BundleExport *m_bundleExport = nullptr;
+    QScrollArea *m_inspectorScroll = nullptr;
+    std::unique_ptr<FindingsNavigator> m_navigator;
     QTimer *m_autosave;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;

@@ -2,11 +2,15 @@
 // findings follow, undo/redo, preview, export against the CLI, open/save/reopen, recovery, screenshots.
 #include "GuiTestSupport.h"
 
+#include "core/edit/EditRules.h"
 #include "core/model/Addressing.h"
+#include "core/model/SecretMask.h"
 #include "core/project/ProjectFile.h"
 #include "gui/canvas/DesignScene.h"
 #include "gui/canvas/DesignView.h"
+#include "deploy/DeployRunner.h"
 #include "gui/canvas/HostItem.h"
+#include "gui/deploy/DeployPage.h"
 #include "gui/dialogs/MessageBox.h"
 #include "gui/document/Autosave.h"
 #include "gui/document/Document.h"
@@ -17,12 +21,20 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
+#include <QToolButton>
+
+#include <cmath>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QImage>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTreeWidget>
 #include <QPushButton>
 #include <QTableView>
 #include <QSaveFile>
@@ -52,6 +64,91 @@ private:
     {
         w().scene()->selectOnly({uidOf(hostName)}, {});
         QCoreApplication::processEvents();
+    }
+    // The export runs off the GUI thread; its end is a signal.
+    bool exportAndWait(const QString &path)
+    {
+        QSignalSpy done(&w(), &MainWindow::bundleExported);
+        if (!w().exportBundleTo(path))
+            return false;
+        if (!done.wait(60000))
+            return false;
+        return done.first().at(0).toBool();
+    }
+    QString writeOrphan(const QString &clusterName, qint64 pid, int secondsAgo, const QByteArray &broken = {})
+    {
+        QDir().mkpath(Autosave::directory());
+        const QString file = Autosave::directory() + QStringLiteral("/autosave-%1.pgha.yaml").arg(pid);
+        if (broken.isEmpty()) {
+            Topology t = ProjectFile::referenceTopology();
+            t.cluster.name = clusterName;
+            if (!ProjectFile::save(t, file).ok())
+                return {};
+        } else {
+            QFile f(file);
+            if (!f.open(QIODevice::WriteOnly))
+                return {};
+            f.write(broken);
+        }
+        QFile f(file);
+        f.open(QIODevice::ReadWrite);
+        f.setFileTime(QDateTime::currentDateTime().addSecs(-secondsAgo), QFileDevice::FileModificationTime);
+        return file;
+    }
+
+    struct Stats
+    {
+        int distinctColours = 0;
+        double luminanceStdDev = 0;
+    };
+    static Stats imageStats(const QImage &image, const QRect &region)
+    {
+        QSet<QRgb> colours;
+        double sum = 0, sumSq = 0;
+        int n = 0;
+        const QRect r = region.intersected(image.rect());
+        for (int y = r.top(); y <= r.bottom(); y += 2) {
+            for (int x = r.left(); x <= r.right(); x += 2) {
+                const QRgb c = image.pixel(x, y);
+                colours.insert(c);
+                const double l = qGray(c);
+                sum += l;
+                sumSq += l * l;
+                ++n;
+            }
+        }
+        Stats s;
+        s.distinctColours = int(colours.size());
+        if (n > 0)
+            s.luminanceStdDev = std::sqrt(std::max(0.0, sumSq / n - (sum / n) * (sum / n)));
+        return s;
+    }
+    // The region of widget in shot (a grab of root, by default the window) shows the widget: not one
+    // colour, and (nearly) the same pixels as the widget's own grab.
+    void checkRegionShowsWidget(const QImage &shot, QWidget *widget, QWidget *root = nullptr)
+    {
+        QVERIFY(widget);
+        if (!root)
+            root = m_w.get();
+        QVERIFY2(widget->isVisible(), qPrintable(widget->objectName() + QStringLiteral(" is hidden")));
+        const qreal dpr = shot.devicePixelRatio();
+        const QRect inRoot(widget->mapTo(root, QPoint(0, 0)) * dpr, widget->size() * dpr);
+        QVERIFY2(shot.rect().contains(inRoot), qPrintable(widget->objectName() + QStringLiteral(" is outside the screenshot")));
+        const Stats st = imageStats(shot, inRoot);
+        QVERIFY2(st.distinctColours > 4 && st.luminanceStdDev > 2.0,
+                 qPrintable(widget->objectName() + QStringLiteral(" is blank in the screenshot")));
+        const QImage own = widget->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        const QImage part = shot.copy(inRoot).convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(part.size(), own.size());
+        int differ = 0, total = 0;
+        for (int y = 0; y < own.height(); y += 3) {
+            for (int x = 0; x < own.width(); x += 3) {
+                ++total;
+                differ += own.pixel(x, y) != part.pixel(x, y) ? 1 : 0;
+            }
+        }
+        QVERIFY2(differ * 10 < total, qPrintable(QStringLiteral("%1: %2 of %3 sampled pixels differ from the widget's own rendering")
+                                                     .arg(widget->objectName()).arg(differ).arg(total)));
     }
 
 private slots:
@@ -277,7 +374,7 @@ private slots:
         QVERIFY2(preview->shownText().contains(QLatin1String("ttl: 31")), qPrintable(preview->shownText().left(400)));
 
         // The diff against the last export shows the changed line.
-        QVERIFY(w().exportBundleTo(m_tmp.filePath(QStringLiteral("before-diff.tar.gz"))));
+        QVERIFY(exportAndWait(m_tmp.filePath(QStringLiteral("before-diff.tar.gz"))));
         child<QSpinBox>(&w(), "cluster_patroni_ttl")->setValue(35);
         QVERIFY(waitAnalysed(w()));
         preview->setDiffMode(true);
@@ -302,7 +399,7 @@ private slots:
         QVERIFY(w().saveTo(project));
         const QString guiArchive = m_tmp.filePath(QStringLiteral("gui.tar.gz"));
         const QString cliArchive = m_tmp.filePath(QStringLiteral("cli.tar.gz"));
-        QVERIFY(w().exportBundleTo(guiArchive));
+        QVERIFY(exportAndWait(guiArchive));
 
         QProcess cli;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -414,11 +511,10 @@ private slots:
     void autosaveRecovery()
     {
         // A file left by a process that is gone is offered, and restored as an unsaved design.
-        Topology crashed = ProjectFile::referenceTopology();
-        crashed.cluster.name = QStringLiteral("crashed_cluster");
-        QDir().mkpath(Autosave::directory());
-        const QString orphan = Autosave::directory() + QStringLiteral("/autosave-999999999.pgha.yaml");
-        QVERIFY(ProjectFile::save(crashed, orphan).ok());
+        for (const Autosave::Orphan &o : Autosave::orphans())
+            Autosave::discard(o);
+        const QString orphan = writeOrphan(QStringLiteral("crashed_cluster"), 999999999, 10);
+        QVERIFY(!orphan.isEmpty());
         MessageBox::setNextAnswer(QMessageBox::Yes);
         w().offerRecovery();
         QCOMPARE(topo().cluster.name, QStringLiteral("crashed_cluster"));
@@ -426,6 +522,45 @@ private slots:
         QVERIFY(!QFile::exists(orphan));
         w().autosaveNow();
         QVERIFY(QFile::exists(Autosave::fileForThisProcess()));
+        Autosave::removeOwn();
+    }
+
+    void autosaveRecoveryOffersEachAndKeepsWhatFails()
+    {
+        for (const Autosave::Orphan &o : Autosave::orphans())
+            Autosave::discard(o);
+        // Newest first: a broken copy, one the person declines, one they recover, and one after that.
+        const QString broken = writeOrphan({}, 999999991, 10, "cluster: [unclosed\n");
+        const QString declined = writeOrphan(QStringLiteral("declined_cluster"), 999999992, 20);
+        const QString wanted = writeOrphan(QStringLiteral("wanted_cluster"), 999999993, 30);
+        const QString later = writeOrphan(QStringLiteral("later_cluster"), 999999994, 40);
+        QVERIFY(!broken.isEmpty() && !declined.isEmpty() && !wanted.isEmpty() && !later.isEmpty());
+        QCOMPARE(Autosave::orphans().size(), 4);
+
+        MessageBox::takeShown();
+        MessageBox::setNextAnswer(QMessageBox::Yes);  // the broken one: fails, reported
+        MessageBox::setNextAnswer(QMessageBox::Ok);   // ... the report
+        MessageBox::setNextAnswer(QMessageBox::No);   // declined
+        MessageBox::setNextAnswer(QMessageBox::Yes);  // recovered
+        w().offerRecovery();
+        QVERIFY(!MessageBox::hasNextAnswer());
+        const QStringList shown = MessageBox::takeShown();
+        QCOMPARE(shown.size(), 4);
+        QVERIFY2(shown.at(1).contains(QDir::toNativeSeparators(broken)), qPrintable(shown.at(1)));  // names the kept file
+        QCOMPARE(topo().cluster.name, QStringLiteral("wanted_cluster"));
+        QVERIFY(QFile::exists(broken));     // could not be loaded: kept
+        QVERIFY(!QFile::exists(declined));  // declined: gone
+        QVERIFY(!QFile::exists(wanted));    // recovered: gone (the window's own autosave holds it)
+        QVERIFY(QFile::exists(later));      // not asked about yet: kept
+        QVERIFY(QFile::exists(Autosave::fileForThisProcess()));
+
+        // Offered again later: Cancel keeps both.
+        MessageBox::setNextAnswer(QMessageBox::Cancel);
+        w().offerRecovery();
+        QVERIFY(QFile::exists(broken) && QFile::exists(later));
+        QCOMPARE(MessageBox::takeShown().size(), 1);
+        for (const Autosave::Orphan &o : Autosave::orphans())
+            Autosave::discard(o);
         Autosave::removeOwn();
     }
 
@@ -437,11 +572,161 @@ private slots:
         QVERIFY(w().exportDiagram(svg));
         QImage image(png);
         QVERIFY(image.width() > 400 && image.height() > 200);
+        QVERIFY2(imageStats(image, image.rect()).distinctColours > 50, "the exported PNG is (nearly) one colour");
         QFile f(svg);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray text = f.readAll();
         QVERIFY(text.contains("<svg"));
         QVERIFY(text.contains("node1"));
+        // No secret of the session in the picture.
+        const QStringList secrets = SecretMask::values(w().secrets());
+        QVERIFY(!secrets.isEmpty());
+        for (const QString &v : secrets)
+            QVERIFY2(!text.contains(v.toUtf8()), "a secret is in the SVG export");
+    }
+
+    void previewMasksSecrets()
+    {
+        const QStringList secrets = SecretMask::values(w().secrets());
+        PreviewPanel *preview = w().previewPanel();
+        QString withSecret;
+        for (const GeneratedFile &f : w().analyzer()->bundle().files) {
+            for (const QString &v : secrets) {
+                if (withSecret.isEmpty() && f.host == QLatin1String("node1") && QString::fromUtf8(f.content).contains(v))
+                    withSecret = f.path;
+            }
+        }
+        QVERIFY2(!withSecret.isEmpty(), "no file of node1 holds a secret");
+        preview->selectFile(QStringLiteral("node1"), withSecret);
+        QCOMPARE(preview->currentPath(), withSecret);
+        QVERIFY(!preview->secretsRevealed());
+        const auto containsSecret = [&](const QString &text) {
+            return std::any_of(secrets.cbegin(), secrets.cend(), [&](const QString &v) { return text.contains(v); });
+        };
+        QVERIFY2(!containsSecret(preview->shownText()), "the preview shows a secret by default");
+        QVERIFY(preview->shownText().contains(SecretMask::kMask));
+        child<QToolButton>(&w(), "previewRevealSecrets")->click();
+        QVERIFY(preview->secretsRevealed());
+        QVERIFY(containsSecret(preview->shownText()));
+        child<QToolButton>(&w(), "previewRevealSecrets")->click();
+        QVERIFY(!containsSecret(preview->shownText()));
+    }
+
+    void subnetCidrNeverOverlaps()
+    {
+        // An existing 10.104.0.128/25 blocks 10.104.0.0/24: a new subnet from the palette takes another /24.
+        w().scene()->selectOnly({}, {topo().subnetByName(QStringLiteral("db"))->uid});
+        QCoreApplication::processEvents();
+        typeInto(child<QLineEdit>(&w(), "subnetCidr"), QStringLiteral("10.104.0.128/25"));
+        QCOMPARE(topo().subnetByName(QStringLiteral("db"))->cidr, QStringLiteral("10.104.0.128/25"));
+        const quint32 uid = w().scene()->addFromPalette(PaletteKind::Subnet, QPointF(-900, -900));
+        const Subnet *added = topo().subnetByUid(uid);
+        QVERIFY(added);
+        for (const Subnet &s : topo().subnets) {
+            if (s.uid != uid)
+                QVERIFY2(!EditRules::cidrsOverlap(s.cidr, added->cidr), qPrintable(s.cidr + QStringLiteral(" / ") + added->cidr));
+        }
+    }
+
+    void inspectorAndDragMoveHostsAlike()
+    {
+        // The inspector and a drag into the zone follow one rule: an address that fits the new subnet stays.
+        const quint32 uid = uidOf(QStringLiteral("HAProxy-demo"));
+        select(QStringLiteral("HAProxy-demo"));
+        typeInto(child<QLineEdit>(&w(), "hostAddress"), QStringLiteral("10.20.0.9"));  // fits clients, not db
+        const Subnet *clients = topo().subnetByName(QStringLiteral("clients"));
+        QVERIFY(clients);
+        HostItem *item = w().scene()->hostItem(uid);
+        item->setPos(clients->rect.x + 40, clients->rect.y + 40);
+        w().scene()->commitMoves(false);
+        QCOMPARE(topo().hostByUid(uid)->subnet, QStringLiteral("clients"));
+        QCOMPARE(topo().hostByUid(uid)->address, QStringLiteral("10.20.0.9"));
+        w().document()->undoStack()->undo();
+        // The same through the inspector's subnet box.
+        select(QStringLiteral("HAProxy-demo"));
+        QComboBox *subnet = child<QComboBox>(&w(), "hostSubnet");
+        const int index = subnet->findData(QStringLiteral("clients"));
+        QVERIFY(index >= 0);
+        subnet->setCurrentIndex(index);
+        emit subnet->activated(index);
+        QCOMPARE(topo().hostByUid(uid)->subnet, QStringLiteral("clients"));
+        QCOMPARE(topo().hostByUid(uid)->address, QStringLiteral("10.20.0.9"));
+    }
+
+    void deployPageShowsPlanOnOpen()
+    {
+        auto *tabs = child<QTabWidget>(&w(), "modeTabs");
+        auto *page = child<DeployPage>(&w(), "DeployPage");
+        page->setJournalPath(m_tmp.filePath(QStringLiteral("plan.journal.json")));
+        QSignalSpy ready(page, &DeployPage::planReady);
+        tabs->setCurrentWidget(page);
+        QVERIFY(ready.count() > 0 || ready.wait(30000));
+        auto *tree = child<QTreeWidget>(page, "hostTree");
+        QCOMPARE(tree->topLevelItemCount(), 4);
+        int steps = 0;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *host = tree->topLevelItem(i);
+            QVERIFY(host->childCount() > 0);
+            steps += host->childCount();
+            for (int j = 0; j < host->childCount(); ++j) {
+                QCOMPARE(host->child(j)->text(1), QStringLiteral("pending"));
+                QVERIFY2(!host->child(j)->text(2).isEmpty(), qPrintable(host->child(j)->text(0)));  // what it changes
+            }
+        }
+        auto *progress = child<QProgressBar>(page, "deployProgress");
+        QCOMPARE(progress->maximum(), steps);
+        QCOMPARE(progress->value(), 0);
+        // The state column fits its longest state.
+        const int needed = tree->fontMetrics().horizontalAdvance(QStringLiteral("done (nothing to change)"));
+        QVERIFY2(tree->columnWidth(1) >= needed, qPrintable(QStringLiteral("%1 < %2").arg(tree->columnWidth(1)).arg(needed)));
+        const QString dir = QStringLiteral(PGHA_BINARY_DIR "/screenshots");
+        QDir().mkpath(dir);
+        QTest::qWait(50);
+        const QImage shot = w().grab().toImage();
+        QVERIFY(shot.save(dir + QStringLiteral("/deploy-plan.png")));
+        checkRegionShowsWidget(shot, tree);
+        tabs->setCurrentIndex(0);
+    }
+
+    void hostKeysInOneDialog()
+    {
+        auto *page = child<DeployPage>(&w(), "DeployPage");
+        auto *runner = page->findChild<DeployRunner *>();
+        QVERIFY(runner);
+        MessageBox::takeShown();
+        MessageBox::setNextAnswer(QMessageBox::Yes);
+        for (int i = 1; i <= 4; ++i) {
+            SshQuestion q;
+            q.kind = SshQuestion::Kind::UnknownHostKey;
+            q.hostName = QStringLiteral("node%1").arg(i);
+            q.address = QStringLiteral("10.104.0.%1").arg(i);
+            q.keyType = QStringLiteral("ssh-ed25519");
+            q.fingerprint = QStringLiteral("SHA256:fingerprint%1").arg(i);
+            q.detail = m_tmp.filePath(QStringLiteral("known_hosts"));
+            emit runner->question(100 + i, q);
+            QTest::qWait(20);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!MessageBox::hasNextAnswer(), 5000);
+        QTest::qWait(500);  // a second dialog would come now
+        const QStringList shown = MessageBox::takeShown();
+        QCOMPARE(shown.size(), 1);
+        for (int i = 1; i <= 4; ++i) {
+            QVERIFY(shown.first().contains(QStringLiteral("node%1 (10.104.0.%1)").arg(i)));
+            QVERIFY(shown.first().contains(QStringLiteral("SHA256:fingerprint%1").arg(i)));
+        }
+    }
+
+    void monitorTabAfterDeploy()
+    {
+        auto *tabs = child<QTabWidget>(&w(), "modeTabs");
+        auto *page = child<DeployPage>(&w(), "DeployPage");
+        tabs->setCurrentWidget(page);
+        emit page->deployFinished(DeployRunner::Outcome::Failed, QStringLiteral("failed"));
+        QCOMPARE(tabs->currentWidget(), page);  // a failed deploy stays where its log is
+        emit page->deployFinished(DeployRunner::Outcome::Done, QStringLiteral("done"));
+        QCOMPARE(tabs->currentIndex(), 2);
+        QCOMPARE(tabs->currentWidget(), child<QWidget>(&w(), "DashboardPage"));
+        tabs->setCurrentIndex(0);
     }
 
     void screenshots()
@@ -451,8 +736,31 @@ private slots:
         select(QStringLiteral("node1"));
         w().view()->fitToWindow();
         QVERIFY(waitAnalysed(w()));
-        QVERIFY(w().grab().save(dir + QStringLiteral("/designer.png")));
-        QVERIFY(child<QDockWidget>(&w(), "findingsDock")->grab().save(dir + QStringLiteral("/findings.png")));
+        QTest::qWait(50);
+
+        // The whole window: its size, not blank, and the canvas, inspector and findings where they are.
+        const QImage designer = w().grab().toImage();
+        QVERIFY(designer.save(dir + QStringLiteral("/designer.png")));
+        QCOMPARE(designer.size(), w().size() * w().devicePixelRatio());
+        QVERIFY2(imageStats(designer, designer.rect()).distinctColours > 200, "the window screenshot is nearly blank");
+        checkRegionShowsWidget(designer, w().view());
+        checkRegionShowsWidget(designer, child<QWidget>(&w(), "findingsView"));
+        checkRegionShowsWidget(designer, child<QWidget>(&w(), "inspectorDock"));
+        // Every host card is drawn on the canvas where the scene puts it (its region is not background).
+        for (const Host &h : topo().hosts) {
+            HostItem *item = w().scene()->hostItem(h.uid);
+            const QRect inView = w().view()->mapFromScene(item->sceneBoundingRect()).boundingRect();
+            const QRect inWindow(w().view()->viewport()->mapTo(&w(), inView.topLeft()), inView.size());
+            const QRect visible = inWindow.intersected(QRect(w().view()->viewport()->mapTo(&w(), QPoint(0, 0)), w().view()->viewport()->size()));
+            QVERIFY2(visible.width() > 20 && visible.height() > 20, qPrintable(h.name + QStringLiteral(" is not on screen")));
+            QVERIFY2(imageStats(designer, visible).distinctColours > 8, qPrintable(h.name + QStringLiteral(" card is blank")));
+        }
+
+        QDockWidget *findingsDock = child<QDockWidget>(&w(), "findingsDock");
+        const QImage findings = findingsDock->grab().toImage();
+        QVERIFY(findings.save(dir + QStringLiteral("/findings.png")));
+        QVERIFY2(imageStats(findings, findings.rect()).distinctColours > 20, "the findings screenshot is nearly blank");
+
         QDockWidget *previewDock = child<QDockWidget>(&w(), "previewDock");
         previewDock->raise();
         w().resizeDocks({previewDock}, {640}, Qt::Horizontal);
@@ -461,9 +769,19 @@ private slots:
                 w().previewPanel()->selectFile(f.host, f.path);
         }
         QTest::qWait(50);
-        QVERIFY(previewDock->grab().save(dir + QStringLiteral("/preview.png")));
-        QVERIFY(w().grab().save(dir + QStringLiteral("/designer-preview.png")));
+        const QImage preview = previewDock->grab().toImage();
+        QVERIFY(preview.save(dir + QStringLiteral("/preview.png")));
+        checkRegionShowsWidget(preview, child<QWidget>(&w(), "previewText"), previewDock);
+        // The text shown in the picture: the file, its secrets masked.
+        const QString shown = w().previewPanel()->shownText();
+        QVERIFY(shown.contains(QLatin1String("scope:")));
+        for (const QString &v : SecretMask::values(w().secrets()))
+            QVERIFY2(!shown.contains(v), "a secret is in the preview screenshot");
+        const QImage whole = w().grab().toImage();
+        QVERIFY(whole.save(dir + QStringLiteral("/designer-preview.png")));
+        checkRegionShowsWidget(whole, child<QWidget>(&w(), "previewText"));
     }
+
 };
 
 QTEST_MAIN(TestDesigner)

@@ -1,7 +1,8 @@
 // Pieces of the designer that need no window: line diff, auto-layout, commands on a Document, the
 // secrets codec.
 #include "core/project/ProjectFile.h"
-#include "gui/commands/ChangeSubnetCommand.h"
+#include "core/edit/EditRules.h"
+#include "gui/commands/ChangeValueCommand.h"
 #include "gui/commands/MoveItemsCommand.h"
 #include "gui/commands/RemoveItemsCommand.h"
 #include "gui/document/AutoLayout.h"
@@ -84,12 +85,55 @@ private slots:
         const Subnet before = *doc.topology().subnetByName(QStringLiteral("db"));
         Subnet after = before;
         after.name = QStringLiteral("database");
-        doc.undoStack()->push(new ChangeSubnetCommand(&doc, before, after));
+        ChangeValueCommand::Values values;
+        values.subnets << after;
+        values.hosts = EditRules::hostsFollowingRename(doc.topology(), before.name, after.name);
+        doc.undoStack()->push(new ChangeValueCommand(&doc, values, QStringLiteral("rename")));
         for (const Host &h : doc.topology().hosts)
             QCOMPARE(h.subnet, QStringLiteral("database"));
         doc.undoStack()->undo();
         for (const Host &h : doc.topology().hosts)
             QCOMPARE(h.subnet, QStringLiteral("db"));
+    }
+
+    void changeValueMergesPerFieldAndItem()
+    {
+        Document doc;
+        doc.reset(ProjectFile::referenceTopology(), QString());
+        const Host first = doc.topology().hosts.at(0);
+        const Host second = doc.topology().hosts.at(1);
+        Host a = first;
+        a.ssh.port = 2201;
+        doc.undoStack()->push(ChangeValueCommand::host(&doc, a, QStringLiteral("ssh.port")));
+        a.ssh.port = 2202;
+        doc.undoStack()->push(ChangeValueCommand::host(&doc, a, QStringLiteral("ssh.port")));
+        QCOMPARE(doc.undoStack()->count(), 1);  // one field of one host: one step
+        Host b = second;
+        b.ssh.port = 2203;
+        doc.undoStack()->push(ChangeValueCommand::host(&doc, b, QStringLiteral("ssh.port")));
+        QCOMPARE(doc.undoStack()->count(), 2);  // another host: its own step
+        Host c = second;
+        c.ssh.user = QStringLiteral("admin");
+        doc.undoStack()->push(ChangeValueCommand::host(&doc, c));
+        QCOMPARE(doc.undoStack()->count(), 3);  // no merge key: never merges
+        doc.undoStack()->undo();
+        doc.undoStack()->undo();
+        QCOMPARE(doc.topology().hosts.at(1), second);
+        QCOMPARE(doc.topology().hosts.at(0).ssh.port, 2202);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.topology().hosts.at(0), first);
+
+        // Spinning back to where it was leaves no step at all.
+        Cluster cl = doc.topology().cluster;
+        const int ttl = cl.patroni.ttl;
+        cl.patroni.ttl = ttl + 1;
+        doc.undoStack()->push(ChangeValueCommand::cluster(&doc, cl, QStringLiteral("ttl"), QStringLiteral("patroni.ttl")));
+        cl.patroni.ttl = ttl;
+        doc.undoStack()->push(ChangeValueCommand::cluster(&doc, cl, QStringLiteral("ttl"), QStringLiteral("patroni.ttl")));
+        QCOMPARE(doc.topology().cluster.patroni.ttl, ttl);
+        QCOMPARE(doc.undoStack()->count(), doc.undoStack()->index());
+        QVERIFY(!doc.undoStack()->canRedo());
+        QCOMPARE(doc.undoStack()->index(), 0);
     }
 
     void removeSubnetKeepsHosts()

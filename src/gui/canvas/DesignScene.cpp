@@ -1,5 +1,6 @@
 #include "gui/canvas/DesignScene.h"
 
+#include "core/edit/EditRules.h"
 #include "core/model/Addressing.h"
 #include "core/project/ProjectFile.h"
 #include "gui/canvas/ConnectionLayer.h"
@@ -7,7 +8,7 @@
 #include "gui/canvas/SubnetItem.h"
 #include "gui/commands/AddHostCommand.h"
 #include "gui/commands/AddSubnetCommand.h"
-#include "gui/commands/ChangeHostCommand.h"
+#include "gui/commands/ChangeValueCommand.h"
 #include "gui/commands/MoveItemsCommand.h"
 #include "gui/commands/PasteCommand.h"
 #include "gui/commands/RemoveItemsCommand.h"
@@ -246,27 +247,6 @@ QRectF DesignScene::designBounds() const
     return r;
 }
 
-QString DesignScene::freeSubnetCidr() const
-{
-    for (int third = 0; third < 256; ++third) {
-        for (int second = 104; second < 256; ++second) {
-            const QString cidr = QStringLiteral("10.%1.%2.0/24").arg(second).arg(third);
-            bool used = false;
-            for (const Subnet &s : m_doc->topology().subnets) {
-                quint32 a = 0;
-                if (Addressing::parseIPv4(cidr.section(QLatin1Char('/'), 0, 0), &a)
-                    && (Addressing::contains(s.cidr, cidr.section(QLatin1Char('/'), 0, 0)) || s.cidr == cidr)) {
-                    used = true;
-                    break;
-                }
-            }
-            if (!used)
-                return cidr;
-        }
-    }
-    return QStringLiteral("10.200.0.0/24");
-}
-
 quint32 DesignScene::addFromPalette(PaletteKind kind, const QPointF &scenePos)
 {
     const Topology &t = m_doc->topology();
@@ -275,7 +255,7 @@ quint32 DesignScene::addFromPalette(PaletteKind kind, const QPointF &scenePos)
         Subnet s;
         s.uid = uid;
         s.name = Addressing::uniqueSubnetName(t, t.subnets.isEmpty() ? QStringLiteral("db") : Palette::baseName(kind));
-        s.cidr = freeSubnetCidr();
+        s.cidr = EditRules::freeSubnetCidr(t);
         s.rect = {std::round(scenePos.x() - 40), std::round(scenePos.y() - 20), 3 * kHostWidth + 2 * kGapX + 2 * kZonePadding,
                   kHostHeight * 2 + kGapY + 2 * kZonePadding + kZoneHeader};
         m_doc->undoStack()->push(new AddSubnetCommand(m_doc, s));
@@ -340,11 +320,8 @@ void DesignScene::commitMoves(bool nudge)
             // Dragging a whole zone moves its hosts with it: they stay where they belong.
             if (m_subnets.contains(zone->uid()) && zone->isSelected())
                 continue;
-            Host after = *before;
-            after.subnet = zone->subnet().name;
-            const QString addr = Addressing::nextFreeAddress(scratch, after.subnet);
-            if (!addr.isEmpty())
-                after.address = addr;
+            // The same rule as the inspector's subnet box.
+            Host after = EditRules::moveHostToSubnet(scratch, m.uid, zone->subnet().name);
             after.pos = m.to;
             if (Host *s = scratch.hostByUid(m.uid))
                 *s = after;
@@ -355,13 +332,13 @@ void DesignScene::commitMoves(bool nudge)
         m_doc->undoStack()->push(new MoveItemsCommand(m_doc, hostMoves, subnetMoves, nudge));
         return;
     }
-    m_doc->undoStack()->beginMacro(tr("Move %1 into subnet %2").arg(rehomed.first().first.name, rehomed.first().second.subnet));
+    const QString text = tr("Move %1 into subnet %2").arg(rehomed.first().first.name, rehomed.first().second.subnet);
+    m_doc->undoStack()->beginMacro(text);
     m_doc->undoStack()->push(new MoveItemsCommand(m_doc, hostMoves, subnetMoves, false));
-    for (const auto &[before, after] : std::as_const(rehomed)) {
-        Host b = before;
-        b.pos = after.pos;  // the move above already happened
-        m_doc->undoStack()->push(new ChangeHostCommand(m_doc, b, after));
-    }
+    ChangeValueCommand::Values values;  // read after the move above: only subnet and address differ
+    for (const auto &pair : std::as_const(rehomed))
+        values.hosts << pair.second;
+    m_doc->undoStack()->push(new ChangeValueCommand(m_doc, values, text));
     m_doc->undoStack()->endMacro();
 }
 
@@ -416,35 +393,13 @@ void DesignScene::paste(const QByteArray &yaml)
     const Result<LoadedProject> loaded = ProjectFile::parse(yaml, QStringLiteral("clipboard"));
     if (!loaded.ok())
         return;
-    Topology scratch = m_doc->topology();
-    const double shift = 36 * (++m_pasteCount);
-    QList<Subnet> subnets;
-    QHash<QString, QString> renamed;
-    for (Subnet s : loaded->topology.subnets) {
-        const QString newName = Addressing::uniqueSubnetName(scratch, s.name);
-        renamed.insert(s.name, newName);
-        s.name = newName;
-        s.uid = m_doc->newUid();
-        s.rect.x += shift;
-        s.rect.y += shift;
-        scratch.subnets << s;
-        subnets << s;
-    }
-    QList<Host> hosts;
+    const EditRules::PasteItems items = EditRules::preparePaste(m_doc->topology(), loaded->topology, 36 * (++m_pasteCount),
+                                                                [this] { return m_doc->newUid(); });
+    const QList<Subnet> &subnets = items.subnets;
+    const QList<Host> &hosts = items.hosts;
     QList<quint32> hostUids;
-    for (Host h : loaded->topology.hosts) {
-        h.name = Addressing::uniqueHostName(scratch, h.name);
-        h.subnet = renamed.value(h.subnet, h.subnet);
-        const QString addr = Addressing::nextFreeAddress(scratch, h.subnet);
-        if (!addr.isEmpty())
-            h.address = addr;
-        h.uid = m_doc->newUid();
-        h.pos.x += shift;
-        h.pos.y += shift;
-        scratch.hosts << h;
-        hosts << h;
+    for (const Host &h : hosts)
         hostUids << h.uid;
-    }
     if (hosts.isEmpty() && subnets.isEmpty())
         return;
     m_doc->undoStack()->push(new PasteCommand(m_doc, subnets, hosts));

@@ -70,7 +70,6 @@ private:
     void refreshZones(SubnetItem *skip = nullptr);
     void scheduleConnections();
     void rebuildConnections();
-    QString freeSubnetCidr() const;
 
     Document *m_doc;
     QHash<quint32, HostItem *> m_hosts;

@@ -5,9 +5,7 @@ namespace pgha {
 // QUndoCommand::id() values of the commands that merge with their predecessor.
 enum CommandId {
     MoveItemsId = 1,
-    ChangeHostId,
-    ChangeSubnetId,
-    ChangeClusterId,
+    ChangeValueId,
 };
 
 } // namespace pgha

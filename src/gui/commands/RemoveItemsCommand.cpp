@@ -1,5 +1,6 @@
 #include "gui/commands/RemoveItemsCommand.h"
 
+#include "core/edit/EditRules.h"
 #include "gui/document/Document.h"
 
 #include <QCoreApplication>
@@ -17,28 +18,21 @@ RemoveItemsCommand::RemoveItemsCommand(Document *doc, const QList<quint32> &host
         if (hostUids.contains(t.hosts.at(i).uid))
             m_hosts.append({i, t.hosts.at(i)});
     }
-    QStringList removedNames;
     for (int i = 0; i < t.subnets.size(); ++i) {
-        if (subnetUids.contains(t.subnets.at(i).uid)) {
+        if (subnetUids.contains(t.subnets.at(i).uid))
             m_subnets.append({i, t.subnets.at(i)});
-            removedNames << t.subnets.at(i).name;
-        }
     }
-    for (const Host &h : t.hosts) {
-        if (!hostUids.contains(h.uid) && removedNames.contains(h.subnet))
-            m_orphansBefore << h;
-    }
+    m_orphansAfter = EditRules::hostsLeftBySubnetRemoval(t, subnetUids, hostUids);
+    for (const Host &h : std::as_const(m_orphansAfter))
+        m_orphansBefore << *t.hostByUid(h.uid);
     setText(QCoreApplication::translate("pgha::Commands", "Delete %n item(s)", nullptr,
                                         int(m_hosts.size() + m_subnets.size())));
 }
 
 void RemoveItemsCommand::redo()
 {
-    for (const Host &h : std::as_const(m_orphansBefore)) {
-        Host changed = h;
-        changed.subnet.clear();
-        m_doc->setHost(changed);
-    }
+    for (const Host &h : std::as_const(m_orphansAfter))
+        m_doc->setHost(h);
     for (auto it = m_hosts.crbegin(); it != m_hosts.crend(); ++it)
         m_doc->removeHost(it->host.uid);
     for (auto it = m_subnets.crbegin(); it != m_subnets.crend(); ++it)

@@ -33,6 +33,7 @@ private:
     QList<Indexed> m_hosts;          // ascending index
     QList<IndexedSubnet> m_subnets;  // ascending index
     QList<Host> m_orphansBefore;     // hosts whose subnet is deleted, as they were
+    QList<Host> m_orphansAfter;      // the same hosts afterwards (EditRules::hostsLeftBySubnetRemoval)
 };
 
 } // namespace pgha

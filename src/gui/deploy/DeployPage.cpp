@@ -1,18 +1,24 @@
 #include "gui/deploy/DeployPage.h"
 
 #include "deploy/DeploySetup.h"
+#include "gui/dialogs/MessageBox.h"
+#include "gui/util/OffThread.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QShowEvent>
+#include <QStyle>
 #include <QSplitter>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -20,17 +26,82 @@ namespace pgha {
 
 namespace {
 constexpr int kStepIdRole = Qt::UserRole + 1;
+constexpr int kStateRole = Qt::UserRole + 2;
 
-QString outcomeText(StepOutcome o)
+// What a step row shows in its State column; Pending and Running come before any outcome.
+enum StepState { Pending = 0, Running, Changed, Unchanged, Failed, Cancelled, DoneEarlier };
+
+StepState stateOf(StepOutcome o)
 {
     switch (o) {
-    case StepOutcome::Changed: return DeployPage::tr("done (changed)");
-    case StepOutcome::Unchanged: return DeployPage::tr("done (nothing to change)");
-    case StepOutcome::Failed: return DeployPage::tr("FAILED");
-    case StepOutcome::Cancelled: return DeployPage::tr("cancelled");
-    case StepOutcome::SkippedDone: return DeployPage::tr("done earlier");
+    case StepOutcome::Changed: return Changed;
+    case StepOutcome::Unchanged: return Unchanged;
+    case StepOutcome::Failed: return Failed;
+    case StepOutcome::Cancelled: return Cancelled;
+    case StepOutcome::SkippedDone: return DoneEarlier;
+    }
+    return Pending;
+}
+
+QString stateText(int s)
+{
+    switch (s) {
+    case Pending: return DeployPage::tr("pending");
+    case Running: return DeployPage::tr("running");
+    case Changed: return DeployPage::tr("done (changed)");
+    case Unchanged: return DeployPage::tr("done (nothing to change)");
+    case Failed: return DeployPage::tr("FAILED");
+    case Cancelled: return DeployPage::tr("cancelled");
+    case DoneEarlier: return DeployPage::tr("done earlier");
     }
     return {};
+}
+
+// Readable on light and dark palettes.
+QColor stateColour(int s)
+{
+    switch (s) {
+    case Running: return QColor(0x1e, 0x88, 0xe5);
+    case Changed: return QColor(0x2e, 0x9d, 0x3e);
+    case Unchanged:
+    case DoneEarlier: return QColor(0x5f, 0x8f, 0x62);
+    case Failed: return QColor(0xe5, 0x39, 0x35);
+    case Cancelled: return QColor(0xef, 0x8a, 0x00);
+    }
+    return QColor(0x80, 0x80, 0x80);
+}
+
+bool finished(int s)
+{
+    return s >= Changed && s != Failed && s != Cancelled;
+}
+
+// What a step will change on its host, in one line: the files it writes, then what it runs.
+QString changesOf(const DeployStep &step)
+{
+    QStringList files;
+    QStringList actions;
+    for (const DeployOp &op : step.ops) {
+        switch (op.kind) {
+        case DeployOp::Kind::WriteFiles:
+            for (const FileToWrite &f : op.files)
+                files << f.path;
+            break;
+        case DeployOp::Kind::CheckHost:
+            actions << DeployPage::tr("checks the host, changes nothing");
+            break;
+        case DeployOp::Kind::WaitFor:
+        case DeployOp::Kind::Run:
+            if (!op.title.isEmpty())
+                actions << op.title;
+            break;
+        }
+    }
+    QStringList parts;
+    if (!files.isEmpty())
+        parts << DeployPage::tr("writes %1").arg(files.join(QStringLiteral(", ")));
+    parts << actions;
+    return parts.join(QStringLiteral("; "));
 }
 } // namespace
 
@@ -52,6 +123,12 @@ DeployPage::DeployPage(QWidget *parent) : QWidget(parent)
     m_adopt = new QCheckBox(tr("Adopt existing data directories"), this);
     m_adopt->setObjectName(QStringLiteral("adoptCheck"));
     m_adopt->setToolTip(tr("Use existing PostgreSQL/etcd data as it is instead of refusing (it is never removed)."));
+    m_progress = new QProgressBar(this);
+    m_progress->setObjectName(QStringLiteral("deployProgress"));
+    m_progress->setFormat(tr("%v of %m steps"));
+    m_progress->setRange(0, 1);
+    m_progress->setValue(0);
+    m_progress->setMinimumWidth(220);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_deploy);
     buttons->addWidget(m_dryRun);
@@ -59,12 +136,17 @@ DeployPage::DeployPage(QWidget *parent) : QWidget(parent)
     buttons->addWidget(m_resume);
     buttons->addWidget(m_adopt);
     buttons->addStretch();
+    buttons->addWidget(m_progress);
 
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("hostTree"));
-    m_tree->setHeaderLabels({tr("Host / step"), tr("State"), tr("Detail")});
+    m_tree->setHeaderLabels({tr("Host / step"), tr("State"), tr("What it changes / detail")});
+    m_tree->header()->setStretchLastSection(true);
     m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_tree->header()->setSectionResizeMode(1, QHeaderView::Interactive);  // wide enough for every state: fitStateColumn
     m_tree->setUniformRowHeights(true);
+    m_tree->setWordWrap(false);
+    m_tree->setTextElideMode(Qt::ElideMiddle);
 
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("logFilter"));
@@ -86,6 +168,8 @@ DeployPage::DeployPage(QWidget *parent) : QWidget(parent)
     auto *split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_tree);
     split->addWidget(logBox);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("deployStatus"));
     m_status->setWordWrap(true);
@@ -96,9 +180,23 @@ DeployPage::DeployPage(QWidget *parent) : QWidget(parent)
     layout->addWidget(split, 1);
     layout->addWidget(m_status);
 
-    connect(m_deploy, &QPushButton::clicked, this, [this] { start(false); });
-    connect(m_resume, &QPushButton::clicked, this, [this] { start(true); });
-    connect(m_dryRun, &QPushButton::clicked, this, &DeployPage::showDryRun);
+    // The plan follows the design, a moment after the last edit (each one regenerates the bundle).
+    m_planTimer = new QTimer(this);
+    m_planTimer->setSingleShot(true);
+    m_planTimer->setInterval(300);
+    connect(m_planTimer, &QTimer::timeout, this, [this] {
+        if (isVisible() && !m_runner->isRunning())
+            prepare(Preparing::Plan);
+    });
+    // Log lines reach the widget in batches: one append per 100 ms, not one per line.
+    m_logTimer = new QTimer(this);
+    m_logTimer->setSingleShot(true);
+    m_logTimer->setInterval(100);
+    connect(m_logTimer, &QTimer::timeout, this, &DeployPage::flushLog);
+
+    connect(m_deploy, &QPushButton::clicked, this, [this] { prepare(Preparing::Deploy); });
+    connect(m_resume, &QPushButton::clicked, this, [this] { prepare(Preparing::Resume); });
+    connect(m_dryRun, &QPushButton::clicked, this, [this] { prepare(Preparing::DryRun); });
     connect(m_cancel, &QPushButton::clicked, m_runner, &DeployRunner::cancel);
     connect(m_filter, &QComboBox::currentIndexChanged, this, &DeployPage::refilterLog);
     connect(m_runner, &DeployRunner::stepStarted, this, &DeployPage::onStepStarted);
@@ -109,7 +207,11 @@ DeployPage::DeployPage(QWidget *parent) : QWidget(parent)
     updateButtons();
 }
 
-DeployPage::~DeployPage() = default;
+DeployPage::~DeployPage()
+{
+    if (m_prepareThread)
+        m_prepareThread->wait();
+}
 
 bool DeployPage::isRunning() const
 {
@@ -118,10 +220,15 @@ bool DeployPage::isRunning() const
 
 void DeployPage::setProject(const Topology &topology, const QString &projectPath)
 {
+    const bool same = topology == m_topology && projectPath == m_projectPath;
     m_topology = topology;
     m_projectPath = projectPath;
+    if (same && !m_planStale)
+        return;
+    ++m_generation;
+    m_planStale = true;
     if (m_runner->isRunning())
-        return;  // the running deploy keeps its plan; the rows follow on the next start
+        return;  // the running deploy keeps its plan; the rows follow afterwards
     const QString current = m_filter->currentData().toString();
     m_filter->blockSignals(true);
     m_filter->clear();
@@ -130,46 +237,186 @@ void DeployPage::setProject(const Topology &topology, const QString &projectPath
         m_filter->addItem(h.name, h.name);
     m_filter->setCurrentIndex(qMax(0, m_filter->findData(current)));
     m_filter->blockSignals(false);
-    const Result<DeployJournal> loaded = DeployJournal::load(
-        m_journalPath.isEmpty() ? defaultJournalPath(projectPath, topology) : m_journalPath);
-    const DeployJournal j = loaded.ok() ? loaded.value() : DeployJournal();
-    m_canResume = !j.lastRunComplete() && !j.steps().isEmpty();
     updateButtons();
+    if (isVisible())
+        m_planTimer->start();
+}
+
+void DeployPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_planStale && !m_runner->isRunning())
+        prepare(Preparing::Plan);  // the plan is there as the page opens
 }
 
 void DeployPage::updateButtons()
 {
-    const bool running = m_runner->isRunning();
+    const bool busy = m_runner->isRunning() || (m_preparing != Preparing::Nothing && m_preparing != Preparing::Plan);
     const bool haveHosts = !m_topology.hosts.isEmpty();
-    m_deploy->setEnabled(!running && haveHosts);
-    m_dryRun->setEnabled(!running && haveHosts);
-    m_resume->setEnabled(!running && haveHosts && m_canResume);
-    m_cancel->setEnabled(running);
-    m_adopt->setEnabled(!running);
+    m_deploy->setEnabled(!busy && haveHosts);
+    m_dryRun->setEnabled(!busy && haveHosts);
+    m_resume->setEnabled(!busy && haveHosts && m_canResume);
+    m_cancel->setEnabled(m_runner->isRunning());
+    m_adopt->setEnabled(!busy);
+}
+
+void DeployPage::prepare(Preparing what)
+{
+    if (m_preparing != Preparing::Nothing) {
+        if (what == Preparing::Plan)
+            m_planTimer->start();  // again once the running preparation is back
+        else if (m_preparing == Preparing::Plan)
+            QTimer::singleShot(50, this, [this, what] { prepare(what); });  // the click follows the plan
+        return;
+    }
+    if (m_runner->isRunning())
+        return;
+    m_preparing = what;
+    DeploySetupOptions o;
+    o.projectPath = m_projectPath;
+    o.journalPath = m_journalPath;
+    o.secretsFile = m_secretsFile;
+    o.knownHostsFile = m_knownHosts;
+    o.adoptExistingData = m_adopt->isChecked();
+    o.dryRun = what == Preparing::Plan || what == Preparing::DryRun;
+    const quint64 generation = m_generation;
+    const Topology topology = m_topology;
+    if (what != Preparing::Plan)
+        m_status->setText(tr("Preparing the deploy (generating the files)…"));
+    updateButtons();
+    // Generating the bundle of a big design takes a while: never on the GUI thread.
+    m_prepareThread = runOffThread(
+        this, [topology, o] { return prepareDeploy(topology, o); },
+        [this, what, generation](Result<DeploySetup> r) {
+            m_preparing = Preparing::Nothing;
+            if (r.ok())
+                prepared(what, generation, &r.value(), QString());
+            else
+                prepared(what, generation, nullptr, r.error().toString());
+            updateButtons();
+        });
+}
+
+void DeployPage::prepared(Preparing what, quint64 generation, const DeploySetup *s, const QString &error)
+{
+    if (!s) {
+        m_status->setText(tr("Cannot prepare the deploy: %1").arg(error));
+        if (what == Preparing::Plan)
+            m_planStale = false;
+        return;
+    }
+    switch (what) {
+    case Preparing::Plan:
+        if (generation != m_generation) {
+            m_planTimer->start();  // the design changed meanwhile
+            return;
+        }
+        m_planStale = false;
+        m_canResume = !s->journal.lastRunComplete() && !s->journal.steps().isEmpty();
+        rebuildRows(s->plan);
+        m_planShown = true;
+        m_status->setText(tr("The plan: %1 steps on %2 hosts, listed above with what each changes. Nothing has been "
+                             "changed yet: Deploy runs it, Dry run shows every command.")
+                              .arg(s->plan.steps.size())
+                              .arg(s->plan.targets.size()));
+        emit planReady();
+        return;
+    case Preparing::DryRun:
+        rebuildRows(s->plan);
+        m_logLines.clear();
+        m_pendingLog.clear();
+        m_log->clear();
+        m_filter->setCurrentIndex(0);
+        m_log->setPlainText(tr("Dry run: nothing is changed on any host.\n\n") + s->plan.dryRunText());
+        m_status->setText(tr("Dry run: %1 steps on %2 hosts, shown in the log.").arg(s->plan.steps.size()).arg(s->plan.targets.size()));
+        return;
+    case Preparing::Deploy:
+    case Preparing::Resume:
+        startRunner(*s, what == Preparing::Resume);
+        return;
+    case Preparing::Nothing:
+        return;
+    }
+}
+
+void DeployPage::startRunner(const DeploySetup &s, bool resume)
+{
+    DeployJournal journal = s.journal;
+    if (!resume)
+        journal.finishRun(true);  // Deploy = a full run that checks every step again (idempotent)
+    rebuildRows(s.plan);
+    m_logLines.clear();
+    m_pendingLog.clear();
+    m_log->clear();
+    if (!s.generatedSecretsFile.isEmpty())
+        appendLog(QString(), tr("generated the passwords and kept them in %1 (mode 0600)").arg(s.generatedSecretsFile));
+    if (!m_runner->start(s.plan, journal))
+        return;
+    m_status->setText(m_runner->resumed() ? tr("Resuming the interrupted deploy...") : tr("Deploying..."));
+    updateButtons();
 }
 
 void DeployPage::rebuildRows(const DeployPlan &plan)
 {
+    m_tree->setUpdatesEnabled(false);
     m_tree->clear();
     m_hostItems.clear();
     m_stepItems.clear();
     for (const Host &h : m_topology.hosts) {
         if (!plan.targets.contains(h.name))
             continue;
-        auto *item = new QTreeWidgetItem(m_tree, {h.name, tr("waiting"), h.address});
-        item->setExpanded(true);
+        auto *item = new QTreeWidgetItem(m_tree, {h.name, QString(), h.address});
+        QFont bold = item->font(0);
+        bold.setBold(true);
+        item->setFont(0, bold);
         m_hostItems.insert(h.name, item);
     }
     for (const DeployStep &s : plan.steps) {
         QTreeWidgetItem *parent = m_hostItems.value(s.host);
         if (!parent)
             continue;
-        auto *item = new QTreeWidgetItem(parent, {s.title, tr("pending"), s.id});
+        const QString changes = changesOf(s);
+        auto *item = new QTreeWidgetItem(parent, {s.title, QString(), changes});
         item->setData(0, kStepIdRole, s.id);
+        item->setToolTip(0, s.id);
+        item->setToolTip(2, changes);
+        setStepState(item, Pending, QString());
         m_stepItems.insert(s.id, item);
     }
-    for (auto it = m_hostItems.begin(); it != m_hostItems.end(); ++it)
+    for (auto it = m_hostItems.begin(); it != m_hostItems.end(); ++it) {
+        it.value()->setExpanded(true);
         updateHostRow(it.key());
+    }
+    fitStateColumn(QString());
+    m_tree->setUpdatesEnabled(true);
+    updateProgress();
+}
+
+void DeployPage::fitStateColumn(const QString &text)
+{
+    // Wide enough for the longest state from the start (the column does not jump as states change), and
+    // for a host row's "3/12 steps, now: ..." when that is longer.
+    const QFontMetrics fm(m_tree->font());
+    int needed = fm.horizontalAdvance(text);
+    for (int s = Pending; s <= DoneEarlier; ++s)
+        needed = qMax(needed, fm.horizontalAdvance(stateText(s)));
+    needed += 2 * m_tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 24;
+    if (m_tree->columnWidth(1) < needed)
+        m_tree->setColumnWidth(1, needed);
+}
+
+void DeployPage::setStepState(QTreeWidgetItem *item, int state, const QString &message)
+{
+    item->setData(1, kStateRole, state);
+    item->setText(1, stateText(state));
+    item->setForeground(1, QBrush(stateColour(state)));
+    QFont f = item->font(1);
+    f.setBold(state == Running || state == Failed);
+    item->setFont(1, f);
+    if (!message.isEmpty()) {
+        item->setText(2, message);
+        item->setToolTip(2, message);
+    }
 }
 
 void DeployPage::updateHostRow(const QString &host)
@@ -181,121 +428,70 @@ void DeployPage::updateHostRow(const QString &host)
     int failed = 0;
     QString current;
     for (int i = 0; i < item->childCount(); ++i) {
-        const QString st = item->child(i)->text(1);
-        if (st.startsWith(tr("done")))
+        const int st = item->child(i)->data(1, kStateRole).toInt();
+        if (finished(st))
             ++done;
-        else if (st == tr("FAILED"))
+        else if (st == Failed)
             ++failed;
-        else if (st == tr("running"))
+        else if (st == Running)
             current = item->child(i)->text(0);
     }
     QString text = tr("%1/%2 steps").arg(done).arg(item->childCount());
-    if (failed)
+    int colour = done == item->childCount() ? Changed : Pending;
+    if (failed) {
         text += tr(", failed");
-    else if (!current.isEmpty())
+        colour = Failed;
+    } else if (!current.isEmpty()) {
         text += tr(", now: %1").arg(current);
+        colour = Running;
+    }
     item->setText(1, text);
+    item->setForeground(1, QBrush(stateColour(colour)));
+    fitStateColumn(text);
 }
 
-static Result<DeploySetup> prepare(const Topology &t, const QString &projectPath, const QString &journal,
-                            const QString &secrets, const QString &knownHosts, bool adopt, bool dryRun)
+void DeployPage::updateProgress()
 {
-    DeploySetupOptions o;
-    o.projectPath = projectPath;
-    o.journalPath = journal;
-    o.secretsFile = secrets;
-    o.knownHostsFile = knownHosts;
-    o.adoptExistingData = adopt;
-    o.dryRun = dryRun;
-    return prepareDeploy(t, o);
-}
-
-void DeployPage::showDryRun()
-{
-    Result<DeploySetup> s = prepare(m_topology, m_projectPath, m_journalPath, m_secretsFile, m_knownHosts,
-                                    m_adopt->isChecked(), true);
-    if (!s.ok()) {
-        m_status->setText(tr("Cannot prepare the deploy: %1").arg(s.error().toString()));
-        return;
-    }
-    rebuildRows(s->plan);
-    m_logLines.clear();
-    m_log->clear();
-    m_filter->setCurrentIndex(0);
-    m_log->setPlainText(tr("Dry run: nothing is changed on any host.\n\n") + s->plan.dryRunText());
-    m_status->setText(tr("Dry run: %1 steps on %2 hosts, shown in the log.").arg(s->plan.steps.size()).arg(s->plan.targets.size()));
-}
-
-void DeployPage::start(bool resume)
-{
-    if (m_runner->isRunning())
-        return;
-    Result<DeploySetup> s = prepare(m_topology, m_projectPath, m_journalPath, m_secretsFile, m_knownHosts,
-                                    m_adopt->isChecked(), false);
-    if (!s.ok()) {
-        m_status->setText(tr("Cannot prepare the deploy: %1").arg(s.error().toString()));
-        return;
-    }
-    DeployJournal journal = s->journal;
-    if (!resume)
-        journal.finishRun(true);  // Deploy = a full run that checks every step again (idempotent)
-    rebuildRows(s->plan);
-    m_logLines.clear();
-    m_log->clear();
-    if (!s->generatedSecretsFile.isEmpty())
-        appendLog(QString(), tr("generated the passwords and kept them in %1 (mode 0600)").arg(s->generatedSecretsFile));
-    if (!m_runner->start(s->plan, journal))
-        return;
-    m_status->setText(m_runner->resumed() ? tr("Resuming the interrupted deploy...") : tr("Deploying..."));
-    updateButtons();
+    int done = 0;
+    for (QTreeWidgetItem *item : std::as_const(m_stepItems))
+        done += finished(item->data(1, kStateRole).toInt()) ? 1 : 0;
+    m_progress->setRange(0, qMax(1, int(m_stepItems.size())));
+    m_progress->setValue(done);
 }
 
 void DeployPage::onStepStarted(const QString &stepId, const QString &host, const QString &title)
 {
     if (QTreeWidgetItem *item = m_stepItems.value(stepId))
-        item->setText(1, tr("running"));
+        setStepState(item, Running, QString());
     updateHostRow(host);
     appendLog(host, tr("step: %1").arg(title));
 }
 
 void DeployPage::onStepFinished(const QString &stepId, const QString &host, StepOutcome outcome, const QString &message)
 {
-    if (QTreeWidgetItem *item = m_stepItems.value(stepId)) {
-        item->setText(1, outcomeText(outcome));
-        if (!message.isEmpty())
-            item->setText(2, message);
-        item->setToolTip(2, message);
-        if (outcome == StepOutcome::Failed)
-            item->setForeground(1, QBrush(Qt::red));
-    }
+    if (QTreeWidgetItem *item = m_stepItems.value(stepId))
+        setStepState(item, stateOf(outcome), message);
     updateHostRow(host);
+    updateProgress();
     appendLog(host, QStringLiteral("%1: %2%3").arg(stepId, stepOutcomeKey(outcome),
                                                    message.isEmpty() ? QString() : QStringLiteral(" - ") + message));
 }
 
 void DeployPage::onQuestion(int id, const SshQuestion &q)
 {
-    // Non-modal dialogs opened with open(): the event loop keeps running while the person decides.
     if (q.kind == SshQuestion::Kind::UnknownHostKey) {
-        auto *box = new QMessageBox(QMessageBox::Question, tr("Unknown host key"),
-                                    tr("The host %1 (%2) offers a key this computer has never seen:\n\n%3 %4\n\n"
-                                       "Compare it with the host's own key (ssh-keygen -lf "
-                                       "/etc/ssh/ssh_host_*_key.pub on its console). Accept it and remember it in %5?")
-                                        .arg(q.hostName, q.address, q.keyType, q.fingerprint, q.detail),
-                                    QMessageBox::NoButton, this);
-        box->setObjectName(QStringLiteral("hostKeyDialog"));
-        QPushButton *accept = box->addButton(tr("Accept"), QMessageBox::AcceptRole);
-        accept->setObjectName(QStringLiteral("acceptHostKey"));
-        QPushButton *refuse = box->addButton(tr("Refuse"), QMessageBox::RejectRole);
-        refuse->setObjectName(QStringLiteral("refuseHostKey"));
-        box->setDefaultButton(refuse);
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        connect(box, &QMessageBox::finished, this, [this, box, accept, id](int) {
-            const bool ok = box->clickedButton() == accept;
-            appendLog(QString(), ok ? tr("host key accepted") : tr("host key refused"));
-            m_runner->answer(id, ok ? std::optional<QString>(QStringLiteral("yes")) : std::nullopt);
-        });
-        box->open();
+        // Hosts connect in parallel: their keys arrive within moments of each other. Collect them for one
+        // dialog (the collection ends 300 ms after the last one came, at most 2 s after the first).
+        if (m_hostKeyQuestions.isEmpty())
+            m_hostKeyFirst.start();
+        m_hostKeyQuestions.append({id, q});
+        if (!m_hostKeyDialogOpen) {
+            const int wait = m_hostKeyFirst.elapsed() > 1700 ? 0 : 300;
+            QTimer::singleShot(wait, this, [this, n = m_hostKeyQuestions.size()] {
+                if (m_hostKeyQuestions.size() == n)
+                    askHostKeys();
+            });
+        }
         return;
     }
     auto *dlg = new QInputDialog(this);
@@ -312,12 +508,46 @@ void DeployPage::onQuestion(int id, const SshQuestion &q)
     dlg->open();
 }
 
+void DeployPage::askHostKeys()
+{
+    if (m_hostKeyDialogOpen || m_hostKeyQuestions.isEmpty())
+        return;
+    const QList<QPair<int, SshQuestion>> listed = std::exchange(m_hostKeyQuestions, {});
+    m_hostKeyDialogOpen = true;
+    QStringList lines;
+    QString knownHosts;
+    for (const auto &[id, q] : listed) {
+        lines << QStringLiteral("%1 (%2): %3 %4").arg(q.hostName, q.address, q.keyType, q.fingerprint);
+        knownHosts = q.detail;
+    }
+    const QString text = tr("%n host(s) offer a key this computer has never seen:", nullptr, int(listed.size()))
+        + QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
+    const QString details = tr("Compare each with the host's own key (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on its "
+                               "console). Accepting remembers the listed keys in %1; refusing stops the deploy.")
+                                .arg(knownHosts);
+    MessageBox::ask(this, QStringLiteral("hostKeyDialog"), tr("Unknown host keys"), text, details,
+                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
+                    {{QMessageBox::Yes, tr("Accept the listed keys")}, {QMessageBox::No, tr("Refuse")}},
+                    [this, listed](QMessageBox::StandardButton answer) {
+                        const bool ok = answer == QMessageBox::Yes;
+                        for (const auto &[id, q] : listed) {
+                            appendLog(q.hostName, ok ? tr("host key accepted") : tr("host key refused"));
+                            m_runner->answer(id, ok ? std::optional<QString>(QStringLiteral("yes")) : std::nullopt);
+                        }
+                        m_hostKeyDialogOpen = false;
+                        if (!m_hostKeyQuestions.isEmpty())
+                            QTimer::singleShot(300, this, &DeployPage::askHostKeys);
+                    });
+}
+
 void DeployPage::onFinished(DeployRunner::Outcome outcome, const QString &summary)
 {
     m_status->setText(summary);
     appendLog(QString(), summary);
+    flushLog();
     m_canResume = outcome == DeployRunner::Outcome::Failed || outcome == DeployRunner::Outcome::Cancelled
         || outcome == DeployRunner::Outcome::HostKeyRefused;
+    updateProgress();
     updateButtons();
     emit deployFinished(outcome, summary);
 }
@@ -329,12 +559,26 @@ void DeployPage::appendLog(const QString &host, const QString &line)
                                   host.isEmpty() ? QStringLiteral("*") : host, line);
     m_logLines.append({host, text});
     const QString filter = m_filter->currentData().toString();
-    if (filter.isEmpty() || host.isEmpty() || host == filter)
-        m_log->appendPlainText(text);
+    if (filter.isEmpty() || host.isEmpty() || host == filter) {
+        m_pendingLog << text;
+        if (!m_logTimer->isActive())
+            m_logTimer->start();
+    }
+}
+
+void DeployPage::flushLog()
+{
+    m_logTimer->stop();
+    if (m_pendingLog.isEmpty())
+        return;
+    m_log->appendPlainText(m_pendingLog.join(QLatin1Char('\n')));
+    m_pendingLog.clear();
 }
 
 void DeployPage::refilterLog()
 {
+    m_pendingLog.clear();
+    m_logTimer->stop();
     const QString filter = m_filter->currentData().toString();
     QStringList lines;
     for (const auto &l : std::as_const(m_logLines))

@@ -3,22 +3,31 @@
 #include "core/model/Topology.h"
 #include "deploy/DeployRunner.h"
 
+#include <QElapsedTimer>
 #include <QHash>
+#include <QPointer>
 #include <QWidget>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
+class QThread;
+class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
 
 namespace pgha {
 
-// Deploy over SSH: a row per host with its steps and progress, a log filterable by host, Deploy, Dry run,
-// Cancel (between steps) and Resume, and the host-key and credential dialogs. The SSH work runs on the
-// runner's worker threads; this page only reacts to signals, so the GUI thread never waits on the network.
+struct DeploySetup;
+
+// Deploy over SSH. As soon as the page is shown it lists the plan: a row per host, under it each step
+// and what the step will change; a progress bar, coloured states, a log filterable by host; Deploy, Dry
+// run, Cancel (between steps) and Resume. Unknown host keys are asked about in one dialog that lists
+// every unknown host and its fingerprint. The plan is built (bundle generated) on a thread of its own
+// and the SSH work runs on the runner's worker threads: the GUI thread never waits for either.
 class DeployPage : public QWidget
 {
     Q_OBJECT
@@ -34,21 +43,34 @@ public:
     void setJournalPath(const QString &path) { m_journalPath = path; }
     void setSecretsFile(const QString &path) { m_secretsFile = path; }
     bool isRunning() const;
+    bool isPreparing() const { return m_preparing != Preparing::Nothing; }
+    bool planShown() const { return m_planShown; }
 
 signals:
     void deployFinished(pgha::DeployRunner::Outcome outcome, const QString &summary);
+    void planReady();  // the rows show the plan of the current design
+
+protected:
+    void showEvent(QShowEvent *event) override;
 
 private:
-    void start(bool resume);
-    void showDryRun();
+    enum class Preparing { Nothing, Plan, Deploy, Resume, DryRun };
+    void prepare(Preparing what);
+    void prepared(Preparing what, quint64 generation, const DeploySetup *setup, const QString &error);
+    void startRunner(const DeploySetup &setup, bool resume);
     void onStepStarted(const QString &stepId, const QString &host, const QString &title);
     void onStepFinished(const QString &stepId, const QString &host, pgha::StepOutcome outcome, const QString &message);
     void onQuestion(int id, const pgha::SshQuestion &question);
+    void askHostKeys();
     void onFinished(pgha::DeployRunner::Outcome outcome, const QString &summary);
     void appendLog(const QString &host, const QString &line);
+    void flushLog();
     void refilterLog();
     void rebuildRows(const DeployPlan &plan);
+    void setStepState(QTreeWidgetItem *item, int state, const QString &text);
     void updateHostRow(const QString &host);
+    void fitStateColumn(const QString &text);
+    void updateProgress();
     void updateButtons();
 
     Topology m_topology;
@@ -66,10 +88,22 @@ private:
     QPushButton *m_dryRun = nullptr;
     QPushButton *m_cancel = nullptr;
     QPushButton *m_resume = nullptr;
+    QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
+    QTimer *m_planTimer = nullptr;
+    QTimer *m_logTimer = nullptr;
     QHash<QString, QTreeWidgetItem *> m_hostItems;
     QHash<QString, QTreeWidgetItem *> m_stepItems;
     QList<QPair<QString, QString>> m_logLines;  // (host, text)
+    QStringList m_pendingLog;                   // shown lines not yet in the widget
+    QList<QPair<int, SshQuestion>> m_hostKeyQuestions;  // waiting for the one dialog
+    bool m_hostKeyDialogOpen = false;
+    QElapsedTimer m_hostKeyFirst;
+    Preparing m_preparing = Preparing::Nothing;
+    quint64 m_generation = 0;  // of the design; a plan of an older one is dropped
+    QPointer<QThread> m_prepareThread;
+    bool m_planShown = false;
+    bool m_planStale = true;
     bool m_canResume = false;
 };
 

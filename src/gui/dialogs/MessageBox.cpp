@@ -1,6 +1,10 @@
 #include "gui/dialogs/MessageBox.h"
 
 #include <QList>
+#include <QPushButton>
+#include <QTimer>
+
+#include <utility>
 
 namespace pgha {
 
@@ -9,6 +13,11 @@ QList<QMessageBox::StandardButton> &queue()
 {
     static QList<QMessageBox::StandardButton> answers;
     return answers;
+}
+QStringList &shown()
+{
+    static QStringList texts;
+    return texts;
 }
 } // namespace
 
@@ -22,10 +31,19 @@ bool MessageBox::hasNextAnswer()
     return !queue().isEmpty();
 }
 
-QMessageBox::StandardButton MessageBox::takeAnswer(QMessageBox::StandardButton fallback, bool *had)
+QStringList MessageBox::takeShown()
+{
+    return std::exchange(shown(), {});
+}
+
+QMessageBox::StandardButton MessageBox::takeAnswer(QMessageBox::StandardButton fallback, bool *had,
+                                                   const QString &title, const QString &text)
 {
     *had = !queue().isEmpty();
-    return *had ? queue().takeFirst() : fallback;
+    if (!*had)
+        return fallback;
+    shown().append(title + QStringLiteral(": ") + text);
+    return queue().takeFirst();
 }
 
 QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString &title, const QString &text,
@@ -33,7 +51,7 @@ QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString 
                                                  QMessageBox::StandardButton defaultButton)
 {
     bool had = false;
-    const QMessageBox::StandardButton a = takeAnswer(defaultButton, &had);
+    const QMessageBox::StandardButton a = takeAnswer(defaultButton, &had, title, text);
     if (had)
         return a;
     QMessageBox box(QMessageBox::Question, title, text, buttons, parent);
@@ -44,7 +62,7 @@ QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString 
 void MessageBox::warning(QWidget *parent, const QString &title, const QString &text)
 {
     bool had = false;
-    takeAnswer(QMessageBox::Ok, &had);
+    takeAnswer(QMessageBox::Ok, &had, title, text);
     if (!had)
         QMessageBox::warning(parent, title, text);
 }
@@ -52,9 +70,38 @@ void MessageBox::warning(QWidget *parent, const QString &title, const QString &t
 void MessageBox::information(QWidget *parent, const QString &title, const QString &text)
 {
     bool had = false;
-    takeAnswer(QMessageBox::Ok, &had);
+    takeAnswer(QMessageBox::Ok, &had, title, text);
     if (!had)
         QMessageBox::information(parent, title, text);
+}
+
+void MessageBox::ask(QWidget *parent, const QString &objectName, const QString &title, const QString &text,
+                     const QString &details, QMessageBox::StandardButtons buttons,
+                     QMessageBox::StandardButton defaultButton,
+                     const QList<QPair<QMessageBox::StandardButton, QString>> &buttonTexts,
+                     const std::function<void(QMessageBox::StandardButton)> &done)
+{
+    bool had = false;
+    const QMessageBox::StandardButton a = takeAnswer(defaultButton, &had, title, details.isEmpty() ? text : text + QLatin1Char('\n') + details);
+    if (had) {
+        QTimer::singleShot(0, parent, [done, a] { done(a); });  // answered later, as a person would
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Question, title, text, buttons, parent);
+    box->setObjectName(objectName);
+    box->setDefaultButton(defaultButton);
+    if (!details.isEmpty())
+        box->setInformativeText(details);
+    for (const auto &[button, label] : buttonTexts) {
+        if (QAbstractButton *b = box->button(button))
+            b->setText(label);
+    }
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(box, &QMessageBox::finished, box, [box, done] {
+        QAbstractButton *clicked = box->clickedButton();
+        done(clicked ? box->standardButton(clicked) : QMessageBox::Cancel);
+    });
+    box->open();
 }
 
 } // namespace pgha

@@ -1,16 +1,22 @@
 #pragma once
 
 #include <QMessageBox>
+#include <QStringList>
+
+#include <functional>
 
 namespace pgha {
 
-// Modal questions go through here so that tests can answer them in advance (setNextAnswer), the way
-// KeePassXC's MessageBox does: no dialog is shown while an answer is queued.
+// Every question and message box of the window goes through here: the one test hook for dialogs. Tests
+// answer in advance (setNextAnswer), the way KeePassXC's MessageBox does: no dialog is shown while an
+// answer is queued, and what would have been shown is kept for the test to read (takeShown).
 class MessageBox
 {
 public:
     static void setNextAnswer(QMessageBox::StandardButton answer);
     static bool hasNextAnswer();
+    // "title: text" of every box answered from the queue since the last call, oldest first.
+    static QStringList takeShown();
 
     static QMessageBox::StandardButton question(QWidget *parent, const QString &title, const QString &text,
                                                 QMessageBox::StandardButtons buttons,
@@ -18,8 +24,18 @@ public:
     static void warning(QWidget *parent, const QString &title, const QString &text);
     static void information(QWidget *parent, const QString &title, const QString &text);
 
+    // Asks without blocking: done(answer) runs once the person (or a queued answer) has answered. The box
+    // is window-modal and open()ed, so the event loop keeps running while the person decides. Button texts
+    // may be renamed (e.g. Yes -> "Accept the listed keys").
+    static void ask(QWidget *parent, const QString &objectName, const QString &title, const QString &text,
+                    const QString &details, QMessageBox::StandardButtons buttons,
+                    QMessageBox::StandardButton defaultButton,
+                    const QList<QPair<QMessageBox::StandardButton, QString>> &buttonTexts,
+                    const std::function<void(QMessageBox::StandardButton)> &done);
+
 private:
-    static QMessageBox::StandardButton takeAnswer(QMessageBox::StandardButton fallback, bool *had);
+    static QMessageBox::StandardButton takeAnswer(QMessageBox::StandardButton fallback, bool *had,
+                                                  const QString &title, const QString &text);
 };
 
 } // namespace pgha

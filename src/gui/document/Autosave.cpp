@@ -73,6 +73,7 @@ QList<Autosave::Orphan> Autosave::orphans()
             continue;
         Orphan o;
         o.file = dir.filePath(name);
+        o.savedAt = QFileInfo(o.file).lastModified();
         QFile side(sidecar(o.file));
         if (side.open(QIODevice::ReadOnly))
             o.originalPath = QString::fromUtf8(side.readAll());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -17,13 +18,14 @@ public:
     {
         QString file;          // the autosaved project
         QString originalPath;  // where the design was saved last, empty if never
+        QDateTime savedAt;     // when the autosave was written
     };
 
     static QString directory();
     static QString fileForThisProcess();
     static bool write(const Topology &topology, const QString &originalPath);
     static void removeOwn();
-    static QList<Orphan> orphans();
+    static QList<Orphan> orphans();  // newest first
     static void discard(const Orphan &orphan);
 };
 

@@ -1,7 +1,7 @@
 #include "gui/inspector/ClusterEditor.h"
 
 #include "core/model/Platform.h"
-#include "gui/commands/ChangeClusterCommand.h"
+#include "gui/commands/ChangeValueCommand.h"
 #include "gui/document/Document.h"
 
 #include <QCheckBox>
@@ -181,7 +181,7 @@ void ClusterEditor::edit(const QString &key, const QString &text, const std::fun
     change(after);
     if (after == before)
         return;
-    m_doc->undoStack()->push(new ChangeClusterCommand(m_doc, before, after, key, text));
+    m_doc->undoStack()->push(ChangeValueCommand::cluster(m_doc, after, text, key));
 }
 
 void ClusterEditor::addSpin(QFormLayout *form, const QString &key, const QString &label, int min, int max,

@@ -2,7 +2,8 @@
 
 #include "core/model/Addressing.h"
 #include "core/model/Platform.h"
-#include "gui/commands/ChangeHostCommand.h"
+#include "core/edit/EditRules.h"
+#include "gui/commands/ChangeValueCommand.h"
 #include "gui/document/Document.h"
 
 #include <QCheckBox>
@@ -129,16 +130,11 @@ HostEditor::HostEditor(Document *document, QWidget *parent) : QWidget(parent), m
     });
     connect(m_subnet, &QComboBox::activated, this, [this](int index) {
         const QString subnet = m_subnet->itemData(index).toString();
-        const Topology &t = m_doc->topology();
+        // The same rule as a drag into the zone: keep an address that fits, else the next free one.
+        const Host moved = EditRules::moveHostToSubnet(m_doc->topology(), m_uid, subnet);
         edit([&](Host &h) {
-            h.subnet = subnet;
-            // A host that moves to another subnet takes an address there, unless it already has one.
-            const Subnet *s = t.subnetByName(subnet);
-            if (s && !Addressing::contains(s->cidr, h.address)) {
-                const QString addr = Addressing::nextFreeAddress(t, subnet);
-                if (!addr.isEmpty())
-                    h.address = addr;
-            }
+            h.subnet = moved.subnet;
+            h.address = moved.address;
         });
     });
     connect(m_os, &QComboBox::activated, this, [this](int index) {
@@ -190,7 +186,7 @@ void HostEditor::edit(const std::function<void(Host &)> &change, const QString &
     change(after);
     if (after == *current)
         return;
-    m_doc->undoStack()->push(new ChangeHostCommand(m_doc, *current, after, mergeKey));
+    m_doc->undoStack()->push(ChangeValueCommand::host(m_doc, after, mergeKey));
 }
 
 void HostEditor::refresh()

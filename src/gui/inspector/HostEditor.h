@@ -16,7 +16,7 @@ namespace pgha {
 
 class Document;
 
-// Inspector page for one host. Every edit becomes one ChangeHostCommand.
+// Inspector page for one host. Every edit becomes one ChangeValueCommand.
 class HostEditor : public QWidget
 {
     Q_OBJECT

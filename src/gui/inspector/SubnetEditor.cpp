@@ -1,10 +1,12 @@
 #include "gui/inspector/SubnetEditor.h"
 
+#include "core/edit/EditRules.h"
 #include "core/model/Addressing.h"
-#include "gui/commands/ChangeSubnetCommand.h"
+#include "gui/commands/ChangeValueCommand.h"
 #include "gui/document/Document.h"
 
 #include <QCheckBox>
+#include <QCoreApplication>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -89,7 +91,11 @@ void SubnetEditor::edit(const std::function<void(Subnet &)> &change)
     change(after);
     if (after == *current)
         return;
-    m_doc->undoStack()->push(new ChangeSubnetCommand(m_doc, *current, after));
+    ChangeValueCommand::Values values;
+    values.subnets << after;
+    values.hosts = EditRules::hostsFollowingRename(m_doc->topology(), current->name, after.name);
+    m_doc->undoStack()->push(new ChangeValueCommand(
+        m_doc, values, QCoreApplication::translate("pgha::Commands", "Change subnet %1").arg(current->name)));
 }
 
 void SubnetEditor::refresh()

@@ -14,7 +14,8 @@ namespace pgha {
 
 class Document;
 
-// Inspector page for one subnet: name, CIDR, client range. Each edit is one ChangeSubnetCommand.
+// Inspector page for one subnet: name, CIDR, client range. Each edit is one ChangeValueCommand (a rename carries
+// the subnet's hosts along, EditRules::hostsFollowingRename).
 class SubnetEditor : public QWidget
 {
     Q_OBJECT

@@ -1,5 +1,6 @@
 #include "gui/preview/PreviewPanel.h"
 
+#include "core/model/SecretMask.h"
 #include "gui/preview/ConfigHighlighter.h"
 #include "gui/preview/LineDiff.h"
 
@@ -72,6 +73,12 @@ PreviewPanel::PreviewPanel(QWidget *parent) : QWidget(parent)
     m_diff->setToolTip(tr("Show what the current design changes in this file compared with the bundle exported last"));
     m_diff->setEnabled(false);
     bar->addWidget(m_diff);
+    m_reveal = new QToolButton(right);
+    m_reveal->setObjectName(QStringLiteral("previewRevealSecrets"));
+    m_reveal->setCheckable(true);
+    m_reveal->setText(tr("Reveal secrets"));
+    m_reveal->setToolTip(tr("Passwords and private keys are masked; show them in clear while this is on"));
+    bar->addWidget(m_reveal);
     rl->addLayout(bar);
     m_text = new QPlainTextEdit(right);
     m_text->setObjectName(QStringLiteral("previewText"));
@@ -97,11 +104,30 @@ PreviewPanel::PreviewPanel(QWidget *parent) : QWidget(parent)
         showCurrent();
     });
     connect(m_diff, &QToolButton::toggled, this, [this] { showCurrent(); });
+    connect(m_reveal, &QToolButton::toggled, this, [this] { showCurrent(); });
 }
 
 PreviewPanel::~PreviewPanel()
 {
     delete m_ksh;
+}
+
+void PreviewPanel::setSecretValues(const QStringList &values)
+{
+    if (values == m_secretValues)
+        return;
+    m_secretValues = values;
+    showCurrent();
+}
+
+void PreviewPanel::setRevealSecrets(bool on)
+{
+    m_reveal->setChecked(on);
+}
+
+bool PreviewPanel::secretsRevealed() const
+{
+    return m_reveal->isChecked();
 }
 
 void PreviewPanel::setBundle(const Bundle &bundle)
@@ -310,6 +336,8 @@ void PreviewPanel::showCurrent()
         text = d.isEmpty() ? tr("  (unchanged since the last export)") : d;
         header += QLatin1String("  — ") + (old ? tr("diff against last export") : tr("new since the last export"));
     }
+    if (!m_reveal->isChecked())
+        text = SecretMask::apply(text, m_secretValues);
     m_header->setText(header);
 #ifdef PGHA_HAVE_KSYNTAXHIGHLIGHTING
     // KSyntaxHighlighting knows these formats better; diffs stay with our own highlighter.

@@ -25,6 +25,10 @@ public:
     ~PreviewPanel() override;
 
     void setBundle(const Bundle &bundle);
+    // The values masked in the shown text (SecretMask) unless the person reveals them.
+    void setSecretValues(const QStringList &values);
+    void setRevealSecrets(bool on);
+    bool secretsRevealed() const;
     void setLastExport(const Bundle &bundle);
     bool hasLastExport() const { return m_hasExport; }
     void selectFile(const QString &host, const QString &path);
@@ -52,6 +56,8 @@ private:
     QLabel *m_header;
     QPlainTextEdit *m_text;
     QToolButton *m_diff;
+    QToolButton *m_reveal;
+    QStringList m_secretValues;
     ConfigHighlighter *m_highlighter;
     struct Ksh;
     Ksh *m_ksh = nullptr;  // KSyntaxHighlighting, when built with it
