@@ -68,6 +68,46 @@ qint64 threadCpuNs()
 #endif
 }
 
+// The probe: a 1 ms timer on the GUI thread; the longest gap between its ticks is the longest stall, wall
+// clock and GUI-thread CPU. phase*() are the same since the last startPhase().
+class StallProbe
+{
+public:
+    explicit StallProbe(QObject *context)
+    {
+        m_timer.setTimerType(Qt::PreciseTimer);
+        m_timer.setInterval(1);
+        QObject::connect(&m_timer, &QTimer::timeout, context, [this] {
+            const qint64 wall = m_gap.nsecsElapsed();
+            const qint64 cpu = threadCpuNs();
+            m_worst = std::max(m_worst, wall);
+            m_phase = std::max(m_phase, wall);
+            m_worstCpu = std::max(m_worstCpu, cpu - m_lastCpu);
+            m_phaseCpu = std::max(m_phaseCpu, cpu - m_lastCpu);
+            m_gap.restart();
+            m_lastCpu = cpu;
+        });
+    }
+    void start()
+    {
+        m_gap.start();
+        m_lastCpu = threadCpuNs();
+        m_timer.start();
+    }
+    void stop() { m_timer.stop(); }
+    void startPhase() { m_phase = m_phaseCpu = 0; }
+    double worstMs() const { return m_worst / 1e6; }
+    double worstCpuMs() const { return m_worstCpu / 1e6; }
+    double phaseMs() const { return m_phase / 1e6; }
+    double phaseCpuMs() const { return m_phaseCpu / 1e6; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_gap;
+    qint64 m_lastCpu = 0;
+    qint64 m_worst = 0, m_worstCpu = 0, m_phase = 0, m_phaseCpu = 0;
+};
+
 } // namespace
 
 class TestGuiStall : public QObject
@@ -90,40 +130,23 @@ private slots:
         QVERIFY(waitAnalysed(w, 60000));
         QCOMPARE(w.document()->topology().hosts.size(), 200);
 
-        // The probe: the longest gap between ticks of a 1 ms timer while edits happen.
-        qint64 worstNs = 0;
-        qint64 editWorstNs = 0;  // the longest gap since the current edit began
-        qint64 worstCpuNs = 0;
-        qint64 lastCpu = threadCpuNs();
-        QElapsedTimer gap;
-        QTimer probe;
-        probe.setTimerType(Qt::PreciseTimer);
-        probe.setInterval(1);
-        QObject::connect(&probe, &QTimer::timeout, &w, [&] {
-            worstNs = std::max(worstNs, gap.nsecsElapsed());
-            editWorstNs = std::max(editWorstNs, gap.nsecsElapsed());
-            gap.restart();
-            const qint64 cpu = threadCpuNs();
-            worstCpuNs = std::max(worstCpuNs, cpu - lastCpu);
-            lastCpu = cpu;
-        });
-
+        StallProbe probe(&w);
         DesignScene *scene = w.scene();
         const QList<Host> hosts = w.document()->topology().hosts;
         qint64 worstEditNs = 0;
+        double firstEditCpu = 0, laterEditCpu = 0;
 
-        gap.start();
-        lastCpu = threadCpuNs();
         probe.start();
         const int rounds = 12;
         for (int i = 0; i < rounds; ++i) {
             const Host &h = hosts.at(20 + i);
+            probe.startPhase();
             scene->selectOnly({h.uid}, {});
             QTest::qWait(5);
+            const double selectMs = probe.phaseMs(), selectCpuMs = probe.phaseCpuMs();
             QElapsedTimer editTimer;
             editTimer.start();
-            const qint64 worstBefore = worstNs;
-            editWorstNs = 0;
+            probe.startPhase();
             switch (i % 3) {
             case 0: typeInto(child<QLineEdit>(&w, "hostName"), QStringLiteral("renamed%1").arg(i)); break;
             case 1: child<QCheckBox>(&w, "roleEtcd")->click(); break;
@@ -133,16 +156,21 @@ private slots:
             worstEditNs = std::max(worstEditNs, editNs);
             QVERIFY(waitAnalysed(w, 60000));
             QTest::qWait(20);
+            const double editCpu = std::max(probe.phaseCpuMs(), selectCpuMs);
+            (i == 0 ? firstEditCpu : laterEditCpu) = std::max(i == 0 ? firstEditCpu : laterEditCpu, editCpu);
             if (qEnvironmentVariableIsSet("PGHA_PROFILE"))
-                qInfo("edit %d: %.1f ms in the edit; longest gap during this edit %.1f ms; worst so far %.1f ms (before %.1f)",
-                      i, editNs / 1e6, editWorstNs / 1e6, worstNs / 1e6, worstBefore / 1e6);
+                qInfo("edit %d: %.1f ms in the edit call; longest gap while selecting %.1f ms (%.1f ms CPU), during the edit "
+                      "and its analysis %.1f ms (%.1f ms CPU)",
+                      i, editNs / 1e6, selectMs, selectCpuMs, probe.phaseMs(), probe.phaseCpuMs());
         }
         probe.stop();
-        const double worstMs = double(worstNs) / 1e6;
+        const double worstMs = probe.worstMs();
         qInfo("200 hosts: load %lld ms; last analysis (worker thread) %.1f ms; longest GUI-thread stall during %d edits "
               "%.1f ms wall, %.1f ms of GUI-thread CPU; longest edit call %.1f ms",
-              loadMs, double(w.analyzer()->lastRunUs()) / 1000.0, rounds, worstMs, double(worstCpuNs) / 1e6,
+              loadMs, double(w.analyzer()->lastRunUs()) / 1000.0, rounds, worstMs, probe.worstCpuMs(),
               double(worstEditNs) / 1e6);
+        qInfo("FIGURE: first edit after loading 200 hosts: longest GUI-thread stall %.1f ms of CPU (later edits: %.1f ms; "
+              "target 16 ms)", firstEditCpu, laterEditCpu);
         // A bound for a loaded 2-core CI machine (scheduling gaps count too); it catches regressions such as
         // the 4 s repaint of dense dashed lines this probe found. The figure above is what the report quotes.
         QVERIFY2(worstMs < 1000, qPrintable(QStringLiteral("GUI stalled %1 ms").arg(worstMs)));
@@ -163,24 +191,11 @@ private slots:
         QTemporaryDir tmp;
         QVERIFY(tmp.isValid());
 
-        qint64 worstNs = 0, worstCpuNs = 0, lastCpu = threadCpuNs();
-        QElapsedTimer gap;
-        QTimer probe;
-        probe.setTimerType(Qt::PreciseTimer);
-        probe.setInterval(1);
-        QObject::connect(&probe, &QTimer::timeout, &w, [&] {
-            worstNs = std::max(worstNs, gap.nsecsElapsed());
-            gap.restart();
-            const qint64 cpu = threadCpuNs();
-            worstCpuNs = std::max(worstCpuNs, cpu - lastCpu);
-            lastCpu = cpu;
-        });
+        StallProbe probe(&w);
         QSignalSpy done(&w, &MainWindow::bundleExported);
         MessageBox::setNextAnswer(QMessageBox::Yes);  // if the generated design has errors: export anyway
         QElapsedTimer total;
         total.start();
-        gap.start();
-        lastCpu = threadCpuNs();
         probe.start();
         QVERIFY(w.exportBundleTo(tmp.filePath(QStringLiteral("big.tar.gz"))));
         QVERIFY(done.wait(120000));
@@ -192,9 +207,9 @@ private slots:
         QVERIFY(QFileInfo(tmp.filePath(QStringLiteral("big.tar.gz"))).size() > 10000);
         qInfo("FIGURE: export of 200 hosts from the window: %lld ms in all; longest GUI-thread stall %.1f ms wall, "
               "%.1f ms of GUI-thread CPU",
-              totalMs, worstNs / 1e6, worstCpuNs / 1e6);
+              totalMs, probe.worstMs(), probe.worstCpuMs());
         // Before the export left the GUI thread, the whole of it (hundreds of ms of CPU) was one stall.
-        QVERIFY2(worstCpuNs / 1e6 < 40, qPrintable(QStringLiteral("GUI thread busy %1 ms at once during the export").arg(worstCpuNs / 1e6)));
+        QVERIFY2(probe.worstCpuMs() < 40, qPrintable(QStringLiteral("GUI thread busy %1 ms at once during the export").arg(probe.worstCpuMs())));
         w.document()->markClean();
     }
 };
