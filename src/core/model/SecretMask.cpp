@@ -16,6 +16,15 @@ QStringList values(const Secrets &s)
         if (!v.isEmpty() && !out.contains(v))
             out << v;
     }
+    // Private keys of the TLS material (the PEM pattern in apply() catches them as well).
+    QList<QByteArray> keys{s.tls.ca.keyPem, s.tls.admin.keyPem};
+    for (const PemPair &p : s.tls.hosts)
+        keys << p.keyPem;
+    for (const QByteArray &k : std::as_const(keys)) {
+        const QString v = QString::fromUtf8(k).trimmed();
+        if (!v.isEmpty() && !out.contains(v))
+            out << v;
+    }
     // A secret that contains another is masked first, whole.
     std::sort(out.begin(), out.end(), [](const QString &a, const QString &b) { return a.size() > b.size(); });
     return out;

@@ -14,7 +14,7 @@ namespace SecretMask {
 
 inline const QString kMask = QStringLiteral("••••••••");
 
-// The secret values of s (passwords; user names are not secret), longest first.
+// The secret values of s (passwords and TLS private keys; user names are not secret), longest first.
 QStringList values(const Secrets &s);
 
 // text with each of values and every PEM private key body masked.
