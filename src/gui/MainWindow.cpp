@@ -50,6 +50,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QPixmap>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
@@ -167,6 +168,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_doc->reset(ProjectFile::referenceTopology(), QString());
     updateTitle();
     QTimer::singleShot(0, m_view, &DesignView::fitToWindow);
+    QTimer::singleShot(0, this, &MainWindow::warmUpInspector);
 }
 
 MainWindow::~MainWindow()
@@ -395,6 +397,25 @@ void MainWindow::updateInspector()
         m_multiLabel->setText(tr("%n item(s) selected.\nMove them with the mouse or the arrow keys; Delete removes them.",
                                  nullptr, int(hosts.size() + subnets.size())));
         m_inspector->setCurrentWidget(m_multiLabel);
+    }
+}
+
+void MainWindow::warmUpInspector()
+{
+    // The first time an inspector page shows, it is polished, laid out and its glyphs are rendered: ~10 ms for
+    // the host page, which the first click on a host paid (and the first edit after loading a big design).
+    // Paid here instead, once, when the window has just opened: the pages are rendered off screen.
+    const Topology &t = m_doc->topology();
+    if (!t.hosts.isEmpty())
+        m_hostEditor->setHost(t.hosts.first().uid);
+    if (!t.subnets.isEmpty())
+        m_subnetEditor->setSubnet(t.subnets.first().uid);
+    for (QWidget *page : {static_cast<QWidget *>(m_hostEditor), static_cast<QWidget *>(m_subnetEditor)}) {
+        if (page->isVisible())
+            continue;
+        page->resize(m_inspector->size());
+        QPixmap pixmap(page->size());
+        page->render(&pixmap);
     }
 }
 

@@ -86,6 +86,7 @@ private:
     void updateTitle();
     void updateInspector();
     void scheduleAnalysis();
+    void warmUpInspector();
     void applyAnalysis();
     void loadSecretsFromVault();
     void showSecretsDialog();

@@ -229,24 +229,32 @@ void DeployPage::setProject(const Topology &topology, const QString &projectPath
     m_planStale = true;
     if (m_runner->isRunning())
         return;  // the running deploy keeps its plan; the rows follow afterwards
+    updateButtons();
+    // Every edit in the designer comes here: the rest waits until the page is seen.
+    if (isVisible()) {
+        rebuildFilter();
+        m_planTimer->start();
+    }
+}
+
+void DeployPage::rebuildFilter()
+{
     const QString current = m_filter->currentData().toString();
-    m_filter->blockSignals(true);
+    const QSignalBlocker block(m_filter);
     m_filter->clear();
     m_filter->addItem(tr("all hosts"), QString());
-    for (const Host &h : topology.hosts)
+    for (const Host &h : std::as_const(m_topology.hosts))
         m_filter->addItem(h.name, h.name);
     m_filter->setCurrentIndex(qMax(0, m_filter->findData(current)));
-    m_filter->blockSignals(false);
-    updateButtons();
-    if (isVisible())
-        m_planTimer->start();
 }
 
 void DeployPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
-    if (m_planStale && !m_runner->isRunning())
+    if (m_planStale && !m_runner->isRunning()) {
+        rebuildFilter();
         prepare(Preparing::Plan);  // the plan is there as the page opens
+    }
 }
 
 void DeployPage::updateButtons()

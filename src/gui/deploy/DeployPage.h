@@ -66,6 +66,7 @@ private:
     void appendLog(const QString &host, const QString &line);
     void flushLog();
     void refilterLog();
+    void rebuildFilter();
     void rebuildRows(const DeployPlan &plan);
     void setStepState(QTreeWidgetItem *item, int state, const QString &text);
     void updateHostRow(const QString &host);
