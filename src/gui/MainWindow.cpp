@@ -100,6 +100,10 @@ MainWindow::MainWindow(QWidget *parent)
     m_navigator = std::make_unique<FindingsNavigator>(m_doc, m_scene, m_view, m_clusterEditor, m_inspectorScroll);
     m_bundleExport = new BundleExport(this);
     connect(m_bundleExport, &BundleExport::finished, this, &MainWindow::bundleExportFinished);
+    connect(m_bundleExport, &BundleExport::secretsFilled, this, [this](const Secrets &s) {
+        m_secrets = s;  // the certificates issued for the export stay for the session
+        scheduleAnalysis();
+    });
 
     m_statusFindings = new QLabel(this);
     m_statusFindings->setObjectName(QStringLiteral("statusFindings"));

@@ -5,6 +5,7 @@
 #include "core/edit/EditRules.h"
 #include "core/model/Addressing.h"
 #include "core/model/SecretMask.h"
+#include "core/pki/ClusterTls.h"
 #include "core/project/ProjectFile.h"
 #include "gui/canvas/DesignScene.h"
 #include "gui/canvas/DesignView.h"
@@ -387,8 +388,10 @@ private slots:
     void exportEqualsCli()
     {
         // One secrets file for both: the window reads it as the dialog's "Load file" would.
+        // Complete: passwords and the TLS material of the design, so that neither side issues its own.
         Secrets s;
         SecretStore::fillMissing(&s);
+        QVERIFY(ClusterTls::fillMissing(topo(), &s).ok());
         const QString secretsPath = m_tmp.filePath(QStringLiteral("secrets.yaml"));
         QVERIFY(SecretStore::saveFile(s, secretsPath).ok());
         const Result<Secrets> loaded = SecretStore::loadFile(secretsPath);
