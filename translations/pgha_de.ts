@@ -521,6 +521,337 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <source>%1 requested: %2</source>
         <translation>%1 angefordert: %2</translation>
     </message>
+    <message>
+        <source>Not monitored: %1</source>
+        <translation>Nicht überwacht: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Synchronous mode: no member can take a switchover now.</source>
+        <translation>Synchroner Modus: Derzeit kann kein Mitglied einen Switchover übernehmen.</translation>
+    </message>
+    <message>
+        <source>Synchronous mode: switchover only to %1.</source>
+        <translation>Synchroner Modus: Switchover nur zu %1.</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::Deploy</name>
+    <message>
+        <source>cannot read the deploy journal: </source>
+        <translation>Das Ausroll-Journal lässt sich nicht lesen: </translation>
+    </message>
+    <message>
+        <source>the deploy journal is not valid JSON (%1); move it away to start afresh</source>
+        <translation>Das Ausroll-Journal ist kein gültiges JSON (%1); verschieben Sie es, um neu zu beginnen</translation>
+    </message>
+    <message>
+        <source>cannot write the deploy journal: </source>
+        <translation>Das Ausroll-Journal lässt sich nicht schreiben: </translation>
+    </message>
+    <message>
+        <source>   check (exit 0 = already done, nothing to do):
+</source>
+        <translation>   Prüfung (Exit-Code 0 = bereits erledigt, nichts zu tun):
+</translation>
+    </message>
+    <message>
+        <source> (poll until ready, at most %1 s)</source>
+        <translation> (abfragen bis bereit, höchstens %1 s)</translation>
+    </message>
+    <message>
+        <source>     file %1 mode %2 owner %3 size %4 sha256 %5%6
+</source>
+        <translation>     Datei %1 Rechte %2 Eigentümer %3 Größe %4 sha256 %5%6
+</translation>
+    </message>
+    <message>
+        <source> (holds secrets: content not shown)</source>
+        <translation> (enthält Geheimnisse: Inhalt nicht angezeigt)</translation>
+    </message>
+    <message>
+        <source>     (an identical file is left alone; a different one is first kept as &lt;name&gt;.pgha-&lt;UTC timestamp&gt;.bak; written as a temporary file, then renamed)
+</source>
+        <translation>     (eine identische Datei bleibt unberührt; eine abweichende wird zuerst als &lt;Name&gt;.pgha-&lt;UTC-Zeitstempel&gt;.bak aufbewahrt; geschrieben wird in eine temporäre Datei, die dann umbenannt wird)
+</translation>
+    </message>
+    <message>
+        <source>     stdin: %1 (%2 bytes, not shown)
+</source>
+        <translation>     stdin: %1 (%2 Bytes, nicht angezeigt)
+</translation>
+    </message>
+    <message>
+        <source>check the host</source>
+        <translation>Host prüfen</translation>
+    </message>
+    <message>
+        <source>OS, free ports, disk, existing data</source>
+        <translation>Betriebssystem, freie Ports, Plattenplatz, vorhandene Daten</translation>
+    </message>
+    <message>
+        <source>install packages</source>
+        <translation>Pakete installieren</translation>
+    </message>
+    <message>
+        <source>write the configuration files</source>
+        <translation>Konfigurationsdateien schreiben</translation>
+    </message>
+    <message>
+        <source>place the generated files</source>
+        <translation>Erzeugte Dateien ablegen</translation>
+    </message>
+    <message>
+        <source>start etcd</source>
+        <translation>etcd starten</translation>
+    </message>
+    <message>
+        <source>wait for etcd quorum</source>
+        <translation>Auf das etcd-Quorum warten</translation>
+    </message>
+    <message>
+        <source>every etcd member healthy</source>
+        <translation>Jedes etcd-Mitglied gesund</translation>
+    </message>
+    <message>
+        <source>start Patroni</source>
+        <translation>Patroni starten</translation>
+    </message>
+    <message>
+        <source>wait for the Patroni leader</source>
+        <translation>Auf den Patroni-Leader warten</translation>
+    </message>
+    <message>
+        <source>a leader in /cluster</source>
+        <translation>Ein Leader in /cluster</translation>
+    </message>
+    <message>
+        <source>wait until every replica runs</source>
+        <translation>Warten, bis jede Replica läuft</translation>
+    </message>
+    <message>
+        <source>every member running, replicas with a known lag</source>
+        <translation>Jedes Mitglied läuft, Replicas mit bekanntem Verzug</translation>
+    </message>
+    <message>
+        <source>start HAProxy</source>
+        <translation>HAProxy starten</translation>
+    </message>
+    <message>
+        <source>wait for HAProxy to route to the leader</source>
+        <translation>Warten, bis HAProxy zum Leader leitet</translation>
+    </message>
+    <message>
+        <source>exactly one server UP in the primary pool</source>
+        <translation>Genau ein Server UP im Primary-Pool</translation>
+    </message>
+    <message>
+        <source>the HAProxy stats user and password</source>
+        <translation>Benutzer und Kennwort der HAProxy-Statistik</translation>
+    </message>
+    <message>
+        <source>check writes and reads through HAProxy on %1</source>
+        <translation>Schreiben und Lesen über HAProxy auf %1 prüfen</translation>
+    </message>
+    <message>
+        <source>write via port %1, read from a replica via port %2</source>
+        <translation>Schreiben über Port %1, Lesen von einer Replica über Port %2</translation>
+    </message>
+    <message>
+        <source>the superuser password</source>
+        <translation>das Superuser-Kennwort</translation>
+    </message>
+    <message>
+        <source>the design says a Debian-family OS, the host runs &quot;%1 %2&quot;</source>
+        <translation>Der Entwurf sieht ein Betriebssystem der Debian-Familie vor, auf dem Host läuft &quot;%1 %2&quot;</translation>
+    </message>
+    <message>
+        <source>the design says a RHEL-family OS, the host runs &quot;%1 %2&quot;</source>
+        <translation>Der Entwurf sieht ein Betriebssystem der RHEL-Familie vor, auf dem Host läuft &quot;%1 %2&quot;</translation>
+    </message>
+    <message>
+        <source>only %1 MiB free under /var/lib</source>
+        <translation>Unter /var/lib sind nur %1 MiB frei</translation>
+    </message>
+    <message>
+        <source>port %1 is already in use on %2 (%3) by something other than %4</source>
+        <translation>Port %1 ist auf %2 (%3) bereits von etwas anderem als %4 belegt</translation>
+    </message>
+    <message>
+        <source>%1 already holds a PostgreSQL data directory (PG_VERSION) that this deploy did not create: refusing to initialise over it. Move it away, or adopt it as it is with --adopt-existing-data (it is then never removed)</source>
+        <translation>%1 enthält bereits ein PostgreSQL-Datenverzeichnis (PG_VERSION), das dieses Ausrollen nicht angelegt hat: Es wird nicht überschrieben. Verschieben Sie es oder übernehmen Sie es unverändert mit --adopt-existing-data (es wird dann nie entfernt)</translation>
+    </message>
+    <message>
+        <source>%1 already holds etcd data (member/) that this deploy did not create: refusing to bootstrap a new cluster over it. Move it away, or adopt it with --adopt-existing-data</source>
+        <translation>%1 enthält bereits etcd-Daten (member/), die dieses Ausrollen nicht angelegt hat: Darüber wird kein neuer Cluster aufgesetzt. Verschieben Sie sie oder übernehmen Sie sie mit --adopt-existing-data</translation>
+    </message>
+    <message>
+        <source>%1 of %2 servers UP in the primary pool</source>
+        <translation>%1 von %2 Servern UP im Primary-Pool</translation>
+    </message>
+    <message>
+        <source>done in the interrupted run</source>
+        <translation>im unterbrochenen Lauf erledigt</translation>
+    </message>
+    <message>
+        <source>cancelling: no new step starts; running steps stop at their next check</source>
+        <translation>Abbruch: Kein neuer Schritt beginnt; laufende Schritte halten bei ihrer nächsten Prüfung an</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 auf %2: %3</translation>
+    </message>
+    <message>
+        <source>FAILED: %1. %2 steps changed something, %3 found nothing to do, %4 not run. Fix the cause and run again: the run resumes after the last completed step.</source>
+        <translation>FEHLGESCHLAGEN: %1. %2 Schritte haben etwas geändert, %3 fanden nichts zu tun, %4 liefen nicht. Beheben Sie die Ursache und starten Sie erneut: Der Lauf setzt nach dem letzten abgeschlossenen Schritt fort.</translation>
+    </message>
+    <message>
+        <source>cancelled: %1 steps done, %2 not run; run again to resume</source>
+        <translation>Abgebrochen: %1 Schritte erledigt, %2 nicht ausgeführt; erneut starten, um fortzusetzen</translation>
+    </message>
+    <message>
+        <source>nothing to do: all %1 steps found the cluster as designed; nothing was changed</source>
+        <translation>Nichts zu tun: Alle %1 Schritte fanden den Cluster wie entworfen vor; nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>done: %1 steps changed something, %2 found nothing to do%3</source>
+        <translation>Fertig: %1 Schritte haben etwas geändert, %2 fanden nichts zu tun%3</translation>
+    </message>
+    <message>
+        <source>, %1 were done by the interrupted run</source>
+        <translation>, %1 erledigte bereits der unterbrochene Lauf</translation>
+    </message>
+    <message>
+        <source>exit code %1%2</source>
+        <translation>Exit-Code %1%2</translation>
+    </message>
+    <message>
+        <source>connecting to %1@%2 port %3</source>
+        <translation>Verbinde mit %1@%2 Port %3</translation>
+    </message>
+    <message>
+        <source>connected, host key %1</source>
+        <translation>Verbunden, Host-Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>connection lost (%1), reconnecting</source>
+        <translation>Verbindung verloren (%1), verbinde neu</translation>
+    </message>
+    <message>
+        <source>state check failed: </source>
+        <translation>Zustandsprüfung fehlgeschlagen: </translation>
+    </message>
+    <message>
+        <source>already done</source>
+        <translation>bereits erledigt</translation>
+    </message>
+    <message>
+        <source>%1, services via %2</source>
+        <translation>%1, Dienste über %2</translation>
+    </message>
+    <message>
+        <source>unknown operation</source>
+        <translation>unbekannte Operation</translation>
+    </message>
+    <message>
+        <source>%1: same content, mode/owner set to %2 %3</source>
+        <translation>%1: gleicher Inhalt, Rechte/Eigentümer auf %2 %3 gesetzt</translation>
+    </message>
+    <message>
+        <source>wrote %1 (%2 bytes, mode %3, owner %4)%5</source>
+        <translation>%1 geschrieben (%2 Bytes, Rechte %3, Eigentümer %4)%5</translation>
+    </message>
+    <message>
+        <source>ready after %1 s: %2</source>
+        <translation>bereit nach %1 s: %2</translation>
+    </message>
+    <message>
+        <source>ready after %1 s</source>
+        <translation>bereit nach %1 s</translation>
+    </message>
+    <message>
+        <source>not ready after %1 s (last: %2); see the service logs under /var/log on the host</source>
+        <translation>nach %1 s nicht bereit (zuletzt: %2); siehe die Dienstprotokolle unter /var/log auf dem Host</translation>
+    </message>
+    <message>
+        <source>libssh could not create a session</source>
+        <translation>libssh konnte keine Sitzung anlegen</translation>
+    </message>
+    <message>
+        <source>cannot connect to %1 (%2 port %3)</source>
+        <translation>Verbindung zu %1 (%2 Port %3) nicht möglich</translation>
+    </message>
+    <message>
+        <source>no host key from %1</source>
+        <translation>kein Host-Schlüssel von %1</translation>
+    </message>
+    <message>
+        <source>cannot hash the host key</source>
+        <translation>Der Host-Schlüssel lässt sich nicht hashen</translation>
+    </message>
+    <message>
+        <source>%1 (%2 port %3)</source>
+        <translation>%1 (%2 Port %3)</translation>
+    </message>
+    <message>
+        <source>the host key of %1 has CHANGED (the server now offers %2 %3, %4 holds another key). Refused. Check the key on the host&apos;s console (ssh-keygen -lf /etc/ssh/ssh_host_%5_key.pub); only if it matches, remove the old entry with: ssh-keygen -R %6 -f %4</source>
+        <translation>Der Host-Schlüssel von %1 hat sich GEÄNDERT (der Server bietet jetzt %2 %3 an, %4 enthält einen anderen Schlüssel). Abgelehnt. Prüfen Sie den Schlüssel an der Konsole des Hosts (ssh-keygen -lf /etc/ssh/ssh_host_%5_key.pub); nur wenn er übereinstimmt, entfernen Sie den alten Eintrag mit: ssh-keygen -R %6 -f %4</translation>
+    </message>
+    <message>
+        <source>the host key of %1 is not known (%2 %3) and was not accepted; compare it with the host&apos;s own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) and accept it (--accept-new-host-keys in the CLI)</source>
+        <translation>Der Host-Schlüssel von %1 ist unbekannt (%2 %3) und wurde nicht angenommen; vergleichen Sie ihn mit dem des Hosts (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) und nehmen Sie ihn an (--accept-new-host-keys auf der Kommandozeile)</translation>
+    </message>
+    <message>
+        <source>cannot add the host key to %1</source>
+        <translation>Der Host-Schlüssel lässt sich nicht zu %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>cannot check the host key against %1</source>
+        <translation>Der Host-Schlüssel lässt sich nicht gegen %1 prüfen</translation>
+    </message>
+    <message>
+        <source>key file %1 does not exist</source>
+        <translation>Schlüsseldatei %1 existiert nicht</translation>
+    </message>
+    <message>
+        <source>agent and default keys</source>
+        <translation>Agent und Standardschlüssel</translation>
+    </message>
+    <message>
+        <source>authentication as %1 on %2 failed (tried: %3)</source>
+        <translation>Anmeldung als %1 auf %2 fehlgeschlagen (versucht: %3)</translation>
+    </message>
+    <message>
+        <source>nothing the server offers</source>
+        <translation>nichts, was der Server anbietet</translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation>nicht verbunden</translation>
+    </message>
+    <message>
+        <source>cannot open a channel</source>
+        <translation>Kanal lässt sich nicht öffnen</translation>
+    </message>
+    <message>
+        <source>cannot start the command</source>
+        <translation>Befehl lässt sich nicht starten</translation>
+    </message>
+    <message>
+        <source>cannot send input</source>
+        <translation>Eingabe lässt sich nicht senden</translation>
+    </message>
+    <message>
+        <source>no end after %1 s</source>
+        <translation>kein Ende nach %1 s</translation>
+    </message>
+    <message>
+        <source>reading the output failed</source>
+        <translation>Lesen der Ausgabe fehlgeschlagen</translation>
+    </message>
 </context>
 <context>
     <name>pgha::DeployPage</name>
@@ -1283,6 +1614,325 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     </message>
 </context>
 <context>
+    <name>pgha::Monitor</name>
+    <message>
+        <source>the current leader</source>
+        <translation>der aktuelle Leader</translation>
+    </message>
+    <message>
+        <source> at %1</source>
+        <translation> um %1</translation>
+    </message>
+    <message>
+        <source> now</source>
+        <translation> jetzt</translation>
+    </message>
+    <message>
+        <source>Switchover%1: %2 steps down and %3 becomes the leader. Open connections to %2 are cut; HAProxy&apos;s primary port follows within its check interval.</source>
+        <translation>Switchover%1: %2 gibt die Leader-Rolle ab und %3 wird Leader. Offene Verbindungen zu %2 werden getrennt; der Primary-Port von HAProxy folgt innerhalb seines Prüfintervalls.</translation>
+    </message>
+    <message>
+        <source>the healthiest replica</source>
+        <translation>die gesündeste Replica</translation>
+    </message>
+    <message>
+        <source>Failover now to %1, even if the cluster has no healthy leader. Transactions not yet replicated to %1 can be lost.</source>
+        <translation>Failover jetzt zu %1, auch wenn der Cluster keinen gesunden Leader hat. Noch nicht nach %1 replizierte Transaktionen können verloren gehen.</translation>
+    </message>
+    <message>
+        <source>Restart PostgreSQL on %1%2. Its connections are cut; a restarted leader keeps the leader lock.</source>
+        <translation>PostgreSQL auf %1%2 neu starten. Seine Verbindungen werden getrennt; ein neu gestarteter Leader behält den Leader-Lock.</translation>
+    </message>
+    <message>
+        <source>Reload the configuration of %1 (no restart, no disconnection).</source>
+        <translation>Konfiguration von %1 neu laden (kein Neustart, keine Trennung).</translation>
+    </message>
+    <message>
+        <source>every member</source>
+        <translation>jedem Mitglied</translation>
+    </message>
+    <message>
+        <source>Reinitialise replica %1: its data directory is DELETED and copied again from the leader. It serves no reads until the copy completes.</source>
+        <translation>Replica %1 neu initialisieren: Ihr Datenverzeichnis wird GELÖSCHT und erneut vom Leader kopiert. Bis die Kopie fertig ist, bedient sie keine Lesezugriffe.</translation>
+    </message>
+    <message>
+        <source>Pause the cluster (maintenance mode): Patroni stops managing PostgreSQL and no automatic failover happens until you resume.</source>
+        <translation>Cluster pausieren (Wartungsmodus): Patroni verwaltet PostgreSQL nicht mehr und es gibt keinen automatischen Failover, bis Sie fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Resume the cluster: Patroni manages PostgreSQL again and automatic failover is back.</source>
+        <translation>Cluster fortsetzen: Patroni verwaltet PostgreSQL wieder und der automatische Failover ist zurück.</translation>
+    </message>
+    <message>
+        <source>the cluster is already in maintenance mode</source>
+        <translation>Der Cluster ist bereits im Wartungsmodus</translation>
+    </message>
+    <message>
+        <source>the cluster is not in maintenance mode</source>
+        <translation>Der Cluster ist nicht im Wartungsmodus</translation>
+    </message>
+    <message>
+        <source>select a member first</source>
+        <translation>Wählen Sie zuerst ein Mitglied</translation>
+    </message>
+    <message>
+        <source>%1 is not registered in the cluster</source>
+        <translation>%1 ist im Cluster nicht registriert</translation>
+    </message>
+    <message>
+        <source>%1 is the leader; only a replica can be reinitialised</source>
+        <translation>%1 ist der Leader; nur eine Replica kann neu initialisiert werden</translation>
+    </message>
+    <message>
+        <source>%1 is already the leader</source>
+        <translation>%1 ist bereits der Leader</translation>
+    </message>
+    <message>
+        <source>%1 is tagged nofailover</source>
+        <translation>%1 trägt das Tag nofailover</translation>
+    </message>
+    <message>
+        <source>a switchover needs a running leader; use failover</source>
+        <translation>Ein Switchover braucht einen laufenden Leader; verwenden Sie Failover</translation>
+    </message>
+    <message>
+        <source>%1 is not running (%2)</source>
+        <translation>%1 läuft nicht (%2)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>synchronous mode: no synchronous standby right now, so Patroni refuses every switchover candidate (%1 is asynchronous)</source>
+        <translation>Synchroner Modus: Derzeit gibt es keinen synchronen Standby, daher lehnt Patroni jeden Switchover-Kandidaten ab (%1 ist asynchron)</translation>
+    </message>
+    <message>
+        <source>synchronous mode: Patroni only switches over to the synchronous standby (%1); %2 is asynchronous</source>
+        <translation>Synchroner Modus: Patroni macht einen Switchover nur zum synchronen Standby (%1); %2 ist asynchron</translation>
+    </message>
+    <message>
+        <source>no Patroni endpoint to talk to</source>
+        <translation>kein Patroni-Endpunkt zum Ansprechen</translation>
+    </message>
+    <message>
+        <source>no Patroni member answers /cluster: </source>
+        <translation>kein Patroni-Mitglied beantwortet /cluster: </translation>
+    </message>
+    <message>
+        <source>switchover needs a leader; the cluster has none (use failover)</source>
+        <translation>Ein Switchover braucht einen Leader; der Cluster hat keinen (verwenden Sie Failover)</translation>
+    </message>
+    <message>
+        <source>no member named &quot;%1&quot;</source>
+        <translation>kein Mitglied namens &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>failover needs a candidate (--to MEMBER)</source>
+        <translation>Ein Failover braucht einen Kandidaten (--to MITGLIED)</translation>
+    </message>
+    <message>
+        <source>the cluster lists no member</source>
+        <translation>Der Cluster führt kein Mitglied</translation>
+    </message>
+    <message>
+        <source>the member has no REST URL in /cluster</source>
+        <translation>Das Mitglied hat keine REST-URL in /cluster</translation>
+    </message>
+    <message>
+        <source>maintenance mode on</source>
+        <translation>Wartungsmodus an</translation>
+    </message>
+    <message>
+        <source>maintenance mode off</source>
+        <translation>Wartungsmodus aus</translation>
+    </message>
+    <message>
+        <source>authentication failed (HTTP 401): check the REST API user and password</source>
+        <translation>Anmeldung fehlgeschlagen (HTTP 401): Prüfen Sie Benutzer und Kennwort der REST-API</translation>
+    </message>
+    <message>
+        <source>authentication failed (HTTP 401)</source>
+        <translation>Anmeldung fehlgeschlagen (HTTP 401)</translation>
+    </message>
+    <message>
+        <source>not probed (no client URL)</source>
+        <translation>nicht abgefragt (keine Client-URL)</translation>
+    </message>
+    <message>
+        <source>no etcd member listed the members</source>
+        <translation>kein etcd-Mitglied hat die Mitglieder aufgelistet</translation>
+    </message>
+    <message>
+        <source>healthy</source>
+        <translation>gesund</translation>
+    </message>
+    <message>
+        <source>degraded</source>
+        <translation>beeinträchtigt</translation>
+    </message>
+    <message>
+        <source>unavailable</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>member %1 is restarting (planned %2, %3)</source>
+        <translation>Mitglied %1 startet neu (geplanter %2, %3)</translation>
+    </message>
+    <message>
+        <source>member %1 is down (%2)</source>
+        <translation>Mitglied %1 ist ausgefallen (%2)</translation>
+    </message>
+    <message>
+        <source>member %1 is back (%2, %3)</source>
+        <translation>Mitglied %1 ist zurück (%2, %3)</translation>
+    </message>
+    <message>
+        <source>replica %1 lags %2 MB, past the %3 MB threshold</source>
+        <translation>Replica %1 liegt %2 MB zurück, über der Schwelle von %3 MB</translation>
+    </message>
+    <message>
+        <source>replica %1 caught up</source>
+        <translation>Replica %1 hat aufgeholt</translation>
+    </message>
+    <message>
+        <source>member %1 needs a restart for a changed setting</source>
+        <translation>Mitglied %1 braucht für eine geänderte Einstellung einen Neustart</translation>
+    </message>
+    <message>
+        <source>timeline %1</source>
+        <translation>Timeline %1</translation>
+    </message>
+    <message>
+        <source>new timeline not reported yet</source>
+        <translation>neue Timeline noch nicht gemeldet</translation>
+    </message>
+    <message>
+        <source>no running leader during the planned %1 (was %2)</source>
+        <translation>kein laufender Leader während des geplanten %1 (war %2)</translation>
+    </message>
+    <message>
+        <source>no running leader (was %1)</source>
+        <translation>kein laufender Leader (war %1)</translation>
+    </message>
+    <message>
+        <source>maintenance mode on: automatic failover is off</source>
+        <translation>Wartungsmodus an: automatischer Failover ist aus</translation>
+    </message>
+    <message>
+        <source>etcd member %1 is down</source>
+        <translation>etcd-Mitglied %1 ist ausgefallen</translation>
+    </message>
+    <message>
+        <source>etcd member %1 is back</source>
+        <translation>etcd-Mitglied %1 ist zurück</translation>
+    </message>
+    <message>
+        <source>etcd lost quorum (%1 of %2 healthy)</source>
+        <translation>etcd hat das Quorum verloren (%1 von %2 gesund)</translation>
+    </message>
+    <message>
+        <source>etcd regained quorum (%1 of %2 healthy)</source>
+        <translation>etcd hat das Quorum wieder (%1 von %2 gesund)</translation>
+    </message>
+    <message>
+        <source>HAProxy %1: pool %2 has no server UP</source>
+        <translation>HAProxy %1: Pool %2 hat keinen Server UP</translation>
+    </message>
+    <message>
+        <source>HAProxy %1: pool %2 serves again (%3)</source>
+        <translation>HAProxy %1: Pool %2 bedient wieder (%3)</translation>
+    </message>
+    <message>
+        <source>HAProxy %1: pool %2 now routes to %3 (was %4)</source>
+        <translation>HAProxy %1: Pool %2 leitet jetzt zu %3 (vorher %4)</translation>
+    </message>
+    <message>
+        <source>cluster is %1</source>
+        <translation>Cluster ist %1</translation>
+    </message>
+    <message>
+        <source>cluster is %1: %2</source>
+        <translation>Cluster ist %1: %2</translation>
+    </message>
+    <message>
+        <source>not a Patroni REST URL: &quot;%1&quot; (expected http://HOST:8008)</source>
+        <translation>keine Patroni-REST-URL: &quot;%1&quot; (erwartet http://HOST:8008)</translation>
+    </message>
+    <message>
+        <source>no Patroni member answers</source>
+        <translation>kein Patroni-Mitglied antwortet</translation>
+    </message>
+    <message>
+        <source>no Patroni member answers: %1</source>
+        <translation>kein Patroni-Mitglied antwortet: %1</translation>
+    </message>
+    <message>
+        <source>no running leader</source>
+        <translation>kein laufender Leader</translation>
+    </message>
+    <message>
+        <source>member %1 is not registered (Patroni down?)</source>
+        <translation>Mitglied %1 ist nicht registriert (Patroni ausgefallen?)</translation>
+    </message>
+    <message>
+        <source>member %1 is %2</source>
+        <translation>Mitglied %1 ist %2</translation>
+    </message>
+    <message>
+        <source>replica %1 is not streaming</source>
+        <translation>Replica %1 streamt nicht</translation>
+    </message>
+    <message>
+        <source>replica %1 lags %2 MB (threshold %3 MB)</source>
+        <translation>Replica %1 liegt %2 MB zurück (Schwelle %3 MB)</translation>
+    </message>
+    <message>
+        <source>REST API of %1 does not answer: %2</source>
+        <translation>REST-API von %1 antwortet nicht: %2</translation>
+    </message>
+    <message>
+        <source>%1 members claim the leader role</source>
+        <translation>%1 Mitglieder beanspruchen die Leader-Rolle</translation>
+    </message>
+    <message>
+        <source>member %1 has a pending restart</source>
+        <translation>Mitglied %1 hat einen ausstehenden Neustart</translation>
+    </message>
+    <message>
+        <source>maintenance mode: automatic failover is off</source>
+        <translation>Wartungsmodus: automatischer Failover ist aus</translation>
+    </message>
+    <message>
+        <source>etcd has lost quorum (%1 of %2 healthy, %3 needed)</source>
+        <translation>etcd hat das Quorum verloren (%1 von %2 gesund, %3 nötig)</translation>
+    </message>
+    <message>
+        <source>HAProxy stats of %1: authentication failed (the monitor has no valid stats password, so HAProxy&apos;s pools are not checked)</source>
+        <translation>HAProxy-Statistik von %1: Anmeldung fehlgeschlagen (der Monitor hat kein gültiges Statistik-Kennwort, daher werden die Pools von HAProxy nicht geprüft)</translation>
+    </message>
+    <message>
+        <source>HAProxy %1 does not answer: %2</source>
+        <translation>HAProxy %1 antwortet nicht: %2</translation>
+    </message>
+    <message>
+        <source>HAProxy %1: pool %2 routes to %3 servers (%4)</source>
+        <translation>HAProxy %1: Pool %2 leitet zu %3 Servern (%4)</translation>
+    </message>
+    <message>
+        <source>HAProxy %1: pool %2 routes to %3, the leader is %4</source>
+        <translation>HAProxy %1: Pool %2 leitet zu %3, Leader ist %4</translation>
+    </message>
+    <message>
+        <source>no HAProxy answers</source>
+        <translation>kein HAProxy antwortet</translation>
+    </message>
+    <message>
+        <source>no HAProxy routes writes to a primary</source>
+        <translation>kein HAProxy leitet Schreibzugriffe zu einem Primary</translation>
+    </message>
+</context>
+<context>
     <name>pgha::Palette</name>
     <message>
         <source>Database node</source>
@@ -1323,6 +1973,21 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>A network zone; hosts dropped into it get its next free address</source>
         <translation>Eine Netzwerkzone; hineingezogene Hosts erhalten ihre nächste freie Adresse</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::Platform</name>
+    <message>
+        <source>Percona Distribution for PostgreSQL</source>
+        <translation>Percona Distribution for PostgreSQL</translation>
+    </message>
+    <message>
+        <source>PostgreSQL Global Development Group (PGDG)</source>
+        <translation>PostgreSQL Global Development Group (PGDG)</translation>
+    </message>
+    <message>
+        <source>The operating system&apos;s own packages</source>
+        <translation>Die Pakete des Betriebssystems</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +2089,749 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>Clear List</source>
         <translation>Liste leeren</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::Rules</name>
+    <message>
+        <source>leader lock expiry</source>
+        <translation>Ablauf des Leader-Locks</translation>
+    </message>
+    <message>
+        <source>The leader key lives ttl seconds after the leader&apos;s last refresh, which came up to loop_wait before the crash.</source>
+        <translation>Der Leader-Schlüssel lebt ttl Sekunden nach der letzten Erneuerung durch den Leader, die bis zu loop_wait vor dem Absturz lag.</translation>
+    </message>
+    <message>
+        <source>leader race and promotion</source>
+        <translation>Leader-Wahl und Promotion</translation>
+    </message>
+    <message>
+        <source>Replicas are woken by their etcd watch when the key expires, compare positions and the winner runs pg_ctl promote.</source>
+        <translation>Die Replicas werden durch ihren etcd-Watch geweckt, wenn der Schlüssel abläuft, vergleichen ihre WAL-Positionen, und der Gewinner führt pg_ctl promote aus.</translation>
+    </message>
+    <message>
+        <source>HAProxy marks the new primary up</source>
+        <translation>HAProxy markiert den neuen Primary als UP</translation>
+    </message>
+    <message>
+        <source>HAProxy needs rise consecutive passing checks, inter apart, before it routes the primary port to the new primary.</source>
+        <translation>HAProxy braucht rise aufeinanderfolgende erfolgreiche Prüfungen im Abstand inter, bevor es den Primary-Port zum neuen Primary leitet.</translation>
+    </message>
+    <message>
+        <source>Patroni sets it from postgresql.listen</source>
+        <translation>Patroni setzt ihn aus postgresql.listen</translation>
+    </message>
+    <message>
+        <source>Patroni sets it to the cluster&apos;s scope</source>
+        <translation>Patroni setzt ihn auf den Scope des Clusters</translation>
+    </message>
+    <message>
+        <source>Patroni always runs with it on</source>
+        <translation>Patroni läuft immer mit eingeschaltetem Wert</translation>
+    </message>
+    <message>
+        <source>Patroni manages it (synchronous_mode)</source>
+        <translation>Patroni verwaltet ihn (synchronous_mode)</translation>
+    </message>
+    <message>
+        <source>Patroni writes the configuration files and chooses their paths</source>
+        <translation>Patroni schreibt die Konfigurationsdateien und wählt ihre Pfade</translation>
+    </message>
+    <message>
+        <source>Patroni writes the recovery settings of every replica</source>
+        <translation>Patroni schreibt die Recovery-Einstellungen jeder Replica</translation>
+    </message>
+    <message>
+        <source>there is no PostgreSQL or etcd host to place a new etcd member next to</source>
+        <translation>Es gibt keinen PostgreSQL- oder etcd-Host, neben den ein neues etcd-Mitglied gestellt werden könnte</translation>
+    </message>
+    <message>
+        <source>host %1 is in no valid subnet to take an address from</source>
+        <translation>Host %1 liegt in keinem gültigen Subnetz, aus dem sich eine Adresse nehmen ließe</translation>
+    </message>
+    <message>
+        <source>subnet %1 has no free address for a new etcd host</source>
+        <translation>Subnetz %1 hat keine freie Adresse für einen neuen etcd-Host</translation>
+    </message>
+    <message>
+        <source>loop_wait + 2 * retry_timeout exceeds a day; lower them first</source>
+        <translation>loop_wait + 2 * retry_timeout übersteigt einen Tag; senken Sie die Werte zuerst</translation>
+    </message>
+    <message>
+        <source>%1 names no parameter of this design</source>
+        <translation>%1 benennt keinen Parameter dieses Entwurfs</translation>
+    </message>
+    <message>
+        <source>%1 has no known new name</source>
+        <translation>%1 hat keinen bekannten neuen Namen</translation>
+    </message>
+    <message>
+        <source>wal_keep_segments &quot;%1&quot; is not a whole number</source>
+        <translation>wal_keep_segments &quot;%1&quot; ist keine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>%1 names no host of this design</source>
+        <translation>%1 benennt keinen Host dieses Entwurfs</translation>
+    </message>
+    <message>
+        <source>host %1 has no valid address</source>
+        <translation>Host %1 hat keine gültige Adresse</translation>
+    </message>
+    <message>
+        <source>no subnet contains %1</source>
+        <translation>Kein Subnetz enthält %1</translation>
+    </message>
+    <message>
+        <source>finding [%1] offers no quick fix</source>
+        <translation>Befund [%1] bietet keine Schnellkorrektur</translation>
+    </message>
+    <message>
+        <source>unknown quick fix &quot;%1&quot;</source>
+        <translation>Unbekannte Schnellkorrektur &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Host %1 has no address.</source>
+        <translation>Host %1 hat keine Adresse.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 or IPv6 address.</source>
+        <translation>&quot;%1&quot; ist keine IPv4- oder IPv6-Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 is the unspecified address, not one a host can have.</source>
+        <translation>%1 ist die unspezifizierte Adresse, die kein Host haben kann.</translation>
+    </message>
+    <message>
+        <source>%1 is a multicast or broadcast address.</source>
+        <translation>%1 ist eine Multicast- oder Broadcast-Adresse.</translation>
+    </message>
+    <message>
+        <source>Enter the host&apos;s unicast address literally, e.g. 10.104.0.1 (no host names: the generated configs must work without DNS).</source>
+        <translation>Geben Sie die Unicast-Adresse des Hosts direkt ein, z. B. 10.104.0.1 (keine Hostnamen: Die erzeugten Konfigurationen müssen ohne DNS funktionieren).</translation>
+    </message>
+    <message>
+        <source>Another host already has the address %1.</source>
+        <translation>Ein anderer Host hat bereits die Adresse %1.</translation>
+    </message>
+    <message>
+        <source>Give every host its own address; services of one machine belong on one host with several roles.</source>
+        <translation>Geben Sie jedem Host eine eigene Adresse; Dienste einer Maschine gehören auf einen Host mit mehreren Rollen.</translation>
+    </message>
+    <message>
+        <source>A subnet has no name.</source>
+        <translation>Ein Subnetz hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>Name the subnet, e.g. &quot;db&quot;.</source>
+        <translation>Benennen Sie das Subnetz, z. B. &quot;db&quot;.</translation>
+    </message>
+    <message>
+        <source>Another subnet is already named &quot;%1&quot;.</source>
+        <translation>Ein anderes Subnetz heißt bereits &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Rename one of them; hosts refer to subnets by name.</source>
+        <translation>Benennen Sie eines davon um; Hosts verweisen über den Namen auf Subnetze.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a network in CIDR notation.</source>
+        <translation>&quot;%1&quot; ist kein Netz in CIDR-Schreibweise.</translation>
+    </message>
+    <message>
+        <source>Write the network address and prefix length, e.g. 10.104.0.0/24.</source>
+        <translation>Schreiben Sie Netzadresse und Präfixlänge, z. B. 10.104.0.0/24.</translation>
+    </message>
+    <message>
+        <source>%1 has host bits set; the network is %2.</source>
+        <translation>%1 hat gesetzte Host-Bits; das Netz ist %2.</translation>
+    </message>
+    <message>
+        <source>Write the network as %1 (pg_hba and firewalls read it that way anyway).</source>
+        <translation>Schreiben Sie das Netz als %1 (pg_hba und Firewalls lesen es ohnehin so).</translation>
+    </message>
+    <message>
+        <source>%1 covers every address, so nothing derived from it (pg_hba, firewall) restricts anything.</source>
+        <translation>%1 umfasst jede Adresse, daher schränkt nichts daraus Abgeleitete (pg_hba, Firewall) irgendetwas ein.</translation>
+    </message>
+    <message>
+        <source>Enter the real network, e.g. 10.104.0.0/24.</source>
+        <translation>Geben Sie das tatsächliche Netz ein, z. B. 10.104.0.0/24.</translation>
+    </message>
+    <message>
+        <source>Put the host into subnet &quot;%1&quot;, which contains %2.</source>
+        <translation>Legen Sie den Host in das Subnetz &quot;%1&quot;, das %2 enthält.</translation>
+    </message>
+    <message>
+        <source>Add a subnet containing %1 and put the host into it.</source>
+        <translation>Legen Sie ein Subnetz an, das %1 enthält, und legen Sie den Host hinein.</translation>
+    </message>
+    <message>
+        <source>Host %1 is in no subnet, so pg_hba and firewall rules do not cover it.</source>
+        <translation>Host %1 liegt in keinem Subnetz, daher erfassen ihn pg_hba- und Firewall-Regeln nicht.</translation>
+    </message>
+    <message>
+        <source>Host %1 names subnet &quot;%2&quot;, which does not exist.</source>
+        <translation>Host %1 nennt das Subnetz &quot;%2&quot;, das nicht existiert.</translation>
+    </message>
+    <message>
+        <source>%1 is not inside subnet %2 (%3).</source>
+        <translation>%1 liegt nicht im Subnetz %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Move the host to subnet &quot;%1&quot;, or correct its address.</source>
+        <translation>Verschieben Sie den Host in das Subnetz &quot;%1&quot; oder korrigieren Sie seine Adresse.</translation>
+    </message>
+    <message>
+        <source>Correct the address or the subnet&apos;s CIDR.</source>
+        <translation>Korrigieren Sie die Adresse oder das CIDR des Subnetzes.</translation>
+    </message>
+    <message>
+        <source>No host runs etcd, so Patroni has no DCS to elect a leader in.</source>
+        <translation>Auf keinem Host läuft etcd, daher hat Patroni keinen DCS, in dem ein Leader gewählt werden kann.</translation>
+    </message>
+    <message>
+        <source>Give the etcd role to three hosts (the PostgreSQL hosts will do for a start).</source>
+        <translation>Geben Sie drei Hosts die etcd-Rolle (für den Anfang genügen die PostgreSQL-Hosts).</translation>
+    </message>
+    <message>
+        <source>Only one host runs etcd, so losing it stops every failover and, without failsafe_mode, demotes the primary.</source>
+        <translation>Nur auf einem Host läuft etcd; fällt er aus, ist kein Failover mehr möglich, und ohne failsafe_mode wird der Primary herabgestuft.</translation>
+    </message>
+    <message>
+        <source>Run etcd on three hosts: three members survive the loss of one.</source>
+        <translation>Betreiben Sie etcd auf drei Hosts: Drei Mitglieder überstehen den Ausfall eines Mitglieds.</translation>
+    </message>
+    <message>
+        <source>%1 etcd members tolerate %2 failure(s), no more than %3 would, and need more members for a quorum.</source>
+        <translation>%1 etcd-Mitglieder verkraften %2 Ausfall/Ausfälle, nicht mehr als %3, und brauchen mehr Mitglieder für ein Quorum.</translation>
+    </message>
+    <message>
+        <source>Use an odd number of etcd members: add one, or remove one.</source>
+        <translation>Verwenden Sie eine ungerade Anzahl von etcd-Mitgliedern: Fügen Sie eines hinzu oder entfernen Sie eines.</translation>
+    </message>
+    <message>
+        <source>%1 etcd members slow every write (each must reach a majority) without practical gain in availability.</source>
+        <translation>%1 etcd-Mitglieder verlangsamen jeden Schreibvorgang (jeder muss eine Mehrheit erreichen), ohne praktischen Gewinn an Verfügbarkeit.</translation>
+    </message>
+    <message>
+        <source>Use 3, 5 or at most 7 etcd members, as the etcd FAQ recommends.</source>
+        <translation>Verwenden Sie 3, 5 oder höchstens 7 etcd-Mitglieder, wie es die etcd-FAQ empfiehlt.</translation>
+    </message>
+    <message>
+        <source>etcd shares hosts with PostgreSQL (%1), where disk latency from the database can delay etcd&apos;s fsyncs and heartbeats.</source>
+        <translation>etcd teilt sich Hosts mit PostgreSQL (%1), wo Plattenlatenz durch die Datenbank die fsyncs und Heartbeats von etcd verzögern kann.</translation>
+    </message>
+    <message>
+        <source>In production give etcd its own disk or its own hosts; for a lab this is fine.</source>
+        <translation>Geben Sie etcd in Produktion eine eigene Platte oder eigene Hosts; für ein Labor ist das in Ordnung.</translation>
+    </message>
+    <message>
+        <source>No host runs HAProxy, so clients have no single address that follows the primary.</source>
+        <translation>Auf keinem Host läuft HAProxy, daher haben Clients keine feste Adresse, die dem Primary folgt.</translation>
+    </message>
+    <message>
+        <source>Give the haproxy role to a host, preferably two in the clients&apos; subnet.</source>
+        <translation>Geben Sie einem Host die haproxy-Rolle, besser zweien im Subnetz der Clients.</translation>
+    </message>
+    <message>
+        <source>HAProxy runs only on %1, a single point of failure for every client.</source>
+        <translation>HAProxy läuft nur auf %1, ein Single Point of Failure für jeden Client.</translation>
+    </message>
+    <message>
+        <source>Run HAProxy on two hosts behind a virtual IP (keepalived), or list both in the clients&apos; connection strings.</source>
+        <translation>Betreiben Sie HAProxy auf zwei Hosts hinter einer virtuellen IP (keepalived) oder tragen Sie beide in die Verbindungszeichenfolgen der Clients ein.</translation>
+    </message>
+    <message>
+        <source>Global maxconn %1 is below the %2 connections the listeners accept (server_maxconn %3 x %4 servers x 2 listeners), so clients queue in the kernel before HAProxy.</source>
+        <translation>Das globale maxconn %1 liegt unter den %2 Verbindungen, die die Listener annehmen (server_maxconn %3 x %4 Server x 2 Listener), daher warten Clients im Kernel vor HAProxy.</translation>
+    </message>
+    <message>
+        <source>Raise global maxconn to %1, or lower server_maxconn.</source>
+        <translation>Erhöhen Sie das globale maxconn auf %1 oder senken Sie server_maxconn.</translation>
+    </message>
+    <message>
+        <source>HAProxy may open %1 connections to one PostgreSQL server (server_maxconn %2 x 2 listeners), more than the %3 that max_connections %4 leaves to ordinary users.</source>
+        <translation>HAProxy darf %1 Verbindungen zu einem PostgreSQL-Server öffnen (server_maxconn %2 x 2 Listener), mehr als die %3, die max_connections %4 normalen Benutzern lässt.</translation>
+    </message>
+    <message>
+        <source>Lower server_maxconn to %1 or raise max_connections to %2.</source>
+        <translation>Senken Sie server_maxconn auf %1 oder erhöhen Sie max_connections auf %2.</translation>
+    </message>
+    <message>
+        <source>HAProxy needs up to %1 s (inter %2 ms x fall %3) to stop routing the primary port to a demoted primary, which then refuses writes.</source>
+        <translation>HAProxy braucht bis zu %1 s (inter %2 ms x fall %3), bis es den Primary-Port nicht mehr zu einem herabgestuften Primary leitet, der dann Schreibzugriffe ablehnt.</translation>
+    </message>
+    <message>
+        <source>Check every 1000 ms with fall 3 or less (on-marked-down shutdown-sessions then cuts old sessions within 3 s).</source>
+        <translation>Prüfen Sie alle 1000 ms mit fall 3 oder weniger (on-marked-down shutdown-sessions trennt alte Sitzungen dann binnen 3 s).</translation>
+    </message>
+    <message>
+        <source>HAProxy host %1 sits in the database subnet &quot;%2&quot;, so clients need a route into it.</source>
+        <translation>HAProxy-Host %1 liegt im Datenbank-Subnetz &quot;%2&quot;, daher brauchen Clients eine Route dorthin.</translation>
+    </message>
+    <message>
+        <source>Put the load balancer in its own subnet that admits only the clients&apos; range, as the Percona guide recommends.</source>
+        <translation>Legen Sie den Load Balancer in ein eigenes Subnetz, das nur den Adressbereich der Clients zulässt, wie es der Percona-Leitfaden empfiehlt.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a pg_hba connection type.</source>
+        <translation>&quot;%1&quot; ist kein pg_hba-Verbindungstyp.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a pg_hba authentication method.</source>
+        <translation>&quot;%1&quot; ist keine pg_hba-Authentifizierungsmethode.</translation>
+    </message>
+    <message>
+        <source>The entry needs a database and a user (&quot;all&quot; matches any).</source>
+        <translation>Der Eintrag braucht eine Datenbank und einen Benutzer (&quot;all&quot; passt auf alle).</translation>
+    </message>
+    <message>
+        <source>A local entry takes no address.</source>
+        <translation>Ein local-Eintrag nimmt keine Adresse.</translation>
+    </message>
+    <message>
+        <source>A %1 entry needs an address.</source>
+        <translation>Ein %1-Eintrag braucht eine Adresse.</translation>
+    </message>
+    <message>
+        <source>%1 lacks its mask; pg_hba needs /32 or /128 for one host.</source>
+        <translation>%1 fehlt die Maske; pg_hba braucht /32 oder /128 für einen einzelnen Host.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an address in CIDR notation.</source>
+        <translation>&quot;%1&quot; ist keine Adresse in CIDR-Schreibweise.</translation>
+    </message>
+    <message>
+        <source>peer authentication works only for local connections.</source>
+        <translation>peer-Authentifizierung funktioniert nur für local-Verbindungen.</translation>
+    </message>
+    <message>
+        <source>Correct the entry: PostgreSQL refuses to load a pg_hba.conf with an invalid line, and Patroni then cannot start it.</source>
+        <translation>Korrigieren Sie den Eintrag: PostgreSQL lädt keine pg_hba.conf mit einer ungültigen Zeile, und Patroni kann PostgreSQL dann nicht starten.</translation>
+    </message>
+    <message>
+        <source>trust for %1 lets every local OS user connect as %2 without a password.</source>
+        <translation>trust für %1 lässt jeden lokalen Betriebssystembenutzer ohne Kennwort als %2 verbinden.</translation>
+    </message>
+    <message>
+        <source>Use scram-sha-256; Patroni and the tools read passwords from pgpass.</source>
+        <translation>Verwenden Sie scram-sha-256; Patroni und die Werkzeuge lesen Kennwörter aus pgpass.</translation>
+    </message>
+    <message>
+        <source>trust for %1 lets anyone who reaches the port connect as %2 without a password.</source>
+        <translation>trust für %1 lässt jeden, der den Port erreicht, ohne Kennwort als %2 verbinden.</translation>
+    </message>
+    <message>
+        <source>Use scram-sha-256 and limit the address to the subnet that needs it.</source>
+        <translation>Verwenden Sie scram-sha-256 und beschränken Sie die Adresse auf das Subnetz, das sie braucht.</translation>
+    </message>
+    <message>
+        <source>%1 admits %2 to %3 from every address.</source>
+        <translation>%1 lässt %2 von jeder Adresse auf %3 zu.</translation>
+    </message>
+    <message>
+        <source>Limit the entry to the subnets that need it (mark client subnets clients: true and the generator admits them).</source>
+        <translation>Beschränken Sie den Eintrag auf die Subnetze, die ihn brauchen (markieren Sie Client-Subnetze mit clients: true, dann lässt der Generator sie zu).</translation>
+    </message>
+    <message>
+        <source>password sends the password in clear text over a connection that may not be encrypted.</source>
+        <translation>password sendet das Kennwort im Klartext über eine Verbindung, die womöglich nicht verschlüsselt ist.</translation>
+    </message>
+    <message>
+        <source>Use scram-sha-256.</source>
+        <translation>Verwenden Sie scram-sha-256.</translation>
+    </message>
+    <message>
+        <source>md5 is weaker than scram-sha-256 (the default password_encryption since PostgreSQL 14; md5 passwords are deprecated in 18).</source>
+        <translation>md5 ist schwächer als scram-sha-256 (Standard für password_encryption seit PostgreSQL 14; md5-Kennwörter sind ab 18 abgekündigt).</translation>
+    </message>
+    <message>
+        <source>Use scram-sha-256; the generated passwords are stored as SCRAM.</source>
+        <translation>Verwenden Sie scram-sha-256; die erzeugten Kennwörter werden als SCRAM gespeichert.</translation>
+    </message>
+    <message>
+        <source>No subnet is marked for clients, so pg_hba and the firewalls admit only the cluster&apos;s own hosts.</source>
+        <translation>Kein Subnetz ist für Clients markiert, daher lassen pg_hba und die Firewalls nur die Hosts des Clusters selbst zu.</translation>
+    </message>
+    <message>
+        <source>Add the applications&apos; network as a subnet with clients: true.</source>
+        <translation>Legen Sie das Netz der Anwendungen als Subnetz mit clients: true an.</translation>
+    </message>
+    <message>
+        <source>Host %1 has no role, so nothing is generated or deployed for it.</source>
+        <translation>Host %1 hat keine Rolle, daher wird für ihn nichts erzeugt oder ausgerollt.</translation>
+    </message>
+    <message>
+        <source>Give it a role (postgres, etcd, haproxy) or remove it.</source>
+        <translation>Geben Sie ihm eine Rolle (postgres, etcd, haproxy) oder entfernen Sie ihn.</translation>
+    </message>
+    <message>
+        <source>Operating system &quot;%1&quot; of host %2 is not one we generate for.</source>
+        <translation>Für das Betriebssystem &quot;%1&quot; von Host %2 wird nichts erzeugt.</translation>
+    </message>
+    <message>
+        <source>Choose one of: %1.</source>
+        <translation>Wählen Sie eines von: %1.</translation>
+    </message>
+    <message>
+        <source>The hosts mix RHEL-family and Debian-family systems, so paths, packages and runbook steps differ between them.</source>
+        <translation>Die Hosts mischen Systeme der RHEL- und der Debian-Familie, daher unterscheiden sich Pfade, Pakete und Runbook-Schritte zwischen ihnen.</translation>
+    </message>
+    <message>
+        <source>Prefer one OS family for all hosts unless you have a reason; the generated files already follow each host&apos;s family.</source>
+        <translation>Verwenden Sie ohne besonderen Grund eine Betriebssystemfamilie für alle Hosts; die erzeugten Dateien folgen bereits der Familie jedes Hosts.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL host %1 runs %2 while %3 runs %4, so their C libraries may collate text differently under the same physical replica.</source>
+        <translation>PostgreSQL-Host %1 läuft unter %2, %3 dagegen unter %4; ihre C-Bibliotheken können Text bei derselben physischen Replica unterschiedlich sortieren.</translation>
+    </message>
+    <message>
+        <source>Run every PostgreSQL host on the same OS release (or use ICU/C collations only).</source>
+        <translation>Betreiben Sie jeden PostgreSQL-Host mit demselben Betriebssystem-Release (oder verwenden Sie nur ICU/C-Collations).</translation>
+    </message>
+    <message>
+        <source>SSH port %1 of host %2 is outside 1-65535.</source>
+        <translation>SSH-Port %1 von Host %2 liegt außerhalb von 1-65535.</translation>
+    </message>
+    <message>
+        <source>Set the port sshd listens on, usually 22.</source>
+        <translation>Setzen Sie den Port, auf dem sshd lauscht, meist 22.</translation>
+    </message>
+    <message>
+        <source>SSH user &quot;%1&quot; of host %2 is not a valid login name.</source>
+        <translation>SSH-Benutzer &quot;%1&quot; von Host %2 ist kein gültiger Anmeldename.</translation>
+    </message>
+    <message>
+        <source>Set the login name used for deployment, e.g. root or a sudo user.</source>
+        <translation>Setzen Sie den Anmeldenamen für das Ausrollen, z. B. root oder einen sudo-Benutzer.</translation>
+    </message>
+    <message>
+        <source>The cluster name &quot;%1&quot; is not usable as Patroni scope (DCS key and cluster_name).</source>
+        <translation>Der Clustername &quot;%1&quot; ist als Patroni-Scope (DCS-Schlüssel und cluster_name) nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>Use 1-63 characters from letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;, e.g. &quot;cluster_1&quot;.</source>
+        <translation>Verwenden Sie 1-63 Zeichen aus Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos; und &apos;.&apos;, z. B. &quot;cluster_1&quot;.</translation>
+    </message>
+    <message>
+        <source>The namespace &quot;%1&quot; is not usable as Patroni namespace (DCS key prefix).</source>
+        <translation>Der Namespace &quot;%1&quot; ist als Patroni-Namespace (DCS-Schlüsselpräfix) nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>Use 1-63 characters from letters, digits, &apos;_&apos;, &apos;-&apos;, &apos;.&apos; and &apos;/&apos;, e.g. &quot;service&quot;.</source>
+        <translation>Verwenden Sie 1-63 Zeichen aus Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos;, &apos;.&apos; und &apos;/&apos;, z. B. &quot;service&quot;.</translation>
+    </message>
+    <message>
+        <source>A host has no name.</source>
+        <translation>Ein Host hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid host name (RFC 1123).</source>
+        <translation>&quot;%1&quot; ist kein gültiger Hostname (RFC 1123).</translation>
+    </message>
+    <message>
+        <source>Use letters, digits and inner hyphens only, at most 63 per dot-separated label (it becomes the Patroni member, etcd member and /etc/hosts name).</source>
+        <translation>Verwenden Sie nur Buchstaben, Ziffern und innere Bindestriche, höchstens 63 je durch Punkte getrenntem Teil (der Name wird Patroni-Mitglied, etcd-Mitglied und Name in /etc/hosts).</translation>
+    </message>
+    <message>
+        <source>Another host is already named &quot;%1&quot; (names compare case-insensitively).</source>
+        <translation>Ein anderer Host heißt bereits &quot;%1&quot; (Groß-/Kleinschreibung zählt beim Vergleich nicht).</translation>
+    </message>
+    <message>
+        <source>Rename one of them: Patroni members and etcd members need unique names.</source>
+        <translation>Benennen Sie einen davon um: Patroni- und etcd-Mitglieder brauchen eindeutige Namen.</translation>
+    </message>
+    <message>
+        <source>No host runs PostgreSQL.</source>
+        <translation>Auf keinem Host läuft PostgreSQL.</translation>
+    </message>
+    <message>
+        <source>Only one host runs PostgreSQL, so there is nothing to fail over to.</source>
+        <translation>Nur auf einem Host läuft PostgreSQL, daher gibt es kein Ziel für einen Failover.</translation>
+    </message>
+    <message>
+        <source>Give the postgres role to at least three hosts.</source>
+        <translation>Geben Sie mindestens drei Hosts die postgres-Rolle.</translation>
+    </message>
+    <message>
+        <source>With two PostgreSQL hosts, one failure leaves a primary without any replica.</source>
+        <translation>Mit zwei PostgreSQL-Hosts bleibt nach einem Ausfall ein Primary ohne jede Replica.</translation>
+    </message>
+    <message>
+        <source>Use three PostgreSQL hosts so that a failover still leaves a replica.</source>
+        <translation>Verwenden Sie drei PostgreSQL-Hosts, damit nach einem Failover noch eine Replica bleibt.</translation>
+    </message>
+    <message>
+        <source>Every PostgreSQL host is tagged nofailover, so Patroni can never elect a leader.</source>
+        <translation>Jeder PostgreSQL-Host trägt das Tag nofailover, daher kann Patroni nie einen Leader wählen.</translation>
+    </message>
+    <message>
+        <source>Clear nofailover on at least two PostgreSQL hosts.</source>
+        <translation>Entfernen Sie nofailover auf mindestens zwei PostgreSQL-Hosts.</translation>
+    </message>
+    <message>
+        <source>Only %1 may become leader, so no failover happens when it fails.</source>
+        <translation>Nur %1 darf Leader werden, daher findet kein Failover statt, wenn dieser Host ausfällt.</translation>
+    </message>
+    <message>
+        <source>Clear nofailover on at least one more PostgreSQL host.</source>
+        <translation>Entfernen Sie nofailover auf mindestens einem weiteren PostgreSQL-Host.</translation>
+    </message>
+    <message>
+        <source>With one PostgreSQL host nothing ever serves the read-only port.</source>
+        <translation>Mit einem PostgreSQL-Host bedient nie etwas den Nur-Lese-Port.</translation>
+    </message>
+    <message>
+        <source>Add PostgreSQL hosts, or drop the read-only port from your applications.</source>
+        <translation>Fügen Sie PostgreSQL-Hosts hinzu oder verwenden Sie den Nur-Lese-Port in Ihren Anwendungen nicht.</translation>
+    </message>
+    <message>
+        <source>Every PostgreSQL host is tagged noloadbalance, so the read-only port never has a server.</source>
+        <translation>Jeder PostgreSQL-Host trägt das Tag noloadbalance, daher hat der Nur-Lese-Port nie einen Server.</translation>
+    </message>
+    <message>
+        <source>Clear noloadbalance on the replicas that should serve reads.</source>
+        <translation>Entfernen Sie noloadbalance auf den Replicas, die Lesezugriffe bedienen sollen.</translation>
+    </message>
+    <message>
+        <source>Only %1 may serve reads, so the read-only port has no server while %1 is the leader.</source>
+        <translation>Nur %1 darf Lesezugriffe bedienen, daher hat der Nur-Lese-Port keinen Server, solange %1 Leader ist.</translation>
+    </message>
+    <message>
+        <source>Clear noloadbalance on one more replica, or tag %1 nofailover.</source>
+        <translation>Entfernen Sie noloadbalance auf einer weiteren Replica oder versehen Sie %1 mit nofailover.</translation>
+    </message>
+    <message>
+        <source>Set ttl to at least max(20, loop_wait + 2 * retry_timeout), e.g. ttl 30, loop_wait 10, retry_timeout 10.</source>
+        <translation>Setzen Sie ttl auf mindestens max(20, loop_wait + 2 * retry_timeout), z. B. ttl 30, loop_wait 10, retry_timeout 10.</translation>
+    </message>
+    <message>
+        <source>loop_wait %1 is below Patroni&apos;s minimum of 1 second.</source>
+        <translation>loop_wait %1 liegt unter dem Patroni-Minimum von 1 Sekunde.</translation>
+    </message>
+    <message>
+        <source>Set loop_wait to 1 or more (10 is the default).</source>
+        <translation>Setzen Sie loop_wait auf 1 oder mehr (Standard ist 10).</translation>
+    </message>
+    <message>
+        <source>retry_timeout %1 is below Patroni&apos;s documented minimum of 3 seconds, so short etcd hiccups demote the primary.</source>
+        <translation>retry_timeout %1 liegt unter dem dokumentierten Patroni-Minimum von 3 Sekunden, daher stufen kurze etcd-Aussetzer den Primary herab.</translation>
+    </message>
+    <message>
+        <source>Set retry_timeout to 3 or more (10 is the default).</source>
+        <translation>Setzen Sie retry_timeout auf 3 oder mehr (Standard ist 10).</translation>
+    </message>
+    <message>
+        <source>ttl %1 is less than loop_wait + 2 * retry_timeout = %2, so the leader key can expire while the leader is still retrying.</source>
+        <translation>ttl %1 ist kleiner als loop_wait + 2 * retry_timeout = %2, daher kann der Leader-Schlüssel ablaufen, während der Leader es noch erneut versucht.</translation>
+    </message>
+    <message>
+        <source>ttl %1 is below Patroni&apos;s documented minimum of 20 seconds.</source>
+        <translation>ttl %1 liegt unter dem dokumentierten Patroni-Minimum von 20 Sekunden.</translation>
+    </message>
+    <message>
+        <source>synchronous_mode_strict is on but no replica can be synchronous, so every commit would wait forever.</source>
+        <translation>synchronous_mode_strict ist an, aber keine Replica kann synchron sein, daher würde jeder Commit ewig warten.</translation>
+    </message>
+    <message>
+        <source>synchronous_mode is on but no replica can be synchronous, so it silently runs asynchronously.</source>
+        <translation>synchronous_mode ist an, aber keine Replica kann synchron sein, daher läuft der Cluster stillschweigend asynchron.</translation>
+    </message>
+    <message>
+        <source>Add PostgreSQL hosts without the nosync tag, or turn synchronous_mode off.</source>
+        <translation>Fügen Sie PostgreSQL-Hosts ohne das Tag nosync hinzu oder schalten Sie synchronous_mode aus.</translation>
+    </message>
+    <message>
+        <source>With synchronous_mode_strict and one possible synchronous replica, losing that replica stops all writes.</source>
+        <translation>Mit synchronous_mode_strict und nur einer möglichen synchronen Replica stoppt deren Ausfall alle Schreibzugriffe.</translation>
+    </message>
+    <message>
+        <source>Add a PostgreSQL host (two sync-capable replicas), or turn synchronous_mode_strict off.</source>
+        <translation>Fügen Sie einen PostgreSQL-Host hinzu (zwei synchronfähige Replicas) oder schalten Sie synchronous_mode_strict aus.</translation>
+    </message>
+    <message>
+        <source>After a leader crash expect a new primary in about %1 s (%2-%3 s)</source>
+        <translation>Nach einem Absturz des Leaders ist in etwa %1 s (%2-%3 s) mit einem neuen Primary zu rechnen</translation>
+    </message>
+    <message>
+        <source> and writes through HAProxy again in about %1 s (%2-%3 s).</source>
+        <translation> und mit Schreibzugriffen über HAProxy wieder in etwa %1 s (%2-%3 s).</translation>
+    </message>
+    <message>
+        <source>To shorten it lower ttl and loop_wait (keeping ttl &gt;= loop_wait + 2 * retry_timeout) and check HAProxy every second (inter 1s).</source>
+        <translation>Zum Verkürzen senken Sie ttl und loop_wait (mit ttl &gt;= loop_wait + 2 * retry_timeout) und lassen HAProxy jede Sekunde prüfen (inter 1s).</translation>
+    </message>
+    <message>
+        <source>On host %1, %2 and %3 both want port %4.</source>
+        <translation>Auf Host %1 wollen %2 und %3 beide Port %4.</translation>
+    </message>
+    <message>
+        <source>Give one of them another port in the cluster settings, or move a role to another host.</source>
+        <translation>Geben Sie einem davon in den Cluster-Einstellungen einen anderen Port oder verlegen Sie eine Rolle auf einen anderen Host.</translation>
+    </message>
+    <message>
+        <source>Port %1 for %2 is outside 1-65535.</source>
+        <translation>Port %1 für %2 liegt außerhalb von 1-65535.</translation>
+    </message>
+    <message>
+        <source>Choose a port between 1024 and 65535.</source>
+        <translation>Wählen Sie einen Port zwischen 1024 und 65535.</translation>
+    </message>
+    <message>
+        <source>Port %1 for %2 is privileged, and that service runs as an unprivileged user that cannot bind it.</source>
+        <translation>Port %1 für %2 ist privilegiert, und der Dienst läuft als unprivilegierter Benutzer, der ihn nicht binden kann.</translation>
+    </message>
+    <message>
+        <source>Choose a port of 1024 or above (defaults: 5432, 8008, 2379, 2380).</source>
+        <translation>Wählen Sie einen Port ab 1024 (Standardwerte: 5432, 8008, 2379, 2380).</translation>
+    </message>
+    <message>
+        <source>Distribution &quot;%1&quot; is not one we can install.</source>
+        <translation>Die Distribution &quot;%1&quot; kann nicht installiert werden.</translation>
+    </message>
+    <message>
+        <source>Choose percona, pgdg or os.</source>
+        <translation>Wählen Sie percona, pgdg oder os.</translation>
+    </message>
+    <message>
+        <source>%1 ships no PostgreSQL for &quot;%2&quot; (%3).</source>
+        <translation>%1 liefert kein PostgreSQL für &quot;%2&quot; (%3).</translation>
+    </message>
+    <message>
+        <source>Choose a known OS for those hosts, or another distribution.</source>
+        <translation>Wählen Sie für diese Hosts ein bekanntes Betriebssystem oder eine andere Distribution.</translation>
+    </message>
+    <message>
+        <source>%1 ships PostgreSQL %2 for %3, not %4 (hosts %5).</source>
+        <translation>%1 liefert PostgreSQL %2 für %3, nicht %4 (Hosts %5).</translation>
+    </message>
+    <message>
+        <source>Choose PostgreSQL %1 (the newest it ships), or another distribution.</source>
+        <translation>Wählen Sie PostgreSQL %1 (die neueste gelieferte Version) oder eine andere Distribution.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL 12 and later refuse default_with_oids = on (tables WITH OIDS are gone).</source>
+        <translation>PostgreSQL 12 und neuer lehnen default_with_oids = on ab (Tabellen WITH OIDS gibt es nicht mehr).</translation>
+    </message>
+    <message>
+        <source>Remove default_with_oids.</source>
+        <translation>Entfernen Sie default_with_oids.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 rejects %2 (replaced by %3 in %4).</source>
+        <translation>PostgreSQL %1 lehnt %2 ab (in %4 durch %3 ersetzt).</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 rejects %2 (removed in %3).</source>
+        <translation>PostgreSQL %1 lehnt %2 ab (in %3 entfernt).</translation>
+    </message>
+    <message>
+        <source>Use wal_keep_size = segments x 16MB instead.</source>
+        <translation>Verwenden Sie stattdessen wal_keep_size = Segmente x 16MB.</translation>
+    </message>
+    <message>
+        <source>Use %1 instead (check the unit: the meaning may differ).</source>
+        <translation>Verwenden Sie stattdessen %1 (prüfen Sie die Einheit: Die Bedeutung kann abweichen).</translation>
+    </message>
+    <message>
+        <source>Remove %1.</source>
+        <translation>Entfernen Sie %1.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1 does not know %2 (added in %3).</source>
+        <translation>PostgreSQL %1 kennt %2 nicht (eingeführt in %3).</translation>
+    </message>
+    <message>
+        <source>Remove %1, or choose PostgreSQL %2 or later.</source>
+        <translation>Entfernen Sie %1 oder wählen Sie PostgreSQL %2 oder neuer.</translation>
+    </message>
+    <message>
+        <source>, though Patroni converts it when it starts the server.</source>
+        <translation>, Patroni wandelt ihn allerdings beim Start des Servers um.</translation>
+    </message>
+    <message>
+        <source>%1 here has no effect: %2.</source>
+        <translation>%1 wirkt hier nicht: %2.</translation>
+    </message>
+    <message>
+        <source>Remove it from the parameters.</source>
+        <translation>Entfernen Sie ihn aus den Parametern.</translation>
+    </message>
+    <message>
+        <source>Patroni ignores %1 = %2 (below its minimum of %3) and runs with %4.</source>
+        <translation>Patroni ignoriert %1 = %2 (unter seinem Minimum von %3) und läuft mit %4.</translation>
+    </message>
+    <message>
+        <source>Set %1 to %2 or more.</source>
+        <translation>Setzen Sie %1 auf %2 oder mehr.</translation>
+    </message>
+    <message>
+        <source>wal_level = %1 cannot feed replicas; Patroni ignores it and uses replica.</source>
+        <translation>wal_level = %1 kann keine Replicas versorgen; Patroni ignoriert den Wert und verwendet replica.</translation>
+    </message>
+    <message>
+        <source>Set wal_level to replica (or logical), or remove it.</source>
+        <translation>Setzen Sie wal_level auf replica (oder logical) oder entfernen Sie den Parameter.</translation>
+    </message>
+    <message>
+        <source>max_wal_senders %1 is fewer than the %2 replicas that stream at once.</source>
+        <translation>max_wal_senders %1 ist weniger als die %2 Replicas, die gleichzeitig streamen.</translation>
+    </message>
+    <message>
+        <source>Set max_wal_senders to at least %1.</source>
+        <translation>Setzen Sie max_wal_senders auf mindestens %1.</translation>
+    </message>
+    <message>
+        <source>max_wal_senders %1 leaves no room for the two senders pg_basebackup needs to rebuild a replica while %2 replicas stream.</source>
+        <translation>max_wal_senders %1 lässt keinen Platz für die zwei Sender, die pg_basebackup zum Neuaufbau einer Replica braucht, während %2 Replicas streamen.</translation>
+    </message>
+    <message>
+        <source>max_replication_slots %1 is fewer than the %2 slots use_slots needs (one per other member).</source>
+        <translation>max_replication_slots %1 ist weniger als die %2 Slots, die use_slots braucht (einer je anderem Mitglied).</translation>
+    </message>
+    <message>
+        <source>Set max_replication_slots to at least %1.</source>
+        <translation>Setzen Sie max_replication_slots auf mindestens %1.</translation>
+    </message>
+    <message>
+        <source>Leave data_dir empty for the platform default (e.g. /var/lib/pgsql/16/data) or use an absolute path on a persistent disk.</source>
+        <translation>Lassen Sie data_dir für den Standard der Plattform leer (z. B. /var/lib/pgsql/16/data) oder verwenden Sie einen absoluten Pfad auf einer dauerhaften Platte.</translation>
+    </message>
+    <message>
+        <source>data_dir &quot;%1&quot; is not an absolute path.</source>
+        <translation>data_dir &quot;%1&quot; ist kein absoluter Pfad.</translation>
+    </message>
+    <message>
+        <source>data_dir %1 is under %2, which is emptied on reboot.</source>
+        <translation>data_dir %1 liegt unter %2, das beim Neustart geleert wird.</translation>
+    </message>
+    <message>
+        <source>data_dir %1 is a system directory; initdb needs an empty directory of its own.</source>
+        <translation>data_dir %1 ist ein Systemverzeichnis; initdb braucht ein eigenes, leeres Verzeichnis.</translation>
+    </message>
+    <message>
+        <source>Leave %1 empty so that pgha generates one (32 random characters), or use at least %2 random characters.</source>
+        <translation>Lassen Sie %1 leer, damit pgha eines erzeugt (32 Zufallszeichen), oder verwenden Sie mindestens %2 Zufallszeichen.</translation>
+    </message>
+    <message>
+        <source>%1 is a well-known default password.</source>
+        <translation>%1 ist ein bekanntes Standardkennwort.</translation>
+    </message>
+    <message>
+        <source>%1 is the account&apos;s own user name.</source>
+        <translation>%1 ist der eigene Benutzername des Kontos.</translation>
+    </message>
+    <message>
+        <source>%1 has %2 characters, fewer than %3.</source>
+        <translation>%1 hat %2 Zeichen, weniger als %3.</translation>
+    </message>
+    <message>
+        <source>%1 is the same as %2, so one leak opens both accounts.</source>
+        <translation>%1 ist identisch mit %2, daher öffnet ein einziges Leck beide Konten.</translation>
+    </message>
+    <message>
+        <source>Give every account its own password.</source>
+        <translation>Geben Sie jedem Konto ein eigenes Kennwort.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 #include "cli/Commands.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QTextStream>
+#include <QTranslator>
 
 #include <cstdio>
 
@@ -40,6 +42,50 @@ void usage(QTextStream &s)
     s.flush();
 }
 
+// The language the environment asks messages in, POSIX order: LC_ALL, then LC_MESSAGES, then LANG. Empty for
+// English, "C" and "POSIX" (and when nothing is set): the CLI then loads no catalogue at all.
+QString messageLanguage()
+{
+    for (const char *var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+        const QString v = qEnvironmentVariable(var).trimmed();
+        if (v.isEmpty())
+            continue;
+        if (v == QLatin1String("C") || v == QLatin1String("POSIX") || v.startsWith(QLatin1String("C."))
+            || v.startsWith(QLatin1String("en")))
+            return {};
+        return v.section(QLatin1Char('.'), 0, 0).section(QLatin1Char('@'), 0, 0);  // de_DE.UTF-8@euro -> de_DE
+    }
+    return {};
+}
+
+// Machine-readable output stays English whatever the locale: `--format json` (and --format=json).
+bool wantsJson(const QStringList &args)
+{
+    for (int i = 0; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--format=json")
+            || (args.at(i) == QLatin1String("--format") && args.value(i + 1) == QLatin1String("json")))
+            return true;
+    }
+    return false;
+}
+
+void installTranslation(QCoreApplication &app, const QStringList &args)
+{
+#ifdef PGHA_CLI_HAS_CATALOGUE
+    const QString lang = messageLanguage();
+    if (lang.isEmpty() || wantsJson(args))
+        return;
+    auto *t = new QTranslator(&app);
+    if (t->load(QLocale(lang), QStringLiteral("pgha"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        app.installTranslator(t);
+    else
+        delete t;
+#else
+    Q_UNUSED(app)
+    Q_UNUSED(args)
+#endif
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -49,6 +95,7 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationVersion(QStringLiteral(PGHA_VERSION));
 
     QStringList args = QCoreApplication::arguments().mid(1);
+    installTranslation(app, args);
     if (args.isEmpty() || args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h")) {
         usage(args.isEmpty() ? pgha::cli::err() : pgha::cli::out());
         return args.isEmpty() ? 2 : 0;

@@ -1,5 +1,6 @@
 #include "deploy/DeployJournal.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
@@ -28,11 +29,11 @@ Result<DeployJournal> DeployJournal::load(const QString &path)
     if (!f.exists())
         return j;
     if (!f.open(QIODevice::ReadOnly))
-        return Error(QStringLiteral("cannot read the deploy journal: ") + f.errorString(), path);
+        return Error(QCoreApplication::translate("pgha::Deploy", "cannot read the deploy journal: ") + f.errorString(), path);
     QJsonParseError pe;
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &pe);
     if (pe.error != QJsonParseError::NoError || !doc.isObject())
-        return Error(QStringLiteral("the deploy journal is not valid JSON (%1); move it away to start afresh")
+        return Error(QCoreApplication::translate("pgha::Deploy", "the deploy journal is not valid JSON (%1); move it away to start afresh")
                          .arg(pe.errorString()),
                      path);
     const QJsonObject o = doc.object();
@@ -79,10 +80,10 @@ Result<void> DeployJournal::writeFile(const QString &path, const QByteArray &jso
     QDir().mkpath(QFileInfo(path).absolutePath());
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
-        return Error(QStringLiteral("cannot write the deploy journal: ") + f.errorString(), path);
+        return Error(QCoreApplication::translate("pgha::Deploy", "cannot write the deploy journal: ") + f.errorString(), path);
     f.write(json);
     if (!f.commit())
-        return Error(QStringLiteral("cannot write the deploy journal: ") + f.errorString(), path);
+        return Error(QCoreApplication::translate("pgha::Deploy", "cannot write the deploy journal: ") + f.errorString(), path);
     return {};
 }
 

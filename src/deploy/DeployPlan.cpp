@@ -8,6 +8,7 @@
 #include "core/model/Topology.h"
 #include "deploy/ShellQuote.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -205,20 +206,20 @@ QString DeployPlan::dryRunText() const
                    .arg(s.host, s.title, s.id,
                         s.deps.isEmpty() ? QString() : QStringLiteral(" after: ") + s.deps.join(QStringLiteral(", ")));
         if (!s.probe.isEmpty())
-            out += QStringLiteral("   check (exit 0 = already done, nothing to do):\n") + QStringLiteral("     $ ")
+            out += QCoreApplication::translate("pgha::Deploy", "   check (exit 0 = already done, nothing to do):\n") + QStringLiteral("     $ ")
                 + QString(s.probe).replace(QLatin1Char('\n'), QStringLiteral("\n       ")) + QLatin1Char('\n');
         for (const DeployOp &op : s.ops) {
             out += QStringLiteral("   - %1").arg(op.title);
             if (op.kind == DeployOp::Kind::WaitFor)
-                out += QStringLiteral(" (poll until ready, at most %1 s)").arg(op.timeoutSec);
+                out += QCoreApplication::translate("pgha::Deploy", " (poll until ready, at most %1 s)").arg(op.timeoutSec);
             out += QLatin1Char('\n');
             if (op.kind == DeployOp::Kind::WriteFiles) {
                 for (const FileToWrite &f : op.files) {
-                    out += QStringLiteral("     file %1 mode %2 owner %3 size %4 sha256 %5%6\n")
+                    out += QCoreApplication::translate("pgha::Deploy", "     file %1 mode %2 owner %3 size %4 sha256 %5%6\n")
                                .arg(f.path, QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0')), f.owner)
                                .arg(f.content.size())
                                .arg(QString::fromLatin1(QCryptographicHash::hash(f.content, QCryptographicHash::Sha256).toHex()),
-                                    f.secret ? QStringLiteral(" (holds secrets: content not shown)") : QString());
+                                    f.secret ? QCoreApplication::translate("pgha::Deploy", " (holds secrets: content not shown)") : QString());
                     if (!f.secret) {
                         QString body = QString::fromUtf8(f.content);
                         if (body.endsWith(QLatin1Char('\n')))
@@ -227,14 +228,14 @@ QString DeployPlan::dryRunText() const
                             + QLatin1Char('\n');
                     }
                 }
-                out += QStringLiteral("     (an identical file is left alone; a different one is first kept as "
+                out += QCoreApplication::translate("pgha::Deploy", "     (an identical file is left alone; a different one is first kept as "
                                       "<name>.pgha-<UTC timestamp>.bak; written as a temporary file, then renamed)\n");
                 continue;
             }
             out += QStringLiteral("     $ ") + QString(op.script).replace(QLatin1Char('\n'), QStringLiteral("\n       "))
                 + QLatin1Char('\n');
             if (!op.input.isEmpty())
-                out += QStringLiteral("     stdin: %1 (%2 bytes, not shown)\n").arg(op.inputNote).arg(op.input.size());
+                out += QCoreApplication::translate("pgha::Deploy", "     stdin: %1 (%2 bytes, not shown)\n").arg(op.inputNote).arg(op.input.size());
         }
     }
     return out;
@@ -275,10 +276,10 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         DeployStep s;
         s.id = QStringLiteral("check:") + h->name;
         s.host = h->name;
-        s.title = QStringLiteral("check the host");
+        s.title = QCoreApplication::translate("pgha::Deploy", "check the host");
         DeployOp op;
         op.kind = DeployOp::Kind::CheckHost;
-        op.title = QStringLiteral("OS, free ports, disk, existing data");
+        op.title = QCoreApplication::translate("pgha::Deploy", "OS, free ports, disk, existing data");
         HostCheck &ck = op.check;
         ck.address = h->address;
         ck.osFamily = Platform::osFamily(h->os) == OsFamily::Rhel ? QStringLiteral("rhel") : QStringLiteral("debian");
@@ -322,7 +323,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         DeployStep s;
         s.id = QStringLiteral("packages:") + h->name;
         s.host = h->name;
-        s.title = QStringLiteral("install packages");
+        s.title = QCoreApplication::translate("pgha::Deploy", "install packages");
         s.deps << QStringLiteral("check:") + h->name;
         const QString list = shellJoin(pkgs);
         if (Platform::osFamily(h->os) == OsFamily::Rhel) {
@@ -345,13 +346,13 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         DeployStep s;
         s.id = QStringLiteral("files:") + h->name;
         s.host = h->name;
-        s.title = QStringLiteral("write the configuration files");
+        s.title = QCoreApplication::translate("pgha::Deploy", "write the configuration files");
         s.deps = checkIds;
         if (plan.step(QStringLiteral("packages:") + h->name))
             s.deps << QStringLiteral("packages:") + h->name;
         DeployOp op;
         op.kind = DeployOp::Kind::WriteFiles;
-        op.title = QStringLiteral("place the generated files");
+        op.title = QCoreApplication::translate("pgha::Deploy", "place the generated files");
         for (const GeneratedFile *g : bundle.filesOf(h->name)) {
             if (!g->path.startsWith(QLatin1Char('/')))
                 continue;  // bundle-only files (the runbook) stay on the controlling machine
@@ -381,7 +382,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         DeployStep s;
         s.id = QStringLiteral("etcd-start:") + h->name;
         s.host = h->name;
-        s.title = QStringLiteral("start etcd");
+        s.title = QCoreApplication::translate("pgha::Deploy", "start etcd");
         s.deps = filesDep(h);
         s.probe = runningTest(QStringLiteral("etcd"));
         const QString direct = hasEtcdYaml.value(h->name)
@@ -389,7 +390,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
                      QStringLiteral("--config-file ") + q(Platform::etcdConfigYamlPath()))
             : QStringLiteral("setpriv --reuid=etcd --regid=etcd --init-groups --reset-env sh -c %1")
                   .arg(q(QStringLiteral("set -a; . ") + Platform::etcdEnvFilePath(h->os) + QStringLiteral("; exec etcd")));
-        s.ops << runOp(QStringLiteral("start etcd"),
+        s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "start etcd"),
                        startScript(QStringLiteral("etcd"), QStringLiteral("etcd"),
                                    QStringLiteral("install -d -o etcd -g etcd -m 0700 /var/lib/etcd"), direct));
         etcdStartIds << s.id;
@@ -408,9 +409,9 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         DeployStep s;
         s.id = quorumId = QStringLiteral("etcd-quorum");
         s.host = etcdHosts.first()->name;
-        s.title = QStringLiteral("wait for etcd quorum");
+        s.title = QCoreApplication::translate("pgha::Deploy", "wait for etcd quorum");
         s.deps = etcdStartIds;
-        s.ops << waitOp(QStringLiteral("every etcd member healthy"),
+        s.ops << waitOp(QCoreApplication::translate("pgha::Deploy", "every etcd member healthy"),
                         QStringLiteral("ETCDCTL_API=3 etcdctl --endpoints=%1 --command-timeout=3s%2 endpoint health")
                             .arg(q(endpoints.join(QLatin1Char(','))), tlsArgs),
                         DeployOp::Until::ExitZero, 90);
@@ -424,14 +425,14 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         DeployStep s;
         s.id = QStringLiteral("patroni-start:") + h->name;
         s.host = h->name;
-        s.title = QStringLiteral("start Patroni");
+        s.title = QCoreApplication::translate("pgha::Deploy", "start Patroni");
         s.deps = deps + filesDep(h);
         s.probe = runningTest(QStringLiteral("patroni"));
         const QString dataDir = pgDataDir(topology, *h);
         const QString prepare = QStringLiteral("install -d -o postgres -g postgres -m 0700 %1\n"
                                                "install -d -o postgres -g postgres -m 2775 /run/postgresql")
                                     .arg(q(parentDir(dataDir)));
-        s.ops << runOp(QStringLiteral("start Patroni"),
+        s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "start Patroni"),
                        startScript(QStringLiteral("patroni"), QStringLiteral("postgres"), prepare,
                                    asUser(QStringLiteral("postgres"), QStringLiteral("patroni"),
                                           q(Platform::patroniConfigPath(h->os)))));
@@ -447,9 +448,9 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         DeployStep lead;
         lead.id = leaderId = QStringLiteral("patroni-leader");
         lead.host = first->name;
-        lead.title = QStringLiteral("wait for the Patroni leader");
+        lead.title = QCoreApplication::translate("pgha::Deploy", "wait for the Patroni leader");
         lead.deps = QStringList{patroniStartIds.first()};
-        lead.ops << waitOp(QStringLiteral("a leader in /cluster"), httpGet(clusterUrl, false, ca),
+        lead.ops << waitOp(QCoreApplication::translate("pgha::Deploy", "a leader in /cluster"), httpGet(clusterUrl, false, ca),
                            DeployOp::Until::PatroniLeader, 180);
         plan.steps << lead;
         for (int i = 1; i < pgHosts.size(); ++i)
@@ -457,9 +458,9 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         DeployStep rep;
         rep.id = QStringLiteral("patroni-replicas");
         rep.host = first->name;
-        rep.title = QStringLiteral("wait until every replica runs");
+        rep.title = QCoreApplication::translate("pgha::Deploy", "wait until every replica runs");
         rep.deps = patroniStartIds;
-        DeployOp w = waitOp(QStringLiteral("every member running, replicas with a known lag"), httpGet(clusterUrl, false, ca),
+        DeployOp w = waitOp(QCoreApplication::translate("pgha::Deploy", "every member running, replicas with a known lag"), httpGet(clusterUrl, false, ca),
                             DeployOp::Until::PatroniReplicasRunning, 300);
         w.expectedMembers = int(pgHosts.size());
         rep.ops << w;
@@ -471,13 +472,13 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         DeployStep s;
         s.id = QStringLiteral("haproxy-start:") + h->name;
         s.host = h->name;
-        s.title = QStringLiteral("start HAProxy");
+        s.title = QCoreApplication::translate("pgha::Deploy", "start HAProxy");
         s.deps = filesDep(h);
         if (plan.step(QStringLiteral("patroni-replicas")))
             s.deps << QStringLiteral("patroni-replicas");
         s.probe = runningTest(QStringLiteral("haproxy"));
         const QString cfg = q(Platform::haproxyConfigPath());
-        s.ops << runOp(QStringLiteral("start HAProxy"),
+        s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "start HAProxy"),
                        startScript(QStringLiteral("haproxy"), QStringLiteral("root"),
                                    QStringLiteral("haproxy -c -q -f %1 || exit 1").arg(cfg),
                                    QStringLiteral("\"$(command -v haproxy)\" -db -f %1").arg(cfg)));
@@ -486,15 +487,15 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         DeployStep r;
         r.id = QStringLiteral("haproxy-ready:") + h->name;
         r.host = h->name;
-        r.title = QStringLiteral("wait for HAProxy to route to the leader");
+        r.title = QCoreApplication::translate("pgha::Deploy", "wait for HAProxy to route to the leader");
         r.deps = QStringList{s.id};
-        DeployOp w = waitOp(QStringLiteral("exactly one server UP in the primary pool"),
+        DeployOp w = waitOp(QCoreApplication::translate("pgha::Deploy", "exactly one server UP in the primary pool"),
                             httpGet(hostPortUrl(QStringLiteral("http"), h->address, c.haproxy.statsPort,
                                                 QStringLiteral("/;csv")),
                                     true),
                             DeployOp::Until::HAProxyOnePrimary, 90);
         w.input = (secrets.haproxyStatsUser + QLatin1Char(':') + secrets.haproxyStatsPassword).toUtf8() + '\n';
-        w.inputNote = QStringLiteral("the HAProxy stats user and password");
+        w.inputNote = QCoreApplication::translate("pgha::Deploy", "the HAProxy stats user and password");
         plan.steps << r;
         plan.steps.last().ops << w;
     }
@@ -505,7 +506,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
             DeployStep s;
             s.id = QStringLiteral("routing:") + h->name;
             s.host = pgHosts.first()->name;  // a host with psql
-            s.title = QStringLiteral("check writes and reads through HAProxy on %1").arg(h->name);
+            s.title = QCoreApplication::translate("pgha::Deploy", "check writes and reads through HAProxy on %1").arg(h->name);
             s.deps = QStringList{QStringLiteral("haproxy-ready:") + h->name};
             const auto conninfo = [&](int port) {
                 // Through HAProxy the certificate is that of whichever member answers; it names HAProxy too.
@@ -517,7 +518,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
                              .arg(c.users.superuser, ssl));
             };
             DeployOp w = waitOp(
-                QStringLiteral("write via port %1, read from a replica via port %2").arg(c.haproxy.primaryPort).arg(c.haproxy.replicaPort),
+                QCoreApplication::translate("pgha::Deploy", "write via port %1, read from a replica via port %2").arg(c.haproxy.primaryPort).arg(c.haproxy.replicaPort),
                 QStringLiteral(
                     "read -r PGPASSWORD; export PGPASSWORD\n"
                     "w=$(psql %1 -XAtq -c 'create temp table pgha_deploy_check(x int); insert into pgha_deploy_check "
@@ -529,7 +530,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
                     .arg(conninfo(c.haproxy.primaryPort), conninfo(c.haproxy.replicaPort)),
                 DeployOp::Until::ExitZero, 60);
             w.input = secrets.superuserPassword.toUtf8() + '\n';
-            w.inputNote = QStringLiteral("the superuser password");
+            w.inputNote = QCoreApplication::translate("pgha::Deploy", "the superuser password");
             s.ops << w;
             plan.steps << s;
         }
@@ -573,15 +574,15 @@ QStringList evaluateHostCheck(const HostCheck &check, const QByteArray &output)
     const bool isRhel = family.contains(QStringLiteral("rhel")) || family.contains(QStringLiteral("fedora"))
         || family.contains(QStringLiteral("centos"));
     if (check.osFamily == QLatin1String("debian") && !isDebian)
-        problems << QStringLiteral("the design says a Debian-family OS, the host runs \"%1 %2\"")
+        problems << QCoreApplication::translate("pgha::Deploy", "the design says a Debian-family OS, the host runs \"%1 %2\"")
                         .arg(id, facts.value(QStringLiteral("os_version")));
     if (check.osFamily == QLatin1String("rhel") && !isRhel)
-        problems << QStringLiteral("the design says a RHEL-family OS, the host runs \"%1 %2\"")
+        problems << QCoreApplication::translate("pgha::Deploy", "the design says a RHEL-family OS, the host runs \"%1 %2\"")
                         .arg(id, facts.value(QStringLiteral("os_version")));
     bool okFree = false;
     const qint64 freeKb = facts.value(QStringLiteral("free_kb")).toLongLong(&okFree);
     if (okFree && freeKb < check.minFreeKb)
-        problems << QStringLiteral("only %1 MiB free under /var/lib").arg(freeKb / 1024);
+        problems << QCoreApplication::translate("pgha::Deploy", "only %1 MiB free under /var/lib").arg(freeKb / 1024);
     const QStringList running = facts.values(QStringLiteral("running"));
     const QStringList listening = facts.values(QStringLiteral("listen"));
     for (const auto &port : check.ports) {
@@ -593,7 +594,7 @@ QStringList evaluateHostCheck(const HostCheck &check, const QByteArray &output)
             const bool here = addr == check.address || addr == QLatin1String("0.0.0.0") || addr == QLatin1String("*")
                 || addr == QLatin1String("[::]") || addr == QLatin1String("::") || addr == QLatin1Char('[') + check.address + QLatin1Char(']');
             if (here && !running.contains(port.second)) {
-                problems << QStringLiteral("port %1 is already in use on %2 (%3) by something other than %4")
+                problems << QCoreApplication::translate("pgha::Deploy", "port %1 is already in use on %2 (%3) by something other than %4")
                                 .arg(port.first)
                                 .arg(check.address, l, port.second);
                 break;
@@ -602,13 +603,13 @@ QStringList evaluateHostCheck(const HostCheck &check, const QByteArray &output)
     }
     if (!check.pgDataDir.isEmpty() && facts.contains(QStringLiteral("pgdata")) && !check.allowExistingPgData
         && !running.contains(QStringLiteral("patroni")))
-        problems << QStringLiteral("%1 already holds a PostgreSQL data directory (PG_VERSION) that this deploy did not "
+        problems << QCoreApplication::translate("pgha::Deploy", "%1 already holds a PostgreSQL data directory (PG_VERSION) that this deploy did not "
                                    "create: refusing to initialise over it. Move it away, or adopt it as it is with "
                                    "--adopt-existing-data (it is then never removed)")
                         .arg(check.pgDataDir);
     if (!check.etcdDataDir.isEmpty() && facts.contains(QStringLiteral("etcddata")) && !check.allowExistingEtcdData
         && !running.contains(QStringLiteral("etcd")))
-        problems << QStringLiteral("%1 already holds etcd data (member/) that this deploy did not create: refusing to "
+        problems << QCoreApplication::translate("pgha::Deploy", "%1 already holds etcd data (member/) that this deploy did not create: refusing to "
                                    "bootstrap a new cluster over it. Move it away, or adopt it with --adopt-existing-data")
                         .arg(check.etcdDataDir);
     return problems;
@@ -649,7 +650,7 @@ bool evaluateWait(const DeployOp &op, int exitCode, const QByteArray &output, QS
             if (f.at(statusCol).startsWith("UP"))
                 ++up;
         }
-        say(QStringLiteral("%1 of %2 servers UP in the primary pool").arg(up).arg(servers));
+        say(QCoreApplication::translate("pgha::Deploy", "%1 of %2 servers UP in the primary pool").arg(up).arg(servers));
         return servers > 0 && up == 1;
     }
     const QJsonDocument doc = QJsonDocument::fromJson(output);

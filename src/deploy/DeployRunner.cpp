@@ -5,6 +5,7 @@
 #include "deploy/RunnerPrompter.h"
 #include "deploy/SshError.h"
 
+#include <QCoreApplication>
 #include <QThread>
 
 namespace pgha {
@@ -78,7 +79,7 @@ bool DeployRunner::start(const DeployPlan &plan, const DeployJournal &journal)
             m_done.insert(s.id);
             m_started.insert(s.id);
             m_outcomes.insert(s.id, StepOutcome::SkippedDone);
-            emit stepFinished(s.id, s.host, StepOutcome::SkippedDone, QStringLiteral("done in the interrupted run"));
+            emit stepFinished(s.id, s.host, StepOutcome::SkippedDone, QCoreApplication::translate("pgha::Deploy", "done in the interrupted run"));
         }
     }
     for (auto it = m_plan.targets.begin(); it != m_plan.targets.end(); ++it) {
@@ -104,7 +105,7 @@ void DeployRunner::cancel()
         return;
     m_cancel = true;
     m_prompter->wakeAll();
-    emit logLine(QString(), QStringLiteral("cancelling: no new step starts; running steps stop at their next check"));
+    emit logLine(QString(), QCoreApplication::translate("pgha::Deploy", "cancelling: no new step starts; running steps stop at their next check"));
     schedule();
 }
 
@@ -155,7 +156,7 @@ void DeployRunner::onStepFinished(const QString &stepId, StepOutcome outcome, co
         if (outcome == StepOutcome::Changed && stepId.startsWith(QLatin1String("etcd-start:")))
             m_journal.addOwnedData(QStringLiteral("etcd:") + host);
     } else if (outcome == StepOutcome::Failed) {
-        m_failures << QStringLiteral("%1 on %2: %3").arg(stepId, host, message);
+        m_failures << QCoreApplication::translate("pgha::Deploy", "%1 on %2: %3").arg(stepId, host, message);
         if (errorKind == int(SshError::Kind::HostKeyChanged) || errorKind == int(SshError::Kind::HostKeyUnknown))
             m_hostKeyRefused = true;
     }
@@ -183,7 +184,7 @@ void DeployRunner::finish()
     QString summary;
     if (!m_failures.isEmpty()) {
         o = m_hostKeyRefused ? Outcome::HostKeyRefused : Outcome::Failed;
-        summary = QStringLiteral("FAILED: %1. %2 steps changed something, %3 found nothing to do, %4 not run. "
+        summary = QCoreApplication::translate("pgha::Deploy", "FAILED: %1. %2 steps changed something, %3 found nothing to do, %4 not run. "
                                  "Fix the cause and run again: the run resumes after the last completed step.")
                       .arg(m_failures.join(QStringLiteral("; ")))
                       .arg(changed)
@@ -191,16 +192,16 @@ void DeployRunner::finish()
                       .arg(notRun);
     } else if (m_cancel) {
         o = Outcome::Cancelled;
-        summary = QStringLiteral("cancelled: %1 steps done, %2 not run; run again to resume").arg(changed + unchanged + earlier).arg(notRun);
+        summary = QCoreApplication::translate("pgha::Deploy", "cancelled: %1 steps done, %2 not run; run again to resume").arg(changed + unchanged + earlier).arg(notRun);
     } else if (changed == 0 && earlier == 0) {
         o = Outcome::NothingChanged;
-        summary = QStringLiteral("nothing to do: all %1 steps found the cluster as designed; nothing was changed")
+        summary = QCoreApplication::translate("pgha::Deploy", "nothing to do: all %1 steps found the cluster as designed; nothing was changed")
                       .arg(unchanged);
     } else {
-        summary = QStringLiteral("done: %1 steps changed something, %2 found nothing to do%3")
+        summary = QCoreApplication::translate("pgha::Deploy", "done: %1 steps changed something, %2 found nothing to do%3")
                       .arg(changed)
                       .arg(unchanged)
-                      .arg(earlier ? QStringLiteral(", %1 were done by the interrupted run").arg(earlier) : QString());
+                      .arg(earlier ? QCoreApplication::translate("pgha::Deploy", ", %1 were done by the interrupted run").arg(earlier) : QString());
     }
     m_journal.finishRun(o == Outcome::Done || o == Outcome::NothingChanged);
     saveJournal();

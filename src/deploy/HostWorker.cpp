@@ -4,6 +4,7 @@
 #include "deploy/ShellQuote.h"
 #include "deploy/SshSession.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QThread>
@@ -25,7 +26,7 @@ QString failure(const ExecResult &r)
     if (r.error)
         return r.error->message;
     const QString detail = tail(r.err.isEmpty() ? r.out : r.err);
-    return QStringLiteral("exit code %1%2").arg(r.exitCode).arg(detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
+    return QCoreApplication::translate("pgha::Deploy", "exit code %1%2").arg(r.exitCode).arg(detail.isEmpty() ? QString() : QStringLiteral(": ") + detail);
 }
 
 } // namespace
@@ -48,10 +49,10 @@ HostWorker::OpResult HostWorker::ensureConnected()
         return {};
     if (!m_session)
         m_session = std::make_unique<SshSession>(m_target, m_prompter, m_cancel);
-    log(QStringLiteral("connecting to %1@%2 port %3").arg(m_target.user, m_target.address).arg(m_target.port));
+    log(QCoreApplication::translate("pgha::Deploy", "connecting to %1@%2 port %3").arg(m_target.user, m_target.address).arg(m_target.port));
     if (const auto e = m_session->connect())
         return {false, false, e->message, int(e->kind)};
-    log(QStringLiteral("connected, host key %1").arg(m_session->serverFingerprint()));
+    log(QCoreApplication::translate("pgha::Deploy", "connected, host key %1").arg(m_session->serverFingerprint()));
     return {};
 }
 
@@ -60,7 +61,7 @@ ExecResult HostWorker::run(const QString &script, const QByteArray &input, int t
     ExecResult r = m_session->run(script, input, timeoutSec);
     if (r.error && r.error->kind == SshError::Kind::Channel && !cancelled()) {
         // The connection dropped (sshd restarted, network blip): one new session, one retry.
-        log(QStringLiteral("connection lost (%1), reconnecting").arg(r.error->message));
+        log(QCoreApplication::translate("pgha::Deploy", "connection lost (%1), reconnecting").arg(r.error->message));
         m_session->disconnect();
         if (!ensureConnected().ok)
             return r;
@@ -82,9 +83,9 @@ void HostWorker::runStep(const DeployStep &step)
     if (!step.probe.isEmpty()) {
         const ExecResult p = run(step.probe, {}, 60);
         if (p.error)
-            return finish(StepOutcome::Failed, QStringLiteral("state check failed: ") + p.error->message, int(p.error->kind));
+            return finish(StepOutcome::Failed, QCoreApplication::translate("pgha::Deploy", "state check failed: ") + p.error->message, int(p.error->kind));
         if (p.exitCode == 0)
-            return finish(StepOutcome::Unchanged, QStringLiteral("already done"));
+            return finish(StepOutcome::Unchanged, QCoreApplication::translate("pgha::Deploy", "already done"));
     }
     bool changed = false;
     QStringList notes;
@@ -127,14 +128,14 @@ HostWorker::OpResult HostWorker::runOp(const DeployOp &op)
             else if (l.startsWith("os_id="))
                 os = QString::fromUtf8(l.mid(6));
         }
-        return {true, false, QStringLiteral("%1, services via %2").arg(os, init), -1};
+        return {true, false, QCoreApplication::translate("pgha::Deploy", "%1, services via %2").arg(os, init), -1};
     }
     case DeployOp::Kind::WriteFiles:
         return writeFiles(op);
     case DeployOp::Kind::WaitFor:
         return waitFor(op);
     }
-    return {false, false, QStringLiteral("unknown operation"), -1};
+    return {false, false, QCoreApplication::translate("pgha::Deploy", "unknown operation"), -1};
 }
 
 HostWorker::OpResult HostWorker::writeFiles(const DeployOp &op)
@@ -170,14 +171,13 @@ HostWorker::OpResult HostWorker::writeFiles(const DeployOp &op)
             const ExecResult r = run(QStringLiteral("chmod %1 %2 && chown %3: %2").arg(mode, p, shellQuote(f.owner)));
             if (!r.ok())
                 return {false, true, f.path + QStringLiteral(": ") + failure(r), r.error ? int(r.error->kind) : -1};
-            log(QStringLiteral("%1: same content, mode/owner set to %2 %3").arg(f.path, mode, f.owner));
+            log(QCoreApplication::translate("pgha::Deploy", "%1: same content, mode/owner set to %2 %3").arg(f.path, mode, f.owner));
             ++fixed;
             continue;
         }
         // Temporary file beside the target (mktemp: 0600 from the start), then rename: never half a file;
         // an existing different file is kept as <name>.pgha-<UTC timestamp>.bak first.
-        const QString script = QStringLiteral(
-                                   "set -e\np=%1\nmkdir -p \"$(dirname \"$p\")\"\n"
+        const QString script = QStringLiteral("set -e\np=%1\nmkdir -p \"$(dirname \"$p\")\"\n"
                                    "if [ -e \"$p\" ]; then b=\"$p.pgha-$(date -u +%Y%m%dT%H%M%SZ).bak\"; "
                                    "cp -p \"$p\" \"$b\"; echo \"kept the old file as $b\"; fi\n"
                                    "t=$(mktemp \"$p.pgha-tmp.XXXXXX\")\n"
@@ -186,7 +186,7 @@ HostWorker::OpResult HostWorker::writeFiles(const DeployOp &op)
         const ExecResult r = run(script, f.content, 60);
         if (!r.ok())
             return {false, written > 0, f.path + QStringLiteral(": ") + failure(r), r.error ? int(r.error->kind) : -1};
-        log(QStringLiteral("wrote %1 (%2 bytes, mode %3, owner %4)%5")
+        log(QCoreApplication::translate("pgha::Deploy", "wrote %1 (%2 bytes, mode %3, owner %4)%5")
                 .arg(f.path)
                 .arg(f.content.size())
                 .arg(mode, f.owner,
@@ -209,8 +209,8 @@ HostWorker::OpResult HostWorker::waitFor(const DeployOp &op)
             return {false, false, r.error->message, int(r.error->kind)};
         QString progress;
         if (!r.error && evaluateWait(op, r.exitCode, r.out + r.err, &progress)) {
-            log(QStringLiteral("ready after %1 s: %2").arg(t.elapsed() / 1000.0, 0, 'f', 1).arg(progress));
-            return {true, false, QStringLiteral("ready after %1 s").arg(t.elapsed() / 1000.0, 0, 'f', 1), -1};
+            log(QCoreApplication::translate("pgha::Deploy", "ready after %1 s: %2").arg(t.elapsed() / 1000.0, 0, 'f', 1).arg(progress));
+            return {true, false, QCoreApplication::translate("pgha::Deploy", "ready after %1 s").arg(t.elapsed() / 1000.0, 0, 'f', 1), -1};
         }
         if (progress != lastProgress && !progress.isEmpty()) {
             log(QStringLiteral("  ... %1").arg(progress));
@@ -218,7 +218,7 @@ HostWorker::OpResult HostWorker::waitFor(const DeployOp &op)
         }
         if (t.elapsed() > qint64(op.timeoutSec) * 1000)
             return {false, false,
-                    QStringLiteral("not ready after %1 s (last: %2); see the service logs under /var/log on the host")
+                    QCoreApplication::translate("pgha::Deploy", "not ready after %1 s (last: %2); see the service logs under /var/log on the host")
                         .arg(op.timeoutSec)
                         .arg(progress.isEmpty() ? QStringLiteral("no answer") : progress),
                     -1};

@@ -3,6 +3,7 @@
 #include "deploy/ShellQuote.h"
 #include "deploy/SshPrompter.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
@@ -61,7 +62,7 @@ std::optional<SshError> SshSession::connect()
     disconnect();
     m_session = ssh_new();
     if (!m_session)
-        return SshError{SshError::Kind::Other, QStringLiteral("libssh could not create a session")};
+        return SshError{SshError::Kind::Other, QCoreApplication::translate("pgha::Deploy", "libssh could not create a session")};
     const QByteArray host = local8(m_target.address);
     ssh_options_set(m_session, SSH_OPTIONS_HOST, host.constData());
     // ~/.ssh/config first, so that the design's explicit values below win over it.
@@ -81,7 +82,7 @@ std::optional<SshError> SshSession::connect()
     }
     if (ssh_connect(m_session) != SSH_OK) {
         SshError e = lastError(SshError::Kind::Connect,
-                               QStringLiteral("cannot connect to %1 (%2 port %3)")
+                               QCoreApplication::translate("pgha::Deploy", "cannot connect to %1 (%2 port %3)")
                                    .arg(m_target.hostName, m_target.address)
                                    .arg(m_target.port));
         disconnect();
@@ -103,20 +104,20 @@ std::optional<SshError> SshSession::verifyHostKey()
 {
     ssh_key key = nullptr;
     if (ssh_get_server_publickey(m_session, &key) != SSH_OK)
-        return lastError(SshError::Kind::Other, QStringLiteral("no host key from %1").arg(m_target.address));
+        return lastError(SshError::Kind::Other, QCoreApplication::translate("pgha::Deploy", "no host key from %1").arg(m_target.address));
     unsigned char *hash = nullptr;
     size_t hashLen = 0;
     const QString keyType = QString::fromLatin1(ssh_key_type_to_char(ssh_key_type(key)));
     const int hrc = ssh_get_publickey_hash(key, SSH_PUBLICKEY_HASH_SHA256, &hash, &hashLen);
     ssh_key_free(key);
     if (hrc != 0)
-        return SshError{SshError::Kind::Other, QStringLiteral("cannot hash the host key")};
+        return SshError{SshError::Kind::Other, QCoreApplication::translate("pgha::Deploy", "cannot hash the host key")};
     char *fp = ssh_get_fingerprint_hash(SSH_PUBLICKEY_HASH_SHA256, hash, hashLen);
     m_fingerprint = QString::fromLatin1(fp);
     ssh_string_free_char(fp);
     ssh_clean_pubkey_hash(&hash);
 
-    const QString where = QStringLiteral("%1 (%2 port %3)").arg(m_target.hostName, m_target.address).arg(m_target.port);
+    const QString where = QCoreApplication::translate("pgha::Deploy", "%1 (%2 port %3)").arg(m_target.hostName, m_target.address).arg(m_target.port);
     const QString khFile = m_target.knownHostsFile.isEmpty() ? QStringLiteral("~/.ssh/known_hosts")
                                                              : m_target.knownHostsFile;
     QMutexLocker lock(&knownHostsMutex());
@@ -128,7 +129,7 @@ std::optional<SshError> SshSession::verifyHostKey()
     case SSH_KNOWN_HOSTS_OTHER:
         // Never "connect anyway": a changed key is a reinstalled host or someone in the middle.
         return SshError{SshError::Kind::HostKeyChanged,
-                        QStringLiteral("the host key of %1 has CHANGED (the server now offers %2 %3, %4 holds "
+                        QCoreApplication::translate("pgha::Deploy", "the host key of %1 has CHANGED (the server now offers %2 %3, %4 holds "
                                        "another key). Refused. Check the key on the host's console "
                                        "(ssh-keygen -lf /etc/ssh/ssh_host_%5_key.pub); only if it matches, "
                                        "remove the old entry with: ssh-keygen -R %6 -f %4")
@@ -154,18 +155,18 @@ std::optional<SshError> SshSession::verifyHostKey()
         }
         if (!accept)
             return SshError{SshError::Kind::HostKeyUnknown,
-                            QStringLiteral("the host key of %1 is not known (%2 %3) and was not accepted; compare "
+                            QCoreApplication::translate("pgha::Deploy", "the host key of %1 is not known (%2 %3) and was not accepted; compare "
                                            "it with the host's own (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub) "
                                            "and accept it (--accept-new-host-keys in the CLI)")
                                 .arg(where, keyType, m_fingerprint)};
         if (ssh_session_update_known_hosts(m_session) != SSH_OK)
-            return lastError(SshError::Kind::Other, QStringLiteral("cannot add the host key to %1").arg(khFile));
+            return lastError(SshError::Kind::Other, QCoreApplication::translate("pgha::Deploy", "cannot add the host key to %1").arg(khFile));
         return std::nullopt;
     }
     case SSH_KNOWN_HOSTS_ERROR:
         break;
     }
-    return lastError(SshError::Kind::Other, QStringLiteral("cannot check the host key against %1").arg(khFile));
+    return lastError(SshError::Kind::Other, QCoreApplication::translate("pgha::Deploy", "cannot check the host key against %1").arg(khFile));
 }
 
 std::optional<SshError> SshSession::authenticate()
@@ -180,7 +181,7 @@ std::optional<SshError> SshSession::authenticate()
             tried << QStringLiteral("key %1").arg(m_target.identityFile);
             if (!QFile::exists(m_target.identityFile))
                 return SshError{SshError::Kind::Auth,
-                                QStringLiteral("key file %1 does not exist").arg(m_target.identityFile)};
+                                QCoreApplication::translate("pgha::Deploy", "key file %1 does not exist").arg(m_target.identityFile)};
             const QByteArray path = local8(m_target.identityFile);
             ssh_key key = nullptr;
             if (ssh_pki_import_privkey_file(path.constData(), nullptr, nullptr, nullptr, &key) != SSH_OK
@@ -203,7 +204,7 @@ std::optional<SshError> SshSession::authenticate()
                     return std::nullopt;
             }
         } else {
-            tried << QStringLiteral("agent and default keys");
+            tried << QCoreApplication::translate("pgha::Deploy", "agent and default keys");
             rc = ssh_userauth_publickey_auto(m_session, nullptr, nullptr);
             if (rc == SSH_AUTH_SUCCESS)
                 return std::nullopt;
@@ -222,9 +223,9 @@ std::optional<SshError> SshSession::authenticate()
                 return std::nullopt;
         }
     }
-    return SshError{SshError::Kind::Auth, QStringLiteral("authentication as %1 on %2 failed (tried: %3)")
+    return SshError{SshError::Kind::Auth, QCoreApplication::translate("pgha::Deploy", "authentication as %1 on %2 failed (tried: %3)")
                                               .arg(m_target.user, m_target.address,
-                                                   tried.isEmpty() ? QStringLiteral("nothing the server offers")
+                                                   tried.isEmpty() ? QCoreApplication::translate("pgha::Deploy", "nothing the server offers")
                                                                    : tried.join(QStringLiteral(", ")))};
 }
 
@@ -232,19 +233,19 @@ ExecResult SshSession::execRaw(const QString &command, const QByteArray &input, 
 {
     ExecResult r;
     if (!m_connected) {
-        r.error = SshError{SshError::Kind::Channel, QStringLiteral("not connected")};
+        r.error = SshError{SshError::Kind::Channel, QCoreApplication::translate("pgha::Deploy", "not connected")};
         return r;
     }
     ssh_channel ch = ssh_channel_new(m_session);
     if (!ch || ssh_channel_open_session(ch) != SSH_OK) {
-        r.error = lastError(SshError::Kind::Channel, QStringLiteral("cannot open a channel"));
+        r.error = lastError(SshError::Kind::Channel, QCoreApplication::translate("pgha::Deploy", "cannot open a channel"));
         if (ch)
             ssh_channel_free(ch);
         return r;
     }
     const QByteArray cmd = command.toUtf8();
     if (ssh_channel_request_exec(ch, cmd.constData()) != SSH_OK) {
-        r.error = lastError(SshError::Kind::Channel, QStringLiteral("cannot start the command"));
+        r.error = lastError(SshError::Kind::Channel, QCoreApplication::translate("pgha::Deploy", "cannot start the command"));
         ssh_channel_free(ch);
         return r;
     }
@@ -252,7 +253,7 @@ ExecResult SshSession::execRaw(const QString &command, const QByteArray &input, 
     while (written < input.size()) {
         const int n = ssh_channel_write(ch, input.constData() + written, uint32_t(input.size() - written));
         if (n == SSH_ERROR) {
-            r.error = lastError(SshError::Kind::Channel, QStringLiteral("cannot send input"));
+            r.error = lastError(SshError::Kind::Channel, QCoreApplication::translate("pgha::Deploy", "cannot send input"));
             ssh_channel_close(ch);
             ssh_channel_free(ch);
             return r;
@@ -272,12 +273,12 @@ ExecResult SshSession::execRaw(const QString &command, const QByteArray &input, 
         }
         if (timer.elapsed() > limitMs) {
             r.error = SshError{SshError::Kind::Timeout,
-                               QStringLiteral("no end after %1 s").arg(limitMs / 1000)};
+                               QCoreApplication::translate("pgha::Deploy", "no end after %1 s").arg(limitMs / 1000)};
             break;
         }
         const int n = ssh_channel_read_timeout(ch, buf, sizeof buf, 0, 200);
         if (n == SSH_ERROR) {
-            r.error = lastError(SshError::Kind::Channel, QStringLiteral("reading the output failed"));
+            r.error = lastError(SshError::Kind::Channel, QCoreApplication::translate("pgha::Deploy", "reading the output failed"));
             break;
         }
         if (n > 0)

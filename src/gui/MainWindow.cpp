@@ -116,11 +116,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_view, &DesignView::zoomChanged, this,
             [this](double z) { m_statusZoom->setText(QStringLiteral("%1 %").arg(qRound(z * 100))); });
 
-    // After a deploy from the Deploy page succeeds, the Monitor tab is where the cluster is now.
+    // After a deploy from the Deploy page succeeds, the Monitor tab is where the cluster is now, and it watches
+    // it at once with the deploy's own secrets (DashboardPage::connectAfterDeploy).
     connect(m_deployPage, &DeployPage::deployFinished, this, [this](DeployRunner::Outcome outcome, const QString &) {
         if (outcome != DeployRunner::Outcome::Done && outcome != DeployRunner::Outcome::NothingChanged)
             return;
         m_tabs->setCurrentWidget(m_dashboardPage);
+        m_dashboardPage->connectAfterDeploy();
         statusBar()->showMessage(tr("Deployed: the Monitor tab shows the cluster."), 8000);
     });
     connect(m_doc, &Document::changed, this, &MainWindow::scheduleAnalysis);

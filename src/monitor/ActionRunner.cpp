@@ -2,6 +2,7 @@
 
 #include "monitor/RequestGuard.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -35,7 +36,7 @@ bool ActionRunner::run(const ActionRequest &request)
     m_request = request;
     m_lastError.clear();
     if (m_target.patroni.isEmpty()) {
-        finish(false, 0, QStringLiteral("no Patroni endpoint to talk to"));
+        finish(false, 0, QCoreApplication::translate("pgha::Monitor", "no Patroni endpoint to talk to"));
         return true;
     }
     readCluster(0);
@@ -45,7 +46,7 @@ bool ActionRunner::run(const ActionRequest &request)
 void ActionRunner::readCluster(int index)
 {
     if (index >= m_target.patroni.size()) {
-        finish(false, 0, QStringLiteral("no Patroni member answers /cluster: ") + m_lastError);
+        finish(false, 0, QCoreApplication::translate("pgha::Monitor", "no Patroni member answers /cluster: ") + m_lastError);
         return;
     }
     // /cluster must be read fresh and fast even though the POST may take long.
@@ -88,11 +89,11 @@ void ActionRunner::dispatch(const PatroniParser::ClusterInfo &cluster)
     switch (r.kind) {
     case K::Switchover: {
         if (!leader)
-            return finish(false, 0, QStringLiteral("switchover needs a leader; the cluster has none (use failover)"));
+            return finish(false, 0, QCoreApplication::translate("pgha::Monitor", "switchover needs a leader; the cluster has none (use failover)"));
         if (!r.candidate.isEmpty() && !byName.contains(r.candidate))
-            return finish(false, 0, QStringLiteral("no member named \"%1\"").arg(r.candidate));
+            return finish(false, 0, QCoreApplication::translate("pgha::Monitor", "no member named \"%1\"").arg(r.candidate));
         if (r.candidate == leader->name)
-            return finish(false, 0, QStringLiteral("%1 is already the leader").arg(r.candidate));
+            return finish(false, 0, QCoreApplication::translate("pgha::Monitor", "%1 is already the leader").arg(r.candidate));
         QJsonObject body{{QStringLiteral("leader"), leader->name}};
         if (!r.candidate.isEmpty())
             body.insert(QStringLiteral("candidate"), r.candidate);
@@ -102,18 +103,18 @@ void ActionRunner::dispatch(const PatroniParser::ClusterInfo &cluster)
     }
     case K::Failover: {
         if (r.candidate.isEmpty())
-            return finish(false, 0, QStringLiteral("failover needs a candidate (--to MEMBER)"));
+            return finish(false, 0, QCoreApplication::translate("pgha::Monitor", "failover needs a candidate (--to MEMBER)"));
         if (!byName.contains(r.candidate))
-            return finish(false, 0, QStringLiteral("no member named \"%1\"").arg(r.candidate));
+            return finish(false, 0, QCoreApplication::translate("pgha::Monitor", "no member named \"%1\"").arg(r.candidate));
         if (leader && r.candidate == leader->name)
-            return finish(false, 0, QStringLiteral("%1 is already the leader").arg(r.candidate));
+            return finish(false, 0, QCoreApplication::translate("pgha::Monitor", "%1 is already the leader").arg(r.candidate));
         // Sent to the candidate: the leader may be the member that is gone.
         return post("POST", memberUrl(r.candidate) + QStringLiteral("/failover"),
                     json(QJsonObject{{QStringLiteral("candidate"), r.candidate}}));
     }
     case K::Restart: {
         if (!byName.contains(r.member))
-            return finish(false, 0, QStringLiteral("no member named \"%1\"").arg(r.member));
+            return finish(false, 0, QCoreApplication::translate("pgha::Monitor", "no member named \"%1\"").arg(r.member));
         QJsonObject body;
         if (r.scheduledAt.isValid())
             body.insert(QStringLiteral("schedule"), r.scheduledAt.toString(Qt::ISODate));
@@ -122,9 +123,9 @@ void ActionRunner::dispatch(const PatroniParser::ClusterInfo &cluster)
     case K::Reinit: {
         const MemberState *m = byName.value(r.member);
         if (!m)
-            return finish(false, 0, QStringLiteral("no member named \"%1\"").arg(r.member));
+            return finish(false, 0, QCoreApplication::translate("pgha::Monitor", "no member named \"%1\"").arg(r.member));
         if (m->isLeader())
-            return finish(false, 0, QStringLiteral("%1 is the leader; only a replica can be reinitialised").arg(r.member));
+            return finish(false, 0, QCoreApplication::translate("pgha::Monitor", "%1 is the leader; only a replica can be reinitialised").arg(r.member));
         return post("POST", m->apiUrl + QStringLiteral("/reinitialize"),
                     json(QJsonObject{{QStringLiteral("force"), true}}));
     }
@@ -135,10 +136,10 @@ void ActionRunner::dispatch(const PatroniParser::ClusterInfo &cluster)
         } else if (byName.contains(r.member)) {
             names << r.member;
         } else {
-            return finish(false, 0, QStringLiteral("no member named \"%1\"").arg(r.member));
+            return finish(false, 0, QCoreApplication::translate("pgha::Monitor", "no member named \"%1\"").arg(r.member));
         }
         if (names.isEmpty())
-            return finish(false, 0, QStringLiteral("the cluster lists no member"));
+            return finish(false, 0, QCoreApplication::translate("pgha::Monitor", "the cluster lists no member"));
         names.sort();
         m_reloadPending = int(names.size());
         m_reloadResults.clear();
@@ -146,7 +147,7 @@ void ActionRunner::dispatch(const PatroniParser::ClusterInfo &cluster)
         for (const QString &name : std::as_const(names)) {
             const QString why = outOfScope(memberUrl(name));
             if (!why.isEmpty())
-                return finish(false, 0, QStringLiteral("member %1: %2").arg(name, why));
+                return finish(false, 0, QCoreApplication::translate("pgha::Monitor", "member %1: %2").arg(name, why));
         }
         for (const QString &name : std::as_const(names)) {
             const QString url = memberUrl(name) + QStringLiteral("/reload");
@@ -179,7 +180,7 @@ void ActionRunner::dispatch(const PatroniParser::ClusterInfo &cluster)
 void ActionRunner::post(const QByteArray &verb, const QString &url, const QByteArray &body)
 {
     if (url.startsWith(QLatin1Char('/')))
-        return finish(false, 0, QStringLiteral("the member has no REST URL in /cluster"));
+        return finish(false, 0, QCoreApplication::translate("pgha::Monitor", "the member has no REST URL in /cluster"));
     const QString why = outOfScope(url);
     if (!why.isEmpty())
         return finish(false, 0, why, url);
@@ -192,11 +193,11 @@ void ActionRunner::post(const QByteArray &verb, const QString &url, const QByteA
             text = err;
         if (m_request.kind == ActionRequest::Kind::Pause || m_request.kind == ActionRequest::Kind::Resume) {
             if (status == 200)
-                text = m_request.kind == ActionRequest::Kind::Pause ? QStringLiteral("maintenance mode on")
-                                                                    : QStringLiteral("maintenance mode off");
+                text = m_request.kind == ActionRequest::Kind::Pause ? QCoreApplication::translate("pgha::Monitor", "maintenance mode on")
+                                                                    : QCoreApplication::translate("pgha::Monitor", "maintenance mode off");
         }
         if (status == 401)
-            text = QStringLiteral("authentication failed (HTTP 401): check the REST API user and password");
+            text = QCoreApplication::translate("pgha::Monitor", "authentication failed (HTTP 401): check the REST API user and password");
         if (text.isEmpty())
             text = reply->errorString();
         finish(status >= 200 && status < 300, status, text, url);
@@ -209,7 +210,7 @@ QString ActionRunner::outOfScope(const QString &url) const
     // the design (or --url) says, and an unsafe method without it would only fail later with a 401.
     if (m_target.restPassword.isEmpty() || m_target.sendsCredentials(url, MonitorTarget::Auth::Rest))
         return {};
-    return QStringLiteral("%1 lies outside the design's REST endpoints (and subnets): the REST credentials are "
+    return QCoreApplication::translate("pgha::Monitor", "%1 lies outside the design's REST endpoints (and subnets): the REST credentials are "
                           "not sent there, the action is not run").arg(url);
 }
 

@@ -9,6 +9,7 @@ QString ClusterEvent::kindKey(Kind kind)
     case Kind::Switchover: return QStringLiteral("switchover");
     case Kind::LeaderLost: return QStringLiteral("leader-lost");
     case Kind::MemberDown: return QStringLiteral("member-down");
+    case Kind::MemberRestarting: return QStringLiteral("member-restarting");
     case Kind::MemberBack: return QStringLiteral("member-back");
     case Kind::ReplicaLagging: return QStringLiteral("replica-lagging");
     case Kind::ReplicaCaughtUp: return QStringLiteral("replica-caught-up");
@@ -50,6 +51,8 @@ QJsonObject ClusterEvent::toJson() const
         o.insert(QStringLiteral("to"), to);
     if (timeline > 0)
         o.insert(QStringLiteral("timeline"), timeline);
+    if (planned)
+        o.insert(QStringLiteral("planned"), true);
     return o;
 }
 

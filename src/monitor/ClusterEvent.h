@@ -14,6 +14,7 @@ struct ClusterEvent
         Switchover,          // leader changed and the old leader still runs (as a replica)
         LeaderLost,
         MemberDown,
+        MemberRestarting,    // a member stopped inside the window of an action the monitor itself requested
         MemberBack,
         ReplicaLagging,
         ReplicaCaughtUp,
@@ -39,6 +40,7 @@ struct ClusterEvent
     QString from;      // Failover/Switchover/HaproxyPrimaryMoved: old and new
     QString to;
     int timeline = 0;  // Failover/Switchover: the new leader's timeline
+    bool planned = false;  // seen inside the window of an action the monitor requested (EventDeriver)
 
     static QString kindKey(Kind kind);           // "failover", "member-down", ...
     static QString severityKey(Severity severity);

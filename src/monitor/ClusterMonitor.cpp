@@ -42,6 +42,16 @@ bool ClusterMonitor::isRunning() const
     return m_timer->isActive();
 }
 
+void ClusterMonitor::expectAction(const ActionRequest &request)
+{
+    m_deriver.expectAction(request, m_hasState ? &m_state : nullptr, QDateTime::currentDateTimeUtc());
+}
+
+void ClusterMonitor::actionRefused()
+{
+    m_deriver.clearPlanned();
+}
+
 void ClusterMonitor::pollNow()
 {
     m_poller->poll();

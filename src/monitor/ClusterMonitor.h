@@ -29,6 +29,10 @@ public:
     void stop();
     void pollNow();   // an extra round (ignored while one is running)
     bool isRunning() const;
+    // A day-2 action this monitor's owner is about to request: what it causes is logged as planned, not as a
+    // fault (EventDeriver::expectAction). refused(): the action was not carried out, the window closes.
+    void expectAction(const ActionRequest &request);
+    void actionRefused();
 
     const MonitorTarget &target() const { return m_target; }
     bool hasState() const { return m_hasState; }

@@ -4,6 +4,7 @@
 #include "monitor/RequestGuard.h"
 #include "monitor/VerdictRules.h"
 
+#include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QUrl>
@@ -116,6 +117,8 @@ bool ClusterPoller::poll()
         connect(reply, &QNetworkReply::finished, this, [this, reply, index] {
             HaproxyInstance &h = m_haproxy[index];
             const QString err = replyError(reply);
+            const int status = httpStatus(reply);
+            h.authFailed = status == 401 || status == 403;
             if (!err.isEmpty()) {
                 h.error = err;
             } else if (httpStatus(reply) != 200) {
@@ -166,7 +169,7 @@ void ClusterPoller::sendCluster(int endpointIndex)
                 m_preferredPatroni = index;
                 if (m_cluster.members.size() > m_target.maxMembers) {
                     // A hostile or broken DCS could list any number; each would cost a request every round.
-                    addFinding(QStringLiteral("%1 lists %2 members; only the first %3 are watched")
+                    addFinding(QCoreApplication::translate("pgha::Monitor", "%1 lists %2 members; only the first %3 are watched")
                                    .arg(url)
                                    .arg(m_cluster.members.size())
                                    .arg(m_target.maxMembers));
@@ -205,18 +208,18 @@ void ClusterPoller::noteMemberUrl(const QString &name, const QString &url)
 {
     const QUrl u(url);
     if (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")) {
-        addFinding(QStringLiteral("member %1 announces a REST URL that is not http(s): %2").arg(name, url));
+        addFinding(QCoreApplication::translate("pgha::Monitor", "member %1 announces a REST URL that is not http(s): %2").arg(name, url));
         return;
     }
     if (!m_seenMembers.contains(name) && m_seenMembers.size() >= m_target.maxMembers) {
-        addFinding(QStringLiteral("more than %1 members seen; member %2 is not watched").arg(m_target.maxMembers).arg(name));
+        addFinding(QCoreApplication::translate("pgha::Monitor", "more than %1 members seen; member %2 is not watched").arg(m_target.maxMembers).arg(name));
         return;
     }
     if (!m_target.sendsCredentials(url, MonitorTarget::Auth::Rest) && !m_target.restPassword.isEmpty()) {
         // With a design this is a member nobody designed; with --url alone, any member on another host.
         const QString text = m_target.expectedMembers.isEmpty()
-            ? QStringLiteral("member %1 (%2) is not on the --url host: polled without credentials").arg(name, url)
-            : QStringLiteral("member %1 announces %2, outside the design: polled without credentials").arg(name, url);
+            ? QCoreApplication::translate("pgha::Monitor", "member %1 (%2) is not on the --url host: polled without credentials").arg(name, url)
+            : QCoreApplication::translate("pgha::Monitor", "member %1 announces %2, outside the design: polled without credentials").arg(name, url);
         if (m_target.expectedMembers.isEmpty()) {
             if (!m_notes.contains(text))
                 m_notes << text;
@@ -323,7 +326,7 @@ void ClusterPoller::sendEtcdMemberList(int endpointIndex)
                 m_etcdMembers = list.value();
                 m_preferredEtcd = endpointIndex;
                 if (m_etcdMembers.size() > m_target.maxMembers) {
-                    addFinding(QStringLiteral("etcd lists %1 members; only the first %2 are watched")
+                    addFinding(QCoreApplication::translate("pgha::Monitor", "etcd lists %1 members; only the first %2 are watched")
                                    .arg(m_etcdMembers.size())
                                    .arg(m_target.maxMembers));
                     m_etcdMembers.erase(m_etcdMembers.begin() + m_target.maxMembers, m_etcdMembers.end());
@@ -473,7 +476,7 @@ void ClusterPoller::assemble()
         }
         auto fill = [&leaderId](EtcdMemberState *e, const EtcdProbe *p) {
             if (!p) {
-                e->error = QStringLiteral("not probed (no client URL)");
+                e->error = QCoreApplication::translate("pgha::Monitor", "not probed (no client URL)");
                 return;
             }
             e->reachable = p->healthAnswered || p->statusOk;
@@ -505,9 +508,15 @@ void ClusterPoller::assemble()
                 fill(&e, &p);
                 s.etcd.append(e);
             }
-            s.etcdError = QStringLiteral("no etcd member listed the members");
+            s.etcdError = QCoreApplication::translate("pgha::Monitor", "no etcd member listed the members");
         }
     }
+
+    const QJsonValue sync = m_config.value(QStringLiteral("synchronous_mode"));
+    s.synchronousMode = sync.toBool() || (sync.isString() && sync.toString() != QLatin1String("off")
+                                          && sync.toString() != QLatin1String("false"));
+    for (const MemberState &m : std::as_const(s.members))
+        s.synchronousMode = s.synchronousMode || m.role == QLatin1String("sync_standby");
 
     s.haproxyMonitored = !m_target.haproxy.isEmpty();
     s.haproxy = m_haproxy;

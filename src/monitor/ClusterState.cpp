@@ -1,5 +1,6 @@
 #include "monitor/ClusterState.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 
 namespace pgha {
@@ -15,6 +16,19 @@ QString verdictKey(Verdict v)
         break;
     }
     return QStringLiteral("unavailable");
+}
+
+QString verdictTitle(Verdict v)
+{
+    switch (v) {
+    case Verdict::Healthy:
+        return QCoreApplication::translate("pgha::Monitor", "healthy");
+    case Verdict::Degraded:
+        return QCoreApplication::translate("pgha::Monitor", "degraded");
+    case Verdict::Unavailable:
+        break;
+    }
+    return QCoreApplication::translate("pgha::Monitor", "unavailable");
 }
 
 bool MemberState::operator==(const MemberState &o) const
@@ -150,6 +164,7 @@ QJsonObject ClusterState::toJson() const
         QJsonObject o{{QStringLiteral("name"), h.name},
                       {QStringLiteral("stats_url"), h.statsUrl},
                       {QStringLiteral("reachable"), h.reachable},
+                      {QStringLiteral("auth_failed"), h.authFailed},
                       {QStringLiteral("pools"), pools}};
         if (!h.error.isEmpty())
             o.insert(QStringLiteral("error"), h.error);
@@ -160,10 +175,12 @@ QJsonObject ClusterState::toJson() const
                      {QStringLiteral("poll_ms"), double(pollMs)},
                      {QStringLiteral("scope"), scope},
                      {QStringLiteral("paused"), paused},
+                     {QStringLiteral("synchronous_mode"), synchronousMode},
                      {QStringLiteral("leader"), l ? QJsonValue(l->name) : QJsonValue()},
                      {QStringLiteral("members"), jm},
                      {QStringLiteral("verdict"), verdictKey(verdict)},
-                     {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)}};
+                     {QStringLiteral("reasons"), QJsonArray::fromStringList(reasons)},
+                     {QStringLiteral("monitoring_gaps"), QJsonArray::fromStringList(gaps)}};
     if (!patroniError.isEmpty())
         root.insert(QStringLiteral("patroni_error"), patroniError);
     if (!findings.isEmpty())

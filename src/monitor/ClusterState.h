@@ -14,7 +14,8 @@ namespace pgha {
 // These small record types belong together and are kept in one header on purpose.
 
 enum class Verdict { Healthy, Degraded, Unavailable };
-QString verdictKey(Verdict v);  // "healthy", "degraded", "unavailable"
+QString verdictKey(Verdict v);    // "healthy", "degraded", "unavailable" (JSON, logs: never translated)
+QString verdictTitle(Verdict v);  // the same, translated for display (context "pgha::Monitor")
 
 struct MemberState
 {
@@ -86,6 +87,8 @@ struct HaproxyInstance
     QString name;             // host name from the project, or the stats URL
     QString statsUrl;
     bool reachable = false;
+    bool authFailed = false;  // the stats page answered but refused the monitor's user (HTTP 401/403): a gap in
+                              // what the monitor can see, not a sign that HAProxy is down
     QString error;
     QList<HaproxyPool> pools;
     const HaproxyPool *pool(const QString &kind) const;  // first pool of that kind
@@ -97,6 +100,7 @@ struct ClusterState
     qint64 pollMs = 0;        // how long the round took
     QString scope;
     bool paused = false;
+    bool synchronousMode = false;    // /config synchronous_mode, or a member in the sync_standby role
     bool patroniReachable = false;   // /cluster answered from some member
     QString patroniError;
     QList<MemberState> members;      // sorted by name
@@ -112,6 +116,9 @@ struct ClusterState
     QStringList notes;               // the monitor's remarks that do not change the verdict
     Verdict verdict = Verdict::Unavailable;
     QStringList reasons;             // why the verdict is not healthy (and notes)
+    // What the monitor could not read (credentials refused, ...): the verdict is about the parts it did read,
+    // and these are shown beside it as monitoring gaps, not as faults of the cluster.
+    QStringList gaps;
 
     const MemberState *member(const QString &name) const;
     const MemberState *leader() const;

@@ -1,5 +1,7 @@
 #include "monitor/EventDeriver.h"
 
+#include <QCoreApplication>
+
 namespace pgha {
 
 namespace {
@@ -37,8 +39,50 @@ const HaproxyPool *findPool(const ClusterState &s, const QString &instance, cons
 
 } // namespace
 
+void EventDeriver::expectAction(const ActionRequest &r, const ClusterState *state, const QDateTime &now)
+{
+    using K = ActionRequest::Kind;
+    if (r.kind == K::Reload || r.kind == K::Pause || r.kind == K::Resume)
+        return;  // nothing stops
+    Planned p;
+    p.kind = r.kind;
+    const MemberState *leader = state ? state->leader() : nullptr;
+    if (r.kind == K::Switchover || r.kind == K::Failover) {
+        if (leader)
+            p.members << leader->name;
+        if (!r.candidate.isEmpty())
+            p.members << r.candidate;
+        if (r.candidate.isEmpty() && state)
+            p.members.clear();  // Patroni picks the candidate: any member may take part
+    } else if (!r.member.isEmpty()) {
+        p.members << r.member;
+    }
+    p.from = now;
+    const QDateTime start = r.scheduledAt.isValid() && r.scheduledAt > now ? r.scheduledAt : now;
+    p.until = start.addSecs(kPlannedWindowSecs);
+    m_planned = p;
+}
+
+void EventDeriver::clearPlanned()
+{
+    m_planned.reset();
+}
+
+const EventDeriver::Planned *EventDeriver::plannedAt(const QDateTime &time) const
+{
+    if (!m_planned || !time.isValid())
+        return nullptr;
+    return time >= m_planned->from && time <= m_planned->until ? &*m_planned : nullptr;
+}
+
+bool EventDeriver::touches(const Planned *p, const QString &member) const
+{
+    return p && (p->members.isEmpty() || p->members.contains(member));
+}
+
 void EventDeriver::reset()
 {
+    m_planned.reset();
     m_prev.reset();
     m_lastLeader.clear();
     m_lastLeaderTimeline = 0;
@@ -78,6 +122,8 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
         return out;
     }
     const ClusterState &prev = *m_prev;
+    const Planned *planned = plannedAt(cur.time.isValid() ? cur.time : QDateTime::currentDateTimeUtc());
+    const QString plannedName = planned ? ActionRequest::kindKey(planned->kind) : QString();
 
     // Members going down or coming back first, so that the log reads "m1 down", then "failover m1 -> m2".
     for (const MemberState &m : cur.members) {
@@ -85,52 +131,74 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
         if (!p)
             continue;
         if (p->isRunning() && !m.isRunning()) {
-            add(K::MemberDown, m.isLeader() || p->isLeader() ? S::Critical : S::Warning, m.name,
-                QStringLiteral("member %1 is down (%2)").arg(m.name, m.state));
+            if (touches(planned, m.name)) {
+                add(K::MemberRestarting, S::Info, m.name,
+                    QCoreApplication::translate("pgha::Monitor", "member %1 is restarting (planned %2, %3)")
+                        .arg(m.name, plannedName, m.state))
+                    .planned = true;
+            } else {
+                add(K::MemberDown, m.isLeader() || p->isLeader() ? S::Critical : S::Warning, m.name,
+                    QCoreApplication::translate("pgha::Monitor", "member %1 is down (%2)").arg(m.name, m.state));
+            }
         } else if (!p->isRunning() && m.isRunning()) {
             add(K::MemberBack, S::Info, m.name,
-                QStringLiteral("member %1 is back (%2, %3)").arg(m.name, m.role, m.state));
+                QCoreApplication::translate("pgha::Monitor", "member %1 is back (%2, %3)").arg(m.name, m.role, m.state))
+                .planned = touches(planned, m.name);
         }
         const qint64 thr = cur.lagThresholdBytes;
         const bool lagging = m.isReplica() && m.lagBytes > thr;
         const bool wasLagging = p->isReplica() && p->lagBytes > thr;
         if (lagging && !wasLagging) {
             add(K::ReplicaLagging, S::Warning, m.name,
-                QStringLiteral("replica %1 lags %2 MB, past the %3 MB threshold")
+                QCoreApplication::translate("pgha::Monitor", "replica %1 lags %2 MB, past the %3 MB threshold")
                     .arg(m.name)
                     .arg(double(m.lagBytes) / 1048576.0, 0, 'f', 1)
                     .arg(double(thr) / 1048576.0, 0, 'f', 1));
         } else if (!lagging && wasLagging && m.isRunning()) {
-            add(K::ReplicaCaughtUp, S::Info, m.name, QStringLiteral("replica %1 caught up").arg(m.name));
+            add(K::ReplicaCaughtUp, S::Info, m.name,
+                QCoreApplication::translate("pgha::Monitor", "replica %1 caught up").arg(m.name));
         }
         if (m.pendingRestart && !p->pendingRestart) {
             add(K::PendingRestart, S::Info, m.name,
-                QStringLiteral("member %1 needs a restart for a changed setting").arg(m.name));
+                QCoreApplication::translate("pgha::Monitor", "member %1 needs a restart for a changed setting")
+                    .arg(m.name));
         }
     }
 
+    const bool plannedLeaderChange = planned
+        && (planned->kind == ActionRequest::Kind::Switchover || planned->kind == ActionRequest::Kind::Failover);
     if (leader && !m_lastLeader.isEmpty() && leader->name != m_lastLeader) {
         const MemberState *old = cur.member(m_lastLeader);
         // A switchover leaves the old leader's Patroni answering (demoting, then a replica); after a crash it
-        // does not answer, or has left the DCS.
+        // does not answer, or has left the DCS. A switchover the monitor asked for is one whatever it looks like.
         const bool oldAlive = old && old->reachable && old->state != QLatin1String("absent");
+        const bool asSwitchover = plannedLeaderChange ? planned->kind == ActionRequest::Kind::Switchover : oldAlive;
         // Right after a promotion Patroni's /cluster may still carry the member's old timeline: name a timeline
         // only once it is newer than the one the old leader was on.
         const bool timelineKnown = leader->timeline > m_lastLeaderTimeline;
         const QString timelineText = timelineKnown
-            ? QStringLiteral("timeline %1").arg(leader->timeline)
-            : QStringLiteral("new timeline not reported yet");
-        ClusterEvent &e = add(oldAlive ? K::Switchover : K::Failover, oldAlive ? S::Warning : S::Critical,
-                              leader->name,
+            ? QCoreApplication::translate("pgha::Monitor", "timeline %1").arg(leader->timeline)
+            : QCoreApplication::translate("pgha::Monitor", "new timeline not reported yet");
+        const S severity = plannedLeaderChange ? S::Info : (asSwitchover ? S::Warning : S::Critical);
+        // The first word stays the event kind ("switchover", "failover"): logs and tests search for it.
+        ClusterEvent &e = add(asSwitchover ? K::Switchover : K::Failover, severity, leader->name,
                               QStringLiteral("%1 %2 -> %3 (%4)")
-                                  .arg(oldAlive ? QStringLiteral("switchover") : QStringLiteral("failover"),
+                                  .arg(asSwitchover ? QStringLiteral("switchover") : QStringLiteral("failover"),
                                        m_lastLeader, leader->name, timelineText));
         e.from = m_lastLeader;
         e.to = leader->name;
         e.timeline = timelineKnown ? leader->timeline : 0;
+        e.planned = plannedLeaderChange;
     } else if (!leader && runningLeader(prev)) {
-        add(K::LeaderLost, S::Critical, m_lastLeader,
-            QStringLiteral("no running leader (was %1)").arg(m_lastLeader));
+        if (plannedLeaderChange || touches(planned, m_lastLeader)) {
+            add(K::LeaderLost, S::Info, m_lastLeader,
+                QCoreApplication::translate("pgha::Monitor", "no running leader during the planned %1 (was %2)")
+                    .arg(plannedName, m_lastLeader))
+                .planned = true;
+        } else {
+            add(K::LeaderLost, S::Critical, m_lastLeader,
+                QCoreApplication::translate("pgha::Monitor", "no running leader (was %1)").arg(m_lastLeader));
+        }
     }
     if (leader) {
         m_lastLeader = leader->name;
@@ -138,9 +206,9 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
     }
 
     if (cur.paused && !prev.paused)
-        add(K::Paused, S::Warning, cur.scope, QStringLiteral("maintenance mode on: automatic failover is off"));
+        add(K::Paused, S::Warning, cur.scope, QCoreApplication::translate("pgha::Monitor", "maintenance mode on: automatic failover is off"));
     else if (!cur.paused && prev.paused)
-        add(K::Resumed, S::Info, cur.scope, QStringLiteral("maintenance mode off"));
+        add(K::Resumed, S::Info, cur.scope, QCoreApplication::translate("pgha::Monitor", "maintenance mode off"));
 
     if (cur.etcdMonitored) {
         for (const EtcdMemberState &e : cur.etcd) {
@@ -149,16 +217,22 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
                 continue;
             const QString name = e.name.isEmpty() ? e.clientUrl : e.name;
             if (p->healthy && !e.healthy)
-                add(K::EtcdMemberDown, S::Warning, name, QStringLiteral("etcd member %1 is down").arg(name));
+                add(K::EtcdMemberDown, S::Warning, name,
+                    QCoreApplication::translate("pgha::Monitor", "etcd member %1 is down").arg(name));
             else if (!p->healthy && e.healthy)
-                add(K::EtcdMemberBack, S::Info, name, QStringLiteral("etcd member %1 is back").arg(name));
+                add(K::EtcdMemberBack, S::Info, name,
+                    QCoreApplication::translate("pgha::Monitor", "etcd member %1 is back").arg(name));
         }
         if (prev.etcdHasQuorum() && !cur.etcdHasQuorum()) {
             add(K::EtcdQuorumLost, S::Critical, QStringLiteral("etcd"),
-                QStringLiteral("etcd lost quorum (%1 of %2 healthy)").arg(cur.etcdHealthyCount()).arg(cur.etcd.size()));
+                QCoreApplication::translate("pgha::Monitor", "etcd lost quorum (%1 of %2 healthy)")
+                    .arg(cur.etcdHealthyCount())
+                    .arg(cur.etcd.size()));
         } else if (!prev.etcdHasQuorum() && cur.etcdHasQuorum()) {
             add(K::EtcdQuorumRegained, S::Info, QStringLiteral("etcd"),
-                QStringLiteral("etcd regained quorum (%1 of %2 healthy)").arg(cur.etcdHealthyCount()).arg(cur.etcd.size()));
+                QCoreApplication::translate("pgha::Monitor", "etcd regained quorum (%1 of %2 healthy)")
+                    .arg(cur.etcdHealthyCount())
+                    .arg(cur.etcd.size()));
         }
     }
 
@@ -171,18 +245,23 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
             const HaproxyPool *p = findPool(prev, h.name, pool.name);
             const bool wasEmpty = p && p->upServers().isEmpty();
             if (p && !wasEmpty && up.isEmpty()) {
-                add(K::HaproxyPoolEmpty, pool.kind == QLatin1String("primary") ? S::Critical : S::Warning, key,
-                    QStringLiteral("HAProxy %1: pool %2 has no server UP").arg(h.name, pool.name));
+                // During a planned leader change the primary pool is briefly empty by design.
+                const S sev = pool.kind == QLatin1String("primary") && !plannedLeaderChange ? S::Critical : S::Warning;
+                add(K::HaproxyPoolEmpty, sev, key,
+                    QCoreApplication::translate("pgha::Monitor", "HAProxy %1: pool %2 has no server UP")
+                        .arg(h.name, pool.name))
+                    .planned = plannedLeaderChange;
             } else if (wasEmpty && !up.isEmpty()) {
                 add(K::HaproxyPoolRestored, S::Info, key,
-                    QStringLiteral("HAProxy %1: pool %2 serves again (%3)")
+                    QCoreApplication::translate("pgha::Monitor", "HAProxy %1: pool %2 serves again (%3)")
                         .arg(h.name, pool.name, up.join(QLatin1String(", "))));
             }
             if (pool.kind == QLatin1String("primary") && !up.isEmpty()) {
                 const QStringList last = m_lastPrimaryUp.value(key);
                 if (!last.isEmpty() && last != up) {
                     ClusterEvent &e = add(K::HaproxyPrimaryMoved, S::Info, key,
-                                          QStringLiteral("HAProxy %1: pool %2 now routes to %3 (was %4)")
+                                          QCoreApplication::translate("pgha::Monitor",
+                                                                      "HAProxy %1: pool %2 now routes to %3 (was %4)")
                                               .arg(h.name, pool.name, up.join(QLatin1String(", ")),
                                                    last.join(QLatin1String(", "))));
                     e.from = last.join(QLatin1String(","));
@@ -194,13 +273,16 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
     }
 
     if (cur.verdict != prev.verdict) {
-        add(K::VerdictChanged,
-            cur.verdict == Verdict::Healthy ? S::Info
-                                            : (cur.verdict == Verdict::Degraded ? S::Warning : S::Critical),
-            cur.scope,
-            QStringLiteral("cluster is %1%2")
-                .arg(verdictKey(cur.verdict),
-                     cur.reasons.isEmpty() ? QString() : QStringLiteral(": ") + cur.reasons.first()));
+        S sev = cur.verdict == Verdict::Healthy ? S::Info
+                                                : (cur.verdict == Verdict::Degraded ? S::Warning : S::Critical);
+        if (planned && sev == S::Critical)
+            sev = S::Warning;  // what the requested action itself causes is not an alarm
+        add(K::VerdictChanged, sev, cur.scope,
+            cur.reasons.isEmpty()
+                ? QCoreApplication::translate("pgha::Monitor", "cluster is %1").arg(verdictTitle(cur.verdict))
+                : QCoreApplication::translate("pgha::Monitor", "cluster is %1: %2")
+                      .arg(verdictTitle(cur.verdict), cur.reasons.first()))
+            .planned = planned != nullptr;
     }
 
     m_prev = cur;

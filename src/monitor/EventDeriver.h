@@ -1,5 +1,6 @@
 #pragma once
 
+#include "monitor/ActionRequest.h"
 #include "monitor/ClusterEvent.h"
 #include "monitor/ClusterState.h"
 
@@ -11,13 +12,34 @@ namespace pgha {
 
 // Turns successive polls into events. The first poll is the baseline and gives none. The last running leader
 // is remembered across polls without one, so that "leader lost" then "m2 is leader" reads as a failover m1 -> m2.
+//
+// A day-2 action the monitor itself requested opens a planned window (expectAction): inside it, the members the
+// action touches stopping is "member-restarting" (info), a leader change is the switchover that was asked for, and
+// nothing the action causes is raised as critical. The window runs from the request (or its scheduled time) for
+// kPlannedWindowSecs, and closes at once when the action is refused (clearPlanned).
 class EventDeriver
 {
 public:
+    static constexpr int kPlannedWindowSecs = 90;
+
     QList<ClusterEvent> update(const ClusterState &state);
     void reset();
+    // state: the latest poll (names the current leader); now: when the request is sent.
+    void expectAction(const ActionRequest &request, const ClusterState *state, const QDateTime &now);
+    void clearPlanned();
 
 private:
+    struct Planned
+    {
+        ActionRequest::Kind kind = ActionRequest::Kind::Switchover;
+        QStringList members;   // empty = every member
+        QDateTime from;
+        QDateTime until;
+    };
+    const Planned *plannedAt(const QDateTime &time) const;
+    bool touches(const Planned *p, const QString &member) const;
+
+    std::optional<Planned> m_planned;
     std::optional<ClusterState> m_prev;
     QString m_lastLeader;
     int m_lastLeaderTimeline = 0;  // the timeline the last leader was seen on

@@ -2,6 +2,7 @@
 
 #include "monitor/RequestGuard.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -59,7 +60,7 @@ Result<MonitorTarget> MonitorTarget::fromUrl(const QString &url)
     const QUrl u(text, QUrl::StrictMode);
     if (!u.isValid() || u.host().isEmpty()
         || (u.scheme() != QLatin1String("http") && u.scheme() != QLatin1String("https")))
-        return Error(QStringLiteral("not a Patroni REST URL: \"%1\" (expected http://HOST:8008)").arg(url));
+        return Error(QCoreApplication::translate("pgha::Monitor", "not a Patroni REST URL: \"%1\" (expected http://HOST:8008)").arg(url));
     QUrl base = u;
     base.setPath(QString());
     base.setQuery(QString());
@@ -72,15 +73,30 @@ Result<MonitorTarget> MonitorTarget::fromUrl(const QString &url)
     return t;
 }
 
+bool MonitorTarget::sameEndpoints(const MonitorTarget &o) const
+{
+    auto same = [](const QList<Endpoint> &a, const QList<Endpoint> &b) {
+        if (a.size() != b.size())
+            return false;
+        for (int i = 0; i < a.size(); ++i) {
+            if (a.at(i).name != b.at(i).name || a.at(i).url != b.at(i).url)
+                return false;
+        }
+        return true;
+    };
+    return same(patroni, o.patroni) && same(etcd, o.etcd) && same(haproxy, o.haproxy)
+        && expectedMembers == o.expectedMembers && clusterName == o.clusterName;
+}
+
 Result<void> MonitorTarget::loadCaFile(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return Error(QStringLiteral("%1: cannot read the CA file: %2").arg(path, f.errorString()));
+        return Error(QCoreApplication::translate("pgha::Monitor", "%1: cannot read the CA file: %2").arg(path, f.errorString()));
     const QByteArray pem = f.read(1024 * 1024 + 1);
     const QList<QSslCertificate> certs = QSslCertificate::fromData(pem, QSsl::Pem);
     if (pem.size() > 1024 * 1024 || certs.isEmpty())
-        return Error(QStringLiteral("%1: no PEM certificate in the CA file").arg(path));
+        return Error(QCoreApplication::translate("pgha::Monitor", "%1: no PEM certificate in the CA file").arg(path));
     caCertificates += certs;
     return {};
 }

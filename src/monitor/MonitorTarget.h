@@ -61,6 +61,10 @@ struct MonitorTarget
     // Reads a PEM file of CA certificates into caCertificates; an error names the file.
     Result<void> loadCaFile(const QString &path);
 
+    // Same places to poll: every Patroni, etcd and HAProxy endpoint (name and URL, in order) and the expected
+    // members. An address or port change is a change even when the number of endpoints stays the same.
+    bool sameEndpoints(const MonitorTarget &other) const;
+
     // Whether a request to url with that Auth carries an Authorization header.
     bool sendsCredentials(const QString &url, Auth auth) const;
     // Sets basic auth (within scope), TLS options on a request.

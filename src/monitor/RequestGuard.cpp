@@ -1,5 +1,6 @@
 #include "monitor/RequestGuard.h"
 
+#include <QCoreApplication>
 #include <QNetworkReply>
 #include <QSslError>
 #include <QTimer>
@@ -46,7 +47,7 @@ void drain(QNetworkReply *reply, BodySink *sink, qint64 maxBytes)
     if (sink->data.size() > maxBytes) {
         sink->overflow = true;
         sink->data.clear();
-        stop(reply, QStringLiteral("%1: answer larger than %2, not read").arg(endpoint(reply), sizeText(maxBytes)));
+        stop(reply, QCoreApplication::translate("pgha::Monitor", "%1: answer larger than %2, not read").arg(endpoint(reply), sizeText(maxBytes)));
     }
 }
 
@@ -65,7 +66,7 @@ void attach(QNetworkReply *reply, int deadlineMs, qint64 maxBytes, bool ignoreTl
     auto *deadline = new QTimer(reply);
     deadline->setSingleShot(true);
     QObject::connect(deadline, &QTimer::timeout, reply, [reply, deadlineMs] {
-        stop(reply, QStringLiteral("%1: no complete answer within %2 ms").arg(endpoint(reply)).arg(deadlineMs));
+        stop(reply, QCoreApplication::translate("pgha::Monitor", "%1: no complete answer within %2 ms").arg(endpoint(reply)).arg(deadlineMs));
     });
     QObject::connect(reply, &QNetworkReply::finished, deadline, &QTimer::stop);
     deadline->start(deadlineMs);
@@ -80,7 +81,7 @@ void attach(QNetworkReply *reply, int deadlineMs, qint64 maxBytes, bool ignoreTl
     QObject::connect(reply, &QNetworkReply::readyRead, sink, [reply, sink, maxBytes] { drain(reply, sink, maxBytes); });
     QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply, maxBytes](qint64, qint64 total) {
         if (total > maxBytes)
-            stop(reply, QStringLiteral("%1: answer larger than %2 (Content-Length %3), not read")
+            stop(reply, QCoreApplication::translate("pgha::Monitor", "%1: answer larger than %2 (Content-Length %3), not read")
                             .arg(endpoint(reply), sizeText(maxBytes))
                             .arg(total));
     });
@@ -114,14 +115,14 @@ QString error(QNetworkReply *reply)
     const QStringList tls = reply->property(kTlsErrors).toStringList();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (!tls.isEmpty() && status == 0)
-        return QStringLiteral("%1: certificate not accepted: %2").arg(endpoint(reply), tls.join(QLatin1String("; ")));
+        return QCoreApplication::translate("pgha::Monitor", "%1: certificate not accepted: %2").arg(endpoint(reply), tls.join(QLatin1String("; ")));
     if (reply->error() == QNetworkReply::OperationCanceledError)
-        return QStringLiteral("%1: timed out").arg(endpoint(reply));
+        return QCoreApplication::translate("pgha::Monitor", "%1: timed out").arg(endpoint(reply));
     if (status == 401)
-        return QStringLiteral("%1: authentication failed (HTTP 401)").arg(endpoint(reply));
+        return QCoreApplication::translate("pgha::Monitor", "%1: authentication failed (HTTP 401)").arg(endpoint(reply));
     if (reply->error() != QNetworkReply::NoError && status == 0) {
         if (reply->error() == QNetworkReply::SslHandshakeFailedError)
-            return QStringLiteral("%1: TLS handshake failed: %2").arg(endpoint(reply), reply->errorString());
+            return QCoreApplication::translate("pgha::Monitor", "%1: TLS handshake failed: %2").arg(endpoint(reply), reply->errorString());
         return reply->errorString();
     }
     return {};

@@ -3,6 +3,11 @@
 // qtbase_de.qm (standard dialog buttons) is installed where the app looks for it.
 #include "TsFile.h"
 
+#include "core/model/Platform.h"
+#include "core/model/Topology.h"
+#include "core/validation/Validator.h"
+#include "monitor/VerdictRules.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QSet>
@@ -10,6 +15,7 @@
 #include <QtTest>
 
 using pgha::test::TsMessage;
+using namespace pgha;
 
 class TestI18nQm : public QObject
 {
@@ -104,6 +110,45 @@ private slots:
         const QByteArray c = context.toUtf8(), s = source.toUtf8(), d = comment.toUtf8();
         QCOMPARE(QCoreApplication::translate(c.constData(), s.constData(), d.isEmpty() ? nullptr : d.constData(), n),
                  german);
+    }
+
+    // What core, deploy and monitor say reaches the German window in German (issue 12): a finding and its fix from
+    // the real validator, a verdict and its reason from the real verdict rules, a distribution name, a deploy step.
+    void coreMessagesInGerman()
+    {
+        Topology t;
+        t.cluster.name = QStringLiteral("demo");
+        Host h;
+        h.name = QStringLiteral("spare");
+        h.address = QStringLiteral("10.0.0.9");
+        h.os = QStringLiteral("rhel9");
+        t.hosts << h;
+        const Findings findings = validate(t, nullptr);
+        const Finding *noRole = nullptr;
+        for (const Finding &f : findings) {
+            if (f.ruleId == QLatin1String("host-without-role"))
+                noRole = &f;
+        }
+        QVERIFY(noRole);
+        QCOMPARE(noRole->message,
+                 QStringLiteral("Host spare hat keine Rolle, daher wird für ihn nichts erzeugt oder ausgerollt."));
+        QCOMPARE(noRole->fix, QStringLiteral("Geben Sie ihm eine Rolle (postgres, etcd, haproxy) oder entfernen Sie ihn."));
+        QCOMPARE(noRole->ruleId, QStringLiteral("host-without-role"));  // ids never translated
+
+        ClusterState s;
+        s.patroniReachable = true;
+        MemberState m;
+        m.name = QStringLiteral("m1");
+        m.role = QStringLiteral("replica");
+        m.state = QStringLiteral("running");
+        s.members << m;
+        VerdictRules::evaluate(&s);
+        QCOMPARE(verdictKey(s.verdict), QStringLiteral("unavailable"));  // JSON key stays English
+        QCOMPARE(verdictTitle(s.verdict), QStringLiteral("nicht verfügbar"));
+        QVERIFY2(s.reasons.contains(QStringLiteral("kein laufender Leader")), qPrintable(s.reasons.join(QLatin1Char('|'))));
+
+        QCOMPARE(Platform::distributionDisplayName(QStringLiteral("os")), QStringLiteral("Die Pakete des Betriebssystems"));
+        QCOMPARE(QCoreApplication::translate("pgha::Deploy", "install packages"), QStringLiteral("Pakete installieren"));
     }
 
     // Standard dialogs (QMessageBox, QFileDialog buttons) are translated by Qt's own catalogue.

@@ -26,12 +26,13 @@ QByteArray json(const QJsonObject &o)
 
 } // namespace
 
-FakeCluster::FakeCluster(int memberCount, int etcdCount, bool withHaproxy, int base, bool v4) : patroni4(v4)
+FakeCluster::FakeCluster(int memberCount, int etcdCount, bool withHaproxy, int base, bool v4, const QString &prefix)
+    : patroni4(v4)
 {
     for (int i = 0; i < memberCount; ++i) {
         Member m;
         m.name = QStringLiteral("m%1").arg(i + 1);
-        m.address = QStringLiteral("127.0.2.%1").arg(base + i);
+        m.address = prefix + QString::number(base + i);
         m.rest = new FakeHttpServer;
         m_started = m_started && m.rest->start(QHostAddress(m.address), kRestPort);
         members.append(m);
@@ -57,7 +58,7 @@ FakeCluster::FakeCluster(int memberCount, int etcdCount, bool withHaproxy, int b
     }
     if (withHaproxy) {
         haproxy = new FakeHttpServer;
-        m_started = m_started && haproxy->start(QHostAddress(QStringLiteral("127.0.2.%1").arg(base + 60)), kStatsPort);
+        m_started = m_started && haproxy->start(QHostAddress(prefix + QString::number(base + 60)), kStatsPort);
         haproxy->setHandler([this](const FakeHttpServer::Request &req) { return haproxyAnswer(req); });
     }
 }
@@ -136,9 +137,13 @@ QByteArray FakeCluster::clusterJson() const
         if (!m.registered)
             continue;
         const bool isLeader = m.name == leader;
+        const QString role = isLeader ? QStringLiteral("leader")
+                                      : (m.name == syncStandby ? QStringLiteral("sync_standby") : QStringLiteral("replica"));
+        const QString state = m.stopped ? QStringLiteral("stopped")
+                                        : (isLeader || !patroni4 ? QStringLiteral("running") : QStringLiteral("streaming"));
         QJsonObject o{{QStringLiteral("name"), m.name},
-                      {QStringLiteral("role"), isLeader ? QStringLiteral("leader") : QStringLiteral("replica")},
-                      {QStringLiteral("state"), isLeader || !patroni4 ? QStringLiteral("running") : QStringLiteral("streaming")},
+                      {QStringLiteral("role"), role},
+                      {QStringLiteral("state"), state},
                       {QStringLiteral("api_url"), QStringLiteral("http://%1:%2/patroni").arg(m.address).arg(kRestPort)},
                       {QStringLiteral("host"), m.address},
                       {QStringLiteral("port"), 5432},
@@ -169,7 +174,7 @@ FakeHttpServer::Response FakeCluster::patroniAnswer(const Member &self, const Fa
         return {200, clusterJson()};
     if (req.method == "GET" && req.path == "/patroni") {
         const bool isLeader = self.name == leader;
-        QJsonObject o{{QStringLiteral("state"), QStringLiteral("running")},
+        QJsonObject o{{QStringLiteral("state"), self.stopped ? QStringLiteral("stopped") : QStringLiteral("running")},
                       {QStringLiteral("role"), isLeader ? (patroni4 ? QStringLiteral("primary") : QStringLiteral("master"))
                                                         : QStringLiteral("replica")},
                       {QStringLiteral("timeline"), timeline},
@@ -190,7 +195,8 @@ FakeHttpServer::Response FakeCluster::patroniAnswer(const Member &self, const Fa
     if (req.method == "GET" && req.path == "/history")
         return {200, "[]"};
     if (req.method == "GET" && req.path == "/config")
-        return {200, json(QJsonObject{{QStringLiteral("ttl"), 10}, {QStringLiteral("pause"), paused}})};
+        return {200, json(QJsonObject{{QStringLiteral("ttl"), 10}, {QStringLiteral("pause"), paused},
+                                      {QStringLiteral("synchronous_mode"), !syncStandby.isEmpty()}})};
     if (req.method == "POST" || req.method == "PATCH") {
         if (!authorized)
             return {401, "no auth"};
@@ -199,6 +205,10 @@ FakeHttpServer::Response FakeCluster::patroniAnswer(const Member &self, const Fa
             const QString candidate = body.value(QStringLiteral("candidate")).toString();
             if (req.path == "/switchover" && body.value(QStringLiteral("leader")).toString() != leader)
                 return {412, "leader name does not match"};
+            if (req.path == "/switchover" && !syncStandby.isEmpty() && candidate != syncStandby)
+                return {412, "candidate name does not match with sync_standby"};
+            if (stopOldLeaderOnSwitchover && member(leader))
+                member(leader)->stopped = true;
             leader = candidate;
             ++timeline;
             return {200, "Successfully switched over to \"" + candidate.toUtf8() + "\""};
@@ -263,7 +273,7 @@ FakeHttpServer::Response FakeCluster::haproxyAnswer(const FakeHttpServer::Reques
         int sessions = 0;
         for (const Member &m : members) {
             const bool isLeader = m.name == leader;
-            const bool up = !m.down && (QByteArray(pool) == "primary" ? isLeader : !isLeader);
+            const bool up = !m.down && !m.stopped && (QByteArray(pool) == "primary" ? isLeader : !isLeader);
             csv += QByteArray(pool) + ',' + m.name.toUtf8() + ',' + (up ? "2" : "0") + ',' + (up ? "UP" : "DOWN")
                 + ',' + (up ? "L7OK" : "L7STS") + '\n';
             sessions += up ? 2 : 0;

@@ -8,7 +8,8 @@
 #include <QList>
 #include <QString>
 
-// A simulated Patroni + etcd + HAProxy cluster made of FakeHttpServers on 127.0.2.<base + i> (Patroni on
+// A simulated Patroni + etcd + HAProxy cluster made of FakeHttpServers on <prefix><base + i> (default prefix
+// 127.0.2.; Patroni on
 // 18008, etcd on 12379, HAProxy stats on 17000). Its answers follow the fields below, in the shape of Patroni
 // 3.0.2 or 4.x; POST /switchover and /failover move the leader like Patroni would.
 class FakeCluster
@@ -23,6 +24,7 @@ public:
         bool registered = true;     // listed in /cluster
         qint64 lag = 0;
         bool pendingRestart = false;
+        bool stopped = false;       // listed with state "stopped" (PostgreSQL down, Patroni answering)
     };
     struct Etcd
     {
@@ -33,7 +35,8 @@ public:
         bool down = false;
     };
 
-    FakeCluster(int members, int etcdMembers, bool haproxy, int addressBase, bool patroni4 = false);
+    FakeCluster(int members, int etcdMembers, bool haproxy, int addressBase, bool patroni4 = false,
+                const QString &prefix = QStringLiteral("127.0.2."));
     ~FakeCluster();
     bool started() const { return m_started; }
 
@@ -50,6 +53,8 @@ public:
     int timeline = 1;
     bool paused = false;
     bool patroni4 = false;
+    QString syncStandby;                      // synchronous mode on, this member in the sync_standby role
+    bool stopOldLeaderOnSwitchover = false;   // the demoted leader shows "stopped" until the test clears it
 
 private:
     FakeHttpServer::Response patroniAnswer(const Member &self, const FakeHttpServer::Request &req);

@@ -7,6 +7,7 @@
 #include "monitor/ClusterPoller.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QThread>
 #include <QTimer>
@@ -175,8 +176,14 @@ void TestMonitorClient::wrongStatsPassword()
     sec.haproxyStatsPassword = QStringLiteral("wrong");
     const ClusterState s = pollOnce(MonitorTarget::fromTopology(fake.topology(), sec));
     QVERIFY(!s.haproxy.first().reachable);
+    QVERIFY(s.haproxy.first().authFailed);
     QVERIFY2(s.haproxy.first().error.contains(QLatin1String("401")), qPrintable(s.haproxy.first().error));
-    QCOMPARE(s.verdict, Verdict::Unavailable);  // no HAProxy answers
+    // HAProxy answers; only the monitor may not read its stats: a monitoring gap beside a healthy verdict, not an
+    // unavailable cluster (issue 12).
+    QCOMPARE(s.verdict, Verdict::Healthy);
+    QCOMPARE(s.gaps.size(), 1);
+    QVERIFY2(s.gaps.first().contains(QLatin1String("authentication failed")), qPrintable(s.gaps.first()));
+    QVERIFY(s.toJson().value(QStringLiteral("monitoring_gaps")).toArray().size() == 1);
 }
 
 void TestMonitorClient::events_data()

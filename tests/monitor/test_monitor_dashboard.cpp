@@ -53,8 +53,17 @@ private slots:
     void showsTheCluster();
     void actionNeedsConfirmation_data();
     void actionNeedsConfirmation();
+    void reconnectsWhenAnAddressChanges();
+    void syncModeOffersOnlyTheSyncStandby();
+    void plannedSwitchoverLogsNoMemberDown();
+    void refusedStatsLoginIsAGapNotAFault();
     void cpuWhilePollingLab();
 };
+
+namespace {
+// This file's own clusters live on 127.0.26.x (issue 12's block), the older tests' on 127.0.2.x.
+const QString kPrefix = QStringLiteral("127.0.26.");
+}
 
 void TestMonitorDashboard::initTestCase()
 {
@@ -163,6 +172,104 @@ void TestMonitorDashboard::actionNeedsConfirmation()
     QCOMPARE(fake.leader, QStringLiteral("m2"));
     auto *log = page.findChild<QTableWidget *>(QStringLiteral("eventLog"));
     QTRY_VERIFY_WITH_TIMEOUT(logText(log).contains(QStringLiteral("switchover m1 -> m2")), 10000);
+}
+
+void TestMonitorDashboard::reconnectsWhenAnAddressChanges()
+{
+    // Defect 5: the page reconnected only when the number of endpoints changed. A host that moves to another
+    // address (same count) must be polled at the new one.
+    FakeCluster fake(3, 0, false, 10, false, kPrefix);
+    QVERIFY(fake.started());
+    DashboardPage page;
+    page.show();
+    Topology t = fake.topology();
+    page.setProject(t, QString());
+    page.connectToProject();
+    QVERIFY(page.monitor());
+    QTRY_VERIFY_WITH_TIMEOUT(page.monitor()->hasState(), 10000);
+    const ClusterMonitor *first = page.monitor();
+    QVERIFY(first->target().patroni.at(2).url.contains(kPrefix + QStringLiteral("12")));
+    // Unrelated edits keep the connection.
+    t.cluster.patroni.ttl += 1;
+    page.setProject(t, QString());
+    QCOMPARE(page.monitor(), first);
+    t.hosts[2].address = kPrefix + QStringLiteral("19");
+    page.setProject(t, QString());
+    QVERIFY(page.monitor());
+    QStringList urls;
+    for (const MonitorTarget::Endpoint &e : page.monitor()->target().patroni)
+        urls << e.url;
+    QVERIFY2(urls.join(QLatin1Char(' ')).contains(kPrefix + QStringLiteral("19:")), qPrintable(urls.join(QLatin1Char(' '))));
+    QVERIFY2(!urls.join(QLatin1Char(' ')).contains(kPrefix + QStringLiteral("12:")), qPrintable(urls.join(QLatin1Char(' '))));
+}
+
+void TestMonitorDashboard::syncModeOffersOnlyTheSyncStandby()
+{
+    FakeCluster fake(3, 0, false, 20, false, kPrefix);
+    QVERIFY(fake.started());
+    fake.syncStandby = QStringLiteral("m2");
+    DashboardPage page;
+    page.show();
+    page.connectToTarget(MonitorTarget::fromTopology(fake.topology(), fake.secrets()));
+    auto *table = page.findChild<QTableView *>(QStringLiteral("memberTable"));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 10000);
+    auto *button = page.findChild<QPushButton *>(QStringLiteral("switchoverButton"));
+    auto *failover = page.findChild<QPushButton *>(QStringLiteral("failoverButton"));
+    auto *hint = page.findChild<QLabel *>(QStringLiteral("actionHint"));
+    table->selectRow(2);  // m3, asynchronous
+    QVERIFY(!button->isEnabled());
+    QVERIFY(failover->isEnabled());  // Patroni's failover accepts it
+    QVERIFY2(hint->text().contains(QLatin1String("only to m2")) && hint->text().contains(QLatin1String("m3 is asynchronous")),
+             qPrintable(hint->text()));
+    QVERIFY2(button->toolTip().contains(QLatin1String("synchronous standby")), qPrintable(button->toolTip()));
+    table->selectRow(1);  // m2, the synchronous standby
+    QVERIFY(button->isEnabled());
+    QVERIFY(!hint->text().contains(QLatin1String("asynchronous")));
+}
+
+void TestMonitorDashboard::plannedSwitchoverLogsNoMemberDown()
+{
+    FakeCluster fake(3, 0, false, 30, false, kPrefix);
+    QVERIFY(fake.started());
+    fake.stopOldLeaderOnSwitchover = true;  // the demoted leader restarts, as a real one does
+    DashboardPage page;
+    page.show();
+    page.connectToTarget(MonitorTarget::fromTopology(fake.topology(), fake.secrets()));
+    auto *table = page.findChild<QTableView *>(QStringLiteral("memberTable"));
+    QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 10000);
+    table->selectRow(1);
+    DashboardDialogs::setConfirmHook([](const QString &, const QString &) { return true; });
+    DashboardDialogs::setInformHook([](const QString &, const QString &, bool) {});
+    QSignalSpy finished(&page, &DashboardPage::actionFinished);
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("switchoverButton")), Qt::LeftButton);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(fake.leader, QStringLiteral("m2"));
+    auto *log = page.findChild<QTableWidget *>(QStringLiteral("eventLog"));
+    QTRY_VERIFY_WITH_TIMEOUT(logText(log).contains(QStringLiteral("switchover m1 -> m2")), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(logText(log).contains(QStringLiteral("member-restarting")), 10000);
+    fake.member(QStringLiteral("m1"))->stopped = false;
+    page.monitor()->pollNow();
+    QTRY_VERIFY_WITH_TIMEOUT(logText(log).contains(QStringLiteral("member-back")), 10000);
+    QVERIFY2(!logText(log).contains(QStringLiteral("member-down")), qPrintable(logText(log)));
+    for (int r = 0; r < log->rowCount(); ++r)
+        QVERIFY2(log->item(r, 1)->text() != QLatin1String("critical"), qPrintable(logText(log)));
+}
+
+void TestMonitorDashboard::refusedStatsLoginIsAGapNotAFault()
+{
+    FakeCluster fake(3, 0, true, 40, false, kPrefix);
+    QVERIFY(fake.started());
+    Secrets wrong = fake.secrets();
+    wrong.haproxyStatsPassword = QStringLiteral("not-the-deploys-password");
+    DashboardPage page;
+    page.show();
+    page.connectToTarget(MonitorTarget::fromTopology(fake.topology(), wrong));
+    auto *verdict = page.findChild<QLabel *>(QStringLiteral("verdictLabel"));
+    auto *gaps = page.findChild<QLabel *>(QStringLiteral("gapsLabel"));
+    QTRY_COMPARE_WITH_TIMEOUT(verdict->text(), QStringLiteral("healthy"), 10000);
+    QVERIFY(gaps->isVisible());
+    QVERIFY2(gaps->text().contains(QLatin1String("HAProxy stats of lb: authentication failed")), qPrintable(gaps->text()));
+    QVERIFY(page.findChild<QLabel *>(QStringLiteral("reasonsLabel"))->text().isEmpty());
 }
 
 void TestMonitorDashboard::cpuWhilePollingLab()

@@ -1,5 +1,7 @@
 #include "core/model/Platform.h"
 
+#include <QCoreApplication>
+
 namespace pgha::Platform {
 
 namespace {
@@ -63,11 +65,11 @@ QStringList knownDistributions()
 QString distributionDisplayName(const QString &distribution)
 {
     if (distribution == QLatin1String("percona"))
-        return QStringLiteral("Percona Distribution for PostgreSQL");
+        return QCoreApplication::translate("pgha::Platform", "Percona Distribution for PostgreSQL");
     if (distribution == QLatin1String("pgdg"))
-        return QStringLiteral("PostgreSQL Global Development Group (PGDG)");
+        return QCoreApplication::translate("pgha::Platform", "PostgreSQL Global Development Group (PGDG)");
     if (distribution == QLatin1String("os"))
-        return QStringLiteral("The operating system's own packages");
+        return QCoreApplication::translate("pgha::Platform", "The operating system's own packages");
     return distribution;
 }
 

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <QCoreApplication>
+
 namespace pgha {
 
 namespace {
@@ -26,13 +28,13 @@ FailoverEstimate estimateFailover(const Topology &topology)
     FailoverEstimate e;
     // The leader refreshes its lock every loop_wait; the crash falls anywhere in that cycle, so the lock
     // expires between ttl - loop_wait and ttl after the crash.
-    e.terms.append({QStringLiteral("leader lock expiry"),
+    e.terms.append({QCoreApplication::translate("pgha::Rules", "leader lock expiry"),
                     {std::max(0.0, ttl - loop), std::max(0.0, ttl - loop / 2), ttl},
-                    QStringLiteral("The leader key lives ttl seconds after the leader's last refresh, which came up "
+                    QCoreApplication::translate("pgha::Rules", "The leader key lives ttl seconds after the leader's last refresh, which came up "
                                    "to loop_wait before the crash.")});
-    e.terms.append({QStringLiteral("leader race and promotion"),
+    e.terms.append({QCoreApplication::translate("pgha::Rules", "leader race and promotion"),
                     {kPromoteMin, kPromoteExpected, kPromoteMax},
-                    QStringLiteral("Replicas are woken by their etcd watch when the key expires, compare positions "
+                    QCoreApplication::translate("pgha::Rules", "Replicas are woken by their etcd watch when the key expires, compare positions "
                                    "and the winner runs pg_ctl promote.")});
     for (const auto &t : e.terms) {
         e.newPrimary.min += t.seconds.min;
@@ -47,9 +49,9 @@ FailoverEstimate estimateFailover(const Topology &topology)
         const double inter = std::max(0, hp.checkIntervalMs) / 1000.0;
         const double rise = std::max(1, hp.rise);
         const FailoverEstimate::Term t{
-            QStringLiteral("HAProxy marks the new primary up"),
+            QCoreApplication::translate("pgha::Rules", "HAProxy marks the new primary up"),
             {(rise - 1) * inter, (rise - 0.5) * inter, rise * inter},
-            QStringLiteral("HAProxy needs rise consecutive passing checks, inter apart, before it routes the primary "
+            QCoreApplication::translate("pgha::Rules", "HAProxy needs rise consecutive passing checks, inter apart, before it routes the primary "
                            "port to the new primary.")};
         e.terms.append(t);
         e.writesRestored.min += t.seconds.min;

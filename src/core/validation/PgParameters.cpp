@@ -1,5 +1,7 @@
 #include "core/validation/PgParameters.h"
 
+#include <QCoreApplication>
+
 namespace pgha::PgParameters {
 
 namespace {
@@ -52,19 +54,19 @@ QString managedByPatroni(const QString &name)
     // patroni/postgresql/config.py (3.0): get_server_parameters() and CMDLINE_OPTIONS.
     const QString n = name.toLower();
     if (n == QLatin1String("listen_addresses") || n == QLatin1String("port"))
-        return QStringLiteral("Patroni sets it from postgresql.listen");
+        return QCoreApplication::translate("pgha::Rules", "Patroni sets it from postgresql.listen");
     if (n == QLatin1String("cluster_name"))
-        return QStringLiteral("Patroni sets it to the cluster's scope");
+        return QCoreApplication::translate("pgha::Rules", "Patroni sets it to the cluster's scope");
     if (n == QLatin1String("hot_standby") || n == QLatin1String("wal_log_hints"))
-        return QStringLiteral("Patroni always runs with it on");
+        return QCoreApplication::translate("pgha::Rules", "Patroni always runs with it on");
     if (n == QLatin1String("synchronous_standby_names"))
-        return QStringLiteral("Patroni manages it (synchronous_mode)");
+        return QCoreApplication::translate("pgha::Rules", "Patroni manages it (synchronous_mode)");
     if (n == QLatin1String("data_directory") || n == QLatin1String("hba_file") || n == QLatin1String("ident_file")
         || n == QLatin1String("config_file"))
-        return QStringLiteral("Patroni writes the configuration files and chooses their paths");
+        return QCoreApplication::translate("pgha::Rules", "Patroni writes the configuration files and chooses their paths");
     if (n == QLatin1String("primary_conninfo") || n == QLatin1String("primary_slot_name")
         || n == QLatin1String("recovery_target_timeline"))
-        return QStringLiteral("Patroni writes the recovery settings of every replica");
+        return QCoreApplication::translate("pgha::Rules", "Patroni writes the recovery settings of every replica");
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "core/util/Net.h"
 #include "core/validation/PgParameters.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 #include <algorithm>
@@ -99,14 +100,14 @@ Result<Topology> addEtcdMember(Topology t)
         }
     }
     if (!model)
-        return Error(QStringLiteral("there is no PostgreSQL or etcd host to place a new etcd member next to"));
+        return Error(QCoreApplication::translate("pgha::Rules", "there is no PostgreSQL or etcd host to place a new etcd member next to"));
     const Subnet *subnet = t.subnetByName(model->subnet);
     const auto net = subnet ? Cidr::parse(subnet->cidr.trimmed()) : std::nullopt;
     if (!net)
-        return Error(QStringLiteral("host %1 is in no valid subnet to take an address from").arg(model->name));
+        return Error(QCoreApplication::translate("pgha::Rules", "host %1 is in no valid subnet to take an address from").arg(model->name));
     const auto address = freeAddressIn(t, *net);
     if (!address)
-        return Error(QStringLiteral("subnet %1 has no free address for a new etcd host").arg(subnet->name));
+        return Error(QCoreApplication::translate("pgha::Rules", "subnet %1 has no free address for a new etcd host").arg(subnet->name));
     QSet<QString> names;
     for (const Host &h : t.hosts)
         names.insert(h.name.toLower());
@@ -161,7 +162,7 @@ Result<Topology> applyQuickFix(const Topology &topology, const Finding &finding)
         p.retryTimeout = std::max(3, p.retryTimeout);
         const qint64 needed = qint64(p.loopWait) + 2 * qint64(p.retryTimeout);
         if (needed > 86400)
-            return Error(QStringLiteral("loop_wait + 2 * retry_timeout exceeds a day; lower them first"));
+            return Error(QCoreApplication::translate("pgha::Rules", "loop_wait + 2 * retry_timeout exceeds a day; lower them first"));
         p.ttl = std::max({p.ttl, 20, int(needed)});
         return t;
     }
@@ -183,7 +184,7 @@ Result<Topology> applyQuickFix(const Topology &topology, const Finding &finding)
         || fix == QLatin1String("rename-pg-param")) {
         const auto key = paramKey(t, finding.subject);
         if (!key)
-            return Error(QStringLiteral("%1 names no parameter of this design").arg(finding.subject));
+            return Error(QCoreApplication::translate("pgha::Rules", "%1 names no parameter of this design").arg(finding.subject));
         QMap<QString, QString> &params = t.cluster.postgres.parameters;
         if (fix == QLatin1String("remove-pg-param")) {
             params.remove(*key);
@@ -192,7 +193,7 @@ Result<Topology> applyQuickFix(const Topology &topology, const Finding &finding)
         if (fix == QLatin1String("rename-pg-param")) {
             const PgParameterFact *f = PgParameters::find(*key);
             if (!f || !f->replacement)
-                return Error(QStringLiteral("%1 has no known new name").arg(*key));
+                return Error(QCoreApplication::translate("pgha::Rules", "%1 has no known new name").arg(*key));
             const QString value = params.take(*key);
             params.insert(QString::fromLatin1(f->replacement), value);
             return t;
@@ -200,7 +201,7 @@ Result<Topology> applyQuickFix(const Topology &topology, const Finding &finding)
         bool ok = false;
         const qint64 segments = params.value(*key).trimmed().toLongLong(&ok);
         if (!ok || segments < 0)
-            return Error(QStringLiteral("wal_keep_segments \"%1\" is not a whole number").arg(params.value(*key)));
+            return Error(QCoreApplication::translate("pgha::Rules", "wal_keep_segments \"%1\" is not a whole number").arg(params.value(*key)));
         params.remove(*key);
         // WAL segments are 16 MB unless initdb chose otherwise (Patroni converts with the same assumption).
         params.insert(QStringLiteral("wal_keep_size"), QString::number(segments * 16) + QStringLiteral("MB"));
@@ -210,10 +211,10 @@ Result<Topology> applyQuickFix(const Topology &topology, const Finding &finding)
     if (fix == QLatin1String("assign-subnet")) {
         Host *h = hostFromSubject(t, finding.subject);
         if (!h)
-            return Error(QStringLiteral("%1 names no host of this design").arg(finding.subject));
+            return Error(QCoreApplication::translate("pgha::Rules", "%1 names no host of this design").arg(finding.subject));
         const auto a = IpAddress::parse(h->address.trimmed());
         if (!a)
-            return Error(QStringLiteral("host %1 has no valid address").arg(h->name));
+            return Error(QCoreApplication::translate("pgha::Rules", "host %1 has no valid address").arg(h->name));
         const Subnet *best = nullptr;
         int bestPrefix = -1;
         for (const Subnet &s : t.subnets) {
@@ -224,14 +225,14 @@ Result<Topology> applyQuickFix(const Topology &topology, const Finding &finding)
             }
         }
         if (!best)
-            return Error(QStringLiteral("no subnet contains %1").arg(h->address));
+            return Error(QCoreApplication::translate("pgha::Rules", "no subnet contains %1").arg(h->address));
         h->subnet = best->name;
         return t;
     }
 
     if (fix.isEmpty())
-        return Error(QStringLiteral("finding [%1] offers no quick fix").arg(finding.ruleId));
-    return Error(QStringLiteral("unknown quick fix \"%1\"").arg(fix));
+        return Error(QCoreApplication::translate("pgha::Rules", "finding [%1] offers no quick fix").arg(finding.ruleId));
+    return Error(QCoreApplication::translate("pgha::Rules", "unknown quick fix \"%1\"").arg(fix));
 }
 
 } // namespace pgha

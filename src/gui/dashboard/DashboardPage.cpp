@@ -3,6 +3,7 @@
 #include "gui/dashboard/DashboardDialogs.h"
 #include "gui/dashboard/LiveTopologyView.h"
 #include "gui/dashboard/MemberTableModel.h"
+#include "monitor/ActionRules.h"
 #include "monitor/ActionRunner.h"
 #include "monitor/ClusterMonitor.h"
 
@@ -122,6 +123,13 @@ void DashboardPage::buildUi()
     m_reasonsLabel->setObjectName(QStringLiteral("reasonsLabel"));
     m_reasonsLabel->setWordWrap(true);
     layout->addWidget(m_reasonsLabel);
+    // What the monitor could not read, apart from the verdict: a gap in monitoring is not a fault of the cluster.
+    m_gapsLabel = new QLabel(this);
+    m_gapsLabel->setObjectName(QStringLiteral("gapsLabel"));
+    m_gapsLabel->setWordWrap(true);
+    m_gapsLabel->setStyleSheet(QStringLiteral("QLabel { color: #555; font-style: italic; }"));
+    m_gapsLabel->hide();
+    layout->addWidget(m_gapsLabel);
     connect(m_connectButton, &QPushButton::clicked, this, [this] {
         if (isConnected())
             disconnectFromCluster();
@@ -168,6 +176,7 @@ void DashboardPage::buildUi()
         connect(button, &QPushButton::clicked, this, [this, kind] { actionButton(kind); });
         actions->addWidget(button);
         m_actionButtons << button;
+        m_actionKinds << kind;
     }
     m_scheduleCheck = new QCheckBox(tr("at"), membersPage);
     m_scheduleCheck->setObjectName(QStringLiteral("scheduleCheck"));
@@ -178,6 +187,11 @@ void DashboardPage::buildUi()
     actions->addWidget(m_scheduleCheck);
     actions->addWidget(m_scheduleEdit);
     mLayout->addLayout(actions);
+    // Why an action is not offered for the selected member (ActionRules), e.g. synchronous mode.
+    m_actionHint = new QLabel(membersPage);
+    m_actionHint->setObjectName(QStringLiteral("actionHint"));
+    m_actionHint->setWordWrap(true);
+    mLayout->addWidget(m_actionHint);
     tabs->addTab(membersPage, tr("Members"));
 
     m_etcdTable = new QTableWidget(0, 7, tabs);
@@ -220,8 +234,10 @@ void DashboardPage::buildUi()
 
 void DashboardPage::setProject(const Topology &topology, const QString &projectPath)
 {
+    // Any change of the places to poll (an address, a port, a host added or renamed) reconnects; secrets and
+    // options come again from connectToProject().
     const bool endpointsChanged = m_fromProject && isConnected()
-        && MonitorTarget::fromTopology(topology, {}).patroni.size() != MonitorTarget::fromTopology(m_topology, {}).patroni.size();
+        && !MonitorTarget::fromTopology(topology, {}).sameEndpoints(m_monitor->target());
     m_topology = topology;
     m_projectPath = projectPath;
     if (endpointsChanged)
@@ -256,6 +272,15 @@ void DashboardPage::connectToProject()
     m_fromProject = true;
 }
 
+void DashboardPage::connectAfterDeploy()
+{
+    if (isConnected() && !m_fromProject)
+        return;  // watching another cluster by URL: leave it
+    if (!m_urlEdit->text().trimmed().isEmpty())
+        return;
+    connectToProject();
+}
+
 void DashboardPage::connectToUrl(const QString &url)
 {
     bool ok = false;
@@ -287,6 +312,8 @@ void DashboardPage::connectToTarget(const MonitorTarget &target)
     connect(m_runner, &ActionRunner::finished, this, [this](const ActionResult &r) {
         appendLog(QDateTime::currentDateTimeUtc(), r.ok ? QStringLiteral("info") : QStringLiteral("warning"),
                   QStringLiteral("action"), r.message);
+        if (m_monitor && !r.ok)
+            m_monitor->actionRefused();
         DashboardDialogs::inform(this, tr("Action"), r.message, r.ok);
         if (m_monitor)
             m_monitor->pollNow();
@@ -320,10 +347,13 @@ void DashboardPage::onUpdated(const ClusterState &s)
     const int interval = QSettings().value(QStringLiteral("monitor/intervalMs"), 2000).toInt();
     if (m_monitor && interval > 0 && interval != m_monitor->intervalMs())
         m_monitor->setIntervalMs(interval);
-    m_verdictLabel->setText(verdictKey(s.verdict));
+    m_verdictLabel->setText(verdictTitle(s.verdict));
     m_verdictLabel->setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; padding: 3px; font-weight: bold; }")
                                       .arg(colors.value(s.verdict)));
     m_reasonsLabel->setText(s.reasons.join(QStringLiteral(" \u00b7 ")));
+    m_gapsLabel->setVisible(!s.gaps.isEmpty());
+    m_gapsLabel->setText(s.gaps.isEmpty() ? QString()
+                                          : tr("Not monitored: %1").arg(s.gaps.join(QStringLiteral(" \u00b7 "))));
     m_topologyView->setState(s);
     m_memberModel->setMembers(s.members);
 
@@ -428,22 +458,31 @@ void DashboardPage::updateButtons()
 {
     const bool live = isConnected() && m_monitor->hasState() && !(m_runner && m_runner->isBusy());
     const QString sel = selectedMember();
-    const MemberState *m = live && !sel.isEmpty() ? m_monitor->state().member(sel) : nullptr;
-    const bool paused = live && m_monitor->state().paused;
-    for (QPushButton *b : std::as_const(m_actionButtons)) {
-        const QString n = b->objectName();
-        bool enabled = live;
-        if (n == QLatin1String("switchoverButton") || n == QLatin1String("failoverButton")
-            || n == QLatin1String("reinitButton"))
-            enabled = live && m && !m->isLeader();
-        else if (n == QLatin1String("restartButton"))
-            enabled = live && m;
-        else if (n == QLatin1String("pauseButton"))
-            enabled = live && !paused;
-        else if (n == QLatin1String("resumeButton"))
-            enabled = live && paused;
-        b->setEnabled(enabled);
+    QStringList why;
+    for (int i = 0; i < m_actionButtons.size(); ++i) {
+        QPushButton *b = m_actionButtons.at(i);
+        if (!live) {
+            b->setEnabled(false);
+            b->setToolTip(QString());
+            continue;
+        }
+        const ActionRules::Decision d = ActionRules::check(m_monitor->state(), m_actionKinds.at(i), sel);
+        b->setEnabled(d.allowed);
+        b->setToolTip(d.reason);
+        // Say why a member-specific action is not offered for the member the person selected.
+        const ActionRequest::Kind k = m_actionKinds.at(i);
+        if (!d.allowed && !sel.isEmpty()
+            && (k == ActionRequest::Kind::Switchover || k == ActionRequest::Kind::Failover))
+            why << tr("%1: %2").arg(b->text(), d.reason);
     }
+    QString hint = why.join(QLatin1Char('\n'));
+    if (live && m_monitor->state().synchronousMode) {
+        const QStringList candidates = ActionRules::switchoverCandidates(m_monitor->state());
+        hint = (candidates.isEmpty() ? tr("Synchronous mode: no member can take a switchover now.")
+                                     : tr("Synchronous mode: switchover only to %1.").arg(candidates.join(QLatin1String(", "))))
+            + (hint.isEmpty() ? QString() : QLatin1Char('\n') + hint);
+    }
+    m_actionHint->setText(hint);
 }
 
 void DashboardPage::actionButton(ActionRequest::Kind kind)
@@ -471,6 +510,8 @@ bool DashboardPage::runAction(const ActionRequest &request)
         return false;
     appendLog(QDateTime::currentDateTimeUtc(), QStringLiteral("info"), QStringLiteral("action"),
               tr("%1 requested: %2").arg(ActionRequest::kindKey(request.kind), text));
+    if (m_monitor)
+        m_monitor->expectAction(request);  // what it causes is logged as planned, not as a fault
     m_runner->run(request);
     updateButtons();
     return true;

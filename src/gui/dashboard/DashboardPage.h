@@ -40,7 +40,11 @@ public:
     void setProject(const Topology &topology, const QString &projectPath);
 
     void connectToTarget(const MonitorTarget &target);
-    void connectToProject();          // the project's endpoints, secrets from the secrets field + environment
+    // The project's endpoints; secrets from the secrets field when filled, else the design's own secret store
+    // (DataPaths: the passwords the deploy generated), then PGHA_* variables.
+    void connectToProject();
+    // A deploy of the project succeeded: (re)connect to it, unless the person is watching some other URL.
+    void connectAfterDeploy();
     void connectToUrl(const QString &url);
     void disconnectFromCluster();
     ClusterMonitor *monitor() const { return m_monitor; }
@@ -74,6 +78,8 @@ private:
     QPushButton *m_connectButton = nullptr;
     QLabel *m_verdictLabel = nullptr;
     QLabel *m_reasonsLabel = nullptr;
+    QLabel *m_gapsLabel = nullptr;
+    QLabel *m_actionHint = nullptr;
     LiveTopologyView *m_topologyView = nullptr;
     MemberTableModel *m_memberModel = nullptr;
     QTableView *m_memberTable = nullptr;
@@ -85,6 +91,7 @@ private:
     QCheckBox *m_scheduleCheck = nullptr;
     QDateTimeEdit *m_scheduleEdit = nullptr;
     QList<QPushButton *> m_actionButtons;
+    QList<ActionRequest::Kind> m_actionKinds;  // parallel to m_actionButtons
 };
 
 } // namespace pgha

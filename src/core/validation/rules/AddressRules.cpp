@@ -1,6 +1,7 @@
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 namespace pgha::rules {
@@ -12,17 +13,17 @@ void invalidAddress(const RuleContext &c, Findings &out)
         const auto &a = c.hostAddress.at(i);
         QString problem;
         if (h.address.trimmed().isEmpty())
-            problem = QStringLiteral("Host %1 has no address.").arg(h.name);
+            problem = QCoreApplication::translate("pgha::Rules", "Host %1 has no address.").arg(h.name);
         else if (!a)
-            problem = QStringLiteral("\"%1\" is not an IPv4 or IPv6 address.").arg(h.address);
+            problem = QCoreApplication::translate("pgha::Rules", "\"%1\" is not an IPv4 or IPv6 address.").arg(h.address);
         else if (a->isUnspecified())
-            problem = QStringLiteral("%1 is the unspecified address, not one a host can have.").arg(h.address);
+            problem = QCoreApplication::translate("pgha::Rules", "%1 is the unspecified address, not one a host can have.").arg(h.address);
         else if (a->isMulticast() || a->isBroadcast())
-            problem = QStringLiteral("%1 is a multicast or broadcast address.").arg(h.address);
+            problem = QCoreApplication::translate("pgha::Rules", "%1 is a multicast or broadcast address.").arg(h.address);
         if (problem.isEmpty())
             continue;
         addFinding(out, "invalid-address", Severity::Error, RuleContext::hostSubject(h), problem,
-                   QStringLiteral("Enter the host's unicast address literally, e.g. 10.104.0.1 (no host names: the "
+                   QCoreApplication::translate("pgha::Rules", "Enter the host's unicast address literally, e.g. 10.104.0.1 (no host names: the "
                                   "generated configs must work without DNS)."));
     }
 }
@@ -38,8 +39,8 @@ void duplicateAddress(const RuleContext &c, Findings &out)
         if (seen.contains(*a)) {
             const Host &h = c.topology.hosts.at(i);
             addFinding(out, "duplicate-address", Severity::Error, RuleContext::hostSubject(h),
-                       QStringLiteral("Another host already has the address %1.").arg(a->toString()),
-                       QStringLiteral("Give every host its own address; services of one machine belong on one host "
+                       QCoreApplication::translate("pgha::Rules", "Another host already has the address %1.").arg(a->toString()),
+                       QCoreApplication::translate("pgha::Rules", "Give every host its own address; services of one machine belong on one host "
                                       "with several roles."));
         } else {
             seen.insert(*a);
@@ -54,32 +55,32 @@ void invalidSubnet(const RuleContext &c, Findings &out)
         const Subnet &s = c.topology.subnets.at(i);
         const QString subject = RuleContext::subnetSubject(s);
         if (s.name.trimmed().isEmpty()) {
-            addFinding(out, "invalid-subnet", Severity::Error, subject, QStringLiteral("A subnet has no name."),
-                       QStringLiteral("Name the subnet, e.g. \"db\"."));
+            addFinding(out, "invalid-subnet", Severity::Error, subject, QCoreApplication::translate("pgha::Rules", "A subnet has no name."),
+                       QCoreApplication::translate("pgha::Rules", "Name the subnet, e.g. \"db\"."));
         } else if (names.contains(s.name)) {
             addFinding(out, "invalid-subnet", Severity::Error, subject,
-                       QStringLiteral("Another subnet is already named \"%1\".").arg(s.name),
-                       QStringLiteral("Rename one of them; hosts refer to subnets by name."));
+                       QCoreApplication::translate("pgha::Rules", "Another subnet is already named \"%1\".").arg(s.name),
+                       QCoreApplication::translate("pgha::Rules", "Rename one of them; hosts refer to subnets by name."));
         }
         names.insert(s.name);
         const auto &cidr = c.subnetCidr.at(i);
         if (!cidr) {
             addFinding(out, "invalid-subnet", Severity::Error, subject,
-                       QStringLiteral("\"%1\" is not a network in CIDR notation.").arg(s.cidr),
-                       QStringLiteral("Write the network address and prefix length, e.g. 10.104.0.0/24."));
+                       QCoreApplication::translate("pgha::Rules", "\"%1\" is not a network in CIDR notation.").arg(s.cidr),
+                       QCoreApplication::translate("pgha::Rules", "Write the network address and prefix length, e.g. 10.104.0.0/24."));
         } else if (cidr->hostBitsSet()) {
             Cidr fixed = *cidr;
             for (int b = fixed.prefix; b < fixed.network.bitCount(); ++b)
                 fixed.network.bytes[size_t(b / 8)] &= quint8(~(1u << (7 - b % 8)));
             addFinding(out, "invalid-subnet", Severity::Warning, subject,
-                       QStringLiteral("%1 has host bits set; the network is %2.").arg(s.cidr, fixed.toString()),
-                       QStringLiteral("Write the network as %1 (pg_hba and firewalls read it that way anyway).")
+                       QCoreApplication::translate("pgha::Rules", "%1 has host bits set; the network is %2.").arg(s.cidr, fixed.toString()),
+                       QCoreApplication::translate("pgha::Rules", "Write the network as %1 (pg_hba and firewalls read it that way anyway).")
                            .arg(fixed.toString()));
         } else if (cidr->isAnyAddress()) {
             addFinding(out, "invalid-subnet", Severity::Error, subject,
-                       QStringLiteral("%1 covers every address, so nothing derived from it (pg_hba, firewall) "
+                       QCoreApplication::translate("pgha::Rules", "%1 covers every address, so nothing derived from it (pg_hba, firewall) "
                                       "restricts anything.").arg(s.cidr),
-                       QStringLiteral("Enter the real network, e.g. 10.104.0.0/24."));
+                       QCoreApplication::translate("pgha::Rules", "Enter the real network, e.g. 10.104.0.0/24."));
         }
     }
 }
@@ -94,18 +95,18 @@ void unknownSubnet(const RuleContext &c, Findings &out)
         const int containing = a ? c.subnetContaining(*a) : -1;
         const char *quick = containing >= 0 ? "assign-subnet" : nullptr;
         const QString fix = containing >= 0
-            ? QStringLiteral("Put the host into subnet \"%1\", which contains %2.")
+            ? QCoreApplication::translate("pgha::Rules", "Put the host into subnet \"%1\", which contains %2.")
                   .arg(c.topology.subnets.at(containing).name, h.address)
-            : QStringLiteral("Add a subnet containing %1 and put the host into it.").arg(h.address);
+            : QCoreApplication::translate("pgha::Rules", "Add a subnet containing %1 and put the host into it.").arg(h.address);
         if (h.subnet.isEmpty()) {
             // Without a subnet the generated pg_hba and firewall rules cannot cover the host.
             addFinding(out, "unknown-subnet", Severity::Warning, RuleContext::hostSubject(h),
-                       QStringLiteral("Host %1 is in no subnet, so pg_hba and firewall rules do not cover it.")
+                       QCoreApplication::translate("pgha::Rules", "Host %1 is in no subnet, so pg_hba and firewall rules do not cover it.")
                            .arg(h.name),
                        fix, quick);
         } else {
             addFinding(out, "unknown-subnet", Severity::Error, RuleContext::hostSubject(h),
-                       QStringLiteral("Host %1 names subnet \"%2\", which does not exist.").arg(h.name, h.subnet), fix,
+                       QCoreApplication::translate("pgha::Rules", "Host %1 names subnet \"%2\", which does not exist.").arg(h.name, h.subnet), fix,
                        quick);
         }
     }
@@ -124,10 +125,10 @@ void addressOutsideSubnet(const RuleContext &c, Findings &out)
             continue;
         const int containing = c.subnetContaining(*a);
         addFinding(out, "address-outside-subnet", Severity::Error, RuleContext::hostSubject(h),
-                   QStringLiteral("%1 is not inside subnet %2 (%3).").arg(h.address, h.subnet, cidr->toString()),
-                   containing >= 0 ? QStringLiteral("Move the host to subnet \"%1\", or correct its address.")
+                   QCoreApplication::translate("pgha::Rules", "%1 is not inside subnet %2 (%3).").arg(h.address, h.subnet, cidr->toString()),
+                   containing >= 0 ? QCoreApplication::translate("pgha::Rules", "Move the host to subnet \"%1\", or correct its address.")
                                          .arg(c.topology.subnets.at(containing).name)
-                                   : QStringLiteral("Correct the address or the subnet's CIDR."),
+                                   : QCoreApplication::translate("pgha::Rules", "Correct the address or the subnet's CIDR."),
                    containing >= 0 ? "assign-subnet" : nullptr);
     }
 }

@@ -1,6 +1,8 @@
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
 
+#include <QCoreApplication>
+
 namespace pgha::rules {
 
 void etcdQuorum(const RuleContext &c, Findings &out)
@@ -9,25 +11,25 @@ void etcdQuorum(const RuleContext &c, Findings &out)
     const QString subject = QStringLiteral("cluster.etcd");
     if (n == 0) {
         addFinding(out, "etcd-quorum", Severity::Error, subject,
-                   QStringLiteral("No host runs etcd, so Patroni has no DCS to elect a leader in."),
-                   QStringLiteral("Give the etcd role to three hosts (the PostgreSQL hosts will do for a start)."),
+                   QCoreApplication::translate("pgha::Rules", "No host runs etcd, so Patroni has no DCS to elect a leader in."),
+                   QCoreApplication::translate("pgha::Rules", "Give the etcd role to three hosts (the PostgreSQL hosts will do for a start)."),
                    "add-etcd-member");
     } else if (n == 1) {
         addFinding(out, "etcd-quorum", Severity::Warning, subject,
-                   QStringLiteral("Only one host runs etcd, so losing it stops every failover and, without "
+                   QCoreApplication::translate("pgha::Rules", "Only one host runs etcd, so losing it stops every failover and, without "
                                   "failsafe_mode, demotes the primary."),
-                   QStringLiteral("Run etcd on three hosts: three members survive the loss of one."), "add-etcd-member");
+                   QCoreApplication::translate("pgha::Rules", "Run etcd on three hosts: three members survive the loss of one."), "add-etcd-member");
     } else if (n % 2 == 0) {
         addFinding(out, "etcd-quorum", Severity::Warning, subject,
-                   QStringLiteral("%1 etcd members tolerate %2 failure(s), no more than %3 would, and need more "
+                   QCoreApplication::translate("pgha::Rules", "%1 etcd members tolerate %2 failure(s), no more than %3 would, and need more "
                                   "members for a quorum.").arg(n).arg((n - 1) / 2).arg(n - 1),
-                   QStringLiteral("Use an odd number of etcd members: add one, or remove one."), "add-etcd-member");
+                   QCoreApplication::translate("pgha::Rules", "Use an odd number of etcd members: add one, or remove one."), "add-etcd-member");
     }
     if (n > 7) {
         addFinding(out, "etcd-quorum", Severity::Warning, subject,
-                   QStringLiteral("%1 etcd members slow every write (each must reach a majority) without "
+                   QCoreApplication::translate("pgha::Rules", "%1 etcd members slow every write (each must reach a majority) without "
                                   "practical gain in availability.").arg(n),
-                   QStringLiteral("Use 3, 5 or at most 7 etcd members, as the etcd FAQ recommends."));
+                   QCoreApplication::translate("pgha::Rules", "Use 3, 5 or at most 7 etcd members, as the etcd FAQ recommends."));
     }
 }
 
@@ -42,9 +44,9 @@ void etcdColocated(const RuleContext &c, Findings &out)
     if (names.isEmpty())
         return;
     addFinding(out, "etcd-colocated", Severity::Info, QStringLiteral("cluster.etcd"),
-               QStringLiteral("etcd shares hosts with PostgreSQL (%1), where disk latency from the database can "
+               QCoreApplication::translate("pgha::Rules", "etcd shares hosts with PostgreSQL (%1), where disk latency from the database can "
                               "delay etcd's fsyncs and heartbeats.").arg(names.join(QStringLiteral(", "))),
-               QStringLiteral("In production give etcd its own disk or its own hosts; for a lab this is fine."));
+               QCoreApplication::translate("pgha::Rules", "In production give etcd its own disk or its own hosts; for a lab this is fine."));
 }
 
 } // namespace pgha::rules

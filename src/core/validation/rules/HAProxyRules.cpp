@@ -1,6 +1,7 @@
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 namespace pgha::rules {
@@ -16,8 +17,8 @@ void haproxyMissing(const RuleContext &c, Findings &out)
     if (c.postgresHosts.isEmpty() || !c.haproxyHosts.isEmpty())
         return;
     addFinding(out, "haproxy-missing", Severity::Error, QStringLiteral("cluster"),
-               QStringLiteral("No host runs HAProxy, so clients have no single address that follows the primary."),
-               QStringLiteral("Give the haproxy role to a host, preferably two in the clients' subnet."));
+               QCoreApplication::translate("pgha::Rules", "No host runs HAProxy, so clients have no single address that follows the primary."),
+               QCoreApplication::translate("pgha::Rules", "Give the haproxy role to a host, preferably two in the clients' subnet."));
 }
 
 void haproxySinglePoint(const RuleContext &c, Findings &out)
@@ -26,8 +27,8 @@ void haproxySinglePoint(const RuleContext &c, Findings &out)
         return;
     const Host &h = c.topology.hosts.at(c.haproxyHosts.first());
     addFinding(out, "haproxy-single-point", Severity::Warning, RuleContext::hostSubject(h),
-               QStringLiteral("HAProxy runs only on %1, a single point of failure for every client.").arg(h.name),
-               QStringLiteral("Run HAProxy on two hosts behind a virtual IP (keepalived), or list both in the "
+               QCoreApplication::translate("pgha::Rules", "HAProxy runs only on %1, a single point of failure for every client.").arg(h.name),
+               QCoreApplication::translate("pgha::Rules", "Run HAProxy on two hosts behind a virtual IP (keepalived), or list both in the "
                               "clients' connection strings."));
 }
 
@@ -41,13 +42,13 @@ void haproxyMaxconn(const RuleContext &c, Findings &out)
     const qint64 listenerCapacity = qint64(hp.serverMaxconn) * servers * 2;
     if (hp.maxconn < listenerCapacity) {
         addFinding(out, "haproxy-maxconn", Severity::Warning, QStringLiteral("cluster.haproxy.maxconn"),
-                   QStringLiteral("Global maxconn %1 is below the %2 connections the listeners accept (server_maxconn "
+                   QCoreApplication::translate("pgha::Rules", "Global maxconn %1 is below the %2 connections the listeners accept (server_maxconn "
                                   "%3 x %4 servers x 2 listeners), so clients queue in the kernel before HAProxy.")
                        .arg(hp.maxconn)
                        .arg(listenerCapacity)
                        .arg(hp.serverMaxconn)
                        .arg(servers),
-                   QStringLiteral("Raise global maxconn to %1, or lower server_maxconn.").arg(listenerCapacity),
+                   QCoreApplication::translate("pgha::Rules", "Raise global maxconn to %1, or lower server_maxconn.").arg(listenerCapacity),
                    "fix-haproxy-maxconn");
     }
     const qint64 maxConnections = c.intParameter(QStringLiteral("max_connections"), 100);
@@ -57,13 +58,13 @@ void haproxyMaxconn(const RuleContext &c, Findings &out)
     const qint64 perServer = qint64(hp.serverMaxconn) * 2;
     if (perServer > usable) {
         addFinding(out, "haproxy-maxconn", Severity::Warning, QStringLiteral("cluster.haproxy.server_maxconn"),
-                   QStringLiteral("HAProxy may open %1 connections to one PostgreSQL server (server_maxconn %2 x 2 "
+                   QCoreApplication::translate("pgha::Rules", "HAProxy may open %1 connections to one PostgreSQL server (server_maxconn %2 x 2 "
                                   "listeners), more than the %3 that max_connections %4 leaves to ordinary users.")
                        .arg(perServer)
                        .arg(hp.serverMaxconn)
                        .arg(usable)
                        .arg(maxConnections),
-                   QStringLiteral("Lower server_maxconn to %1 or raise max_connections to %2.")
+                   QCoreApplication::translate("pgha::Rules", "Lower server_maxconn to %1 or raise max_connections to %2.")
                        .arg(qMax<qint64>(1, usable / 2))
                        .arg(perServer + reserved));
     }
@@ -78,12 +79,12 @@ void haproxySlowChecks(const RuleContext &c, Findings &out)
     if (markDownMs <= kMaxMarkDownMs)
         return;
     addFinding(out, "haproxy-slow-checks", Severity::Warning, QStringLiteral("cluster.haproxy.check_interval_ms"),
-               QStringLiteral("HAProxy needs up to %1 s (inter %2 ms x fall %3) to stop routing the primary port to a "
+               QCoreApplication::translate("pgha::Rules", "HAProxy needs up to %1 s (inter %2 ms x fall %3) to stop routing the primary port to a "
                               "demoted primary, which then refuses writes.")
                    .arg(QString::number(markDownMs / 1000.0, 'f', 1))
                    .arg(hp.checkIntervalMs)
                    .arg(hp.fall),
-               QStringLiteral("Check every 1000 ms with fall 3 or less (on-marked-down shutdown-sessions then cuts "
+               QCoreApplication::translate("pgha::Rules", "Check every 1000 ms with fall 3 or less (on-marked-down shutdown-sessions then cuts "
                               "old sessions within 3 s)."),
                "fix-haproxy-checks");
 }
@@ -101,9 +102,9 @@ void lbInDbSubnet(const RuleContext &c, Findings &out)
         if (h.subnet.isEmpty() || !dbSubnets.contains(h.subnet))
             continue;
         addFinding(out, "lb-in-db-subnet", Severity::Info, RuleContext::hostSubject(h),
-                   QStringLiteral("HAProxy host %1 sits in the database subnet \"%2\", so clients need a route into "
+                   QCoreApplication::translate("pgha::Rules", "HAProxy host %1 sits in the database subnet \"%2\", so clients need a route into "
                                   "it.").arg(h.name, h.subnet),
-                   QStringLiteral("Put the load balancer in its own subnet that admits only the clients' range, as "
+                   QCoreApplication::translate("pgha::Rules", "Put the load balancer in its own subnet that admits only the clients' range, as "
                                   "the Percona guide recommends."));
     }
 }

@@ -1,6 +1,8 @@
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
 
+#include <QCoreApplication>
+
 namespace pgha::rules {
 
 namespace {
@@ -60,25 +62,25 @@ void hbaInvalid(const RuleContext &c, Findings &out)
         const HbaRule &r = rules.at(i);
         QString problem;
         if (!oneOf(r.type, kTypes))
-            problem = QStringLiteral("\"%1\" is not a pg_hba connection type.").arg(r.type);
+            problem = QCoreApplication::translate("pgha::Rules", "\"%1\" is not a pg_hba connection type.").arg(r.type);
         else if (!oneOf(r.method, kMethods))
-            problem = QStringLiteral("\"%1\" is not a pg_hba authentication method.").arg(r.method);
+            problem = QCoreApplication::translate("pgha::Rules", "\"%1\" is not a pg_hba authentication method.").arg(r.method);
         else if (r.database.trimmed().isEmpty() || r.user.trimmed().isEmpty())
-            problem = QStringLiteral("The entry needs a database and a user (\"all\" matches any).");
+            problem = QCoreApplication::translate("pgha::Rules", "The entry needs a database and a user (\"all\" matches any).");
         else if (r.type == QLatin1String("local") && !r.address.trimmed().isEmpty())
-            problem = QStringLiteral("A local entry takes no address.");
+            problem = QCoreApplication::translate("pgha::Rules", "A local entry takes no address.");
         else if (isHostType(r.type) && r.address.trimmed().isEmpty())
-            problem = QStringLiteral("A %1 entry needs an address.").arg(r.type);
+            problem = QCoreApplication::translate("pgha::Rules", "A %1 entry needs an address.").arg(r.type);
         else if (isHostType(r.type) && reachOf(r.address) == Reach::Unknown) {
             const auto cidr = Cidr::parse(r.address.trimmed());
-            problem = cidr ? QStringLiteral("%1 lacks its mask; pg_hba needs /32 or /128 for one host.").arg(r.address)
-                           : QStringLiteral("\"%1\" is not an address in CIDR notation.").arg(r.address);
+            problem = cidr ? QCoreApplication::translate("pgha::Rules", "%1 lacks its mask; pg_hba needs /32 or /128 for one host.").arg(r.address)
+                           : QCoreApplication::translate("pgha::Rules", "\"%1\" is not an address in CIDR notation.").arg(r.address);
         } else if (isHostType(r.type) && r.method == QLatin1String("peer"))
-            problem = QStringLiteral("peer authentication works only for local connections.");
+            problem = QCoreApplication::translate("pgha::Rules", "peer authentication works only for local connections.");
         if (problem.isEmpty())
             continue;
         addFinding(out, "hba-invalid", Severity::Error, hbaSubject(i), problem,
-                   QStringLiteral("Correct the entry: PostgreSQL refuses to load a pg_hba.conf with an invalid line, "
+                   QCoreApplication::translate("pgha::Rules", "Correct the entry: PostgreSQL refuses to load a pg_hba.conf with an invalid line, "
                                   "and Patroni then cannot start it."));
     }
 }
@@ -95,33 +97,33 @@ void hbaTooOpen(const RuleContext &c, Findings &out)
         if (r.method == QLatin1String("trust")) {
             if (reach == Reach::Loopback) {
                 addFinding(out, "hba-too-open", Severity::Warning, subject,
-                           QStringLiteral("trust for %1 lets every local OS user connect as %2 without a password.")
+                           QCoreApplication::translate("pgha::Rules", "trust for %1 lets every local OS user connect as %2 without a password.")
                                .arg(r.address, r.user),
-                           QStringLiteral("Use scram-sha-256; Patroni and the tools read passwords from pgpass."));
+                           QCoreApplication::translate("pgha::Rules", "Use scram-sha-256; Patroni and the tools read passwords from pgpass."));
             } else if (reach != Reach::Unknown) {
                 addFinding(out, "hba-too-open", Severity::Error, subject,
-                           QStringLiteral("trust for %1 lets anyone who reaches the port connect as %2 without a "
+                           QCoreApplication::translate("pgha::Rules", "trust for %1 lets anyone who reaches the port connect as %2 without a "
                                           "password.").arg(r.address, r.user),
-                           QStringLiteral("Use scram-sha-256 and limit the address to the subnet that needs it."));
+                           QCoreApplication::translate("pgha::Rules", "Use scram-sha-256 and limit the address to the subnet that needs it."));
             }
             continue;
         }
         if (reach == Reach::Anywhere) {
             addFinding(out, "hba-too-open", Severity::Warning, subject,
-                       QStringLiteral("%1 admits %2 to %3 from every address.").arg(r.address, r.user, r.database),
-                       QStringLiteral("Limit the entry to the subnets that need it (mark client subnets "
+                       QCoreApplication::translate("pgha::Rules", "%1 admits %2 to %3 from every address.").arg(r.address, r.user, r.database),
+                       QCoreApplication::translate("pgha::Rules", "Limit the entry to the subnets that need it (mark client subnets "
                                       "clients: true and the generator admits them)."));
         }
         if (r.method == QLatin1String("password") && r.type != QLatin1String("hostssl")) {
             addFinding(out, "hba-too-open", Severity::Warning, subject,
-                       QStringLiteral("password sends the password in clear text over a connection that may not be "
+                       QCoreApplication::translate("pgha::Rules", "password sends the password in clear text over a connection that may not be "
                                       "encrypted."),
-                       QStringLiteral("Use scram-sha-256."));
+                       QCoreApplication::translate("pgha::Rules", "Use scram-sha-256."));
         } else if (r.method == QLatin1String("md5")) {
             addFinding(out, "hba-too-open", Severity::Info, subject,
-                       QStringLiteral("md5 is weaker than scram-sha-256 (the default password_encryption since "
+                       QCoreApplication::translate("pgha::Rules", "md5 is weaker than scram-sha-256 (the default password_encryption since "
                                       "PostgreSQL 14; md5 passwords are deprecated in 18)."),
-                       QStringLiteral("Use scram-sha-256; the generated passwords are stored as SCRAM."));
+                       QCoreApplication::translate("pgha::Rules", "Use scram-sha-256; the generated passwords are stored as SCRAM."));
         }
     }
 }
@@ -135,9 +137,9 @@ void clientsSubnetMissing(const RuleContext &c, Findings &out)
             return;
     }
     addFinding(out, "clients-subnet-missing", Severity::Warning, QStringLiteral("cluster"),
-               QStringLiteral("No subnet is marked for clients, so pg_hba and the firewalls admit only the cluster's "
+               QCoreApplication::translate("pgha::Rules", "No subnet is marked for clients, so pg_hba and the firewalls admit only the cluster's "
                               "own hosts."),
-               QStringLiteral("Add the applications' network as a subnet with clients: true."));
+               QCoreApplication::translate("pgha::Rules", "Add the applications' network as a subnet with clients: true."));
 }
 
 } // namespace pgha::rules

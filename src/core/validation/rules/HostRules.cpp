@@ -2,6 +2,8 @@
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
 
+#include <QCoreApplication>
+
 namespace pgha::rules {
 
 void hostWithoutRole(const RuleContext &c, Findings &out)
@@ -10,8 +12,8 @@ void hostWithoutRole(const RuleContext &c, Findings &out)
         if (h.roles)
             continue;
         addFinding(out, "host-without-role", Severity::Warning, RuleContext::hostSubject(h),
-                   QStringLiteral("Host %1 has no role, so nothing is generated or deployed for it.").arg(h.name),
-                   QStringLiteral("Give it a role (postgres, etcd, haproxy) or remove it."));
+                   QCoreApplication::translate("pgha::Rules", "Host %1 has no role, so nothing is generated or deployed for it.").arg(h.name),
+                   QCoreApplication::translate("pgha::Rules", "Give it a role (postgres, etcd, haproxy) or remove it."));
     }
 }
 
@@ -22,8 +24,8 @@ void unknownOs(const RuleContext &c, Findings &out)
         if (known.contains(h.os))
             continue;
         addFinding(out, "unknown-os", Severity::Error, RuleContext::hostSubject(h),
-                   QStringLiteral("Operating system \"%1\" of host %2 is not one we generate for.").arg(h.os, h.name),
-                   QStringLiteral("Choose one of: %1.").arg(known.join(QStringLiteral(", "))));
+                   QCoreApplication::translate("pgha::Rules", "Operating system \"%1\" of host %2 is not one we generate for.").arg(h.os, h.name),
+                   QCoreApplication::translate("pgha::Rules", "Choose one of: %1.").arg(known.join(QStringLiteral(", "))));
     }
 }
 
@@ -37,9 +39,9 @@ void mixedOsFamily(const RuleContext &c, Findings &out)
     }
     if (rhel && debian) {
         addFinding(out, "mixed-os-family", Severity::Info, QStringLiteral("cluster"),
-                   QStringLiteral("The hosts mix RHEL-family and Debian-family systems, so paths, packages and "
+                   QCoreApplication::translate("pgha::Rules", "The hosts mix RHEL-family and Debian-family systems, so paths, packages and "
                                   "runbook steps differ between them."),
-                   QStringLiteral("Prefer one OS family for all hosts unless you have a reason; the generated "
+                   QCoreApplication::translate("pgha::Rules", "Prefer one OS family for all hosts unless you have a reason; the generated "
                                   "files already follow each host's family."));
     }
 }
@@ -56,10 +58,10 @@ void postgresOsMismatch(const RuleContext &c, Findings &out)
         // Physical replicas share the data files, indexes included: a different C library sorts text
         // differently and silently corrupts text indexes after a failover.
         addFinding(out, "postgres-os-mismatch", Severity::Warning, RuleContext::hostSubject(h),
-                   QStringLiteral("PostgreSQL host %1 runs %2 while %3 runs %4, so their C libraries may collate "
+                   QCoreApplication::translate("pgha::Rules", "PostgreSQL host %1 runs %2 while %3 runs %4, so their C libraries may collate "
                                   "text differently under the same physical replica.")
                        .arg(h.name, h.os, first.name, first.os),
-                   QStringLiteral("Run every PostgreSQL host on the same OS release (or use ICU/C collations only)."));
+                   QCoreApplication::translate("pgha::Rules", "Run every PostgreSQL host on the same OS release (or use ICU/C collations only)."));
     }
 }
 
@@ -68,14 +70,14 @@ void sshPortInvalid(const RuleContext &c, Findings &out)
     for (const Host &h : c.topology.hosts) {
         if (h.ssh.port < 1 || h.ssh.port > 65535) {
             addFinding(out, "ssh-port-invalid", Severity::Error, RuleContext::hostSubject(h),
-                       QStringLiteral("SSH port %1 of host %2 is outside 1-65535.").arg(h.ssh.port).arg(h.name),
-                       QStringLiteral("Set the port sshd listens on, usually 22."));
+                       QCoreApplication::translate("pgha::Rules", "SSH port %1 of host %2 is outside 1-65535.").arg(h.ssh.port).arg(h.name),
+                       QCoreApplication::translate("pgha::Rules", "Set the port sshd listens on, usually 22."));
         }
         if (h.ssh.user.trimmed().isEmpty() || h.ssh.user.contains(QLatin1Char(' '))
             || h.ssh.user.contains(QLatin1Char('@'))) {
             addFinding(out, "ssh-port-invalid", Severity::Error, RuleContext::hostSubject(h),
-                       QStringLiteral("SSH user \"%1\" of host %2 is not a valid login name.").arg(h.ssh.user, h.name),
-                       QStringLiteral("Set the login name used for deployment, e.g. root or a sudo user."));
+                       QCoreApplication::translate("pgha::Rules", "SSH user \"%1\" of host %2 is not a valid login name.").arg(h.ssh.user, h.name),
+                       QCoreApplication::translate("pgha::Rules", "Set the login name used for deployment, e.g. root or a sudo user."));
         }
     }
 }

@@ -1,6 +1,7 @@
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
 
+#include <QCoreApplication>
 #include <QSet>
 
 namespace pgha::rules {
@@ -56,9 +57,9 @@ void invalidClusterName(const RuleContext &c, Findings &out)
     const Cluster &cl = c.topology.cluster;
     if (!isSafeKeyPart(cl.name, false)) {
         addFinding(out, "invalid-cluster-name", Severity::Error, QStringLiteral("cluster.name"),
-                   QStringLiteral("The cluster name \"%1\" is not usable as Patroni scope (DCS key and cluster_name).")
+                   QCoreApplication::translate("pgha::Rules", "The cluster name \"%1\" is not usable as Patroni scope (DCS key and cluster_name).")
                        .arg(cl.name),
-                   QStringLiteral("Use 1-63 characters from letters, digits, '_', '-' and '.', e.g. \"cluster_1\"."));
+                   QCoreApplication::translate("pgha::Rules", "Use 1-63 characters from letters, digits, '_', '-' and '.', e.g. \"cluster_1\"."));
     }
     QString ns = cl.ns;
     while (ns.startsWith(QLatin1Char('/')))
@@ -67,8 +68,8 @@ void invalidClusterName(const RuleContext &c, Findings &out)
         ns.chop(1);
     if (!isSafeKeyPart(ns, true) || ns.contains(QLatin1String("//"))) {
         addFinding(out, "invalid-cluster-name", Severity::Error, QStringLiteral("cluster.namespace"),
-                   QStringLiteral("The namespace \"%1\" is not usable as Patroni namespace (DCS key prefix).").arg(cl.ns),
-                   QStringLiteral("Use 1-63 characters from letters, digits, '_', '-', '.' and '/', e.g. \"service\"."));
+                   QCoreApplication::translate("pgha::Rules", "The namespace \"%1\" is not usable as Patroni namespace (DCS key prefix).").arg(cl.ns),
+                   QCoreApplication::translate("pgha::Rules", "Use 1-63 characters from letters, digits, '_', '-', '.' and '/', e.g. \"service\"."));
     }
 }
 
@@ -78,9 +79,9 @@ void invalidHostName(const RuleContext &c, Findings &out)
         if (isRfc1123HostName(h.name))
             continue;
         addFinding(out, "invalid-host-name", Severity::Error, RuleContext::hostSubject(h),
-                   h.name.isEmpty() ? QStringLiteral("A host has no name.")
-                                    : QStringLiteral("\"%1\" is not a valid host name (RFC 1123).").arg(h.name),
-                   QStringLiteral("Use letters, digits and inner hyphens only, at most 63 per dot-separated label "
+                   h.name.isEmpty() ? QCoreApplication::translate("pgha::Rules", "A host has no name.")
+                                    : QCoreApplication::translate("pgha::Rules", "\"%1\" is not a valid host name (RFC 1123).").arg(h.name),
+                   QCoreApplication::translate("pgha::Rules", "Use letters, digits and inner hyphens only, at most 63 per dot-separated label "
                                   "(it becomes the Patroni member, etcd member and /etc/hosts name)."));
     }
 }
@@ -96,9 +97,9 @@ void duplicateHostName(const RuleContext &c, Findings &out)
         const QString key = h.name.toLower();
         if (seen.contains(key)) {
             addFinding(out, "duplicate-host-name", Severity::Error, RuleContext::hostSubject(h),
-                       QStringLiteral("Another host is already named \"%1\" (names compare case-insensitively).")
+                       QCoreApplication::translate("pgha::Rules", "Another host is already named \"%1\" (names compare case-insensitively).")
                            .arg(h.name),
-                       QStringLiteral("Rename one of them: Patroni members and etcd members need unique names."));
+                       QCoreApplication::translate("pgha::Rules", "Rename one of them: Patroni members and etcd members need unique names."));
         } else {
             seen.insert(key);
         }

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <QCoreApplication>
+
 namespace pgha::rules {
 
 void tooFewPostgres(const RuleContext &c, Findings &out)
@@ -11,13 +13,13 @@ void tooFewPostgres(const RuleContext &c, Findings &out)
     const int n = int(c.postgresHosts.size());
     if (n < 2) {
         addFinding(out, "too-few-postgres", Severity::Error, QStringLiteral("cluster"),
-                   n == 0 ? QStringLiteral("No host runs PostgreSQL.")
-                          : QStringLiteral("Only one host runs PostgreSQL, so there is nothing to fail over to."),
-                   QStringLiteral("Give the postgres role to at least three hosts."));
+                   n == 0 ? QCoreApplication::translate("pgha::Rules", "No host runs PostgreSQL.")
+                          : QCoreApplication::translate("pgha::Rules", "Only one host runs PostgreSQL, so there is nothing to fail over to."),
+                   QCoreApplication::translate("pgha::Rules", "Give the postgres role to at least three hosts."));
     } else if (n == 2) {
         addFinding(out, "too-few-postgres", Severity::Warning, QStringLiteral("cluster"),
-                   QStringLiteral("With two PostgreSQL hosts, one failure leaves a primary without any replica."),
-                   QStringLiteral("Use three PostgreSQL hosts so that a failover still leaves a replica."));
+                   QCoreApplication::translate("pgha::Rules", "With two PostgreSQL hosts, one failure leaves a primary without any replica."),
+                   QCoreApplication::translate("pgha::Rules", "Use three PostgreSQL hosts so that a failover still leaves a replica."));
     }
 }
 
@@ -32,14 +34,14 @@ void noFailoverCandidate(const RuleContext &c, Findings &out)
     }
     if (candidates.isEmpty()) {
         addFinding(out, "no-failover-candidate", Severity::Error, QStringLiteral("cluster"),
-                   QStringLiteral("Every PostgreSQL host is tagged nofailover, so Patroni can never elect a leader."),
-                   QStringLiteral("Clear nofailover on at least two PostgreSQL hosts."));
+                   QCoreApplication::translate("pgha::Rules", "Every PostgreSQL host is tagged nofailover, so Patroni can never elect a leader."),
+                   QCoreApplication::translate("pgha::Rules", "Clear nofailover on at least two PostgreSQL hosts."));
     } else if (candidates.size() == 1 && c.postgresHosts.size() > 1) {
         addFinding(out, "no-failover-candidate", Severity::Warning,
                    QStringLiteral("hosts/") + candidates.first(),
-                   QStringLiteral("Only %1 may become leader, so no failover happens when it fails.")
+                   QCoreApplication::translate("pgha::Rules", "Only %1 may become leader, so no failover happens when it fails.")
                        .arg(candidates.first()),
-                   QStringLiteral("Clear nofailover on at least one more PostgreSQL host."));
+                   QCoreApplication::translate("pgha::Rules", "Clear nofailover on at least one more PostgreSQL host."));
     }
 }
 
@@ -49,8 +51,8 @@ void noReadReplica(const RuleContext &c, Findings &out)
         return;
     if (c.postgresHosts.size() == 1) {
         addFinding(out, "no-read-replica", Severity::Warning, QStringLiteral("cluster.haproxy.replica_port"),
-                   QStringLiteral("With one PostgreSQL host nothing ever serves the read-only port."),
-                   QStringLiteral("Add PostgreSQL hosts, or drop the read-only port from your applications."));
+                   QCoreApplication::translate("pgha::Rules", "With one PostgreSQL host nothing ever serves the read-only port."),
+                   QCoreApplication::translate("pgha::Rules", "Add PostgreSQL hosts, or drop the read-only port from your applications."));
         return;
     }
     QStringList readers;
@@ -64,46 +66,46 @@ void noReadReplica(const RuleContext &c, Findings &out)
     }
     if (readers.isEmpty()) {
         addFinding(out, "no-read-replica", Severity::Warning, QStringLiteral("cluster.haproxy.replica_port"),
-                   QStringLiteral("Every PostgreSQL host is tagged noloadbalance, so the read-only port never has a "
+                   QCoreApplication::translate("pgha::Rules", "Every PostgreSQL host is tagged noloadbalance, so the read-only port never has a "
                                   "server."),
-                   QStringLiteral("Clear noloadbalance on the replicas that should serve reads."));
+                   QCoreApplication::translate("pgha::Rules", "Clear noloadbalance on the replicas that should serve reads."));
     } else if (readers.size() == 1 && readerCanLead) {
         addFinding(out, "no-read-replica", Severity::Warning, QStringLiteral("hosts/") + readers.first(),
-                   QStringLiteral("Only %1 may serve reads, so the read-only port has no server while %1 is the "
+                   QCoreApplication::translate("pgha::Rules", "Only %1 may serve reads, so the read-only port has no server while %1 is the "
                                   "leader.").arg(readers.first()),
-                   QStringLiteral("Clear noloadbalance on one more replica, or tag %1 nofailover.").arg(readers.first()));
+                   QCoreApplication::translate("pgha::Rules", "Clear noloadbalance on one more replica, or tag %1 nofailover.").arg(readers.first()));
     }
 }
 
 void patroniTiming(const RuleContext &c, Findings &out)
 {
     const PatroniSettings &p = c.topology.cluster.patroni;
-    const QString fix = QStringLiteral("Set ttl to at least max(20, loop_wait + 2 * retry_timeout), e.g. ttl 30, "
+    const QString fix = QCoreApplication::translate("pgha::Rules", "Set ttl to at least max(20, loop_wait + 2 * retry_timeout), e.g. ttl 30, "
                                        "loop_wait 10, retry_timeout 10.");
     if (p.loopWait < 1) {
         addFinding(out, "patroni-timing", Severity::Error, QStringLiteral("cluster.patroni.loop_wait"),
-                   QStringLiteral("loop_wait %1 is below Patroni's minimum of 1 second.").arg(p.loopWait),
-                   QStringLiteral("Set loop_wait to 1 or more (10 is the default)."), "fix-patroni-timing");
+                   QCoreApplication::translate("pgha::Rules", "loop_wait %1 is below Patroni's minimum of 1 second.").arg(p.loopWait),
+                   QCoreApplication::translate("pgha::Rules", "Set loop_wait to 1 or more (10 is the default)."), "fix-patroni-timing");
     }
     if (p.retryTimeout < 3) {
         addFinding(out, "patroni-timing", Severity::Warning, QStringLiteral("cluster.patroni.retry_timeout"),
-                   QStringLiteral("retry_timeout %1 is below Patroni's documented minimum of 3 seconds, so short "
+                   QCoreApplication::translate("pgha::Rules", "retry_timeout %1 is below Patroni's documented minimum of 3 seconds, so short "
                                   "etcd hiccups demote the primary.").arg(p.retryTimeout),
-                   QStringLiteral("Set retry_timeout to 3 or more (10 is the default)."), "fix-patroni-timing");
+                   QCoreApplication::translate("pgha::Rules", "Set retry_timeout to 3 or more (10 is the default)."), "fix-patroni-timing");
     }
     const qint64 needed = qint64(p.loopWait) + 2 * qint64(p.retryTimeout);
     if (p.ttl < needed) {
         // A leader that retries etcd for retry_timeout twice in one loop may still act as leader after its key
         // expired and a replica promoted: two primaries.
         addFinding(out, "patroni-timing", Severity::Error, QStringLiteral("cluster.patroni.ttl"),
-                   QStringLiteral("ttl %1 is less than loop_wait + 2 * retry_timeout = %2, so the leader key can "
+                   QCoreApplication::translate("pgha::Rules", "ttl %1 is less than loop_wait + 2 * retry_timeout = %2, so the leader key can "
                                   "expire while the leader is still retrying.")
                        .arg(p.ttl)
                        .arg(needed),
                    fix, "fix-patroni-timing");
     } else if (p.ttl < 20) {
         addFinding(out, "patroni-timing", Severity::Warning, QStringLiteral("cluster.patroni.ttl"),
-                   QStringLiteral("ttl %1 is below Patroni's documented minimum of 20 seconds.").arg(p.ttl), fix,
+                   QCoreApplication::translate("pgha::Rules", "ttl %1 is below Patroni's documented minimum of 20 seconds.").arg(p.ttl), fix,
                    "fix-patroni-timing");
     }
 }
@@ -128,16 +130,16 @@ void syncNeedsReplicas(const RuleContext &c, Findings &out)
     if (available < 1) {
         addFinding(out, "sync-needs-replicas", p.synchronousModeStrict ? Severity::Error : Severity::Warning, subject,
                    p.synchronousModeStrict
-                       ? QStringLiteral("synchronous_mode_strict is on but no replica can be synchronous, so "
+                       ? QCoreApplication::translate("pgha::Rules", "synchronous_mode_strict is on but no replica can be synchronous, so "
                                         "every commit would wait forever.")
-                       : QStringLiteral("synchronous_mode is on but no replica can be synchronous, so it silently "
+                       : QCoreApplication::translate("pgha::Rules", "synchronous_mode is on but no replica can be synchronous, so it silently "
                                         "runs asynchronously."),
-                   QStringLiteral("Add PostgreSQL hosts without the nosync tag, or turn synchronous_mode off."));
+                   QCoreApplication::translate("pgha::Rules", "Add PostgreSQL hosts without the nosync tag, or turn synchronous_mode off."));
     } else if (available == 1 && p.synchronousModeStrict) {
         addFinding(out, "sync-needs-replicas", Severity::Warning, subject,
-                   QStringLiteral("With synchronous_mode_strict and one possible synchronous replica, losing that "
+                   QCoreApplication::translate("pgha::Rules", "With synchronous_mode_strict and one possible synchronous replica, losing that "
                                   "replica stops all writes."),
-                   QStringLiteral("Add a PostgreSQL host (two sync-capable replicas), or turn "
+                   QCoreApplication::translate("pgha::Rules", "Add a PostgreSQL host (two sync-capable replicas), or turn "
                                   "synchronous_mode_strict off."));
     }
 }
@@ -148,16 +150,16 @@ void failoverEstimate(const RuleContext &c, Findings &out)
         return;
     const FailoverEstimate e = estimateFailover(c.topology);
     auto s = [](double v) { return QString::number(v, 'f', 1); };
-    QString message = QStringLiteral("After a leader crash expect a new primary in about %1 s (%2-%3 s)")
+    QString message = QCoreApplication::translate("pgha::Rules", "After a leader crash expect a new primary in about %1 s (%2-%3 s)")
                           .arg(s(e.newPrimary.expected), s(e.newPrimary.min), s(e.newPrimary.max));
     if (e.throughHAProxy) {
-        message += QStringLiteral(" and writes through HAProxy again in about %1 s (%2-%3 s).")
+        message += QCoreApplication::translate("pgha::Rules", " and writes through HAProxy again in about %1 s (%2-%3 s).")
                        .arg(s(e.writesRestored.expected), s(e.writesRestored.min), s(e.writesRestored.max));
     } else {
         message += QLatin1Char('.');
     }
     addFinding(out, "failover-estimate", Severity::Info, QStringLiteral("cluster"), message,
-               QStringLiteral("To shorten it lower ttl and loop_wait (keeping ttl >= loop_wait + 2 * retry_timeout) "
+               QCoreApplication::translate("pgha::Rules", "To shorten it lower ttl and loop_wait (keeping ttl >= loop_wait + 2 * retry_timeout) "
                               "and check HAProxy every second (inter 1s)."));
 }
 

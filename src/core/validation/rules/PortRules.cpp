@@ -1,6 +1,7 @@
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 namespace pgha::rules {
@@ -45,10 +46,10 @@ void portConflict(const RuleContext &c, Findings &out)
                 return;
             }
             addFinding(out, "port-conflict", Severity::Error, RuleContext::hostSubject(h),
-                       QStringLiteral("On host %1, %2 and %3 both want port %4.")
+                       QCoreApplication::translate("pgha::Rules", "On host %1, %2 and %3 both want port %4.")
                            .arg(h.name, QString::fromLatin1(it.value()), QString::fromLatin1(label))
                            .arg(port),
-                       QStringLiteral("Give one of them another port in the cluster settings, or move a role to "
+                       QCoreApplication::translate("pgha::Rules", "Give one of them another port in the cluster settings, or move a role to "
                                       "another host."));
         };
         take(h.ssh.port, "SSH");
@@ -67,13 +68,13 @@ void reservedPort(const RuleContext &c, Findings &out)
         const QString subject = QString::fromLatin1(s.key);
         if (s.port < 1 || s.port > 65535) {
             addFinding(out, "reserved-port", Severity::Error, subject,
-                       QStringLiteral("Port %1 for %2 is outside 1-65535.").arg(s.port).arg(QString::fromLatin1(s.label)),
-                       QStringLiteral("Choose a port between 1024 and 65535."));
+                       QCoreApplication::translate("pgha::Rules", "Port %1 for %2 is outside 1-65535.").arg(s.port).arg(QString::fromLatin1(s.label)),
+                       QCoreApplication::translate("pgha::Rules", "Choose a port between 1024 and 65535."));
         } else if (s.unprivileged && s.port < 1024) {
             addFinding(out, "reserved-port", Severity::Error, subject,
-                       QStringLiteral("Port %1 for %2 is privileged, and that service runs as an unprivileged user "
+                       QCoreApplication::translate("pgha::Rules", "Port %1 for %2 is privileged, and that service runs as an unprivileged user "
                                       "that cannot bind it.").arg(s.port).arg(QString::fromLatin1(s.label)),
-                       QStringLiteral("Choose a port of 1024 or above (defaults: 5432, 8008, 2379, 2380)."));
+                       QCoreApplication::translate("pgha::Rules", "Choose a port of 1024 or above (defaults: 5432, 8008, 2379, 2380)."));
         }
     }
 }

@@ -3,6 +3,7 @@
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QMap>
 
@@ -50,8 +51,8 @@ void pgVersionUnsupported(const RuleContext &c, Findings &out)
     const PostgresSettings &pg = c.topology.cluster.postgres;
     if (!Platform::knownDistributions().contains(pg.distribution)) {
         addFinding(out, "pg-version-unsupported", Severity::Error, QStringLiteral("cluster.postgres.distribution"),
-                   QStringLiteral("Distribution \"%1\" is not one we can install.").arg(pg.distribution),
-                   QStringLiteral("Choose percona, pgdg or os."));
+                   QCoreApplication::translate("pgha::Rules", "Distribution \"%1\" is not one we can install.").arg(pg.distribution),
+                   QCoreApplication::translate("pgha::Rules", "Choose percona, pgdg or os."));
         return;
     }
     // One finding per OS, naming its hosts: the answer depends on the OS, not the host.
@@ -65,17 +66,17 @@ void pgVersionUnsupported(const RuleContext &c, Findings &out)
         const QString where = it.value().join(QStringLiteral(", "));
         if (versions.isEmpty()) {
             addFinding(out, "pg-version-unsupported", Severity::Error, QStringLiteral("cluster.postgres.version"),
-                       QStringLiteral("%1 ships no PostgreSQL for \"%2\" (%3).")
+                       QCoreApplication::translate("pgha::Rules", "%1 ships no PostgreSQL for \"%2\" (%3).")
                            .arg(Platform::distributionDisplayName(pg.distribution), it.key(), where),
-                       QStringLiteral("Choose a known OS for those hosts, or another distribution."));
+                       QCoreApplication::translate("pgha::Rules", "Choose a known OS for those hosts, or another distribution."));
         } else {
             addFinding(out, "pg-version-unsupported", Severity::Error, QStringLiteral("cluster.postgres.version"),
-                       QStringLiteral("%1 ships PostgreSQL %2 for %3, not %4 (hosts %5).")
+                       QCoreApplication::translate("pgha::Rules", "%1 ships PostgreSQL %2 for %3, not %4 (hosts %5).")
                            .arg(Platform::distributionDisplayName(pg.distribution), versionList(versions),
                                 Platform::osDisplayName(it.key()))
                            .arg(pg.version)
                            .arg(where),
-                       QStringLiteral("Choose PostgreSQL %1 (the newest it ships), or another distribution.")
+                       QCoreApplication::translate("pgha::Rules", "Choose PostgreSQL %1 (the newest it ships), or another distribution.")
                            .arg(versions.last()));
         }
     }
@@ -93,9 +94,9 @@ void pgParamUnsupported(const RuleContext &c, Findings &out)
                 || val == QLatin1String("yes");
             if (v >= 12 && on) {
                 addFinding(out, "pg-param-unsupported", Severity::Error, paramSubject(name),
-                           QStringLiteral("PostgreSQL 12 and later refuse default_with_oids = on (tables WITH OIDS "
+                           QCoreApplication::translate("pgha::Rules", "PostgreSQL 12 and later refuse default_with_oids = on (tables WITH OIDS "
                                           "are gone)."),
-                           QStringLiteral("Remove default_with_oids."), "remove-pg-param");
+                           QCoreApplication::translate("pgha::Rules", "Remove default_with_oids."), "remove-pg-param");
             }
             continue;
         }
@@ -114,37 +115,37 @@ void pgParamUnsupported(const RuleContext &c, Findings &out)
         if (removed) {
             const QString since = f->removedIn == 9 ? QStringLiteral("9.x") : QString::number(f->removedIn);
             message = f->replacement
-                ? QStringLiteral("PostgreSQL %1 rejects %2 (replaced by %3 in %4).")
+                ? QCoreApplication::translate("pgha::Rules", "PostgreSQL %1 rejects %2 (replaced by %3 in %4).")
                       .arg(pg.version)
                       .arg(name, QString::fromLatin1(f->replacement), since)
-                : QStringLiteral("PostgreSQL %1 rejects %2 (removed in %3).").arg(pg.version).arg(name, since);
+                : QCoreApplication::translate("pgha::Rules", "PostgreSQL %1 rejects %2 (removed in %3).").arg(pg.version).arg(name, since);
             if (name.compare(QLatin1String("wal_keep_segments"), Qt::CaseInsensitive) == 0) {
-                fix = QStringLiteral("Use wal_keep_size = segments x 16MB instead.");
+                fix = QCoreApplication::translate("pgha::Rules", "Use wal_keep_size = segments x 16MB instead.");
                 quick = "replace-wal-keep-segments";
             } else if (f->replacement) {
                 const PgParameterFact *r = PgParameters::find(QString::fromLatin1(f->replacement));
                 const bool replacementOk = !r || ((!r->addedIn || v >= r->addedIn) && (!r->removedIn || v < r->removedIn));
-                fix = QStringLiteral("Use %1 instead (check the unit: the meaning may differ).")
+                fix = QCoreApplication::translate("pgha::Rules", "Use %1 instead (check the unit: the meaning may differ).")
                           .arg(QString::fromLatin1(f->replacement));
                 if (replacementOk && name.compare(QLatin1String("force_parallel_mode"), Qt::CaseInsensitive) == 0)
                     quick = "rename-pg-param";  // same values, only the name changed
                 else if (!replacementOk)
-                    fix = QStringLiteral("Remove %1.").arg(name);
+                    fix = QCoreApplication::translate("pgha::Rules", "Remove %1.").arg(name);
                 else
                     quick = nullptr;
             } else {
-                fix = QStringLiteral("Remove %1.").arg(name);
+                fix = QCoreApplication::translate("pgha::Rules", "Remove %1.").arg(name);
             }
         } else {
-            message = QStringLiteral("PostgreSQL %1 does not know %2 (added in %3).")
+            message = QCoreApplication::translate("pgha::Rules", "PostgreSQL %1 does not know %2 (added in %3).")
                           .arg(pg.version)
                           .arg(name)
                           .arg(f->addedIn);
-            fix = QStringLiteral("Remove %1, or choose PostgreSQL %2 or later.").arg(name).arg(f->addedIn);
+            fix = QCoreApplication::translate("pgha::Rules", "Remove %1, or choose PostgreSQL %2 or later.").arg(name).arg(f->addedIn);
         }
         if (f->patroniTranslates) {
             message.chop(1);
-            message += QStringLiteral(", though Patroni converts it when it starts the server.");
+            message += QCoreApplication::translate("pgha::Rules", ", though Patroni converts it when it starts the server.");
         }
         addFinding(out, "pg-param-unsupported", sev, paramSubject(name), message, fix, quick);
     }
@@ -157,8 +158,8 @@ void pgParamManaged(const RuleContext &c, Findings &out)
         const QString reason = PgParameters::managedByPatroni(it.key());
         if (!reason.isEmpty()) {
             addFinding(out, "pg-param-managed", Severity::Info, paramSubject(it.key()),
-                       QStringLiteral("%1 here has no effect: %2.").arg(it.key(), reason),
-                       QStringLiteral("Remove it from the parameters."), "remove-pg-param");
+                       QCoreApplication::translate("pgha::Rules", "%1 here has no effect: %2.").arg(it.key(), reason),
+                       QCoreApplication::translate("pgha::Rules", "Remove it from the parameters."), "remove-pg-param");
         }
     }
     for (const PatroniMinimum &m : kMinimums) {
@@ -171,19 +172,19 @@ void pgParamManaged(const RuleContext &c, Findings &out)
         if (ok && v >= m.minimum)
             continue;
         addFinding(out, "pg-param-managed", Severity::Warning, paramSubject(name),
-                   QStringLiteral("Patroni ignores %1 = %2 (below its minimum of %3) and runs with %4.")
+                   QCoreApplication::translate("pgha::Rules", "Patroni ignores %1 = %2 (below its minimum of %3) and runs with %4.")
                        .arg(name, *raw)
                        .arg(m.minimum)
                        .arg(m.patroniDefault),
-                   QStringLiteral("Set %1 to %2 or more.").arg(name).arg(m.minimum));
+                   QCoreApplication::translate("pgha::Rules", "Set %1 to %2 or more.").arg(name).arg(m.minimum));
     }
     if (const auto wl = c.parameter(QStringLiteral("wal_level"))) {
         const QString v = wl->trimmed().toLower();
         if (v != QLatin1String("replica") && v != QLatin1String("hot_standby") && v != QLatin1String("logical")) {
             addFinding(out, "pg-param-managed", Severity::Warning, paramSubject(QStringLiteral("wal_level")),
-                       QStringLiteral("wal_level = %1 cannot feed replicas; Patroni ignores it and uses replica.")
+                       QCoreApplication::translate("pgha::Rules", "wal_level = %1 cannot feed replicas; Patroni ignores it and uses replica.")
                            .arg(*wl),
-                       QStringLiteral("Set wal_level to replica (or logical), or remove it."));
+                       QCoreApplication::translate("pgha::Rules", "Set wal_level to replica (or logical), or remove it."));
         }
     }
 }
@@ -197,17 +198,17 @@ void maxWalSenders(const RuleContext &c, Findings &out)
     // Each streaming replica holds one WAL sender; re-cloning a replica with pg_basebackup -X stream takes two more.
     if (senders < replicas) {
         addFinding(out, "max-wal-senders", Severity::Error, paramSubject(QStringLiteral("max_wal_senders")),
-                   QStringLiteral("max_wal_senders %1 is fewer than the %2 replicas that stream at once.")
+                   QCoreApplication::translate("pgha::Rules", "max_wal_senders %1 is fewer than the %2 replicas that stream at once.")
                        .arg(senders)
                        .arg(replicas),
-                   QStringLiteral("Set max_wal_senders to at least %1.").arg(replicas + 2));
+                   QCoreApplication::translate("pgha::Rules", "Set max_wal_senders to at least %1.").arg(replicas + 2));
     } else if (senders < replicas + 2) {
         addFinding(out, "max-wal-senders", Severity::Warning, paramSubject(QStringLiteral("max_wal_senders")),
-                   QStringLiteral("max_wal_senders %1 leaves no room for the two senders pg_basebackup needs to "
+                   QCoreApplication::translate("pgha::Rules", "max_wal_senders %1 leaves no room for the two senders pg_basebackup needs to "
                                   "rebuild a replica while %2 replicas stream.")
                        .arg(senders)
                        .arg(replicas),
-                   QStringLiteral("Set max_wal_senders to at least %1.").arg(replicas + 2));
+                   QCoreApplication::translate("pgha::Rules", "Set max_wal_senders to at least %1.").arg(replicas + 2));
     }
 }
 
@@ -222,9 +223,9 @@ void maxReplicationSlots(const RuleContext &c, Findings &out)
     if (slotCount < needed) {
         addFinding(out, "max-replication-slots", Severity::Error,
                    paramSubject(QStringLiteral("max_replication_slots")),
-                   QStringLiteral("max_replication_slots %1 is fewer than the %2 slots use_slots needs (one per "
+                   QCoreApplication::translate("pgha::Rules", "max_replication_slots %1 is fewer than the %2 slots use_slots needs (one per "
                                   "other member).").arg(slotCount).arg(needed),
-                   QStringLiteral("Set max_replication_slots to at least %1.").arg(needed + 2));
+                   QCoreApplication::translate("pgha::Rules", "Set max_replication_slots to at least %1.").arg(needed + 2));
     }
 }
 
@@ -234,11 +235,11 @@ void dataDirUnsafe(const RuleContext &c, Findings &out)
     if (c.topology.cluster.postgres.dataDir.trimmed().isEmpty() || c.postgresHosts.isEmpty())
         return;  // the platform default
     const QString subject = QStringLiteral("cluster.postgres.data_dir");
-    const QString fix = QStringLiteral("Leave data_dir empty for the platform default (e.g. /var/lib/pgsql/16/data) or "
+    const QString fix = QCoreApplication::translate("pgha::Rules", "Leave data_dir empty for the platform default (e.g. /var/lib/pgsql/16/data) or "
                                        "use an absolute path on a persistent disk.");
     if (!dir.startsWith(QLatin1Char('/'))) {
         addFinding(out, "data-dir-unsafe", Severity::Error, subject,
-                   QStringLiteral("data_dir \"%1\" is not an absolute path.").arg(dir), fix);
+                   QCoreApplication::translate("pgha::Rules", "data_dir \"%1\" is not an absolute path.").arg(dir), fix);
         return;
     }
     // Emptied at boot (tmpfs or tmp cleaners): the replica would rebuild, a lone primary would lose everything.
@@ -247,7 +248,7 @@ void dataDirUnsafe(const RuleContext &c, Findings &out)
         const QString base = QString::fromLatin1(v);
         if (dir == base || dir.startsWith(base + QLatin1Char('/'))) {
             addFinding(out, "data-dir-unsafe", Severity::Error, subject,
-                       QStringLiteral("data_dir %1 is under %2, which is emptied on reboot.").arg(dir, base), fix);
+                       QCoreApplication::translate("pgha::Rules", "data_dir %1 is under %2, which is emptied on reboot.").arg(dir, base), fix);
             return;
         }
     }
@@ -256,7 +257,7 @@ void dataDirUnsafe(const RuleContext &c, Findings &out)
     for (const char *v : kSystem) {
         if (dir == QLatin1String(v)) {
             addFinding(out, "data-dir-unsafe", Severity::Error, subject,
-                       QStringLiteral("data_dir %1 is a system directory; initdb needs an empty directory of its own.")
+                       QCoreApplication::translate("pgha::Rules", "data_dir %1 is a system directory; initdb needs an empty directory of its own.")
                            .arg(dir),
                        fix);
             return;

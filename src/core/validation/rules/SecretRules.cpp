@@ -1,6 +1,7 @@
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
 
+#include <QCoreApplication>
 #include <QHash>
 
 namespace pgha::rules {
@@ -50,19 +51,19 @@ void weakSecret(const RuleContext &c, Findings &out)
         if (e.value.isEmpty())
             continue;  // generated later from the CSPRNG
         const QString subject = QStringLiteral("secrets.") + QString::fromLatin1(e.key);
-        const QString fix = QStringLiteral("Leave %1 empty so that pgha generates one (32 random characters), or "
+        const QString fix = QCoreApplication::translate("pgha::Rules", "Leave %1 empty so that pgha generates one (32 random characters), or "
                                            "use at least %2 random characters.")
                                 .arg(QString::fromLatin1(e.key))
                                 .arg(kMinLength);
         if (isKnownDefault(e.value)) {
             addFinding(out, "weak-secret", Severity::Error, subject,
-                       QStringLiteral("%1 is a well-known default password.").arg(QString::fromLatin1(e.key)), fix);
+                       QCoreApplication::translate("pgha::Rules", "%1 is a well-known default password.").arg(QString::fromLatin1(e.key)), fix);
         } else if (e.value.compare(e.user, Qt::CaseInsensitive) == 0) {
             addFinding(out, "weak-secret", Severity::Error, subject,
-                       QStringLiteral("%1 is the account's own user name.").arg(QString::fromLatin1(e.key)), fix);
+                       QCoreApplication::translate("pgha::Rules", "%1 is the account's own user name.").arg(QString::fromLatin1(e.key)), fix);
         } else if (e.value.size() < kMinLength) {
             addFinding(out, "weak-secret", Severity::Warning, subject,
-                       QStringLiteral("%1 has %2 characters, fewer than %3.")
+                       QCoreApplication::translate("pgha::Rules", "%1 has %2 characters, fewer than %3.")
                            .arg(QString::fromLatin1(e.key))
                            .arg(e.value.size())
                            .arg(kMinLength),
@@ -71,9 +72,9 @@ void weakSecret(const RuleContext &c, Findings &out)
         const auto it = firstUse.constFind(e.value);
         if (it != firstUse.cend()) {
             addFinding(out, "weak-secret", Severity::Warning, subject,
-                       QStringLiteral("%1 is the same as %2, so one leak opens both accounts.")
+                       QCoreApplication::translate("pgha::Rules", "%1 is the same as %2, so one leak opens both accounts.")
                            .arg(QString::fromLatin1(e.key), QString::fromLatin1(it.value())),
-                       QStringLiteral("Give every account its own password."));
+                       QCoreApplication::translate("pgha::Rules", "Give every account its own password."));
         } else {
             firstUse.insert(e.value, e.key);
         }
