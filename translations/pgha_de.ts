@@ -2833,6 +2833,22 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <source>Give every account its own password.</source>
         <translation>Geben Sie jedem Konto ein eigenes Kennwort.</translation>
     </message>
+    <message>
+        <source>TLS is off: etcd, Patroni&apos;s REST API and PostgreSQL speak plain text, and whoever reaches port %1 can rewrite the leader key without a client certificate.</source>
+        <translation>TLS ist aus: etcd, die REST-API von Patroni und PostgreSQL sprechen Klartext, und wer Port %1 erreicht, kann den Leader-Schlüssel ohne Client-Zertifikat umschreiben.</translation>
+    </message>
+    <message>
+        <source>Set cluster.security.tls: true (the certificates are generated and kept with the secrets).</source>
+        <translation>Setzen Sie cluster.security.tls: true (die Zertifikate werden erzeugt und bei den Geheimnissen aufbewahrt).</translation>
+    </message>
+    <message>
+        <source>cluster.security.ca is &quot;supplied&quot; but the secrets hold no CA certificate.</source>
+        <translation>cluster.security.ca ist &quot;supplied&quot;, aber die Geheimnisse enthalten kein CA-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Put the CA&apos;s cert (and key, or every host&apos;s cert and key) under tls: in the secrets file, or set cluster.security.ca: generated.</source>
+        <translation>Legen Sie das Zertifikat der CA (und ihren Schlüssel, oder Zertifikat und Schlüssel jedes Hosts) unter tls: in die Kennwortdatei oder setzen Sie cluster.security.ca: generated.</translation>
+    </message>
 </context>
 <context>
     <name>pgha::SecretsDialog</name>
