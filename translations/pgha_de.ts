@@ -1752,10 +1752,6 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <translation>Anmeldung fehlgeschlagen (HTTP 401): Prüfen Sie Benutzer und Kennwort der REST-API</translation>
     </message>
     <message>
-        <source>authentication failed (HTTP 401)</source>
-        <translation>Anmeldung fehlgeschlagen (HTTP 401)</translation>
-    </message>
-    <message>
         <source>not probed (no client URL)</source>
         <translation>nicht abgefragt (keine Client-URL)</translation>
     </message>
@@ -1930,6 +1926,74 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>no HAProxy routes writes to a primary</source>
         <translation>kein HAProxy leitet Schreibzugriffe zu einem Primary</translation>
+    </message>
+    <message>
+        <source>member %1: %2</source>
+        <translation>Mitglied %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 lies outside the design&apos;s REST endpoints (and subnets): the REST credentials are not sent there, the action is not run</source>
+        <translation>%1 liegt außerhalb der REST-Endpunkte (und Subnetze) des Entwurfs: Die REST-Anmeldedaten werden nicht dorthin gesendet, die Aktion wird nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>%1 lists %2 members; only the first %3 are watched</source>
+        <translation>%1 führt %2 Mitglieder; nur die ersten %3 werden überwacht</translation>
+    </message>
+    <message>
+        <source>member %1 announces a REST URL that is not http(s): %2</source>
+        <translation>Mitglied %1 meldet eine REST-URL, die nicht http(s) ist: %2</translation>
+    </message>
+    <message>
+        <source>more than %1 members seen; member %2 is not watched</source>
+        <translation>mehr als %1 Mitglieder gesehen; Mitglied %2 wird nicht überwacht</translation>
+    </message>
+    <message>
+        <source>member %1 (%2) is not on the --url host: polled without credentials</source>
+        <translation>Mitglied %1 (%2) liegt nicht auf dem --url-Host: ohne Anmeldedaten abgefragt</translation>
+    </message>
+    <message>
+        <source>member %1 announces %2, outside the design: polled without credentials</source>
+        <translation>Mitglied %1 meldet %2, außerhalb des Entwurfs: ohne Anmeldedaten abgefragt</translation>
+    </message>
+    <message>
+        <source>etcd lists %1 members; only the first %2 are watched</source>
+        <translation>etcd führt %1 Mitglieder; nur die ersten %2 werden überwacht</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the CA file: %2</source>
+        <translation>%1: Die CA-Datei lässt sich nicht lesen: %2</translation>
+    </message>
+    <message>
+        <source>%1: no PEM certificate in the CA file</source>
+        <translation>%1: kein PEM-Zertifikat in der CA-Datei</translation>
+    </message>
+    <message>
+        <source>%1: answer larger than %2, not read</source>
+        <translation>%1: Antwort größer als %2, nicht gelesen</translation>
+    </message>
+    <message>
+        <source>%1: no complete answer within %2 ms</source>
+        <translation>%1: keine vollständige Antwort binnen %2 ms</translation>
+    </message>
+    <message>
+        <source>%1: answer larger than %2 (Content-Length %3), not read</source>
+        <translation>%1: Antwort größer als %2 (Content-Length %3), nicht gelesen</translation>
+    </message>
+    <message>
+        <source>%1: certificate not accepted: %2</source>
+        <translation>%1: Zertifikat nicht angenommen: %2</translation>
+    </message>
+    <message>
+        <source>%1: timed out</source>
+        <translation>%1: Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>%1: authentication failed (HTTP 401)</source>
+        <translation>%1: Anmeldung fehlgeschlagen (HTTP 401)</translation>
+    </message>
+    <message>
+        <source>%1: TLS handshake failed: %2</source>
+        <translation>%1: TLS-Handshake fehlgeschlagen: %2</translation>
     </message>
 </context>
 <context>
