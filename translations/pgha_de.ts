@@ -852,6 +852,14 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <source>reading the output failed</source>
         <translation>Lesen der Ausgabe fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>Schlüssel %1</translation>
+    </message>
 </context>
 <context>
     <name>pgha::DeployPage</name>

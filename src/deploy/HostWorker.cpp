@@ -220,7 +220,7 @@ HostWorker::OpResult HostWorker::waitFor(const DeployOp &op)
             return {false, false,
                     QCoreApplication::translate("pgha::Deploy", "not ready after %1 s (last: %2); see the service logs under /var/log on the host")
                         .arg(op.timeoutSec)
-                        .arg(progress.isEmpty() ? QStringLiteral("no answer") : progress),
+                        .arg(progress.isEmpty() ? QCoreApplication::translate("pgha::Deploy", "no answer") : progress),
                     -1};
         for (int i = 0; i < 2 && !cancelled(); ++i)
             QThread::msleep(50);  // a worker thread: sleeping here never stalls the GUI

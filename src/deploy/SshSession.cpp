@@ -178,7 +178,7 @@ std::optional<SshError> SshSession::authenticate()
     QStringList tried;
     if (methods & SSH_AUTH_METHOD_PUBLICKEY) {
         if (!m_target.identityFile.isEmpty()) {
-            tried << QStringLiteral("key %1").arg(m_target.identityFile);
+            tried << QCoreApplication::translate("pgha::Deploy", "key %1").arg(m_target.identityFile);
             if (!QFile::exists(m_target.identityFile))
                 return SshError{SshError::Kind::Auth,
                                 QCoreApplication::translate("pgha::Deploy", "key file %1 does not exist").arg(m_target.identityFile)};
