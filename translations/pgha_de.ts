@@ -537,6 +537,34 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <source>Synchronous mode: switchover only to %1.</source>
         <translation>Synchroner Modus: Switchover nur zu %1.</translation>
     </message>
+    <message>
+        <source>Switchover to selected</source>
+        <translation>Switchover zum ausgewählten</translation>
+    </message>
+    <message>
+        <source>Failover to selected</source>
+        <translation>Failover zum ausgewählten</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Reinitialise</source>
+        <translation>Neu initialisieren</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
 </context>
 <context>
     <name>pgha::Deploy</name>
@@ -1302,6 +1330,10 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
         <source>NONE</source>
         <translation>KEINER</translation>
     </message>
+    <message>
+        <source>stats login refused (pools not monitored)</source>
+        <translation>Statistik-Anmeldung abgelehnt (Pools nicht überwacht)</translation>
+    </message>
 </context>
 <context>
     <name>pgha::MainWindow</name>
@@ -1612,6 +1644,41 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
             <numerusform>%n weiterer automatisch gesicherter Entwurf behalten: Datei ▸ Automatisch gesicherte Entwürfe wiederherstellen bietet ihn an.</numerusform>
             <numerusform>%n weitere automatisch gesicherte Entwürfe behalten: Datei ▸ Automatisch gesicherte Entwürfe wiederherstellen bietet sie an.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>pgha::MemberTableModel</name>
+    <message>
+        <source>Member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>TL</source>
+        <translation>TL</translation>
+    </message>
+    <message>
+        <source>Lag in MB</source>
+        <translation>Verzug in MB</translation>
+    </message>
+    <message>
+        <source>Pending restart</source>
+        <translation>Neustart ausstehend</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Tags</translation>
     </message>
 </context>
 <context>

@@ -161,13 +161,13 @@ void DashboardPage::buildUi()
             &DashboardPage::updateButtons);
     auto *actions = new QHBoxLayout;
     const struct { ActionRequest::Kind kind; const char *label; const char *name; } buttons[] = {
-        {ActionRequest::Kind::Switchover, "Switchover to selected", "switchoverButton"},
-        {ActionRequest::Kind::Failover, "Failover to selected", "failoverButton"},
-        {ActionRequest::Kind::Restart, "Restart", "restartButton"},
-        {ActionRequest::Kind::Reload, "Reload", "reloadButton"},
-        {ActionRequest::Kind::Reinit, "Reinitialise", "reinitButton"},
-        {ActionRequest::Kind::Pause, "Pause", "pauseButton"},
-        {ActionRequest::Kind::Resume, "Resume", "resumeButton"},
+        {ActionRequest::Kind::Switchover, QT_TR_NOOP("Switchover to selected"), "switchoverButton"},
+        {ActionRequest::Kind::Failover, QT_TR_NOOP("Failover to selected"), "failoverButton"},
+        {ActionRequest::Kind::Restart, QT_TR_NOOP("Restart"), "restartButton"},
+        {ActionRequest::Kind::Reload, QT_TR_NOOP("Reload"), "reloadButton"},
+        {ActionRequest::Kind::Reinit, QT_TR_NOOP("Reinitialise"), "reinitButton"},
+        {ActionRequest::Kind::Pause, QT_TR_NOOP("Pause"), "pauseButton"},
+        {ActionRequest::Kind::Resume, QT_TR_NOOP("Resume"), "resumeButton"},
     };
     for (const auto &b : buttons) {
         auto *button = new QPushButton(tr(b.label), membersPage);

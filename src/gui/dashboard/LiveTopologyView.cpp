@@ -115,7 +115,10 @@ void LiveTopologyView::paintEvent(QPaintEvent *)
     }
     for (const HaproxyInstance &h : std::as_const(m_state.haproxy)) {
         QString text = tr("HAProxy %1: ").arg(h.name);
-        if (!h.reachable) {
+        if (h.authFailed) {
+            // It answers; only its stats are closed to the monitor's credentials: a gap, not a fault.
+            text += tr("stats login refused (pools not monitored)");
+        } else if (!h.reachable) {
             text += tr("unreachable");
         } else {
             QStringList parts;
@@ -125,7 +128,8 @@ void LiveTopologyView::paintEvent(QPaintEvent *)
             }
             text += parts.join(QLatin1String("   "));
         }
-        p.setPen(h.reachable ? palette().color(QPalette::Text) : QColor(0xc6, 0x28, 0x28));
+        p.setPen(h.reachable ? palette().color(QPalette::Text)
+                             : (h.authFailed ? palette().color(QPalette::PlaceholderText) : QColor(0xc6, 0x28, 0x28)));
         p.drawText(QPoint(kGap, y + 12), text);
         y += 20;
     }

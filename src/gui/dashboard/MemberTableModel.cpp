@@ -87,7 +87,10 @@ QVariant MemberTableModel::headerData(int section, Qt::Orientation orientation, 
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char *const titles[] = {"Member", "Host", "Role", "State", "TL", "Lag in MB", "Pending restart", "Tags"};
+    // QT_TR_NOOP: lupdate extracts them, tr() below translates them.
+    static const char *const titles[] = {QT_TR_NOOP("Member"), QT_TR_NOOP("Host"), QT_TR_NOOP("Role"),
+                                         QT_TR_NOOP("State"), QT_TR_NOOP("TL"), QT_TR_NOOP("Lag in MB"),
+                                         QT_TR_NOOP("Pending restart"), QT_TR_NOOP("Tags")};
     return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
 }
 
