@@ -1,5 +1,6 @@
 #include "monitor/ActionRunner.h"
 
+#include "monitor/ActionRules.h"
 #include "monitor/RequestGuard.h"
 
 #include <QCoreApplication>
@@ -94,6 +95,17 @@ void ActionRunner::dispatch(const PatroniParser::ClusterInfo &cluster)
             return finish(false, 0, QCoreApplication::translate("pgha::Monitor", "no member named \"%1\"").arg(r.candidate));
         if (r.candidate == leader->name)
             return finish(false, 0, QCoreApplication::translate("pgha::Monitor", "%1 is already the leader").arg(r.candidate));
+        if (!r.candidate.isEmpty()) {
+            // The same rules the dashboard offers its buttons by (synchronous mode: only the sync standby), so
+            // that the CLI says why instead of passing on Patroni's refusal.
+            ClusterState state;
+            state.members = cluster.members;
+            for (const MemberState &m : cluster.members)
+                state.synchronousMode = state.synchronousMode || m.role == QLatin1String("sync_standby");
+            const ActionRules::Decision d = ActionRules::check(state, K::Switchover, r.candidate);
+            if (!d.allowed)
+                return finish(false, 0, d.reason);
+        }
         QJsonObject body{{QStringLiteral("leader"), leader->name}};
         if (!r.candidate.isEmpty())
             body.insert(QStringLiteral("candidate"), r.candidate);

@@ -84,6 +84,7 @@ private slots:
     void events();
     void actions_data();
     void actions();
+    void switchoverRefusedInSyncMode();
     void fiftyMembersStallProbe();
 };
 
@@ -425,6 +426,31 @@ void TestMonitorClient::fiftyMembersStallProbe()
     // The stall is the thread's own CPU time between two ticks: the wall-clock gap also counts the time other
     // processes held the cores (ctest -j2 and parallel builds), which is no fault of the event loop.
     QVERIFY2(worstCpu < 16000, qPrintable(QStringLiteral("longest stall %1 us").arg(worstCpu)));
+}
+
+void TestMonitorClient::switchoverRefusedInSyncMode()
+{
+    // Synchronous mode: a switchover to an asynchronous replica is refused before anything is sent, with the
+    // rule and the member that would be allowed (not Patroni's "candidate name does not match with sync_standby").
+    FakeCluster fake(3, 0, false, 60, false, QStringLiteral("127.0.26."));
+    QVERIFY(fake.started());
+    fake.syncStandby = QStringLiteral("m2");
+    ActionRequest req;
+    req.kind = ActionRequest::Kind::Switchover;
+    req.candidate = QStringLiteral("m3");
+    const ActionResult r = runAction(MonitorTarget::fromTopology(fake.topology(), fake.secrets()), req);
+    QVERIFY(!r.ok);
+    QVERIFY2(r.message.contains(QLatin1String("synchronous standby (m2)")), qPrintable(r.message));
+    for (const FakeCluster::Member &m : fake.members) {
+        const auto reqs = m.rest->requests();
+        for (const auto &q : reqs)
+            QVERIFY2(q.method == "GET", q.path.constData());
+    }
+    QCOMPARE(fake.leader, QStringLiteral("m1"));
+    req.candidate = QStringLiteral("m2");
+    const ActionResult ok = runAction(MonitorTarget::fromTopology(fake.topology(), fake.secrets()), req);
+    QVERIFY2(ok.ok, qPrintable(ok.message));
+    QCOMPARE(fake.leader, QStringLiteral("m2"));
 }
 
 QTEST_GUILESS_MAIN(TestMonitorClient)
