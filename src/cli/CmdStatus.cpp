@@ -1,5 +1,6 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
+#include "core/util/DataPaths.h"
 
 #include "monitor/ActionRequest.h"
 #include "monitor/ActionRunner.h"
@@ -8,6 +9,7 @@
 #include "monitor/MonitorTarget.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonArray>
 #include <QTextStream>
@@ -28,7 +30,8 @@ struct TargetOptions
     QCommandLineOption url{QStringLiteral("url"), QStringLiteral("Patroni REST URL of any member (instead of FILE)."),
                            QStringLiteral("URL")};
     QCommandLineOption secrets{QStringLiteral("secrets"),
-                               QStringLiteral("Secrets file (REST API and HAProxy stats passwords)."),
+                               QStringLiteral("Secrets file (REST API and HAProxy stats passwords); default: the "
+                                              "cluster's, kept by pgha deploy."),
                                QStringLiteral("FILE")};
     QCommandLineOption etcd{QStringLiteral("etcd"), QStringLiteral("etcd client URL to watch (with --url)."),
                             QStringLiteral("URL")};
@@ -94,6 +97,19 @@ struct TargetOptions
             std::optional<Topology> topo = loadProjectArg(file);
             if (!topo)
                 return std::nullopt;
+            if (!p.isSet(secrets)) {
+                // The passwords a deploy generated for this cluster (the one data location, DataPaths).
+                const Result<QString> kept = DataPaths::secretsFile(topo->cluster.name);
+                if (kept.ok() && QFileInfo::exists(kept.value())) {
+                    Result<Secrets> r = SecretStore::loadFile(kept.value());
+                    if (!r.ok()) {
+                        err() << "error: " << r.error().toString() << "\n";
+                        return std::nullopt;
+                    }
+                    secretsValue = r.value();
+                    SecretStore::applyEnvironment(&secretsValue);
+                }
+            }
             t = MonitorTarget::fromTopology(*topo, secretsValue, p.isSet(https));
         }
         const QStringList etcdUrls = p.values(etcd);
@@ -288,6 +304,7 @@ int status(const QStringList &args)
     if (!p.isSet(watch)) {
         ClusterPoller poller(*target);
         int exitCode = 2;
+        bool answered = false;
         QObject::connect(&poller, &ClusterPoller::polled, &poller, [&](const ClusterState &st) {
             if (json)
                 out() << QJsonDocument(st.toJson()).toJson(QJsonDocument::Indented);
@@ -295,10 +312,13 @@ int status(const QStringList &args)
                 printTable(out(), st);
             out().flush();
             exitCode = verdictExit(st.verdict);
+            answered = true;
             QCoreApplication::exit(0);
         });
         poller.poll();
-        QCoreApplication::exec();
+        // exit() before exec() is lost: only enter the loop while the answer is still to come.
+        if (!answered)
+            QCoreApplication::exec();
         return exitCode;
     }
 
@@ -414,6 +434,7 @@ int action(const QString &name, const QStringList &args)
     }
     ActionRunner runner(*target);
     int exitCode = 1;
+    bool answered = false;
     QObject::connect(&runner, &ActionRunner::finished, &runner, [&](const ActionResult &r) {
         (r.ok ? out() : err()) << (r.ok ? "" : "failed: ") << r.message;
         if (r.httpStatus > 0)
@@ -422,10 +443,12 @@ int action(const QString &name, const QStringList &args)
         out().flush();
         err().flush();
         exitCode = r.ok ? 0 : 1;
+        answered = true;
         QCoreApplication::exit(0);
     });
     runner.run(req);
-    QCoreApplication::exec();
+    if (!answered)
+        QCoreApplication::exec();
     return exitCode;
 }
 

@@ -3,28 +3,25 @@
 #include "core/generate/Generator.h"
 #include "core/model/Topology.h"
 #include "core/pki/ClusterTls.h"
+#include "core/util/DataPaths.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFileInfo>
-#include <QStandardPaths>
 
 namespace pgha {
 
-QString defaultJournalPath(const QString &projectPath, const Topology &topology)
+QString defaultJournalPath(const Topology &topology)
 {
-    const QString abs = projectPath.startsWith(QLatin1String("template:")) || projectPath.isEmpty()
-        ? projectPath
-        : QFileInfo(projectPath).absoluteFilePath();
-    const QString tag = QString::fromLatin1(QCryptographicHash::hash(abs.toUtf8(), QCryptographicHash::Sha256).toHex().left(12));
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    if (dir.isEmpty())
-        dir = QDir::homePath() + QStringLiteral("/.local/share/pgha");
-    return dir + QStringLiteral("/deploy/") + topology.cluster.name + QLatin1Char('-') + tag + QStringLiteral(".journal.json");
+    const Result<QString> p = DataPaths::journalFile(topology.cluster.name);
+    return p.ok() ? p.value() : QString();
 }
 
-QString keptSecretsPath(const QString &journalPath)
+QString keptSecretsPath(const Topology &topology, const QString &journalPath)
 {
+    if (journalPath == defaultJournalPath(topology)) {
+        const Result<QString> p = DataPaths::secretsFile(topology.cluster.name);
+        return p.ok() ? p.value() : QString();
+    }
     QString p = journalPath;
     if (p.endsWith(QLatin1String(".json")))
         p.chop(5);
@@ -33,8 +30,19 @@ QString keptSecretsPath(const QString &journalPath)
 
 Result<DeploySetup> prepareDeploy(const Topology &topology, const DeploySetupOptions &options)
 {
-    const QString journalPath = options.journalPath.isEmpty() ? defaultJournalPath(options.projectPath, topology)
-                                                              : options.journalPath;
+    QString journalPath = options.journalPath;
+    if (journalPath.isEmpty()) {
+        const Result<QString> p = DataPaths::journalFile(topology.cluster.name);
+        if (!p.ok())
+            return p.error();
+        journalPath = p.value();
+        if (!options.dryRun) {
+            // 0700: the folder holds the generated passwords.
+            const Result<QString> dir = DataPaths::ensureClusterDir(topology.cluster.name);
+            if (!dir.ok())
+                return dir.error();
+        }
+    }
     Result<DeployJournal> journal = DeployJournal::load(journalPath);
     if (!journal.ok())
         return journal.error();
@@ -49,7 +57,7 @@ Result<DeploySetup> prepareDeploy(const Topology &topology, const DeploySetupOpt
         SecretStore::applyEnvironment(&secrets);
         SecretStore::fillMissing(&secrets);
     } else {
-        const QString kept = keptSecretsPath(journalPath);
+        const QString kept = keptSecretsPath(topology, journalPath);
         if (QFileInfo::exists(kept)) {
             Result<Secrets> s = SecretStore::loadFile(kept);
             if (!s.ok())
@@ -73,7 +81,7 @@ Result<DeploySetup> prepareDeploy(const Topology &topology, const DeploySetupOpt
     if (!issued.ok())
         return issued.error();
     if (!issued->isEmpty() && !options.dryRun) {
-        const QString target = options.secretsFile.isEmpty() ? keptSecretsPath(journalPath) : options.secretsFile;
+        const QString target = options.secretsFile.isEmpty() ? keptSecretsPath(topology, journalPath) : options.secretsFile;
         QDir().mkpath(QFileInfo(target).absolutePath());
         const Result<void> saved = SecretStore::saveFile(secrets, target);
         if (!saved.ok())
