@@ -36,11 +36,14 @@ bool ActionRunner::run(const ActionRequest &request)
     m_busy = true;
     m_request = request;
     m_lastError.clear();
-    if (m_target.patroni.isEmpty()) {
-        finish(false, 0, QCoreApplication::translate("pgha::Monitor", "no Patroni endpoint to talk to"));
-        return true;
-    }
-    readCluster(0);
+    // Started from the event loop, like DeployRunner: finished() never comes before run() returns (the CLI
+    // connects, runs, then enters its loop; an instant refusal used to exit the loop before it ran).
+    QMetaObject::invokeMethod(this, [this] {
+        if (m_target.patroni.isEmpty())
+            finish(false, 0, QCoreApplication::translate("pgha::Monitor", "no Patroni endpoint to talk to"));
+        else
+            readCluster(0);
+    }, Qt::QueuedConnection);
     return true;
 }
 

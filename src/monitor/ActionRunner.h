@@ -12,7 +12,7 @@ namespace pgha {
 
 // Runs one action at a time: reads /cluster (first endpoint that answers) to find the leader and the members'
 // REST URLs, checks the request against it, then sends the POST or PATCH with the REST API's basic auth.
-// Asynchronous: finished() comes back on the owner's thread.
+// Asynchronous: finished() comes back on the owner's thread, always after run() returned.
 class ActionRunner : public QObject
 {
     Q_OBJECT

@@ -94,7 +94,15 @@ bool ClusterPoller::poll()
     m_notes.clear();
 
     // Hold the count above zero while the round is being sent, so that an instant failure cannot finish it early.
+    // The round starts from the event loop, like DeployRunner's: polled() never comes before poll() returns,
+    // so a caller may connect, poll() and then enter its event loop (the CLI's status did hang on this).
     ++m_pending;
+    QMetaObject::invokeMethod(this, [this] { sendRound(); }, Qt::QueuedConnection);
+    return true;
+}
+
+void ClusterPoller::sendRound()
+{
     if (!m_target.patroni.isEmpty() || !m_seenMembers.isEmpty())
         sendCluster(m_preferredPatroni);
     for (const MonitorTarget::Endpoint &e : std::as_const(m_target.patroni))
@@ -136,7 +144,6 @@ bool ClusterPoller::poll()
         });
     }
     done();
-    return true;
 }
 
 void ClusterPoller::sendCluster(int endpointIndex)

@@ -31,7 +31,8 @@ public:
     const MonitorTarget &target() const { return m_target; }
     QNetworkAccessManager *networkAccessManager() const { return m_nam; }
     bool isBusy() const { return m_pending > 0; }
-    // Starts a round; returns false (and does nothing) while the previous round is still running.
+    // Starts a round (from the event loop: polled() always comes later); returns false (and does nothing) while
+    // the previous round is still running.
     bool poll();
 
     // The last /history and /config seen (empty until fetched).
@@ -63,6 +64,7 @@ private:
     QNetworkReply *send(const QByteArray &verb, const QString &url, const QByteArray &body = {},
                         MonitorTarget::Auth auth = MonitorTarget::Auth::Rest);
     void noteMemberUrl(const QString &name, const QString &url);
+    void sendRound();
     void sendCluster(int endpointIndex);
     void sendNode(const QString &url);
     void sendEtcdMemberList(int endpointIndex);
