@@ -1,6 +1,7 @@
 #include "deploy/DeployPlan.h"
 
 #include "core/generate/GeneratedFile.h"
+#include "core/generate/InstallScript.h"
 #include "core/generate/TlsFiles.h"
 #include "core/pki/ClusterTls.h"
 #include "core/model/Platform.h"
@@ -85,40 +86,6 @@ QString httpGet(const QString &url, bool authFromStdin, const QString &caFile = 
         : QStringLiteral("import sys, urllib.request as u\n"
                          "print(u.urlopen(sys.argv[1], timeout=3).read().decode())\n");
     return QStringLiteral("python3 -c %1 %2").arg(q(py), q(url));
-}
-
-QStringList packagesFor(const Topology &t, const Host &h)
-{
-    const PostgresSettings &pg = t.cluster.postgres;
-    const bool deb = Platform::osFamily(h.os) == OsFamily::Debian;
-    const bool percona = pg.distribution == QLatin1String("percona");
-    QStringList p;
-    if (h.has(Role::Postgres)) {
-        if (deb) {
-            p << (percona ? QStringLiteral("percona-postgresql-%1") : QStringLiteral("postgresql-%1")).arg(pg.version)
-              << (percona ? QStringLiteral("percona-patroni") : QStringLiteral("patroni"));
-            if (t.cluster.security.tls)
-                p << QStringLiteral("python3-idna");  // python3-etcd's pyOpenSSL path needs it (tls-notes)
-        } else if (percona) {
-            p << QStringLiteral("percona-postgresql%1-server").arg(pg.version) << QStringLiteral("percona-patroni");
-        } else if (pg.distribution == QLatin1String("pgdg")) {
-            p << QStringLiteral("postgresql%1-server").arg(pg.version) << QStringLiteral("patroni")
-              << QStringLiteral("patroni-etcd");
-        } else {
-            p << QStringLiteral("postgresql-server") << QStringLiteral("patroni");
-        }
-    }
-    if (h.has(Role::Etcd)) {
-        if (deb)
-            p << QStringLiteral("etcd-server") << QStringLiteral("etcd-client");
-        else
-            p << (percona ? QStringLiteral("percona-etcd") : QStringLiteral("etcd"));
-    }
-    if (h.has(Role::HAProxy))
-        p << ((percona && !deb) ? QStringLiteral("percona-haproxy") : QStringLiteral("haproxy"))
-          << QStringLiteral("python3");  // the readiness probe reads HAProxy's stats with it
-    p.removeDuplicates();
-    return p;
 }
 
 QString ownerFor(const Host &h, const QString &path)
@@ -317,7 +284,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
 
     // 2. Packages (already installed: nothing to do).
     for (const Host *h : hosts) {
-        const QStringList pkgs = packagesFor(topology, *h);
+        const QStringList pkgs = InstallScript::packages(topology, *h);
         if (pkgs.isEmpty())
             continue;
         DeployStep s;

@@ -102,41 +102,12 @@ QString path()
 QStringList packages(const Topology &topology, const Host &host)
 {
     const PostgresSettings &pg = topology.cluster.postgres;
-    const QString v = QString::number(pg.version);
-    const bool rhel = Platform::osFamily(host.os) == OsFamily::Rhel;
-    const bool percona = pg.distribution == QLatin1String("percona");
-    const bool pgdg = pg.distribution == QLatin1String("pgdg");
-    QStringList p;
-    if (host.has(Role::Postgres)) {
-        if (rhel && percona)
-            p << QStringLiteral("percona-postgresql%1-server").arg(v) << QStringLiteral("percona-postgresql%1-contrib").arg(v)
-              << QStringLiteral("percona-patroni") << QStringLiteral("python3-python-etcd");
-        else if (rhel && pgdg)
-            p << QStringLiteral("postgresql%1-server").arg(v) << QStringLiteral("postgresql%1-contrib").arg(v)
-              << QStringLiteral("patroni") << QStringLiteral("patroni-etcd");
-        else if (rhel)
-            p << QStringLiteral("postgresql-server") << QStringLiteral("postgresql-contrib") << QStringLiteral("patroni")
-              << QStringLiteral("patroni-etcd");
-        else if (percona)
-            p << QStringLiteral("percona-postgresql-%1").arg(v) << QStringLiteral("percona-postgresql-contrib")
-              << QStringLiteral("percona-patroni") << QStringLiteral("python3-etcd");
-        else
-            p << QStringLiteral("postgresql-%1").arg(v) << QStringLiteral("patroni") << QStringLiteral("python3-etcd");
-        // Debian's python3-etcd loads pyOpenSSL when python3-openssl is installed, and that path needs idna:
-        // without it Patroni waits on etcd forever ("No module named 'idna'").
-        if (!rhel && GenUtil::tls(topology))
-            p << QStringLiteral("python3-idna");
-    }
-    if (host.has(Role::Etcd)) {
-        if (rhel)
-            p << QStringLiteral("etcd");
-        else
-            p << QStringLiteral("etcd-server") << QStringLiteral("etcd-client");
-    }
-    if (host.has(Role::HAProxy))
-        p << (percona ? QStringLiteral("percona-haproxy") : QStringLiteral("haproxy"));
-    p.removeDuplicates();
-    return p;
+    Platform::PackageRoles roles;
+    roles.postgres = host.has(Role::Postgres);
+    roles.etcd = host.has(Role::Etcd);
+    roles.haproxy = host.has(Role::HAProxy);
+    roles.tls = GenUtil::tls(topology);
+    return Platform::packages(host.os, pg.distribution, pg.version, roles);
 }
 
 QByteArray script(const Topology &topology, const Host &host, const QList<GeneratedFile> &hostFiles)

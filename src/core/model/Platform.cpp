@@ -159,4 +159,45 @@ QString postgresHome(const QString &osId)
     return QStringLiteral("/var/lib/postgresql");
 }
 
+QStringList packages(const QString &osId, const QString &distribution, int postgresVersion, PackageRoles roles)
+{
+    // Sources: Percona's RHEL guide (etcd + python3-python-etcd, percona-patroni, percona-haproxy), PGDG's
+    // patroni-etcd extra, Debian's postgresql-N (contrib included) and python3-etcd.
+    const QString v = QString::number(postgresVersion);
+    const bool rhel = osFamily(osId) == OsFamily::Rhel;
+    const bool percona = distribution == QLatin1String("percona");
+    const bool pgdg = distribution == QLatin1String("pgdg");
+    QStringList p;
+    if (roles.postgres) {
+        if (rhel && percona)
+            p << QStringLiteral("percona-postgresql%1-server").arg(v) << QStringLiteral("percona-postgresql%1-contrib").arg(v)
+              << QStringLiteral("percona-patroni") << QStringLiteral("python3-python-etcd");
+        else if (rhel && pgdg)
+            p << QStringLiteral("postgresql%1-server").arg(v) << QStringLiteral("postgresql%1-contrib").arg(v)
+              << QStringLiteral("patroni") << QStringLiteral("patroni-etcd");
+        else if (rhel)
+            p << QStringLiteral("postgresql-server") << QStringLiteral("postgresql-contrib") << QStringLiteral("patroni")
+              << QStringLiteral("patroni-etcd");
+        else if (percona)
+            p << QStringLiteral("percona-postgresql-%1").arg(v) << QStringLiteral("percona-postgresql-contrib")
+              << QStringLiteral("percona-patroni") << QStringLiteral("python3-etcd");
+        else
+            p << QStringLiteral("postgresql-%1").arg(v) << QStringLiteral("patroni") << QStringLiteral("python3-etcd");
+        // Debian's python3-etcd loads pyOpenSSL when python3-openssl is installed, and that path needs idna:
+        // without it Patroni waits on etcd forever ("No module named 'idna'").
+        if (!rhel && roles.tls)
+            p << QStringLiteral("python3-idna");
+    }
+    if (roles.etcd) {
+        if (rhel)
+            p << QStringLiteral("etcd");
+        else
+            p << QStringLiteral("etcd-server") << QStringLiteral("etcd-client");
+    }
+    if (roles.haproxy)
+        p << (percona ? QStringLiteral("percona-haproxy") : QStringLiteral("haproxy")) << QStringLiteral("python3");
+    p.removeDuplicates();
+    return p;
+}
+
 } // namespace pgha::Platform

@@ -33,5 +33,18 @@ QString etcdDataDir();                             // /var/lib/etcd/<...>
 QString haproxyConfigPath();                       // /etc/haproxy/haproxy.cfg
 QString postgresHome(const QString &osId);         // home of the postgres user (pgpass lives there)
 
+// The roles a host's packages are chosen for.
+struct PackageRoles
+{
+    bool postgres = false;  // PostgreSQL (with contrib), Patroni and its etcd client library
+    bool etcd = false;      // etcd server and client (etcdctl)
+    bool haproxy = false;   // HAProxy, and python3 for the deploy's readiness probe of its stats
+    bool tls = false;       // the cluster uses TLS: Debian's python3-etcd then needs python3-idna (tls-notes)
+};
+
+// The one package list: what a host installs for its roles, OS and the cluster's distribution, in install
+// order, no duplicates. The exported install script and the SSH deploy both install exactly this.
+QStringList packages(const QString &osId, const QString &distribution, int postgresVersion, PackageRoles roles);
+
 } // namespace Platform
 } // namespace pgha

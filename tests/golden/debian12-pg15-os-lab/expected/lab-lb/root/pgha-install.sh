@@ -47,7 +47,7 @@ apt-get update
 
 step "Packages"
 apt-get update
-apt-get install -y "${APT_OPTS[@]}" haproxy
+apt-get install -y "${APT_OPTS[@]}" haproxy python3
 
 step "Configuration files"
 place /etc/haproxy/haproxy.cfg 0600 root:root

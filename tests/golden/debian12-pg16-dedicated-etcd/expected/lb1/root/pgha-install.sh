@@ -48,7 +48,7 @@ apt-get install -y "${APT_OPTS[@]}" postgresql-common
 
 step "Packages"
 apt-get update
-apt-get install -y "${APT_OPTS[@]}" haproxy
+apt-get install -y "${APT_OPTS[@]}" haproxy python3
 
 step "Configuration files"
 place /etc/haproxy/haproxy.cfg 0600 root:root

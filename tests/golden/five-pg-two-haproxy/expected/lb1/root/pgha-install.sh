@@ -44,7 +44,7 @@ dnf install -y https://repo.percona.com/yum/percona-release-latest.noarch.rpm
 percona-release setup -y ppg-17
 
 step "Packages"
-dnf install -y percona-haproxy
+dnf install -y percona-haproxy python3
 
 step "Configuration files"
 place /etc/haproxy/haproxy.cfg 0600 root:root

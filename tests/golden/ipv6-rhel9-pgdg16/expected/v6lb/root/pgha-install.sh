@@ -45,7 +45,7 @@ dnf install -y https://download.postgresql.org/pub/repos/yum/reporpms/EL-9-x86_6
 dnf config-manager --set-enabled pgdg-rhel9-extras
 
 step "Packages"
-dnf install -y haproxy
+dnf install -y haproxy python3
 
 step "Configuration files"
 place /etc/haproxy/haproxy.cfg 0600 root:root

@@ -51,7 +51,7 @@ percona-release setup -y ppg-17
 
 step "Packages"
 apt-get update
-apt-get install -y "${APT_OPTS[@]}" percona-haproxy
+apt-get install -y "${APT_OPTS[@]}" percona-haproxy python3
 
 step "Configuration files"
 place /etc/haproxy/haproxy.cfg 0600 root:root
