@@ -6,6 +6,7 @@
 #include "core/project/ProjectFile.h"
 #include "core/validation/FailoverEstimate.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -105,6 +106,14 @@ private:
         r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
         return r;
     }
+    // "absent", or the file's sha256: compared before and after a deploy.
+    static QByteArray fileState(const QString &path)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return QByteArrayLiteral("absent");
+        return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex();
+    }
     QString leader() const
     {
         for (const QString &h : {QStringLiteral("node1"), QStringLiteral("node2"), QStringLiteral("node3")}) {
@@ -167,6 +176,8 @@ private slots:
     {
         QString error;
         QVERIFY2(m_lab.up(&error), qPrintable(error));
+        // The controlling machine's own Patroni configuration, before: the deploy must leave it as it was.
+        const QByteArray ownConfigBefore = fileState(QStringLiteral("/etc/patroni/config.yml"));
         const Run d = deploy({QStringLiteral("--accept-new-host-keys")}, m_tmp.filePath(QStringLiteral("journal.json")),
                              m_tmp.filePath(QStringLiteral("known_hosts")));
         qInfo().noquote() << QString::fromUtf8(d.out).right(3000);
@@ -174,8 +185,12 @@ private slots:
         QVERIFY(d.out.contains("routing:haproxy: unchanged - ready"));
         m_deploySeconds = d.seconds;
         // The files landed at the standard paths of each host's own view.
-        QVERIFY(QFile::exists(m_lab.hostPath(QStringLiteral("node2"), QStringLiteral("/etc/patroni/config.yml"))));
-        QVERIFY(!QFile::exists(QStringLiteral("/etc/patroni/config.yml")) || true);
+        QFile node2Config(m_lab.hostPath(QStringLiteral("node2"), QStringLiteral("/etc/patroni/config.yml")));
+        QVERIFY2(node2Config.open(QIODevice::ReadOnly), qPrintable(node2Config.fileName()));
+        const QByteArray node2Text = node2Config.readAll();
+        QVERIFY2(node2Text.contains("\nname: node2\n"), node2Text.left(400).constData());
+        // ... and nowhere else: the controlling machine's /etc/patroni/config.yml is as it was (usually absent).
+        QCOMPARE(fileState(QStringLiteral("/etc/patroni/config.yml")), ownConfigBefore);
         // Writes through the primary port, reads through the replica port, from the controlling machine.
         const Run w = psql(5000, QStringLiteral("create table e2e_probe(x int); insert into e2e_probe values (42); "
                                                 "select pg_is_in_recovery();"));
