@@ -36,10 +36,17 @@ done
 if [ "${#missing[@]}" -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   $SUDO apt-get update -qq
-  # policy-rc.d keeps package scripts from starting etcd/haproxy/postgresql/ssh services on this machine
-  if [ ! -e /usr/sbin/policy-rc.d ]; then
-    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
-    $SUDO chmod 755 /usr/sbin/policy-rc.d
+  # policy-rc.d keeps package scripts from starting etcd/haproxy/postgresql/ssh services on this machine, for
+  # this install only: ours is removed again on every way out (a pre-existing one is left as it was), so that
+  # packages installed later on this machine start their services as usual.
+  POLICY_RC_D="${PGHA_POLICY_RC_D:-/usr/sbin/policy-rc.d}"  # the variable is for tests/scripts only
+  if [ ! -e "$POLICY_RC_D" ] && [ ! -L "$POLICY_RC_D" ]; then
+    trap '$SUDO rm -f "$POLICY_RC_D"' EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+    printf '#!/bin/sh\n# pgha setup-debian: no service starts during its apt-get install; removed afterwards\nexit 101\n' \
+      | $SUDO tee "$POLICY_RC_D" >/dev/null
+    $SUDO chmod 755 "$POLICY_RC_D"
   fi
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
