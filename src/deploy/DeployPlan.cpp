@@ -1,12 +1,15 @@
 #include "deploy/DeployPlan.h"
 
 #include "core/generate/GeneratedFile.h"
+#include "core/generate/HAProxyConfig.h"
 #include "core/generate/InstallScript.h"
 #include "core/generate/TlsFiles.h"
 #include "core/pki/ClusterTls.h"
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
+#include "core/parse/HaproxyStatsParser.h"
+#include "core/parse/PatroniParser.h"
 #include "deploy/ShellQuote.h"
 
 #include <QCoreApplication>
@@ -597,43 +600,36 @@ bool evaluateWait(const DeployOp &op, int exitCode, const QByteArray &output, QS
         return false;
     }
     if (op.until == DeployOp::Until::HAProxyOnePrimary) {
-        const QList<QByteArray> lines = output.split('\n');
-        if (lines.isEmpty())
+        // The one CSV parser (core/parse), the pool found by the name the generator gave it.
+        const Result<QList<HaproxyPool>> pools = HaproxyStatsParser::parse(output);
+        if (!pools.ok()) {
+            say(pools.error().message);
             return false;
-        QByteArray header = lines.first();
-        if (header.startsWith("# "))
-            header = header.mid(2);
-        const QList<QByteArray> cols = header.split(',');
-        const int statusCol = int(cols.indexOf("status"));
-        if (statusCol < 0)
-            return false;
-        int up = 0;
-        int servers = 0;
-        for (const QByteArray &l : lines.mid(1)) {
-            const QList<QByteArray> f = l.split(',');
-            if (f.size() <= statusCol || f.at(0) != "primary" || f.at(1) == "FRONTEND" || f.at(1) == "BACKEND")
-                continue;
-            ++servers;
-            if (f.at(statusCol).startsWith("UP"))
-                ++up;
         }
+        const HaproxyPool *primary = nullptr;
+        for (const HaproxyPool &p : pools.value()) {
+            if (p.name == HAProxyConfig::primaryProxyName())
+                primary = &p;
+        }
+        const int servers = primary ? int(primary->servers.size()) : 0;
+        const int up = primary ? int(primary->upServers().size()) : 0;
         say(QCoreApplication::translate("pgha::Deploy", "%1 of %2 servers UP in the primary pool").arg(up).arg(servers));
         return servers > 0 && up == 1;
     }
-    const QJsonDocument doc = QJsonDocument::fromJson(output);
-    const QJsonArray members = doc.object().value(QStringLiteral("members")).toArray();
+    // The one /cluster parser (core/parse): roles normalised (Patroni 3 "master", 4 "primary" -> leader).
+    const Result<PatroniParser::ClusterInfo> cluster = PatroniParser::parseCluster(output);
+    if (!cluster.ok()) {
+        say(cluster.error().message);
+        return false;
+    }
     int leaders = 0;
     int replicasOk = 0;
     QStringList seen;
-    for (const QJsonValue &v : members) {
-        const QJsonObject m = v.toObject();
-        const QString role = m.value(QStringLiteral("role")).toString();
-        const QString state = m.value(QStringLiteral("state")).toString();
-        seen << m.value(QStringLiteral("name")).toString() + QLatin1Char(' ') + role + QLatin1Char(' ') + state;
-        const bool runningState = state == QLatin1String("running") || state == QLatin1String("streaming");
-        if ((role == QLatin1String("leader") || role == QLatin1String("master")) && runningState)
+    for (const MemberState &m : cluster->members) {
+        seen << m.name + QLatin1Char(' ') + m.role + QLatin1Char(' ') + m.state;
+        if (m.isLeader() && m.isRunning())
             ++leaders;
-        else if (runningState && m.value(QStringLiteral("lag")).isDouble())
+        else if (m.isReplica() && m.isRunning() && m.lagBytes >= 0)
             ++replicasOk;
     }
     say(seen.join(QStringLiteral(", ")));

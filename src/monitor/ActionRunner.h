@@ -2,7 +2,7 @@
 
 #include "monitor/ActionRequest.h"
 #include "monitor/MonitorTarget.h"
-#include "monitor/PatroniParser.h"
+#include "core/parse/PatroniParser.h"
 
 #include <QObject>
 

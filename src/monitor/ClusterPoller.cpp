@@ -1,6 +1,6 @@
 #include "monitor/ClusterPoller.h"
 
-#include "monitor/HaproxyStatsParser.h"
+#include "core/parse/HaproxyStatsParser.h"
 #include "monitor/RequestGuard.h"
 #include "monitor/VerdictRules.h"
 

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "monitor/ClusterState.h"
-#include "monitor/EtcdParser.h"
+#include "core/parse/EtcdParser.h"
 #include "monitor/MonitorTarget.h"
-#include "monitor/PatroniParser.h"
+#include "core/parse/PatroniParser.h"
 
 #include <QElapsedTimer>
 #include <QHash>

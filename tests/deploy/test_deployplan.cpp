@@ -212,16 +212,21 @@ private slots:
         const int ha = int(DeployOp::Until::HAProxyOnePrimary);
         QTest::newRow("no leader yet") << leader << QByteArray(R"({"members":[{"name":"n1","role":"replica","state":"starting"}]})") << false;
         QTest::newRow("leader (3.x says leader)") << leader << QByteArray(R"({"members":[{"name":"n1","role":"leader","state":"running"}]})") << true;
+        QTest::newRow("primary (4.x spelling)") << leader << QByteArray(R"({"members":[{"name":"n1","role":"primary","state":"running"}]})") << true;
+        QTest::newRow("4.x all streaming") << replicas << QByteArray(R"({"members":[{"name":"n1","role":"primary","state":"running"},{"name":"n2","role":"replica","state":"streaming","lag":0},{"name":"n3","role":"replica","state":"streaming","lag":0}]})") << true;
+        QTest::newRow("not JSON") << leader << QByteArray("urlopen error [Errno 111] Connection refused") << false;
         QTest::newRow("master (old spelling)") << leader << QByteArray(R"({"members":[{"name":"n1","role":"master","state":"running"}]})") << true;
         QTest::newRow("replica still creating") << replicas << QByteArray(R"({"members":[{"name":"n1","role":"leader","state":"running"},{"name":"n2","role":"replica","state":"creating replica"},{"name":"n3","role":"replica","state":"running","lag":0}]})") << false;
         QTest::newRow("lag unknown") << replicas << QByteArray(R"({"members":[{"name":"n1","role":"leader","state":"running"},{"name":"n2","role":"replica","state":"running","lag":"unknown"},{"name":"n3","role":"sync_standby","state":"streaming","lag":0}]})") << false;
         QTest::newRow("all running") << replicas << QByteArray(R"({"members":[{"name":"n1","role":"leader","state":"running"},{"name":"n2","role":"replica","state":"running","lag":0},{"name":"n3","role":"sync_standby","state":"streaming","lag":0}]})") << true;
         QTest::newRow("member missing") << replicas << QByteArray(R"({"members":[{"name":"n1","role":"leader","state":"running"},{"name":"n2","role":"replica","state":"running","lag":0}]})") << false;
-        const QByteArray head = "# pxname,svname,qcur,status,weight\nstats,FRONTEND,0,OPEN,\nprimary,FRONTEND,0,OPEN,\n";
-        QTest::newRow("HAProxy before first check: all UP") << ha << head + "primary,node1,0,UP,1\nprimary,node2,0,UP,1\nprimary,node3,0,UP,1\nprimary,BACKEND,0,UP,1\n" << false;
-        QTest::newRow("HAProxy going down") << ha << head + "primary,node1,0,UP,1\nprimary,node2,0,UP 1/3,1\nprimary,node3,0,DOWN,1\n" << false;
-        QTest::newRow("HAProxy one primary") << ha << head + "primary,node1,0,UP,1\nprimary,node2,0,DOWN,1\nprimary,node3,0,DOWN,1\nreplicas,node2,0,UP,1\n" << true;
-        QTest::newRow("HAProxy none UP") << ha << head + "primary,node1,0,DOWN,1\nprimary,node2,0,DOWN,1\n" << false;
+        const QByteArray head = "# pxname,svname,qcur,scur,status,weight\nstats,FRONTEND,0,0,OPEN,\nprimary,FRONTEND,0,0,OPEN,\n";
+        QTest::newRow("HAProxy before first check: all UP") << ha << head + "primary,node1,0,0,UP,1\nprimary,node2,0,0,UP,1\nprimary,node3,0,0,UP,1\nprimary,BACKEND,0,0,UP,1\n" << false;
+        QTest::newRow("HAProxy going down") << ha << head + "primary,node1,0,0,UP,1\nprimary,node2,0,0,UP 1/3,1\nprimary,node3,0,0,DOWN,1\n" << false;
+        QTest::newRow("HAProxy one primary") << ha << head + "primary,node1,0,0,UP,1\nprimary,node2,0,0,DOWN,1\nprimary,node3,0,0,DOWN,1\nreplicas,node2,0,0,UP,1\n" << true;
+        QTest::newRow("HAProxy: one UP in another pool only") << ha << head + "primary,node1,0,0,DOWN,1\nprimary,node2,0,0,DOWN,1\nreplicas,node3,0,0,UP,1\n" << false;
+        QTest::newRow("HAProxy: not CSV") << ha << QByteArray("<html>401 Unauthorized</html>") << false;
+        QTest::newRow("HAProxy none UP") << ha << head + "primary,node1,0,0,DOWN,1\nprimary,node2,0,0,DOWN,1\n" << false;
     }
     void waits()
     {

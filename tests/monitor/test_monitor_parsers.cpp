@@ -1,8 +1,8 @@
 // The monitor's parsers against answers recorded from the real programs (Patroni 3.0.2, etcd 3.4.23, HAProxy
 // 2.6.12 on the loopback lab) and Patroni 4.x shapes written from its documentation.
-#include "monitor/EtcdParser.h"
-#include "monitor/HaproxyStatsParser.h"
-#include "monitor/PatroniParser.h"
+#include "core/parse/EtcdParser.h"
+#include "core/parse/HaproxyStatsParser.h"
+#include "core/parse/PatroniParser.h"
 
 #include <QFile>
 #include <QJsonValue>

@@ -78,15 +78,25 @@ QByteArray config(const Topology &topology, const Secrets &secrets, const Host &
                         "\n")
              .arg(GenUtil::hostPort(host.address, hp.statsPort), secrets.haproxyStatsUser,
                   secrets.haproxyStatsPassword);
-    s += QStringLiteral("listen primary\n    bind %1\n").arg(GenUtil::hostPort(host.address, hp.primaryPort));
+    s += QStringLiteral("listen %1\n    bind %2\n").arg(primaryProxyName(), GenUtil::hostPort(host.address, hp.primaryPort));
     s += checkLines(topology, QStringLiteral("primary"));
     s += serverLines(topology, false);
     s += QLatin1Char('\n');
-    s += QStringLiteral("listen replicas\n    bind %1\n    balance roundrobin\n")
-             .arg(GenUtil::hostPort(host.address, hp.replicaPort));
+    s += QStringLiteral("listen %1\n    bind %2\n    balance roundrobin\n")
+             .arg(replicaProxyName(), GenUtil::hostPort(host.address, hp.replicaPort));
     s += checkLines(topology, QStringLiteral("replica"));
     s += serverLines(topology, true);
     return s.toUtf8();
+}
+
+QString primaryProxyName()
+{
+    return QStringLiteral("primary");
+}
+
+QString replicaProxyName()
+{
+    return QStringLiteral("replicas");
 }
 
 QList<GeneratedFile> files(const Topology &topology, const Secrets &secrets, const Host &host)

@@ -13,6 +13,11 @@ namespace HAProxyConfig {
 // replica listener, both checked through Patroni's REST API. Servers by address (no DNS needed).
 QByteArray config(const Topology &topology, const Secrets &secrets, const Host &host);
 
+// The proxy names config() gives its pools; the deploy's readiness wait and the monitor find the pools in
+// HAProxy's stats CSV by these names.
+QString primaryProxyName();  // "primary"
+QString replicaProxyName();  // "replicas"
+
 // /etc/haproxy/haproxy.cfg, mode 0600 (stats password); empty for other hosts.
 QList<GeneratedFile> files(const Topology &topology, const Secrets &secrets, const Host &host);
 

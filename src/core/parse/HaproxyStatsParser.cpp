@@ -1,4 +1,6 @@
-#include "monitor/HaproxyStatsParser.h"
+#include "core/parse/HaproxyStatsParser.h"
+
+#include "core/generate/HAProxyConfig.h"
 
 #include <QHash>
 #include <QRegularExpression>
@@ -7,6 +9,11 @@ namespace pgha::HaproxyStatsParser {
 
 QString poolKind(const QString &proxyName)
 {
+    // The names our generator gives (HAProxyConfig), then the usual names of hand-written configurations.
+    if (proxyName == HAProxyConfig::primaryProxyName())
+        return QStringLiteral("primary");
+    if (proxyName == HAProxyConfig::replicaProxyName())
+        return QStringLiteral("replica");
     static const QRegularExpression primary(
         QStringLiteral("(^|[^a-z])(primary|master|leader|write|writer|rw)([^a-z]|$)"));
     static const QRegularExpression replica(

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/util/Result.h"
-#include "monitor/ClusterState.h"
+#include "core/parse/ParsedRecords.h"
 
 #include <QByteArray>
 #include <QList>

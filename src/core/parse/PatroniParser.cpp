@@ -1,4 +1,4 @@
-#include "monitor/PatroniParser.h"
+#include "core/parse/PatroniParser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

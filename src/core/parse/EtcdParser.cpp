@@ -1,4 +1,4 @@
-#include "monitor/EtcdParser.h"
+#include "core/parse/EtcdParser.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
