@@ -10,7 +10,7 @@
 
 namespace pgha {
 
-DeployRunner::DeployRunner(QObject *parent) : QObject(parent)
+DeployRunner::DeployRunner(QObject *parent) : QObject(parent), m_sessionFactory(sshSessionFactory())
 {
     qRegisterMetaType<pgha::StepOutcome>();
     qRegisterMetaType<pgha::SshQuestion>();
@@ -85,7 +85,7 @@ bool DeployRunner::start(const DeployPlan &plan, const DeployJournal &journal)
     for (auto it = m_plan.targets.begin(); it != m_plan.targets.end(); ++it) {
         auto *thread = new QThread;
         thread->setObjectName(QStringLiteral("ssh-") + it.key());
-        auto *worker = new HostWorker(it.value(), m_prompter.get(), &m_cancel);
+        auto *worker = new HostWorker(it.value(), m_prompter.get(), &m_cancel, m_sessionFactory);
         worker->moveToThread(thread);
         connect(thread, &QThread::finished, worker, &QObject::deleteLater);
         connect(worker, &HostWorker::logLine, this, &DeployRunner::logLine);

@@ -2,6 +2,7 @@
 
 #include "deploy/DeployJournal.h"
 #include "deploy/DeployPlan.h"
+#include "deploy/RemoteSession.h"
 #include "deploy/SshPrompter.h"
 
 #include <QHash>
@@ -41,6 +42,9 @@ public:
     const DeployJournal &journal() const { return m_journal; }
     bool resumed() const { return m_resumed; }
 
+    // The sessions the next start() uses (default: SSH). The seam for fast tests with a fake session.
+    void setSessionFactory(SessionFactory factory) { m_sessionFactory = std::move(factory); }
+
     // Answers a question() (host key, passphrase, password); nullopt refuses.
     void answer(int questionId, const std::optional<QString> &text);
 
@@ -60,6 +64,7 @@ private:
     void saveJournal();
 
     DeployPlan m_plan;
+    SessionFactory m_sessionFactory;
     DeployJournal m_journal;
     bool m_running = false;
     bool m_resumed = false;

@@ -2,7 +2,7 @@
 
 #include "deploy/DeployPlan.h"
 #include "deploy/ShellQuote.h"
-#include "deploy/SshSession.h"
+#include "deploy/SshError.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -31,8 +31,8 @@ QString failure(const ExecResult &r)
 
 } // namespace
 
-HostWorker::HostWorker(SshTarget target, SshPrompter *prompter, const std::atomic_bool *cancel)
-    : m_target(std::move(target)), m_prompter(prompter), m_cancel(cancel)
+HostWorker::HostWorker(SshTarget target, SshPrompter *prompter, const std::atomic_bool *cancel, SessionFactory factory)
+    : m_target(std::move(target)), m_prompter(prompter), m_cancel(cancel), m_factory(std::move(factory))
 {
 }
 
@@ -48,7 +48,7 @@ HostWorker::OpResult HostWorker::ensureConnected()
     if (m_session && m_session->isConnected())
         return {};
     if (!m_session)
-        m_session = std::make_unique<SshSession>(m_target, m_prompter, m_cancel);
+        m_session = m_factory(m_target, m_prompter, m_cancel);
     log(QCoreApplication::translate("pgha::Deploy", "connecting to %1@%2 port %3").arg(m_target.user, m_target.address).arg(m_target.port));
     if (const auto e = m_session->connect())
         return {false, false, e->message, int(e->kind)};

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "deploy/DeployStep.h"
+#include "deploy/RemoteSession.h"
 #include "deploy/SshTarget.h"
 
 #include <QObject>
@@ -11,17 +12,15 @@
 namespace pgha {
 
 class SshPrompter;
-class SshSession;
-struct ExecResult;
 
-// Runs the steps of one host on its own thread with its own SSH session (libssh sessions are not
-// thread-safe). Driven by queued calls to runStep(); answers with signals. Lives on a thread the
+// Runs the steps of one host on its own thread with its own session (libssh sessions are not
+// thread-safe); the session comes from a SessionFactory (SSH, or a test's fake). Driven by queued calls to runStep(); answers with signals. Lives on a thread the
 // DeployRunner owns.
 class HostWorker : public QObject
 {
     Q_OBJECT
 public:
-    HostWorker(SshTarget target, SshPrompter *prompter, const std::atomic_bool *cancel);
+    HostWorker(SshTarget target, SshPrompter *prompter, const std::atomic_bool *cancel, SessionFactory factory);
     ~HostWorker() override;
 
     // Call on the worker's thread only (QMetaObject::invokeMethod, queued).
@@ -51,7 +50,8 @@ private:
     SshTarget m_target;
     SshPrompter *m_prompter = nullptr;
     const std::atomic_bool *m_cancel = nullptr;
-    std::unique_ptr<SshSession> m_session;
+    SessionFactory m_factory;
+    std::unique_ptr<RemoteSession> m_session;
 };
 
 } // namespace pgha

@@ -35,6 +35,13 @@ SshSession::SshSession(SshTarget target, SshPrompter *prompter, const std::atomi
 {
 }
 
+SessionFactory sshSessionFactory()
+{
+    return [](const SshTarget &target, SshPrompter *prompter, const std::atomic_bool *cancel) {
+        return std::unique_ptr<RemoteSession>(new SshSession(target, prompter, cancel));
+    };
+}
+
 SshSession::~SshSession()
 {
     disconnect();

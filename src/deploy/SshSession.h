@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deploy/RemoteSession.h"
 #include "deploy/SshError.h"
 #include "deploy/SshTarget.h"
 
@@ -15,40 +16,31 @@ namespace pgha {
 
 class SshPrompter;
 
-struct ExecResult
-{
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    std::optional<SshError> error;  // set when the command could not run to its end (no exit code)
-    bool ok() const { return !error && exitCode == 0; }
-};
-
 // One libssh session. Blocking; NOT thread-safe: create, use and destroy it on one thread (a HostWorker's).
-class SshSession
+class SshSession : public RemoteSession
 {
 public:
     // prompter answers host-key and credential questions (may be null: unknown keys and passphrases are
     // then refused); cancel, when set, makes waits give up early.
     SshSession(SshTarget target, SshPrompter *prompter, const std::atomic_bool *cancel = nullptr);
-    ~SshSession();
+    ~SshSession() override;
     SshSession(const SshSession &) = delete;
     SshSession &operator=(const SshSession &) = delete;
 
     // Connects, verifies the host key against known_hosts (unknown: ask; changed: refuse, always) and
     // authenticates (agent / key file / default keys, then password). nullopt on success.
-    std::optional<SshError> connect();
-    bool isConnected() const { return m_connected; }
-    void disconnect();
+    std::optional<SshError> connect() override;
+    bool isConnected() const override { return m_connected; }
+    void disconnect() override;
     const SshTarget &target() const { return m_target; }
 
     // Runs `script` with sh on the host as root (sudo -S for other users; the password goes through stdin and
     // never into a command line or log). `input` is fed to the script's stdin. timeoutSec <= 0: the target's
     // command timeout.
-    ExecResult run(const QString &script, const QByteArray &input = {}, int timeoutSec = 0);
+    ExecResult run(const QString &script, const QByteArray &input = {}, int timeoutSec = 0) override;
 
     // The SHA256 fingerprint of the server's key after connect() ("SHA256:...").
-    QString serverFingerprint() const { return m_fingerprint; }
+    QString serverFingerprint() const override { return m_fingerprint; }
 
 private:
     std::optional<SshError> verifyHostKey();
