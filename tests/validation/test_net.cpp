@@ -124,6 +124,70 @@ private slots:
         QTEST(c->hostBitsSet(), "hostBits");
     }
 
+    void exactNetworks_data()
+    {
+        QTest::addColumn<QStringList>("addresses");
+        QTest::addColumn<QStringList>("networks");
+        QTest::newRow("none") << QStringList{} << QStringList{};
+        QTest::newRow("one") << QStringList{QStringLiteral("10.0.0.7")} << QStringList{QStringLiteral("10.0.0.7/32")};
+        QTest::newRow("lab three") << QStringList{QStringLiteral("10.0.0.13"), QStringLiteral("10.0.0.11"), QStringLiteral("10.0.0.12")}
+                                   << QStringList{QStringLiteral("10.0.0.11/32"), QStringLiteral("10.0.0.12/31")};
+        QTest::newRow("duplicates") << QStringList{QStringLiteral("10.0.0.8"), QStringLiteral("10.0.0.8")}
+                                    << QStringList{QStringLiteral("10.0.0.8/32")};
+        QTest::newRow("aligned eight") << QStringList{QStringLiteral("10.0.0.8"), QStringLiteral("10.0.0.9"), QStringLiteral("10.0.0.10"),
+                                                      QStringLiteral("10.0.0.11"), QStringLiteral("10.0.0.12"), QStringLiteral("10.0.0.13"),
+                                                      QStringLiteral("10.0.0.14"), QStringLiteral("10.0.0.15")}
+                                       << QStringList{QStringLiteral("10.0.0.8/29")};
+        QTest::newRow("gap") << QStringList{QStringLiteral("10.0.0.1"), QStringLiteral("10.0.0.3")}
+                             << QStringList{QStringLiteral("10.0.0.1/32"), QStringLiteral("10.0.0.3/32")};
+        QTest::newRow("across octets") << QStringList{QStringLiteral("10.0.0.255"), QStringLiteral("10.0.1.0")}
+                                       << QStringList{QStringLiteral("10.0.0.255/32"), QStringLiteral("10.0.1.0/32")};
+        QTest::newRow("ends of space") << QStringList{QStringLiteral("255.255.255.255"), QStringLiteral("0.0.0.0")}
+                                       << QStringList{QStringLiteral("0.0.0.0/32"), QStringLiteral("255.255.255.255/32")};
+        QTest::newRow("v6 pair, v4 first") << QStringList{QStringLiteral("fd00::3"), QStringLiteral("fd00::2"), QStringLiteral("10.1.1.1")}
+                                           << QStringList{QStringLiteral("10.1.1.1/32"), QStringLiteral("fd00::2/127")};
+        QTest::newRow("v6 across 64 bits") << QStringList{QStringLiteral("fd00::ffff:ffff:ffff:ffff"), QStringLiteral("fd00:0:0:1::")}
+                                           << QStringList{QStringLiteral("fd00::ffff:ffff:ffff:ffff/128"), QStringLiteral("fd00:0:0:1::/128")};
+    }
+    void exactNetworks()
+    {
+        QFETCH(QStringList, addresses);
+        QFETCH(QStringList, networks);
+        QList<pgha::IpAddress> in;
+        for (const QString &a : addresses)
+            in << *pgha::IpAddress::parse(a);
+        QStringList got;
+        for (const pgha::Cidr &c : pgha::exactNetworks(in))
+            got << c.toString();
+        QCOMPARE(got, networks);
+    }
+
+    // Exactly the members, nobody else: every address in, and the neighbours of a range out.
+    void exactNetworksHoldOnlyMembers()
+    {
+        QList<pgha::IpAddress> in;
+        QSet<QString> members;
+        for (int i = 15; i <= 109; ++i) {
+            in << *pgha::IpAddress::parse(QStringLiteral("10.100.0.%1").arg(i));
+            members << QStringLiteral("10.100.0.%1").arg(i);
+        }
+        for (int i = 10; i <= 109; i += 3) {
+            in << *pgha::IpAddress::parse(QStringLiteral("10.101.0.%1").arg(i));
+            members << QStringLiteral("10.101.0.%1").arg(i);
+        }
+        const QList<pgha::Cidr> nets = pgha::exactNetworks(in);
+        QVERIFY(nets.size() <= 12 + 34);
+        for (int net = 100; net <= 101; ++net) {
+            for (int i = 0; i < 256; ++i) {
+                const QString a = QStringLiteral("10.%1.0.%2").arg(net).arg(i);
+                bool inside = false;
+                for (const pgha::Cidr &c : nets)
+                    inside = inside || c.contains(*pgha::IpAddress::parse(a));
+                QVERIFY2(inside == members.contains(a), qPrintable(a));
+            }
+        }
+    }
+
     void hashing()
     {
         // Equal addresses written differently hash and compare equal (duplicate-address relies on it).

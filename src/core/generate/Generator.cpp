@@ -21,14 +21,13 @@ namespace {
 // What every host's files share, computed once per bundle (keeps a 200-host design fast).
 struct Shared
 {
-    QByteArray hostsBlock;
     QStringList hba;
 };
 
 QList<GeneratedFile> hostFiles(const Topology &topology, const Secrets &secrets, const Host &host, const Shared &sh)
 {
     QList<GeneratedFile> files;
-    files << HostsFile::file(host, sh.hostsBlock);
+    files << HostsFile::file(topology, host);
     files << EtcdConfig::files(topology, host);
     files << PatroniConfig::files(topology, secrets, host, sh.hba);
     files << SystemdUnits::files(topology, host);
@@ -44,14 +43,14 @@ QList<GeneratedFile> hostFiles(const Topology &topology, const Secrets &secrets,
 
 QList<GeneratedFile> generateHostFiles(const Topology &topology, const Secrets &secrets, const Host &host)
 {
-    return hostFiles(topology, secrets, host, {HostsFile::content(topology), PatroniConfig::pgHba(topology)});
+    return hostFiles(topology, secrets, host, {PatroniConfig::pgHba(topology)});
 }
 
 Bundle generateBundle(const Topology &topology, const Secrets &secrets)
 {
     Bundle b;
     b.clusterName = topology.cluster.name;
-    const Shared sh{HostsFile::content(topology), PatroniConfig::pgHba(topology)};
+    const Shared sh{PatroniConfig::pgHba(topology)};
     b.files.reserve(topology.hosts.size() * 4 + 1);
     for (const Host &h : topology.hosts)
         b.files << hostFiles(topology, secrets, h, sh);

@@ -19,24 +19,20 @@ QString endMarker(const Topology &topology)
     return QStringLiteral("# END pgha cluster ") + topology.cluster.name;
 }
 
-QByteArray content(const Topology &topology)
+QByteArray content(const Topology &topology, const Host &host)
 {
     QString s = beginMarker(topology) + QLatin1Char('\n');
-    for (const Host &h : topology.hosts)
-        s += h.address + QLatin1Char(' ') + h.name + QLatin1Char('\n');
+    for (const Host &h : topology.hosts) {
+        if (h.name == host.name || h.has(Role::Etcd) || h.has(Role::HAProxy))
+            s += h.address + QLatin1Char(' ') + h.name + QLatin1Char('\n');
+    }
     s += endMarker(topology) + QLatin1Char('\n');
     return s.toUtf8();
 }
 
 GeneratedFile file(const Topology &topology, const Host &host)
 {
-    return file(host, content(topology));
-}
-
-GeneratedFile file(const Host &host, const QByteArray &content)
-{
-    // QByteArray is implicitly shared: every host's copy is the same buffer.
-    return GenUtil::makeFile(host.name, path(), content, 0644, FileSyntax::Hosts);
+    return GenUtil::makeFile(host.name, path(), content(topology, host), 0644, FileSyntax::Hosts);
 }
 
 } // namespace pgha::HostsFile

@@ -10,8 +10,10 @@ namespace pgha::HostsFile {
 QString path();  // /etc/hosts.pgha
 QString beginMarker(const Topology &topology);
 QString endMarker(const Topology &topology);
-QByteArray content(const Topology &topology);  // the block, markers included
+// The block for one host, markers included: the host itself and the hosts of the cluster's shared services
+// (etcd, HAProxy), in the design's order. Not every other host: that would make the bundle grow with the square
+// of the host count (docs/generated-files.md); the configuration files use addresses, never these names.
+QByteArray content(const Topology &topology, const Host &host);
 GeneratedFile file(const Topology &topology, const Host &host);
-GeneratedFile file(const Host &host, const QByteArray &content);  // content(topology) computed once
 
 } // namespace pgha::HostsFile

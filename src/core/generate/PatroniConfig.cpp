@@ -4,6 +4,7 @@
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
 #include "core/pki/ClusterTls.h"
+#include "core/util/Net.h"
 
 #include <QSet>
 
@@ -103,6 +104,28 @@ QMap<QString, QString> postgresParameters(const Topology &topology)
     return p;
 }
 
+namespace {
+
+// The hosts' addresses as the fewest CIDR networks holding exactly them; an address that does not parse (the
+// validator reports it) keeps its own line.
+QStringList memberNetworks(const QList<const Host *> &hosts)
+{
+    QList<IpAddress> addresses;
+    QStringList out;
+    for (const Host *h : hosts) {
+        if (const std::optional<IpAddress> a = IpAddress::parse(h->address))
+            addresses << *a;
+        else
+            out << GenUtil::hostCidr(h->address);
+    }
+    QStringList nets;
+    for (const Cidr &c : exactNetworks(addresses))
+        nets << c.toString();
+    return nets + out;
+}
+
+} // namespace
+
 QStringList pgHba(const Topology &topology)
 {
     const Cluster &c = topology.cluster;
@@ -139,8 +162,11 @@ QStringList pgHba(const Topology &topology)
         add({net, QStringLiteral("all"), c.users.rewind, cidr, scram});
     };
     privileged(QStringLiteral("127.0.0.1/32"), false);
-    for (const Host *h : topology.hostsWith(Role::Postgres))
-        privileged(GenUtil::hostCidr(h->address), false);
+    // The members' addresses folded into the fewest networks that hold exactly them (consecutive addresses
+    // share a line): the file grows with the number of address ranges, not with the number of members
+    // (docs/generated-files.md, "pg_hba").
+    for (const QString &cidr : memberNetworks(topology.hostsWith(Role::Postgres)))
+        privileged(cidr, false);
     for (const Subnet &s : topology.subnets) {
         if (s.admin)
             privileged(s.cidr, true);
@@ -164,10 +190,13 @@ QStringList pgHba(const Topology &topology)
             add({net, QStringLiteral("all"), QStringLiteral("all"), s.cidr, scram});
     }
     // A host outside any known subnet still needs to reach the servers.
+    QList<const Host *> outside;
     for (const Host &h : topology.hosts) {
         if ((h.has(Role::Postgres) || h.has(Role::HAProxy)) && !topology.subnetByName(h.subnet))
-            add({net, QStringLiteral("all"), QStringLiteral("all"), GenUtil::hostCidr(h.address), scram});
+            outside << &h;
     }
+    for (const QString &cidr : memberNetworks(outside))
+        add({net, QStringLiteral("all"), QStringLiteral("all"), cidr, scram});
     for (const HbaRule &r : c.extraHba)
         add({r.toLine()});
     return out;

@@ -16,14 +16,15 @@ namespace PatroniConfig {
 // made valid for the version (wal_keep_segments <-> wal_keep_size across 13).
 QMap<QString, QString> postgresParameters(const Topology &topology);
 
-// pg_hba lines, in order: local access, loopback superuser/replication, one replication line per
-// PostgreSQL host, the cluster's subnets (scram-sha-256), then cluster.extraHba.
+// pg_hba lines, in order: local access, loopback superuser/replication, replication from the PostgreSQL
+// hosts (their addresses folded into the fewest networks holding exactly them: exactNetworks()), the
+// cluster's subnets (scram-sha-256), then cluster.extraHba.
 QStringList pgHba(const Topology &topology);
 
 QString pgpassPath(const Host &host);  // in the postgres user's home, never /tmp
 
 // patroni.yml for a host with the postgres role. The overload takes pgHba(topology) computed once for
-// all hosts (it does not depend on the host; a 200-host design has 200 replication lines).
+// all hosts (it does not depend on the host).
 QByteArray yaml(const Topology &topology, const Secrets &secrets, const Host &host);
 QByteArray yaml(const Topology &topology, const Secrets &secrets, const Host &host, const QStringList &hba);
 

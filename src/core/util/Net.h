@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QStringView>
 
@@ -33,6 +34,7 @@ struct IpAddress
 };
 
 size_t qHash(const IpAddress &address, size_t seed = 0) noexcept;
+bool operator<(const IpAddress &a, const IpAddress &b);  // IPv4 before IPv6, then numerically
 
 // A network in CIDR notation. A bare address parses as a host network (/32 or /128) with hadPrefix false,
 // so that callers for whom the mask is mandatory (subnets, pg_hba) can say so.
@@ -49,5 +51,10 @@ struct Cidr
     bool isAnyAddress() const { return prefix == 0; }  // 0.0.0.0/0, ::/0
     QString toString() const;
 };
+
+// The fewest CIDR networks that together hold exactly the given addresses, no other one (duplicates are
+// ignored): contiguous addresses fold into aligned blocks, so 10.0.0.8 - 10.0.0.15 become 10.0.0.8/29. Sorted
+// by address, IPv4 first. Used for pg_hba lines that must admit the cluster's members and nobody else.
+QList<Cidr> exactNetworks(QList<IpAddress> addresses);
 
 } // namespace pgha
