@@ -124,6 +124,21 @@ QString withPrefix(const QString &a)
     return a + (a.contains(QLatin1Char(':')) ? QStringLiteral("/128") : QStringLiteral("/32"));
 }
 
+// The generator folds consecutive host addresses into small networks (10.1.0.2/31): back to the /32 entries
+// they admit, so that what is compared is the set of admitted addresses. Subnets (/24 and wider) stay as they are.
+QStringList expandSmallNetwork(const QString &cidr)
+{
+    const std::optional<Cidr> c = Cidr::parse(cidr);
+    if (!c || c->network.family != IpAddress::Family::V4 || c->prefix < 28 || c->prefix == 32)
+        return {cidr};
+    const IpAddress &n = c->network;
+    const quint32 base = (quint32(n.bytes[0]) << 24) | (quint32(n.bytes[1]) << 16) | (quint32(n.bytes[2]) << 8) | n.bytes[3];
+    QStringList out;
+    for (quint32 v = base; v < base + (quint32(1) << (32 - c->prefix)); ++v)
+        out << QStringLiteral("%1.%2.%3.%4/32").arg(v >> 24).arg((v >> 16) & 255).arg((v >> 8) & 255).arg(v & 255);
+    return out;
+}
+
 // Reads "ip saddr { a, b } tcp dport N accept" / "ip6 saddr ..." / "tcp dport { ... } drop" lines, as written
 // by the generator or listed by nft (which drops /32 and may put the set on one line).
 Matrix readNft(const QString &text, QSet<int> *dropped)
@@ -136,8 +151,10 @@ Matrix readNft(const QString &text, QSet<int> *dropped)
         const QRegularExpressionMatch x = it.next();
         const QString list = x.captured(2).isEmpty() ? x.captured(3) : x.captured(2);
         for (const QString &a : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            for (const QString &e : expandRange(a.trimmed()))
-                m[x.captured(4).toInt()].insert(withPrefix(e));
+            for (const QString &e : expandRange(a.trimmed())) {
+                for (const QString &one : expandSmallNetwork(withPrefix(e)))
+                    m[x.captured(4).toInt()].insert(one);
+            }
         }
     }
     for (auto it = drop.globalMatch(text); it.hasNext();) {
@@ -154,7 +171,8 @@ Matrix readFirewalld(const QString &script)
         "--add-rich-rule='rule family=\"ipv[46]\" source address=\"([^\"]+)\" port port=\"(\\d+)\" protocol=\"tcp\" accept'"));
     for (auto it = rule.globalMatch(script); it.hasNext();) {
         const QRegularExpressionMatch x = it.next();
-        m[x.captured(2).toInt()].insert(x.captured(1));
+        for (const QString &one : expandSmallNetwork(x.captured(1)))
+            m[x.captured(2).toInt()].insert(one);
     }
     return m;
 }

@@ -20,19 +20,26 @@ QString network(const QString &text)
     return a.toString() + QLatin1Char('/') + QString::number(c->prefix);
 }
 
+// The sources of one port: hosts' addresses folded into the fewest networks that hold exactly them (consecutive
+// addresses share one entry, so that the rules grow with the number of address ranges, not of hosts), then the
+// subnets in design order.
 class Sources
 {
 public:
     void add(const QString &cidr)
     {
         const QString n = network(cidr);
-        if (!n.isEmpty() && !m_list.contains(n))
-            m_list << n;
+        if (!n.isEmpty() && !m_subnets.contains(n))
+            m_subnets << n;
     }
     void addHosts(const QList<const Host *> &hosts)
     {
-        for (const Host *h : hosts)
-            add(h->address);
+        for (const Host *h : hosts) {
+            if (const std::optional<IpAddress> a = IpAddress::parse(h->address))
+                m_hosts << *a;
+            else
+                add(h->address);
+        }
     }
     void addSubnets(const Topology &t, bool Subnet::*flag)
     {
@@ -41,10 +48,21 @@ public:
                 add(s.cidr);
         }
     }
-    QStringList list() const { return m_list; }
+    QStringList list() const
+    {
+        QStringList out;
+        for (const Cidr &c : exactNetworks(m_hosts))
+            out << c.toString();
+        for (const QString &n : m_subnets) {
+            if (!out.contains(n))
+                out << n;
+        }
+        return out;
+    }
 
 private:
-    QStringList m_list;
+    QList<IpAddress> m_hosts;
+    QStringList m_subnets;
 };
 
 bool isV6(const QString &cidr)

@@ -8,7 +8,8 @@
 namespace pgha::Firewall {
 
 // One listening port of a host and the networks admitted to it (canonical CIDRs, host bits cleared, IPv4 and
-// IPv6 mixed, in design order). Whoever is not listed is dropped; loopback traffic is always admitted.
+// IPv6 mixed): the hosts' addresses folded into the fewest networks holding exactly them (exactNetworks), then
+// the subnets in design order. Whoever is not listed is dropped; loopback traffic is always admitted.
 struct PortRule
 {
     int port = 0;

@@ -154,12 +154,16 @@ QStringList pgHba(const Topology &topology)
     }
     // The privileged roles (superuser, replication, rewind) only from the members themselves and the admin
     // subnets. Loopback connections (also between loopback addresses, as in the lab) arrive from 127.0.0.1.
+    // Superuser and rewind share a line (a user list), so each member network costs two lines, not three.
+    QStringList superAndRewind{c.users.superuser, c.users.rewind};
+    superAndRewind.removeDuplicates();
     const auto privileged = [&](const QString &cidr, bool admin) {
-        add({net, QStringLiteral("all"), c.users.superuser, cidr, scram});
-        if (admin)
+        if (admin) {
+            add({net, QStringLiteral("all"), c.users.superuser, cidr, scram});
             return;
+        }
+        add({net, QStringLiteral("all"), superAndRewind.join(QLatin1Char(',')), cidr, scram});
         add({net, QStringLiteral("replication"), c.users.replication, cidr, scram});
-        add({net, QStringLiteral("all"), c.users.rewind, cidr, scram});
     };
     privileged(QStringLiteral("127.0.0.1/32"), false);
     // The members' addresses folded into the fewest networks that hold exactly them (consecutive addresses

@@ -70,14 +70,11 @@ if command -v nft >/dev/null; then
 fi
 if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then
     ufw allow from 10.10.2.21/32 to any port 2380 proto tcp
-    ufw allow from 10.10.2.22/32 to any port 2380 proto tcp
-    ufw allow from 10.10.2.23/32 to any port 2380 proto tcp
+    ufw allow from 10.10.2.22/31 to any port 2380 proto tcp
     ufw allow from 10.10.1.11/32 to any port 2379 proto tcp
-    ufw allow from 10.10.1.12/32 to any port 2379 proto tcp
-    ufw allow from 10.10.1.13/32 to any port 2379 proto tcp
+    ufw allow from 10.10.1.12/31 to any port 2379 proto tcp
     ufw allow from 10.10.2.21/32 to any port 2379 proto tcp
-    ufw allow from 10.10.2.22/32 to any port 2379 proto tcp
-    ufw allow from 10.10.2.23/32 to any port 2379 proto tcp
+    ufw allow from 10.10.2.22/31 to any port 2379 proto tcp
     :
 fi
 

@@ -65,14 +65,12 @@ if command -v nft >/dev/null; then
     fi
 fi
 if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then
-    ufw allow from 10.50.0.0/16 to any port 5000 proto tcp
     ufw allow from 10.10.1.11/32 to any port 5000 proto tcp
-    ufw allow from 10.10.1.12/32 to any port 5000 proto tcp
-    ufw allow from 10.10.1.13/32 to any port 5000 proto tcp
-    ufw allow from 10.50.0.0/16 to any port 5001 proto tcp
+    ufw allow from 10.10.1.12/31 to any port 5000 proto tcp
+    ufw allow from 10.50.0.0/16 to any port 5000 proto tcp
     ufw allow from 10.10.1.11/32 to any port 5001 proto tcp
-    ufw allow from 10.10.1.12/32 to any port 5001 proto tcp
-    ufw allow from 10.10.1.13/32 to any port 5001 proto tcp
+    ufw allow from 10.10.1.12/31 to any port 5001 proto tcp
+    ufw allow from 10.50.0.0/16 to any port 5001 proto tcp
     :
 fi
 

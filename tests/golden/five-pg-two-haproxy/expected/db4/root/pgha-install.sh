@@ -66,30 +66,18 @@ step "Firewall"
 if systemctl is-active --quiet firewalld; then
     firewall-cmd --permanent --remove-port=2380/tcp >/dev/null 2>&1 || true
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.11/32" port port="2380" protocol="tcp" accept'   # etcd peer
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.12/32" port port="2380" protocol="tcp" accept'   # etcd peer
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.13/32" port port="2380" protocol="tcp" accept'   # etcd peer
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.14/32" port port="2380" protocol="tcp" accept'   # etcd peer
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.15/32" port port="2380" protocol="tcp" accept'   # etcd peer
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.12/30" port port="2380" protocol="tcp" accept'   # etcd peer
     firewall-cmd --permanent --remove-port=2379/tcp >/dev/null 2>&1 || true
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.11/32" port port="2379" protocol="tcp" accept'   # etcd client
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.12/32" port port="2379" protocol="tcp" accept'   # etcd client
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.13/32" port port="2379" protocol="tcp" accept'   # etcd client
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.14/32" port port="2379" protocol="tcp" accept'   # etcd client
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.15/32" port port="2379" protocol="tcp" accept'   # etcd client
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.12/30" port port="2379" protocol="tcp" accept'   # etcd client
     firewall-cmd --permanent --remove-port=8008/tcp >/dev/null 2>&1 || true
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.11/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.12/30" port port="8008" protocol="tcp" accept'   # Patroni REST API
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.1.21/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.1.22/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.11/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.12/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.13/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.14/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.15/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
     firewall-cmd --permanent --remove-port=5432/tcp >/dev/null 2>&1 || true
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.11/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.12/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.13/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.14/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.15/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.0.12/30" port port="5432" protocol="tcp" accept'   # PostgreSQL
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.1.21/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.30.1.22/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.40.0.0/16" port port="5432" protocol="tcp" accept'   # PostgreSQL

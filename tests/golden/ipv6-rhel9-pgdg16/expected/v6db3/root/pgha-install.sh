@@ -67,21 +67,17 @@ step "Firewall"
 if systemctl is-active --quiet firewalld; then
     firewall-cmd --permanent --remove-port=2380/tcp >/dev/null 2>&1 || true
     firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::11/128" port port="2380" protocol="tcp" accept'   # etcd peer
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/128" port port="2380" protocol="tcp" accept'   # etcd peer
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::13/128" port port="2380" protocol="tcp" accept'   # etcd peer
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/127" port port="2380" protocol="tcp" accept'   # etcd peer
     firewall-cmd --permanent --remove-port=2379/tcp >/dev/null 2>&1 || true
     firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::11/128" port port="2379" protocol="tcp" accept'   # etcd client
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/128" port port="2379" protocol="tcp" accept'   # etcd client
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::13/128" port port="2379" protocol="tcp" accept'   # etcd client
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/127" port port="2379" protocol="tcp" accept'   # etcd client
     firewall-cmd --permanent --remove-port=8008/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:20::31/128" port port="8008" protocol="tcp" accept'   # Patroni REST API
     firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::11/128" port port="8008" protocol="tcp" accept'   # Patroni REST API
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/128" port port="8008" protocol="tcp" accept'   # Patroni REST API
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::13/128" port port="8008" protocol="tcp" accept'   # Patroni REST API
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/127" port port="8008" protocol="tcp" accept'   # Patroni REST API
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:20::31/128" port port="8008" protocol="tcp" accept'   # Patroni REST API
     firewall-cmd --permanent --remove-port=5432/tcp >/dev/null 2>&1 || true
     firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::11/128" port port="5432" protocol="tcp" accept'   # PostgreSQL
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/128" port port="5432" protocol="tcp" accept'   # PostgreSQL
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::13/128" port port="5432" protocol="tcp" accept'   # PostgreSQL
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/127" port port="5432" protocol="tcp" accept'   # PostgreSQL
     firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:20::31/128" port port="5432" protocol="tcp" accept'   # PostgreSQL
     firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:100::/56" port port="5432" protocol="tcp" accept'   # PostgreSQL
     firewall-cmd --reload

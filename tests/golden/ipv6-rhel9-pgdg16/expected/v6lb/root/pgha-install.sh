@@ -56,15 +56,13 @@ step "Directories and permissions"
 step "Firewall"
 if systemctl is-active --quiet firewalld; then
     firewall-cmd --permanent --remove-port=5000/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:100::/56" port port="5000" protocol="tcp" accept'   # HAProxy primary
     firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::11/128" port port="5000" protocol="tcp" accept'   # HAProxy primary
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/128" port port="5000" protocol="tcp" accept'   # HAProxy primary
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::13/128" port port="5000" protocol="tcp" accept'   # HAProxy primary
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/127" port port="5000" protocol="tcp" accept'   # HAProxy primary
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:100::/56" port port="5000" protocol="tcp" accept'   # HAProxy primary
     firewall-cmd --permanent --remove-port=5001/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:100::/56" port port="5001" protocol="tcp" accept'   # HAProxy replicas
     firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::11/128" port port="5001" protocol="tcp" accept'   # HAProxy replicas
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/128" port port="5001" protocol="tcp" accept'   # HAProxy replicas
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::13/128" port port="5001" protocol="tcp" accept'   # HAProxy replicas
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/127" port port="5001" protocol="tcp" accept'   # HAProxy replicas
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:100::/56" port port="5001" protocol="tcp" accept'   # HAProxy replicas
     firewall-cmd --permanent --remove-port=7000/tcp >/dev/null 2>&1 || true
     firewall-cmd --reload
 fi

@@ -55,15 +55,13 @@ step "Directories and permissions"
 step "Firewall"
 if systemctl is-active --quiet firewalld; then
     firewall-cmd --permanent --remove-port=5000/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.20.0.0/16" port port="5000" protocol="tcp" accept'   # HAProxy primary
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.1/32" port port="5000" protocol="tcp" accept'   # HAProxy primary
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.2/32" port port="5000" protocol="tcp" accept'   # HAProxy primary
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.3/32" port port="5000" protocol="tcp" accept'   # HAProxy primary
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.2/31" port port="5000" protocol="tcp" accept'   # HAProxy primary
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.20.0.0/16" port port="5000" protocol="tcp" accept'   # HAProxy primary
     firewall-cmd --permanent --remove-port=5001/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.20.0.0/16" port port="5001" protocol="tcp" accept'   # HAProxy replicas
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.1/32" port port="5001" protocol="tcp" accept'   # HAProxy replicas
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.2/32" port port="5001" protocol="tcp" accept'   # HAProxy replicas
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.3/32" port port="5001" protocol="tcp" accept'   # HAProxy replicas
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.2/31" port port="5001" protocol="tcp" accept'   # HAProxy replicas
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.20.0.0/16" port port="5001" protocol="tcp" accept'   # HAProxy replicas
     firewall-cmd --permanent --remove-port=7000/tcp >/dev/null 2>&1 || true
     firewall-cmd --reload
 fi
