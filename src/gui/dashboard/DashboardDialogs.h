@@ -8,8 +8,8 @@ class QWidget;
 
 namespace pgha {
 
-// The dashboard's modal dialogs go through here so that GUI tests can answer them (a test hook, as KeePassXC's
-// MessageBox does): with a hook set, no dialog is shown and the hook answers.
+// The dashboard's modal dialogs, shown through MessageBox (the window's one dialog test hook). The hooks here
+// are the dashboard tests' way of setting MessageBox::setHook: with one set, no dialog is shown and it answers.
 class DashboardDialogs
 {
 public:

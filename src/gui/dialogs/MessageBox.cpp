@@ -19,6 +19,11 @@ QStringList &shown()
     static QStringList texts;
     return texts;
 }
+MessageBox::Hook &hook()
+{
+    static MessageBox::Hook h;
+    return h;
+}
 } // namespace
 
 void MessageBox::setNextAnswer(QMessageBox::StandardButton answer)
@@ -36,14 +41,26 @@ QStringList MessageBox::takeShown()
     return std::exchange(shown(), {});
 }
 
-QMessageBox::StandardButton MessageBox::takeAnswer(QMessageBox::StandardButton fallback, bool *had,
+void MessageBox::setHook(Hook h)
+{
+    hook() = std::move(h);
+}
+
+QMessageBox::StandardButton MessageBox::takeAnswer(Kind kind, QMessageBox::StandardButton fallback, bool *had,
                                                    const QString &title, const QString &text)
 {
     *had = !queue().isEmpty();
-    if (!*had)
-        return fallback;
-    shown().append(title + QStringLiteral(": ") + text);
-    return queue().takeFirst();
+    if (*had) {
+        shown().append(title + QStringLiteral(": ") + text);
+        return queue().takeFirst();
+    }
+    if (hook()) {
+        const QMessageBox::StandardButton a = hook()(kind, title, text);
+        *had = a != QMessageBox::NoButton;
+        if (*had)
+            return a;
+    }
+    return fallback;
 }
 
 QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString &title, const QString &text,
@@ -51,7 +68,7 @@ QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString 
                                                  QMessageBox::StandardButton defaultButton)
 {
     bool had = false;
-    const QMessageBox::StandardButton a = takeAnswer(defaultButton, &had, title, text);
+    const QMessageBox::StandardButton a = takeAnswer(Kind::Question, defaultButton, &had, title, text);
     if (had)
         return a;
     QMessageBox box(QMessageBox::Question, title, text, buttons, parent);
@@ -62,7 +79,7 @@ QMessageBox::StandardButton MessageBox::question(QWidget *parent, const QString 
 void MessageBox::warning(QWidget *parent, const QString &title, const QString &text)
 {
     bool had = false;
-    takeAnswer(QMessageBox::Ok, &had, title, text);
+    takeAnswer(Kind::Warning, QMessageBox::Ok, &had, title, text);
     if (!had)
         QMessageBox::warning(parent, title, text);
 }
@@ -70,7 +87,7 @@ void MessageBox::warning(QWidget *parent, const QString &title, const QString &t
 void MessageBox::information(QWidget *parent, const QString &title, const QString &text)
 {
     bool had = false;
-    takeAnswer(QMessageBox::Ok, &had, title, text);
+    takeAnswer(Kind::Information, QMessageBox::Ok, &had, title, text);
     if (!had)
         QMessageBox::information(parent, title, text);
 }
@@ -82,7 +99,7 @@ void MessageBox::ask(QWidget *parent, const QString &objectName, const QString &
                      const std::function<void(QMessageBox::StandardButton)> &done)
 {
     bool had = false;
-    const QMessageBox::StandardButton a = takeAnswer(defaultButton, &had, title, details.isEmpty() ? text : text + QLatin1Char('\n') + details);
+    const QMessageBox::StandardButton a = takeAnswer(Kind::Question, defaultButton, &had, title, details.isEmpty() ? text : text + QLatin1Char('\n') + details);
     if (had) {
         QTimer::singleShot(0, parent, [done, a] { done(a); });  // answered later, as a person would
         return;

@@ -13,6 +13,12 @@ namespace pgha {
 class MessageBox
 {
 public:
+    enum class Kind { Question, Warning, Information };
+    // A test's answerer for the boxes no queued answer is left for: returns the button, or NoButton to let the
+    // box show after all. Empty = none.
+    using Hook = std::function<QMessageBox::StandardButton(Kind kind, const QString &title, const QString &text)>;
+    static void setHook(Hook hook);
+
     static void setNextAnswer(QMessageBox::StandardButton answer);
     static bool hasNextAnswer();
     // "title: text" of every box answered from the queue since the last call, oldest first.
@@ -34,7 +40,7 @@ public:
                     const std::function<void(QMessageBox::StandardButton)> &done);
 
 private:
-    static QMessageBox::StandardButton takeAnswer(QMessageBox::StandardButton fallback, bool *had,
+    static QMessageBox::StandardButton takeAnswer(Kind kind, QMessageBox::StandardButton fallback, bool *had,
                                                   const QString &title, const QString &text);
 };
 
