@@ -490,6 +490,12 @@ void DeployPage::onQuestion(int id, const SshQuestion &q)
     if (q.kind == SshQuestion::Kind::UnknownHostKey) {
         // Hosts connect in parallel: their keys arrive within moments of each other. Collect them for one
         // dialog (the collection ends 300 ms after the last one came, at most 2 s after the first).
+        if (m_hostKeyBox) {
+            // The dialog is open: the key joins the list the person is reading (accepting covers it too).
+            m_hostKeysListed.append({id, q});
+            m_hostKeyBox->setText(hostKeyText());
+            return;
+        }
         if (m_hostKeyQuestions.isEmpty())
             m_hostKeyFirst.start();
         m_hostKeyQuestions.append({id, q});
@@ -516,36 +522,40 @@ void DeployPage::onQuestion(int id, const SshQuestion &q)
     dlg->open();
 }
 
+QString DeployPage::hostKeyText() const
+{
+    QStringList lines;
+    for (const auto &[id, q] : m_hostKeysListed)
+        lines << QStringLiteral("%1 (%2): %3 %4").arg(q.hostName, q.address, q.keyType, q.fingerprint);
+    return tr("%n host(s) offer a key this computer has never seen:", nullptr, int(m_hostKeysListed.size()))
+        + QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
+}
+
 void DeployPage::askHostKeys()
 {
     if (m_hostKeyDialogOpen || m_hostKeyQuestions.isEmpty())
         return;
-    const QList<QPair<int, SshQuestion>> listed = std::exchange(m_hostKeyQuestions, {});
+    m_hostKeysListed = std::exchange(m_hostKeyQuestions, {});
     m_hostKeyDialogOpen = true;
-    QStringList lines;
-    QString knownHosts;
-    for (const auto &[id, q] : listed) {
-        lines << QStringLiteral("%1 (%2): %3 %4").arg(q.hostName, q.address, q.keyType, q.fingerprint);
-        knownHosts = q.detail;
-    }
-    const QString text = tr("%n host(s) offer a key this computer has never seen:", nullptr, int(listed.size()))
-        + QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
+    const QString knownHosts = m_hostKeysListed.constLast().second.detail;
     const QString details = tr("Compare each with the host's own key (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on its "
                                "console). Accepting remembers the listed keys in %1; refusing stops the deploy.")
                                 .arg(knownHosts);
-    MessageBox::ask(this, QStringLiteral("hostKeyDialog"), tr("Unknown host keys"), text, details,
-                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-                    {{QMessageBox::Yes, tr("Accept the listed keys")}, {QMessageBox::No, tr("Refuse")}},
-                    [this, listed](QMessageBox::StandardButton answer) {
-                        const bool ok = answer == QMessageBox::Yes;
-                        for (const auto &[id, q] : listed) {
-                            appendLog(q.hostName, ok ? tr("host key accepted") : tr("host key refused"));
-                            m_runner->answer(id, ok ? std::optional<QString>(QStringLiteral("yes")) : std::nullopt);
-                        }
-                        m_hostKeyDialogOpen = false;
-                        if (!m_hostKeyQuestions.isEmpty())
-                            QTimer::singleShot(300, this, &DeployPage::askHostKeys);
-                    });
+    m_hostKeyBox = MessageBox::ask(
+        this, QStringLiteral("hostKeyDialog"), tr("Unknown host keys"), hostKeyText(), details,
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
+        {{QMessageBox::Yes, tr("Accept the listed keys")}, {QMessageBox::No, tr("Refuse")}},
+        [this](QMessageBox::StandardButton answer) {
+            const bool ok = answer == QMessageBox::Yes;
+            for (const auto &[id, q] : std::exchange(m_hostKeysListed, {})) {
+                appendLog(q.hostName, ok ? tr("host key accepted") : tr("host key refused"));
+                m_runner->answer(id, ok ? std::optional<QString>(QStringLiteral("yes")) : std::nullopt);
+            }
+            m_hostKeyDialogOpen = false;
+            m_hostKeyBox = nullptr;
+            if (!m_hostKeyQuestions.isEmpty())
+                QTimer::singleShot(300, this, &DeployPage::askHostKeys);
+        });
 }
 
 void DeployPage::onFinished(DeployRunner::Outcome outcome, const QString &summary)

@@ -11,6 +11,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QMessageBox;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
@@ -62,6 +63,7 @@ private:
     void onStepFinished(const QString &stepId, const QString &host, pgha::StepOutcome outcome, const QString &message);
     void onQuestion(int id, const pgha::SshQuestion &question);
     void askHostKeys();
+    QString hostKeyText() const;
     void onFinished(pgha::DeployRunner::Outcome outcome, const QString &summary);
     void appendLog(const QString &host, const QString &line);
     void flushLog();
@@ -98,6 +100,8 @@ private:
     QList<QPair<QString, QString>> m_logLines;  // (host, text)
     QStringList m_pendingLog;                   // shown lines not yet in the widget
     QList<QPair<int, SshQuestion>> m_hostKeyQuestions;  // waiting for the one dialog
+    QList<QPair<int, SshQuestion>> m_hostKeysListed;    // in the open dialog
+    QPointer<QMessageBox> m_hostKeyBox;
     bool m_hostKeyDialogOpen = false;
     QElapsedTimer m_hostKeyFirst;
     Preparing m_preparing = Preparing::Nothing;

@@ -92,7 +92,7 @@ void MessageBox::information(QWidget *parent, const QString &title, const QStrin
         QMessageBox::information(parent, title, text);
 }
 
-void MessageBox::ask(QWidget *parent, const QString &objectName, const QString &title, const QString &text,
+QMessageBox *MessageBox::ask(QWidget *parent, const QString &objectName, const QString &title, const QString &text,
                      const QString &details, QMessageBox::StandardButtons buttons,
                      QMessageBox::StandardButton defaultButton,
                      const QList<QPair<QMessageBox::StandardButton, QString>> &buttonTexts,
@@ -102,7 +102,7 @@ void MessageBox::ask(QWidget *parent, const QString &objectName, const QString &
     const QMessageBox::StandardButton a = takeAnswer(Kind::Question, defaultButton, &had, title, details.isEmpty() ? text : text + QLatin1Char('\n') + details);
     if (had) {
         QTimer::singleShot(0, parent, [done, a] { done(a); });  // answered later, as a person would
-        return;
+        return nullptr;
     }
     auto *box = new QMessageBox(QMessageBox::Question, title, text, buttons, parent);
     box->setObjectName(objectName);
@@ -119,6 +119,7 @@ void MessageBox::ask(QWidget *parent, const QString &objectName, const QString &
         done(clicked ? box->standardButton(clicked) : QMessageBox::Cancel);
     });
     box->open();
+    return box;
 }
 
 } // namespace pgha

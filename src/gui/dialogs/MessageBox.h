@@ -33,7 +33,8 @@ public:
     // Asks without blocking: done(answer) runs once the person (or a queued answer) has answered. The box
     // is window-modal and open()ed, so the event loop keeps running while the person decides. Button texts
     // may be renamed (e.g. Yes -> "Accept the listed keys").
-    static void ask(QWidget *parent, const QString &objectName, const QString &title, const QString &text,
+    // The box shown (to update its text while it is open), or nullptr when a queued answer or the hook answered.
+    static QMessageBox *ask(QWidget *parent, const QString &objectName, const QString &title, const QString &text,
                     const QString &details, QMessageBox::StandardButtons buttons,
                     QMessageBox::StandardButton defaultButton,
                     const QList<QPair<QMessageBox::StandardButton, QString>> &buttonTexts,
