@@ -5,13 +5,19 @@
 #include "gui/dashboard/DashboardDialogs.h"
 #include "gui/dashboard/DashboardPage.h"
 #include "monitor/ClusterMonitor.h"
+#include "core/model/Secrets.h"
 #include "core/project/ProjectFile.h"
+#include "core/util/DataPaths.h"
 
 #include <QAbstractItemModel>
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QDir>
 #include <QLabel>
+#include <QLineEdit>
+#include <QScopeGuard>
+#include <QStandardPaths>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
@@ -58,6 +64,7 @@ private slots:
     void syncModeOffersOnlyTheSyncStandby();
     void plannedSwitchoverLogsNoMemberDown();
     void refusedStatsLoginIsAGapNotAFault();
+    void connectAfterDeployUsesTheKeptSecrets();
     void germanScreenshot();
     void cpuWhilePollingLab();
 };
@@ -272,6 +279,41 @@ void TestMonitorDashboard::refusedStatsLoginIsAGapNotAFault()
     QVERIFY(gaps->isVisible());
     QVERIFY2(gaps->text().contains(QLatin1String("HAProxy stats of lb: authentication failed")), qPrintable(gaps->text()));
     QVERIFY(page.findChild<QLabel *>(QStringLiteral("reasonsLabel"))->text().isEmpty());
+}
+
+void TestMonitorDashboard::connectAfterDeployUsesTheKeptSecrets()
+{
+    // After a deploy the page connects by itself with the passwords the deploy kept in the design's secret store
+    // (DataPaths): HAProxy's stats are read, nothing typed, no monitoring gap.
+    QStandardPaths::setTestModeEnabled(true);  // DataPaths under ~/.qttest, never the person's own data
+    FakeCluster fake(3, 0, true, 70, false, kPrefix);
+    QVERIFY(fake.started());
+    Topology t = fake.topology();
+    t.cluster.name = QStringLiteral("kept-%1").arg(QCoreApplication::applicationPid());
+    const Result<QString> dir = DataPaths::ensureClusterDir(t.cluster.name);
+    QVERIFY(dir.ok());
+    const auto removeDir = qScopeGuard([&] { QDir(dir.value()).removeRecursively(); });
+    QVERIFY(SecretStore::saveFile(fake.secrets(), DataPaths::secretsFile(t.cluster.name).value()).ok());
+
+    DashboardPage page;
+    page.show();
+    page.setProject(t, QString());
+    QVERIFY(!page.isConnected());
+    page.connectAfterDeploy();
+    QVERIFY(page.isConnected());
+    QCOMPARE(page.monitor()->target().statsPassword, fake.secrets().haproxyStatsPassword);
+    auto *verdict = page.findChild<QLabel *>(QStringLiteral("verdictLabel"));
+    QTRY_COMPARE_WITH_TIMEOUT(verdict->text(), QStringLiteral("healthy"), 10000);
+    QVERIFY(page.monitor()->state().gaps.isEmpty());
+    QVERIFY(page.monitor()->state().haproxy.first().reachable);
+    QVERIFY(!page.findChild<QLabel *>(QStringLiteral("gapsLabel"))->isVisible());
+
+    // Watching another cluster by URL: a deploy of the project does not take the page away from it.
+    page.disconnectFromCluster();
+    page.findChild<QLineEdit *>(QStringLiteral("urlEdit"))->setText(QStringLiteral("http://127.0.26.71:18008"));
+    page.connectAfterDeploy();
+    QVERIFY(!page.isConnected());
+    QStandardPaths::setTestModeEnabled(false);
 }
 
 void TestMonitorDashboard::germanScreenshot()

@@ -1,5 +1,6 @@
 #include "gui/dashboard/DashboardPage.h"
 
+#include "core/util/DataPaths.h"
 #include "gui/dashboard/DashboardDialogs.h"
 #include "gui/dashboard/LiveTopologyView.h"
 #include "gui/dashboard/MemberTableModel.h"
@@ -11,6 +12,7 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QDateTimeEdit>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -244,11 +246,18 @@ void DashboardPage::setProject(const Topology &topology, const QString &projectP
         connectToProject();
 }
 
-Secrets DashboardPage::currentSecrets(bool *ok)
+Secrets DashboardPage::currentSecrets(bool *ok, bool forProject)
 {
     *ok = true;
     Secrets s;
-    const QString path = m_secretsEdit->text().trimmed();
+    QString path = m_secretsEdit->text().trimmed();
+    if (path.isEmpty() && forProject) {
+        // The design's own secret store, where a deploy (CLI or Deploy tab) keeps the passwords it generated:
+        // nothing to type after a deploy. An unusable cluster name simply has no store.
+        const Result<QString> kept = DataPaths::secretsFile(m_topology.cluster.name);
+        if (kept.ok() && QFileInfo::exists(kept.value()))
+            path = kept.value();
+    }
     if (!path.isEmpty()) {
         Result<Secrets> r = SecretStore::loadFile(path);
         if (!r.ok()) {
@@ -265,7 +274,7 @@ Secrets DashboardPage::currentSecrets(bool *ok)
 void DashboardPage::connectToProject()
 {
     bool ok = false;
-    const Secrets s = currentSecrets(&ok);
+    const Secrets s = currentSecrets(&ok, true);
     if (!ok)
         return;
     connectToTarget(MonitorTarget::fromTopology(m_topology, s));
@@ -284,7 +293,7 @@ void DashboardPage::connectAfterDeploy()
 void DashboardPage::connectToUrl(const QString &url)
 {
     bool ok = false;
-    const Secrets s = currentSecrets(&ok);
+    const Secrets s = currentSecrets(&ok, false);
     if (!ok)
         return;
     Result<MonitorTarget> t = MonitorTarget::fromUrl(url);

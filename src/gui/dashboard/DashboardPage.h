@@ -63,7 +63,8 @@ private:
     void updateCharts();
     void updateButtons();
     QString selectedMember() const;
-    Secrets currentSecrets(bool *ok);
+    // The secrets field's file, else (forProject) the design's kept secrets (DataPaths), then PGHA_* variables.
+    Secrets currentSecrets(bool *ok, bool forProject);
     void actionButton(ActionRequest::Kind kind);
     void appendLog(const QDateTime &time, const QString &severity, const QString &kind, const QString &text);
 
