@@ -693,6 +693,10 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <translation>das Superuser-Kennwort</translation>
     </message>
     <message>
+        <source>port %1 reaches the leader, port %2 a replica (by their certificates)</source>
+        <translation>Port %1 erreicht den Leader, Port %2 eine Replica (an ihren Zertifikaten)</translation>
+    </message>
+    <message>
         <source>the design says a Debian-family OS, the host runs &quot;%1 %2&quot;</source>
         <translation>Der Entwurf sieht ein Betriebssystem der Debian-Familie vor, auf dem Host läuft &quot;%1 %2&quot;</translation>
     </message>

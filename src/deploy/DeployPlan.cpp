@@ -4,12 +4,12 @@
 #include "core/generate/HAProxyConfig.h"
 #include "core/generate/InstallScript.h"
 #include "core/generate/TlsFiles.h"
-#include "core/pki/ClusterTls.h"
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
 #include "core/parse/HaproxyStatsParser.h"
 #include "core/parse/PatroniParser.h"
+#include "core/pki/ClusterTls.h"
 #include "deploy/ShellQuote.h"
 
 #include <QCoreApplication>
@@ -478,14 +478,49 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
             s.host = pgHosts.first()->name;  // a host with psql
             s.title = QCoreApplication::translate("pgha::Deploy", "check writes and reads through HAProxy on %1").arg(h->name);
             s.deps = QStringList{QStringLiteral("haproxy-ready:") + h->name};
+            if (tls) {
+                // The privileged roles are not admitted through HAProxy (pg_hba), so no login here: each port's
+                // TLS handshake shows which member answers. Port 5000 must present the leader's certificate
+                // (as /cluster names it), port 5001 another member's, both verified against the cluster CA
+                // and HAProxy's address.
+                const QString clusterUrl = hostPortUrl(scheme, pgHosts.first()->address, c.patroni.restApiPort,
+                                                       QStringLiteral("/cluster"));
+                const QString py = QStringLiteral(
+                    "import json, ssl, sys, urllib.request as u\n"
+                    "c = ssl.create_default_context(cafile=sys.argv[2])\n"
+                    "d = json.load(u.urlopen(sys.argv[1], timeout=3, context=c))\n"
+                    "print(next(m['name'] for m in d['members'] if m.get('role') in ('leader', 'master')))\n");
+                const auto endpoint = [&](int port) {
+                    return q(hostPortUrl(QStringLiteral("x"), h->address, port).mid(4));  // "host:port", IPv6 in []
+                };
+                DeployOp w = waitOp(
+                    QCoreApplication::translate("pgha::Deploy", "port %1 reaches the leader, port %2 a replica (by their certificates)")
+                        .arg(c.haproxy.primaryPort)
+                        .arg(c.haproxy.replicaPort),
+                    QStringLiteral(
+                        "ldr=$(python3 -c %1 %2 %3) || exit 1\n"
+                        "cn() { openssl s_client -starttls postgres -connect \"$1\" -CAfile %3 -verify_return_error "
+                        "-verify_ip %4 </dev/null 2>/dev/null | openssl x509 -noout -subject -nameopt multiline "
+                        "| sed -n 's/^ *commonName *= *//p'; }\n"
+                        "p=$(cn %5)\n"
+                        "[ \"$p\" = \"$ldr\" ] || { echo \"port %6 reached '$p', the leader is $ldr\"; exit 1; }\n"
+                        "r=$(cn %7)\n"
+                        "{ [ -n \"$r\" ] && [ \"$r\" != \"$ldr\" ]; } || { echo \"port %8 reached '$r' (the leader is $ldr)\"; exit 1; }\n"
+                        "echo \"port %6 reaches the leader $ldr, port %8 the replica $r (certificates verified): ok\"")
+                        .arg(q(py), q(clusterUrl), q(ClusterTls::caPath()), q(h->address), endpoint(c.haproxy.primaryPort))
+                        .arg(c.haproxy.primaryPort)
+                        .arg(endpoint(c.haproxy.replicaPort))
+                        .arg(c.haproxy.replicaPort),
+                    DeployOp::Until::ExitZero, 60);
+                s.ops << w;
+                plan.steps << s;
+                continue;
+            }
             const auto conninfo = [&](int port) {
-                // Through HAProxy the certificate is that of whichever member answers; it names HAProxy too.
-                const QString ssl = tls ? QStringLiteral(" sslmode=verify-full sslrootcert=") + ClusterTls::caPath()
-                                        : QString();
-                return q(QStringLiteral("host=%1 port=%2 user=%3 dbname=postgres connect_timeout=3%4")
+                return q(QStringLiteral("host=%1 port=%2 user=%3 dbname=postgres connect_timeout=3")
                              .arg(h->address)
                              .arg(port)
-                             .arg(c.users.superuser, ssl));
+                             .arg(c.users.superuser));
             };
             DeployOp w = waitOp(
                 QCoreApplication::translate("pgha::Deploy", "write via port %1, read from a replica via port %2").arg(c.haproxy.primaryPort).arg(c.haproxy.replicaPort),

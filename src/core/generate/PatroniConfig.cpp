@@ -175,6 +175,12 @@ QStringList pgHba(const Topology &topology)
         if (s.admin)
             privileged(s.cidr, true);
     }
+    // Without TLS the deploy proves routing by logging in through HAProxy as the superuser (with TLS the
+    // certificates prove it): only then is the superuser admitted from the HAProxy hosts.
+    if (!tls) {
+        for (const Host *h : topology.hostsWith(Role::HAProxy))
+            privileged(GenUtil::hostCidr(h->address), true);
+    }
     // From anywhere else the privileged roles are refused, whatever line would admit "all" below.
     QStringList roles{c.users.superuser, c.users.rewind};
     roles.removeDuplicates();
