@@ -6,6 +6,7 @@
 #include <QTranslator>
 
 #include <cstdio>
+#include <cstring>
 
 namespace pgha::cli {
 
@@ -90,6 +91,11 @@ void installTranslation(QCoreApplication &app, const QStringList &args)
 
 int main(int argc, char **argv)
 {
+    // `pgha --version` answers before Qt starts (no application object, no locale, no plugins).
+    if (argc == 2 && std::strcmp(argv[1], "--version") == 0) {
+        std::fputs("pgha " PGHA_VERSION "\n", stdout);
+        return 0;
+    }
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pgha"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PGHA_VERSION));

@@ -136,9 +136,9 @@ void MonitorTarget::prepare(QNetworkRequest *request, Auth auth) const
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         if (!caCertificates.isEmpty())
             ssl.setCaCertificates(caCertificates);
-        if (!clientCertificate.isNull() && !clientKey.isNull()) {
-            ssl.setLocalCertificate(clientCertificate);
-            ssl.setPrivateKey(clientKey);
+        if (clientCertificate && clientKey && !clientCertificate->isNull() && !clientKey->isNull()) {
+            ssl.setLocalCertificate(*clientCertificate);
+            ssl.setPrivateKey(*clientKey);
         }
         ssl.setPeerVerifyMode(QSslSocket::VerifyPeer);
         request->setSslConfiguration(ssl);

@@ -8,6 +8,8 @@
 #include <QList>
 #include <QSslCertificate>
 #include <QSslKey>
+
+#include <optional>
 #include <QString>
 #include <QStringList>
 
@@ -45,8 +47,11 @@ struct MonitorTarget
 
     bool ignoreTlsErrors = false;      // --insecure: accept any certificate (the errors are still reported)
     QList<QSslCertificate> caCertificates;  // when set, the ONLY CAs trusted (the cluster CA); else the system's
-    QSslCertificate clientCertificate; // presented when a server asks (Patroni unsafe methods, etcd client auth)
-    QSslKey clientKey;
+    // Presented when a server asks (Patroni unsafe methods, etcd client auth). Optional on purpose: a default
+    // QSslCertificate/QSslKey initialises the TLS backend (plugin, OpenSSL, the system CA directory), which a
+    // plain-http `pgha status` must not pay for at start-up.
+    std::optional<QSslCertificate> clientCertificate;
+    std::optional<QSslKey> clientKey;
     int timeoutMs = 2000;              // total deadline per request (not an idle timeout)
     qint64 maxBodyBytes = 4 * 1024 * 1024;
     int maxMembers = 100;              // Patroni members (and etcd members) watched at most; more is a finding
