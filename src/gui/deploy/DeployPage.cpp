@@ -1,109 +1,26 @@
 #include "gui/deploy/DeployPage.h"
 
 #include "deploy/DeploySetup.h"
-#include "gui/dialogs/MessageBox.h"
+#include "gui/deploy/HostKeyPrompt.h"
+#include "gui/deploy/PlanTree.h"
 #include "gui/util/OffThread.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QShowEvent>
-#include <QStyle>
 #include <QSplitter>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
 namespace pgha {
-
-namespace {
-constexpr int kStepIdRole = Qt::UserRole + 1;
-constexpr int kStateRole = Qt::UserRole + 2;
-
-// What a step row shows in its State column; Pending and Running come before any outcome.
-enum StepState { Pending = 0, Running, Changed, Unchanged, Failed, Cancelled, DoneEarlier };
-
-StepState stateOf(StepOutcome o)
-{
-    switch (o) {
-    case StepOutcome::Changed: return Changed;
-    case StepOutcome::Unchanged: return Unchanged;
-    case StepOutcome::Failed: return Failed;
-    case StepOutcome::Cancelled: return Cancelled;
-    case StepOutcome::SkippedDone: return DoneEarlier;
-    }
-    return Pending;
-}
-
-QString stateText(int s)
-{
-    switch (s) {
-    case Pending: return DeployPage::tr("pending");
-    case Running: return DeployPage::tr("running");
-    case Changed: return DeployPage::tr("done (changed)");
-    case Unchanged: return DeployPage::tr("done (nothing to change)");
-    case Failed: return DeployPage::tr("FAILED");
-    case Cancelled: return DeployPage::tr("cancelled");
-    case DoneEarlier: return DeployPage::tr("done earlier");
-    }
-    return {};
-}
-
-// Readable on light and dark palettes.
-QColor stateColour(int s)
-{
-    switch (s) {
-    case Running: return QColor(0x1e, 0x88, 0xe5);
-    case Changed: return QColor(0x2e, 0x9d, 0x3e);
-    case Unchanged:
-    case DoneEarlier: return QColor(0x5f, 0x8f, 0x62);
-    case Failed: return QColor(0xe5, 0x39, 0x35);
-    case Cancelled: return QColor(0xef, 0x8a, 0x00);
-    }
-    return QColor(0x80, 0x80, 0x80);
-}
-
-bool finished(int s)
-{
-    return s >= Changed && s != Failed && s != Cancelled;
-}
-
-// What a step will change on its host, in one line: the files it writes, then what it runs.
-QString changesOf(const DeployStep &step)
-{
-    QStringList files;
-    QStringList actions;
-    for (const DeployOp &op : step.ops) {
-        switch (op.kind) {
-        case DeployOp::Kind::WriteFiles:
-            for (const FileToWrite &f : op.files)
-                files << f.path;
-            break;
-        case DeployOp::Kind::CheckHost:
-            actions << DeployPage::tr("checks the host, changes nothing");
-            break;
-        case DeployOp::Kind::WaitFor:
-        case DeployOp::Kind::Run:
-            if (!op.title.isEmpty())
-                actions << op.title;
-            break;
-        }
-    }
-    QStringList parts;
-    if (!files.isEmpty())
-        parts << DeployPage::tr("writes %1").arg(files.join(QStringLiteral(", ")));
-    parts << actions;
-    return parts.join(QStringLiteral("; "));
-}
-} // namespace
 
 DeployPage::DeployPage(QWidget *parent) : QWidget(parent)
 {
@@ -138,15 +55,12 @@ DeployPage::DeployPage(QWidget *parent) : QWidget(parent)
     buttons->addStretch();
     buttons->addWidget(m_progress);
 
-    m_tree = new QTreeWidget(this);
-    m_tree->setObjectName(QStringLiteral("hostTree"));
-    m_tree->setHeaderLabels({tr("Host / step"), tr("State"), tr("What it changes / detail")});
-    m_tree->header()->setStretchLastSection(true);
-    m_tree->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_tree->header()->setSectionResizeMode(1, QHeaderView::Interactive);  // wide enough for every state: fitStateColumn
-    m_tree->setUniformRowHeights(true);
-    m_tree->setWordWrap(false);
-    m_tree->setTextElideMode(Qt::ElideMiddle);
+    m_tree = new PlanTree(this);
+    m_hostKeys = new HostKeyPrompt(this);
+    connect(m_hostKeys, &HostKeyPrompt::answered, this, [this](int id, const QString &host, bool accepted) {
+        appendLog(host, accepted ? tr("host key accepted") : tr("host key refused"));
+        m_runner->answer(id, accepted ? std::optional<QString>(QStringLiteral("yes")) : std::nullopt);
+    });
 
     m_filter = new QComboBox(this);
     m_filter->setObjectName(QStringLiteral("logFilter"));
@@ -366,120 +280,25 @@ void DeployPage::startRunner(const DeploySetup &s, bool resume)
 
 void DeployPage::rebuildRows(const DeployPlan &plan)
 {
-    m_tree->setUpdatesEnabled(false);
-    m_tree->clear();
-    m_hostItems.clear();
-    m_stepItems.clear();
-    for (const Host &h : m_topology.hosts) {
-        if (!plan.targets.contains(h.name))
-            continue;
-        auto *item = new QTreeWidgetItem(m_tree, {h.name, QString(), h.address});
-        QFont bold = item->font(0);
-        bold.setBold(true);
-        item->setFont(0, bold);
-        m_hostItems.insert(h.name, item);
-    }
-    for (const DeployStep &s : plan.steps) {
-        QTreeWidgetItem *parent = m_hostItems.value(s.host);
-        if (!parent)
-            continue;
-        const QString changes = changesOf(s);
-        auto *item = new QTreeWidgetItem(parent, {s.title, QString(), changes});
-        item->setData(0, kStepIdRole, s.id);
-        item->setToolTip(0, s.id);
-        item->setToolTip(2, changes);
-        setStepState(item, Pending, QString());
-        m_stepItems.insert(s.id, item);
-    }
-    for (auto it = m_hostItems.begin(); it != m_hostItems.end(); ++it) {
-        it.value()->setExpanded(true);
-        updateHostRow(it.key());
-    }
-    fitStateColumn(QString());
-    m_tree->setUpdatesEnabled(true);
+    m_tree->showPlan(m_topology, plan);
     updateProgress();
-}
-
-void DeployPage::fitStateColumn(const QString &text)
-{
-    // Wide enough for the longest state from the start (the column does not jump as states change), and
-    // for a host row's "3/12 steps, now: ..." when that is longer.
-    const QFontMetrics fm(m_tree->font());
-    int needed = fm.horizontalAdvance(text);
-    for (int s = Pending; s <= DoneEarlier; ++s)
-        needed = qMax(needed, fm.horizontalAdvance(stateText(s)));
-    needed += 2 * m_tree->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 24;
-    if (m_tree->columnWidth(1) < needed)
-        m_tree->setColumnWidth(1, needed);
-}
-
-void DeployPage::setStepState(QTreeWidgetItem *item, int state, const QString &message)
-{
-    item->setData(1, kStateRole, state);
-    item->setText(1, stateText(state));
-    item->setForeground(1, QBrush(stateColour(state)));
-    QFont f = item->font(1);
-    f.setBold(state == Running || state == Failed);
-    item->setFont(1, f);
-    if (!message.isEmpty()) {
-        item->setText(2, message);
-        item->setToolTip(2, message);
-    }
-}
-
-void DeployPage::updateHostRow(const QString &host)
-{
-    QTreeWidgetItem *item = m_hostItems.value(host);
-    if (!item)
-        return;
-    int done = 0;
-    int failed = 0;
-    QString current;
-    for (int i = 0; i < item->childCount(); ++i) {
-        const int st = item->child(i)->data(1, kStateRole).toInt();
-        if (finished(st))
-            ++done;
-        else if (st == Failed)
-            ++failed;
-        else if (st == Running)
-            current = item->child(i)->text(0);
-    }
-    QString text = tr("%1/%2 steps").arg(done).arg(item->childCount());
-    int colour = done == item->childCount() ? Changed : Pending;
-    if (failed) {
-        text += tr(", failed");
-        colour = Failed;
-    } else if (!current.isEmpty()) {
-        text += tr(", now: %1").arg(current);
-        colour = Running;
-    }
-    item->setText(1, text);
-    item->setForeground(1, QBrush(stateColour(colour)));
-    fitStateColumn(text);
 }
 
 void DeployPage::updateProgress()
 {
-    int done = 0;
-    for (QTreeWidgetItem *item : std::as_const(m_stepItems))
-        done += finished(item->data(1, kStateRole).toInt()) ? 1 : 0;
-    m_progress->setRange(0, qMax(1, int(m_stepItems.size())));
-    m_progress->setValue(done);
+    m_progress->setRange(0, qMax(1, m_tree->stepCount()));
+    m_progress->setValue(m_tree->stepsDone());
 }
 
 void DeployPage::onStepStarted(const QString &stepId, const QString &host, const QString &title)
 {
-    if (QTreeWidgetItem *item = m_stepItems.value(stepId))
-        setStepState(item, Running, QString());
-    updateHostRow(host);
+    m_tree->stepStarted(stepId, host);
     appendLog(host, tr("step: %1").arg(title));
 }
 
 void DeployPage::onStepFinished(const QString &stepId, const QString &host, StepOutcome outcome, const QString &message)
 {
-    if (QTreeWidgetItem *item = m_stepItems.value(stepId))
-        setStepState(item, stateOf(outcome), message);
-    updateHostRow(host);
+    m_tree->stepFinished(stepId, host, outcome, message);
     updateProgress();
     appendLog(host, QStringLiteral("%1: %2%3").arg(stepId, stepOutcomeKey(outcome),
                                                    message.isEmpty() ? QString() : QStringLiteral(" - ") + message));
@@ -488,24 +307,7 @@ void DeployPage::onStepFinished(const QString &stepId, const QString &host, Step
 void DeployPage::onQuestion(int id, const SshQuestion &q)
 {
     if (q.kind == SshQuestion::Kind::UnknownHostKey) {
-        // Hosts connect in parallel: their keys arrive within moments of each other. Collect them for one
-        // dialog (the collection ends 300 ms after the last one came, at most 2 s after the first).
-        if (m_hostKeyBox) {
-            // The dialog is open: the key joins the list the person is reading (accepting covers it too).
-            m_hostKeysListed.append({id, q});
-            m_hostKeyBox->setText(hostKeyText());
-            return;
-        }
-        if (m_hostKeyQuestions.isEmpty())
-            m_hostKeyFirst.start();
-        m_hostKeyQuestions.append({id, q});
-        if (!m_hostKeyDialogOpen) {
-            const int wait = m_hostKeyFirst.elapsed() > 1700 ? 0 : 300;
-            QTimer::singleShot(wait, this, [this, n = m_hostKeyQuestions.size()] {
-                if (m_hostKeyQuestions.size() == n)
-                    askHostKeys();
-            });
-        }
+        m_hostKeys->add(id, q);  // one dialog for every unknown host
         return;
     }
     auto *dlg = new QInputDialog(this);
@@ -520,42 +322,6 @@ void DeployPage::onQuestion(int id, const SshQuestion &q)
         m_runner->answer(id, result == QDialog::Accepted ? std::optional<QString>(dlg->textValue()) : std::nullopt);
     });
     dlg->open();
-}
-
-QString DeployPage::hostKeyText() const
-{
-    QStringList lines;
-    for (const auto &[id, q] : m_hostKeysListed)
-        lines << QStringLiteral("%1 (%2): %3 %4").arg(q.hostName, q.address, q.keyType, q.fingerprint);
-    return tr("%n host(s) offer a key this computer has never seen:", nullptr, int(m_hostKeysListed.size()))
-        + QStringLiteral("\n\n") + lines.join(QLatin1Char('\n'));
-}
-
-void DeployPage::askHostKeys()
-{
-    if (m_hostKeyDialogOpen || m_hostKeyQuestions.isEmpty())
-        return;
-    m_hostKeysListed = std::exchange(m_hostKeyQuestions, {});
-    m_hostKeyDialogOpen = true;
-    const QString knownHosts = m_hostKeysListed.constLast().second.detail;
-    const QString details = tr("Compare each with the host's own key (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on its "
-                               "console). Accepting remembers the listed keys in %1; refusing stops the deploy.")
-                                .arg(knownHosts);
-    m_hostKeyBox = MessageBox::ask(
-        this, QStringLiteral("hostKeyDialog"), tr("Unknown host keys"), hostKeyText(), details,
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::No,
-        {{QMessageBox::Yes, tr("Accept the listed keys")}, {QMessageBox::No, tr("Refuse")}},
-        [this](QMessageBox::StandardButton answer) {
-            const bool ok = answer == QMessageBox::Yes;
-            for (const auto &[id, q] : std::exchange(m_hostKeysListed, {})) {
-                appendLog(q.hostName, ok ? tr("host key accepted") : tr("host key refused"));
-                m_runner->answer(id, ok ? std::optional<QString>(QStringLiteral("yes")) : std::nullopt);
-            }
-            m_hostKeyDialogOpen = false;
-            m_hostKeyBox = nullptr;
-            if (!m_hostKeyQuestions.isEmpty())
-                QTimer::singleShot(300, this, &DeployPage::askHostKeys);
-        });
 }
 
 void DeployPage::onFinished(DeployRunner::Outcome outcome, const QString &summary)

@@ -3,7 +3,6 @@
 #include "core/model/Topology.h"
 #include "deploy/DeployRunner.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QPointer>
 #include <QWidget>
@@ -11,17 +10,16 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
-class QMessageBox;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QThread;
 class QTimer;
-class QTreeWidget;
-class QTreeWidgetItem;
 
 namespace pgha {
 
+class HostKeyPrompt;
+class PlanTree;
 struct DeploySetup;
 
 // Deploy over SSH. As soon as the page is shown it lists the plan: a row per host, under it each step
@@ -62,17 +60,12 @@ private:
     void onStepStarted(const QString &stepId, const QString &host, const QString &title);
     void onStepFinished(const QString &stepId, const QString &host, pgha::StepOutcome outcome, const QString &message);
     void onQuestion(int id, const pgha::SshQuestion &question);
-    void askHostKeys();
-    QString hostKeyText() const;
     void onFinished(pgha::DeployRunner::Outcome outcome, const QString &summary);
     void appendLog(const QString &host, const QString &line);
     void flushLog();
     void refilterLog();
     void rebuildFilter();
     void rebuildRows(const DeployPlan &plan);
-    void setStepState(QTreeWidgetItem *item, int state, const QString &text);
-    void updateHostRow(const QString &host);
-    void fitStateColumn(const QString &text);
     void updateProgress();
     void updateButtons();
 
@@ -83,7 +76,8 @@ private:
     QString m_secretsFile;
 
     DeployRunner *m_runner = nullptr;
-    QTreeWidget *m_tree = nullptr;
+    PlanTree *m_tree = nullptr;
+    HostKeyPrompt *m_hostKeys = nullptr;
     QPlainTextEdit *m_log = nullptr;
     QComboBox *m_filter = nullptr;
     QCheckBox *m_adopt = nullptr;
@@ -95,15 +89,8 @@ private:
     QLabel *m_status = nullptr;
     QTimer *m_planTimer = nullptr;
     QTimer *m_logTimer = nullptr;
-    QHash<QString, QTreeWidgetItem *> m_hostItems;
-    QHash<QString, QTreeWidgetItem *> m_stepItems;
     QList<QPair<QString, QString>> m_logLines;  // (host, text)
     QStringList m_pendingLog;                   // shown lines not yet in the widget
-    QList<QPair<int, SshQuestion>> m_hostKeyQuestions;  // waiting for the one dialog
-    QList<QPair<int, SshQuestion>> m_hostKeysListed;    // in the open dialog
-    QPointer<QMessageBox> m_hostKeyBox;
-    bool m_hostKeyDialogOpen = false;
-    QElapsedTimer m_hostKeyFirst;
     Preparing m_preparing = Preparing::Nothing;
     quint64 m_generation = 0;  // of the design; a plan of an older one is dropped
     QPointer<QThread> m_prepareThread;
