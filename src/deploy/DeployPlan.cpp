@@ -47,6 +47,25 @@ QString runningTest(const QString &svc)
         .arg(svc);
 }
 
+// A start step's probe: the service runs and, on systemd hosts, is enabled (it comes back after a reboot).
+QString startedTest(const QString &svc)
+{
+    return QStringLiteral("if [ -d /run/systemd/system ]; then systemctl is-enabled --quiet %1 && "
+                          "systemctl is-active --quiet %1; "
+                          "else [ -s /run/%1.pid ] && kill -0 \"$(cat /run/%1.pid)\" 2>/dev/null; fi")
+        .arg(svc);
+}
+
+// The service's recent log for the deploy log when a step fails: its journal on systemd hosts, else the file
+// the direct start writes.
+QString serviceLog(const QString &svc)
+{
+    return QStringLiteral("if [ -d /run/systemd/system ]; then echo '$ journalctl -u %1 -n 50'; "
+                          "journalctl -u %1 -n 50 --no-pager -o short-iso 2>&1; "
+                          "else echo '$ tail -n 50 /var/log/%1/%1.log'; tail -n 50 /var/log/%1/%1.log 2>&1; fi")
+        .arg(svc);
+}
+
 // Starts a service: systemd where it runs, else detached with its log and pid file in the standard places.
 // The form `cd /; setsid nohup CMD >log 2>&1 </dev/null & echo $! >pidfile` returns at once and records the
 // daemon's own pid (lab notes); setpriv execs, so the pid is the daemon's, not a wrapper's.
@@ -55,7 +74,8 @@ QString startScript(const QString &svc, const QString &user, const QString &prep
     const QString logDir = QStringLiteral("/var/log/") + svc;
     return QStringLiteral("%1\n"
                           "if [ -d /run/systemd/system ]; then\n"
-                          "  systemctl daemon-reload && systemctl enable --quiet %2 && systemctl start %2\n"
+                          "  systemctl daemon-reload && systemctl enable --quiet %2 && { systemctl reset-failed %2 2>/dev/null; "
+                          "systemctl start %2; }\n"
                           "else\n"
                           "  mkdir -p %3 && chown %4: %3\n"
                           "  cd /; setsid nohup %5 >>%3/%2.log 2>&1 </dev/null & echo $! >/run/%2.pid\n"
@@ -130,12 +150,13 @@ DeployOp waitOp(const QString &title, const QString &script, DeployOp::Until unt
     return op;
 }
 
-DeployOp runOp(const QString &title, const QString &script)
+DeployOp runOp(const QString &title, const QString &script, const QString &diagnose = {})
 {
     DeployOp op;
     op.kind = DeployOp::Kind::Run;
     op.title = title;
     op.script = script;
+    op.diagnose = diagnose;
     return op;
 }
 
@@ -206,6 +227,8 @@ QString DeployPlan::dryRunText() const
                 + QLatin1Char('\n');
             if (!op.input.isEmpty())
                 out += QCoreApplication::translate("pgha::Deploy", "     stdin: %1 (%2 bytes, not shown)\n").arg(op.inputNote).arg(op.input.size());
+            if (!op.diagnose.isEmpty())
+                out += QStringLiteral("     on failure, the log shows: $ ") + op.diagnose + QLatin1Char('\n');
         }
     }
     return out;
@@ -354,7 +377,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         s.host = h->name;
         s.title = QCoreApplication::translate("pgha::Deploy", "start etcd");
         s.deps = filesDep(h);
-        s.probe = runningTest(QStringLiteral("etcd"));
+        s.probe = startedTest(QStringLiteral("etcd"));
         const QString direct = hasEtcdYaml.value(h->name)
             ? asUser(QStringLiteral("etcd"), QStringLiteral("etcd"),
                      QStringLiteral("--config-file ") + q(Platform::etcdConfigYamlPath()))
@@ -362,7 +385,8 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
                   .arg(q(QStringLiteral("set -a; . ") + Platform::etcdEnvFilePath(h->os) + QStringLiteral("; exec etcd")));
         s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "start etcd"),
                        startScript(QStringLiteral("etcd"), QStringLiteral("etcd"),
-                                   QStringLiteral("install -d -o etcd -g etcd -m 0700 /var/lib/etcd"), direct));
+                                   QStringLiteral("install -d -o etcd -g etcd -m 0700 /var/lib/etcd"), direct),
+                       serviceLog(QStringLiteral("etcd")));
         etcdStartIds << s.id;
         plan.steps << s;
     }
@@ -385,6 +409,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
                         QStringLiteral("ETCDCTL_API=3 etcdctl --endpoints=%1 --command-timeout=3s%2 endpoint health")
                             .arg(q(endpoints.join(QLatin1Char(','))), tlsArgs),
                         DeployOp::Until::ExitZero, 90);
+        s.ops.last().diagnose = serviceLog(QStringLiteral("etcd"));
         plan.steps << s;
     }
 
@@ -397,7 +422,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         s.host = h->name;
         s.title = QCoreApplication::translate("pgha::Deploy", "start Patroni");
         s.deps = deps + filesDep(h);
-        s.probe = runningTest(QStringLiteral("patroni"));
+        s.probe = startedTest(QStringLiteral("patroni"));
         const QString dataDir = pgDataDir(topology, *h);
         const QString prepare = QStringLiteral("install -d -o postgres -g postgres -m 0700 %1\n"
                                                "install -d -o postgres -g postgres -m 2775 /run/postgresql")
@@ -405,7 +430,8 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "start Patroni"),
                        startScript(QStringLiteral("patroni"), QStringLiteral("postgres"), prepare,
                                    asUser(QStringLiteral("postgres"), QStringLiteral("patroni"),
-                                          q(Platform::patroniConfigPath(h->os)))));
+                                          q(Platform::patroniConfigPath(h->os)))),
+                       serviceLog(QStringLiteral("patroni")));
         patroniStartIds << s.id;
         plan.steps << s;
     };
@@ -422,6 +448,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         lead.deps = QStringList{patroniStartIds.first()};
         lead.ops << waitOp(QCoreApplication::translate("pgha::Deploy", "a leader in /cluster"), httpGet(clusterUrl, false, ca),
                            DeployOp::Until::PatroniLeader, 180);
+        lead.ops.last().diagnose = serviceLog(QStringLiteral("patroni"));
         plan.steps << lead;
         for (int i = 1; i < pgHosts.size(); ++i)
             patroniStart(pgHosts.at(i), {leaderId});
@@ -433,6 +460,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         DeployOp w = waitOp(QCoreApplication::translate("pgha::Deploy", "every member running, replicas with a known lag"), httpGet(clusterUrl, false, ca),
                             DeployOp::Until::PatroniReplicasRunning, 300);
         w.expectedMembers = int(pgHosts.size());
+        w.diagnose = serviceLog(QStringLiteral("patroni"));
         rep.ops << w;
         plan.steps << rep;
     }
@@ -446,12 +474,13 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         s.deps = filesDep(h);
         if (plan.step(QStringLiteral("patroni-replicas")))
             s.deps << QStringLiteral("patroni-replicas");
-        s.probe = runningTest(QStringLiteral("haproxy"));
+        s.probe = startedTest(QStringLiteral("haproxy"));
         const QString cfg = q(Platform::haproxyConfigPath());
         s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "start HAProxy"),
                        startScript(QStringLiteral("haproxy"), QStringLiteral("root"),
                                    QStringLiteral("haproxy -c -q -f %1 || exit 1").arg(cfg),
-                                   QStringLiteral("\"$(command -v haproxy)\" -db -f %1").arg(cfg)));
+                                   QStringLiteral("\"$(command -v haproxy)\" -db -f %1").arg(cfg)),
+                       serviceLog(QStringLiteral("haproxy")));
         plan.steps << s;
 
         DeployStep r;
@@ -466,6 +495,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
                             DeployOp::Until::HAProxyOnePrimary, 90);
         w.input = (secrets.haproxyStatsUser + QLatin1Char(':') + secrets.haproxyStatsPassword).toUtf8() + '\n';
         w.inputNote = QCoreApplication::translate("pgha::Deploy", "the HAProxy stats user and password");
+        w.diagnose = serviceLog(QStringLiteral("haproxy"));
         plan.steps << r;
         plan.steps.last().ops << w;
     }

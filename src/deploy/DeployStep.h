@@ -48,6 +48,9 @@ struct DeployOp
     Until until = Until::ExitZero;
     int expectedMembers = 0;  // PatroniReplicasRunning
     int timeoutSec = 120;
+    // Run when the op fails (not on an SSH failure or a cancel): its output goes to the deploy log, e.g. the
+    // last 50 lines of the failing service's journal (journalctl -u SVC -n 50) or, without systemd, its log file.
+    QString diagnose;
 };
 
 // A step of the plan: runs on one host, after its dependencies. The probe, when set, is run first: exit 0

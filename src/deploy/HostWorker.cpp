@@ -93,6 +93,8 @@ void HostWorker::runStep(const DeployStep &step)
         if (cancelled())
             return finish(StepOutcome::Cancelled, QStringLiteral("cancelled"));
         const OpResult r = runOp(op);
+        if (!r.ok && !cancelled() && r.errorKind < 0 && !op.diagnose.isEmpty())
+            logDiagnosis(op);
         if (!r.ok)
             return finish(cancelled() ? StepOutcome::Cancelled : StepOutcome::Failed,
                           op.title + QStringLiteral(": ") + r.message, r.errorKind);
@@ -101,6 +103,17 @@ void HostWorker::runStep(const DeployStep &step)
             notes << r.message;
     }
     finish(changed ? StepOutcome::Changed : StepOutcome::Unchanged, notes.join(QStringLiteral("; ")));
+}
+
+void HostWorker::logDiagnosis(const DeployOp &op)
+{
+    const ExecResult d = run(op.diagnose, {}, 30);
+    if (d.error) {
+        log(QStringLiteral("could not read the service log: %1").arg(d.error->message));
+        return;
+    }
+    for (const QString &line : QString::fromUtf8(d.out + d.err).trimmed().split(QLatin1Char('\n')))
+        log(QStringLiteral("  | ") + line);
 }
 
 HostWorker::OpResult HostWorker::runOp(const DeployOp &op)

@@ -44,6 +44,7 @@ private:
     OpResult runOp(const DeployOp &op);
     OpResult writeFiles(const DeployOp &op);
     OpResult waitFor(const DeployOp &op);
+    void logDiagnosis(const DeployOp &op);  // op.diagnose's output, line by line, into the log
     void log(const QString &line);
     bool cancelled() const { return m_cancel && m_cancel->load(); }
 

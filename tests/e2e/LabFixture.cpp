@@ -7,12 +7,12 @@
 #include <sys/file.h>
 #include <unistd.h>
 
-LabFixture::LabFixture(const QString &prefix)
+LabFixture::LabFixture(const QString &prefix, Kind kind) : m_kind(kind)
 {
     m_prefix = prefix;
     if (m_prefix.isEmpty())
         m_prefix = qEnvironmentVariable("PGHA_LAB_PREFIX", QStringLiteral("127.0.0"));
-    m_dir = QStringLiteral("/var/tmp/pgha-lab-") + m_prefix;
+    m_dir = (kind == Kind::Systemd ? QStringLiteral("/var/tmp/pgha-slab-") : QStringLiteral("/var/tmp/pgha-lab-")) + m_prefix;
 }
 
 LabFixture::~LabFixture()
@@ -47,6 +47,16 @@ QString LabFixture::script()
     return QStringLiteral(PGHA_SOURCE_DIR "/tests/e2e/lab/lab.sh");
 }
 
+QString LabFixture::scriptPath() const
+{
+    return m_kind == Kind::Systemd ? QStringLiteral(PGHA_SOURCE_DIR "/tests/e2e/systemd/lab.sh") : script();
+}
+
+int LabFixture::lab(const QStringList &args, QByteArray *out, int timeoutMs) const
+{
+    return runScript(args, out, timeoutMs);
+}
+
 QProcessEnvironment LabFixture::environment() const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -62,7 +72,7 @@ int LabFixture::runScript(const QStringList &args, QByteArray *out, int timeoutM
     QProcess p;
     p.setProcessEnvironment(environment());
     p.setProcessChannelMode(out ? QProcess::SeparateChannels : QProcess::ForwardedErrorChannel);
-    p.start(QStringLiteral("/bin/bash"), QStringList{script()} + args);
+    p.start(QStringLiteral("/bin/bash"), QStringList{scriptPath()} + args);
     if (!p.waitForStarted(10000))
         return -1;
     if (!p.waitForFinished(timeoutMs)) {
@@ -115,6 +125,8 @@ QString LabFixture::address(const QString &host) const
 
 QString LabFixture::hostPath(const QString &host, const QString &path) const
 {
+    if (m_kind == Kind::Systemd)
+        return {};
     // Mirrors the bind mounts of lab-host-init.sh.
     static const QList<QPair<QString, QString>> mounts = {
         {QStringLiteral("/etc"), QStringLiteral("etc")},

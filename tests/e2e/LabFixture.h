@@ -5,14 +5,18 @@
 #include <QString>
 #include <QStringList>
 
-// The deploy lab (tests/e2e/lab/lab.sh) from C++ tests: four SSH hosts on PREFIX.11-.13 (node1-3) and
-// PREFIX.20 (haproxy). The destructor tears the lab down whatever happened. Link pgha_labfixture.
+// The deploy lab from C++ tests: four SSH hosts on PREFIX.11-.13 (node1-3) and PREFIX.20 (haproxy), either
+// namespaced sshds without an init (Kind::Direct, tests/e2e/lab/lab.sh) or hosts that boot systemd
+// (Kind::Systemd, tests/e2e/systemd/lab.sh). The destructor tears the lab down whatever happened.
+// Link pgha_labfixture.
 class LabFixture
 {
 public:
+    enum class Kind { Direct, Systemd };
     // Holds the prefix's machine-wide lock from the first up() until destruction: test runs of other build
-    // trees wait instead of tearing this lab down. prefix: "127.X.Y"; empty = $PGHA_LAB_PREFIX or "127.0.0". The state lives in /var/tmp/pgha-lab-PREFIX.
-    explicit LabFixture(const QString &prefix = {});
+    // trees wait instead of tearing this lab down. prefix: "127.X.Y"; empty = $PGHA_LAB_PREFIX or "127.0.0".
+    // The state lives in /var/tmp/pgha-lab-PREFIX (Direct) or /var/tmp/pgha-slab-PREFIX (Systemd).
+    explicit LabFixture(const QString &prefix = {}, Kind kind = Kind::Direct);
     ~LabFixture();
     LabFixture(const LabFixture &) = delete;
     LabFixture &operator=(const LabFixture &) = delete;
@@ -28,15 +32,21 @@ public:
     QString address(const QString &host) const;  // node1 -> PREFIX.11 ...
     static QStringList hosts();                  // node1 node2 node3 haproxy
     // The host's own view of an absolute path, seen from the machine (e.g. its /etc/patroni/config.yml).
+    // Direct labs only: a systemd host's files live in a private mount namespace (use exec()).
     QString hostPath(const QString &host, const QString &path) const;
+    Kind kind() const { return m_kind; }
 
     // Runs a shell command on the host through SSH (lab.sh ssh); returns the exit code, -1 on a failure to run.
     int ssh(const QString &host, const QString &command, QByteArray *out = nullptr, int timeoutMs = 60000) const;
     // Runs a shell command inside the host's namespaces without SSH (lab.sh exec).
     int exec(const QString &host, const QString &command, QByteArray *out = nullptr, int timeoutMs = 60000) const;
     bool rekey(const QString &host) const;
+    // Systemd labs: any other verb of the script (reboot, crash [--stay-down], boot, check-clean), its output
+    // in *out; returns the exit code, -1 on a failure to run.
+    int lab(const QStringList &args, QByteArray *out = nullptr, int timeoutMs = 180000) const;
 
-    static QString script();
+    static QString script();  // the direct lab's script
+    QString scriptPath() const;
     QProcessEnvironment environment() const;
 
 private:
@@ -45,6 +55,7 @@ private:
     bool lock();
 
     QString m_prefix;
+    Kind m_kind = Kind::Direct;
     int m_lockFd = -1;  // flock on /var/tmp/pgha-lab-PREFIX.lock, held from the first up() to destruction
     QString m_dir;
     bool m_up = false;

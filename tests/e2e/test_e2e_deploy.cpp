@@ -1,6 +1,7 @@
 // End to end: `pgha deploy` builds the lab cluster over real SSH, survives a leader crash without losing a
 // committed row, changes nothing on a rerun, refuses a changed host key and never initialises over foreign
 // data. Prints FIGURE: lines (deploy time vs a local script, failover time vs the failover-estimate).
+#include "LabFigure.h"
 #include "LabFixture.h"
 
 #include "core/project/ProjectFile.h"
@@ -16,15 +17,9 @@
 #include <QThread>
 
 namespace {
-// FIGURE lines go to the test log and to a file in the build tree that scripts/test.sh prints after ctest.
 void figure(const QString &line)
 {
-    qInfo().noquote() << line;
-    static bool first = true;
-    QFile f(QStringLiteral(PGHA_BINARY_DIR "/figures-e2e-deploy.txt"));
-    if (f.open(first ? (QIODevice::WriteOnly | QIODevice::Truncate) : (QIODevice::WriteOnly | QIODevice::Append)))
-        f.write(line.toUtf8() + '\n');
-    first = false;
+    labFigure(QStringLiteral(PGHA_BINARY_DIR "/figures-e2e-deploy.txt"), line);
 }
 } // namespace
 
