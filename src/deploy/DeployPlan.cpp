@@ -3,6 +3,7 @@
 #include "core/generate/GeneratedFile.h"
 #include "core/generate/HAProxyConfig.h"
 #include "core/generate/InstallScript.h"
+#include "core/generate/SystemdUnits.h"
 #include "core/generate/TlsFiles.h"
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
@@ -19,6 +20,11 @@
 #include <QJsonObject>
 
 namespace pgha {
+
+QString changedMarker(const QString &service)
+{
+    return QStringLiteral("/run/pgha/changed-") + service;
+}
 
 QString stepOutcomeKey(StepOutcome o)
 {
@@ -69,18 +75,47 @@ QString serviceLog(const QString &svc)
 // Starts a service: systemd where it runs, else detached with its log and pid file in the standard places.
 // The form `cd /; setsid nohup CMD >log 2>&1 </dev/null & echo $! >pidfile` returns at once and records the
 // daemon's own pid (lab notes); setpriv execs, so the pid is the daemon's, not a wrapper's.
+// A service started here reads the files as they are now: the changed-file marker goes (a service that was
+// already running under systemd keeps it, its reload step follows).
 QString startScript(const QString &svc, const QString &user, const QString &prepare, const QString &direct)
 {
     const QString logDir = QStringLiteral("/var/log/") + svc;
     return QStringLiteral("%1\n"
                           "if [ -d /run/systemd/system ]; then\n"
+                          "  systemctl is-active --quiet %2 || rm -f %6\n"
                           "  systemctl daemon-reload && systemctl enable --quiet %2 && { systemctl reset-failed %2 2>/dev/null; "
                           "systemctl start %2; }\n"
                           "else\n"
-                          "  mkdir -p %3 && chown %4: %3\n"
+                          "  rm -f %6; mkdir -p %3 && chown %4: %3\n"
                           "  cd /; setsid nohup %5 >>%3/%2.log 2>&1 </dev/null & echo $! >/run/%2.pid\n"
                           "fi")
-        .arg(prepare, svc, logDir, user, direct);
+        .arg(prepare, svc, logDir, user, direct, changedMarker(svc));
+}
+
+// Day 2: a running service re-reads its changed files through systemd (reload, or restart for etcd, which
+// cannot reload), or in direct mode by signal (Patroni: SIGHUP), a soft restart (HAProxy -sf) or a restart
+// (etcd). Then the marker goes.
+QString reloadScript(const QString &svc, const QString &systemdCmd, const QString &direct)
+{
+    return QStringLiteral("if [ -d /run/systemd/system ]; then\n"
+                          "  systemctl daemon-reload && %1 || exit 1\n"
+                          "else\n"
+                          "%2\n"
+                          "fi\n"
+                          "rm -f %3")
+        .arg(systemdCmd, direct, changedMarker(svc));
+}
+
+// Which running service reads the file at PATH on H (empty: none).
+QString serviceOfFile(const Host &h, const QString &path)
+{
+    if (h.has(Role::Postgres) && (path == Platform::patroniConfigPath(h.os) || path == SystemdUnits::patroniUnitPath()))
+        return QStringLiteral("patroni");
+    if (h.has(Role::Etcd) && (path == Platform::etcdConfigYamlPath() || path == Platform::etcdEnvFilePath(h.os)))
+        return QStringLiteral("etcd");
+    if (h.has(Role::HAProxy) && path == Platform::haproxyConfigPath())
+        return QStringLiteral("haproxy");
+    return {};
 }
 
 QString asUser(const QString &user, const QString &binary, const QString &args)
@@ -355,6 +390,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
             f.mode = g->mode;
             f.secret = g->secret;
             f.owner = ownerFor(*h, g->path);
+            f.service = serviceOfFile(*h, g->path);
             op.files << f;
             if (g->path == Platform::etcdConfigYamlPath())
                 hasEtcdYaml[h->name] = true;
@@ -369,8 +405,23 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         return plan.step(id) ? QStringList{id} : QStringList{};
     };
 
+    // Day 2: a service that was already running re-reads the files this run changed (changedMarker()).
+    const auto addReload = [&plan](const Host *h, const QString &svc, const QStringList &deps, const QString &systemdCmd,
+                                   const QString &direct) {
+        DeployStep s;
+        s.id = QStringLiteral("reload:%1:%2").arg(svc, h->name);
+        s.host = h->name;
+        s.title = QStringLiteral("%1 re-reads its changed files").arg(svc);
+        s.deps = deps;
+        s.probe = QStringLiteral("[ ! -e %1 ]").arg(changedMarker(svc));
+        s.ops << runOp(systemdCmd.section(QLatin1Char(' '), 0, 2), reloadScript(svc, systemdCmd, direct), serviceLog(svc));
+        plan.steps << s;
+        return s.id;
+    };
+
     // 4. etcd on every member, then quorum.
     QStringList etcdStartIds;
+    QMap<QString, QString> etcdDirect;  // the direct-mode command line by host, for a restart
     for (const Host *h : etcdHosts) {
         DeployStep s;
         s.id = QStringLiteral("etcd-start:") + h->name;
@@ -388,7 +439,21 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
                                    QStringLiteral("install -d -o etcd -g etcd -m 0700 /var/lib/etcd"), direct),
                        serviceLog(QStringLiteral("etcd")));
         etcdStartIds << s.id;
+        etcdDirect.insert(h->name, direct);
         plan.steps << s;
+    }
+    // One member at a time: etcd cannot reload, and restarting every member at once would lose the quorum.
+    QStringList etcdReloadIds;
+    for (const Host *h : etcdHosts) {
+        const QString direct = etcdDirect.value(h->name);
+        etcdReloadIds << addReload(
+            h, QStringLiteral("etcd"),
+            QStringList{QStringLiteral("etcd-start:") + h->name} + (etcdReloadIds.isEmpty() ? QStringList{} : QStringList{etcdReloadIds.last()}),
+            QStringLiteral("systemctl restart etcd"),
+            QStringLiteral("  p=$(cat /run/etcd.pid); kill \"$p\"\n"
+                           "  for i in $(seq 100); do kill -0 \"$p\" 2>/dev/null || break; sleep 0.1; done\n"
+                           "  cd /; setsid nohup %1 >>/var/log/etcd/etcd.log 2>&1 </dev/null & echo $! >/run/etcd.pid")
+                .arg(direct));
     }
     QString quorumId;
     if (!etcdHosts.isEmpty()) {
@@ -404,7 +469,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         s.id = quorumId = QStringLiteral("etcd-quorum");
         s.host = etcdHosts.first()->name;
         s.title = QCoreApplication::translate("pgha::Deploy", "wait for etcd quorum");
-        s.deps = etcdStartIds;
+        s.deps = etcdStartIds + etcdReloadIds;
         s.ops << waitOp(QCoreApplication::translate("pgha::Deploy", "every etcd member healthy"),
                         QStringLiteral("ETCDCTL_API=3 etcdctl --endpoints=%1 --command-timeout=3s%2 endpoint health")
                             .arg(q(endpoints.join(QLatin1Char(','))), tlsArgs),
@@ -457,6 +522,10 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         rep.host = first->name;
         rep.title = QCoreApplication::translate("pgha::Deploy", "wait until every replica runs");
         rep.deps = patroniStartIds;
+        for (const Host *h : pgHosts)
+            rep.deps << addReload(h, QStringLiteral("patroni"), {QStringLiteral("patroni-start:") + h->name},
+                                  QStringLiteral("systemctl reload patroni"),
+                                  QStringLiteral("  kill -HUP \"$(cat /run/patroni.pid)\""));
         DeployOp w = waitOp(QCoreApplication::translate("pgha::Deploy", "every member running, replicas with a known lag"), httpGet(clusterUrl, false, ca),
                             DeployOp::Until::PatroniReplicasRunning, 300);
         w.expectedMembers = int(pgHosts.size());
@@ -488,6 +557,12 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         r.host = h->name;
         r.title = QCoreApplication::translate("pgha::Deploy", "wait for HAProxy to route to the leader");
         r.deps = QStringList{s.id};
+        r.deps << addReload(h, QStringLiteral("haproxy"), {s.id}, QStringLiteral("systemctl reload haproxy"),
+                            QStringLiteral("  haproxy -c -q -f %1 || exit 1\n"
+                                           "  old=$(cat /run/haproxy.pid)\n"
+                                           "  cd /; setsid nohup \"$(command -v haproxy)\" -db -f %1 -sf \"$old\" "
+                                           ">>/var/log/haproxy/haproxy.log 2>&1 </dev/null & echo $! >/run/haproxy.pid")
+                                .arg(cfg));
         DeployOp w = waitOp(QCoreApplication::translate("pgha::Deploy", "exactly one server UP in the primary pool"),
                             httpGet(hostPortUrl(QStringLiteral("http"), h->address, c.haproxy.statsPort,
                                                 QStringLiteral("/;csv")),

@@ -39,6 +39,9 @@ struct DeployPlan
 DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secrets &secrets,
                      const PlanOptions &options);
 
+// The marker a changed file of SERVICE leaves on its host until the service re-read it (FileToWrite::service).
+QString changedMarker(const QString &service);
+
 // Judges a CheckHost op's output against the check: the problems, empty when the host is fit.
 QStringList evaluateHostCheck(const HostCheck &check, const QByteArray &output);
 // Judges a WaitFor op's output: true when the awaited state is reached.

@@ -16,6 +16,10 @@ struct FileToWrite
     int mode = 0644;
     QString owner = QStringLiteral("root");  // user; the group is the user's own
     bool secret = false;                     // never printed in full, even by a dry run
+    // The service that reads this file ("patroni", "etcd", "haproxy"; empty = none). Writing a changed file
+    // leaves the marker /run/pgha/changed-SERVICE on the host; the plan's reload step of a service that was
+    // already running re-reads its files (systemctl reload/restart) and removes the marker.
+    QString service;
 };
 
 // What a host must look like before anything is changed on it.

@@ -194,8 +194,11 @@ HostWorker::OpResult HostWorker::writeFiles(const DeployOp &op)
                                    "if [ -e \"$p\" ]; then b=\"$p.pgha-$(date -u +%Y%m%dT%H%M%SZ).bak\"; "
                                    "cp -p \"$p\" \"$b\"; echo \"kept the old file as $b\"; fi\n"
                                    "t=$(mktemp \"$p.pgha-tmp.XXXXXX\")\n"
-                                   "cat >\"$t\"\nchmod %2 \"$t\"\nchown %3: \"$t\"\nmv -f \"$t\" \"$p\"")
-                                   .arg(p, mode, shellQuote(f.owner));
+                                   "cat >\"$t\"\nchmod %2 \"$t\"\nchown %3: \"$t\"\nmv -f \"$t\" \"$p\"%4")
+                                   .arg(p, mode, shellQuote(f.owner),
+                                        f.service.isEmpty() ? QString()
+                                                            : QStringLiteral("\nmkdir -p /run/pgha && touch %1")
+                                                                  .arg(shellQuote(changedMarker(f.service))));
         const ExecResult r = run(script, f.content, 60);
         if (!r.ok())
             return {false, written > 0, f.path + QStringLiteral(": ") + failure(r), r.error ? int(r.error->kind) : -1};

@@ -426,6 +426,56 @@ private slots:
         QVERIFY(waitHealthy(60) >= 0);
     }
 
+    void day2ChangeReloadsThroughSystemctl()
+    {
+        // A changed design (HAProxy maxconn, a new client subnet in pg_hba): the rerun writes the files and has
+        // the running services re-read them through systemctl reload (same main pids: no restart), with a
+        // writer through port 5000 all along; the next rerun has nothing to do.
+        QVERIFY(waitHealthy(120) >= 0);
+        const auto mainPid = [this](const QString &host, const QString &unit) {
+            QByteArray out;
+            m_lab.ssh(host, QStringLiteral("systemctl show -p MainPID --value ") + unit, &out);
+            return QString::fromUtf8(out.trimmed());
+        };
+        QStringList before;
+        for (const QString &h : kNodes)
+            before << mainPid(h, QStringLiteral("patroni"));
+        before << mainPid(QStringLiteral("haproxy"), QStringLiteral("haproxy"));
+        QVERIFY(!before.contains(QString()) && !before.contains(QStringLiteral("0")));
+        QFile in(m_project);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QString yaml = QString::fromUtf8(in.readAll());
+        in.close();
+        const QString lab = QStringLiteral("  - {name: lab, cidr: %1.0/24, clients: true}\n").arg(kPrefix);
+        QVERIFY(yaml.contains(lab) && yaml.contains(QStringLiteral("maxconn: 100,")));
+        yaml.replace(lab, lab + QStringLiteral("  - {name: apps, cidr: 127.0.30.0/24, clients: true}\n"));
+        yaml.replace(QStringLiteral("maxconn: 100,"), QStringLiteral("maxconn: 120,"));
+        QFile out(m_project);
+        QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        out.write(yaml.toUtf8());
+        out.close();
+        Writer w(this, QStringLiteral("day2"));
+        QThread::msleep(1000);
+        const Run d = deploy();
+        QVERIFY2(d.code == 0, d.out.right(4000).constData());
+        for (const QString &h : kNodes)
+            QVERIFY2(d.out.contains(QStringLiteral("reload:patroni:%1: changed").arg(h).toUtf8()), d.out.constData());
+        QVERIFY2(d.out.contains("reload:haproxy:haproxy: changed"), d.out.constData());
+        QVERIFY2(d.out.contains("reload:etcd:node1: unchanged"), d.out.constData());  // etcd's files did not change
+        QStringList after;
+        for (const QString &h : kNodes)
+            after << mainPid(h, QStringLiteral("patroni"));
+        after << mainPid(QStringLiteral("haproxy"), QStringLiteral("haproxy"));
+        QCOMPARE(after, before);
+        QByteArray jr;
+        QCOMPARE(m_lab.ssh(QStringLiteral("haproxy"), QStringLiteral("journalctl -u haproxy --no-pager | grep -c 'Reloaded'"), &jr), 0);
+        const Run hba = psql(5000, QStringLiteral("select count(*) from pg_hba_file_rules where address = '127.0.30.0';"));
+        QCOMPARE(hba.out, QByteArray("1"));
+        const Run again = deploy();
+        QVERIFY2(again.code == 0 && again.out.contains("nothing to do"), again.out.constData());
+        verifyNoneLost(w, QStringLiteral("day-2 reloads"));
+    }
+
     void killLeaderLosesNothing()
     {
         QString sql;
