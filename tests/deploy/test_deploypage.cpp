@@ -47,12 +47,7 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_tmp.isValid());
-        QFile in(QStringLiteral(PGHA_SOURCE_DIR "/tests/e2e/lab.pgha.yaml"));
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        QString yaml = QString::fromUtf8(in.readAll());
-        yaml.replace(QStringLiteral("/var/tmp/pgha-lab-127.0.0/"), m_lab.dir() + QLatin1Char('/'));
-        yaml.replace(QStringLiteral("127.0.0."), m_lab.prefix() + QLatin1Char('.'));
-        auto loaded = ProjectFile::parse(yaml.toUtf8(), QStringLiteral("lab"));
+        auto loaded = ProjectFile::parse(m_lab.designYaml().toUtf8(), QStringLiteral("lab"));
         QVERIFY(loaded.ok());
         m_topology = loaded->topology;
         QString error;

@@ -1,5 +1,6 @@
 #include "LabFixture.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QThread>
 
@@ -50,6 +51,17 @@ QString LabFixture::script()
 QString LabFixture::scriptPath() const
 {
     return m_kind == Kind::Systemd ? QStringLiteral(PGHA_SOURCE_DIR "/tests/e2e/systemd/lab.sh") : script();
+}
+
+QString LabFixture::designYaml() const
+{
+    QFile in(QStringLiteral(PGHA_SOURCE_DIR "/tests/e2e/lab.pgha.yaml"));
+    if (!in.open(QIODevice::ReadOnly))
+        return {};
+    QString yaml = QString::fromUtf8(in.readAll());
+    yaml.replace(QStringLiteral("/var/tmp/pgha-lab-127.0.0/"), m_dir + QLatin1Char('/'));
+    yaml.replace(QStringLiteral("127.0.0."), m_prefix + QLatin1Char('.'));
+    return yaml;
 }
 
 int LabFixture::lab(const QStringList &args, QByteArray *out, int timeoutMs) const

@@ -45,6 +45,9 @@ public:
     // in *out; returns the exit code, -1 on a failure to run.
     int lab(const QStringList &args, QByteArray *out = nullptr, int timeoutMs = 180000) const;
 
+    // tests/e2e/lab.pgha.yaml for this lab: its prefix in every address, its client key as identity_file.
+    QString designYaml() const;
+
     static QString script();  // the direct lab's script
     QString scriptPath() const;
     QProcessEnvironment environment() const;

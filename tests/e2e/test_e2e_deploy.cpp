@@ -2,6 +2,7 @@
 // committed row, changes nothing on a rerun, refuses a changed host key and never initialises over foreign
 // data. Prints FIGURE: lines (deploy time vs a local script, failover time vs the failover-estimate).
 #include "LabFigure.h"
+#include "LabCluster.h"
 #include "LabFixture.h"
 
 #include "core/project/ProjectFile.h"
@@ -29,77 +30,19 @@ class TestE2eDeploy : public QObject
 private:
     LabFixture m_lab;
     QTemporaryDir m_tmp{QStringLiteral("/var/tmp/pgha-e2e-XXXXXX")};
-    QString m_project;
-    QString m_secrets;
-    QString m_superPassword;
+    LabCluster m_cluster{m_lab, m_tmp.path()};
     double m_deploySeconds = 0;
     double m_baselineSeconds = 0;
 
-    static QString pgha() { return QStringLiteral(PGHA_BINARY_DIR "/src/cli/pgha"); }
-
-    struct Run
+    using Run = LabCluster::Run;
+    static QString pgha() { return LabCluster::pgha(); }
+    Run run(const QString &program, const QStringList &args, int timeoutMs = 300000) const
     {
-        int code = -1;
-        QByteArray out;
-        double seconds = 0;
-    };
-    Run run(const QString &program, const QStringList &args, int timeoutMs = 300000,
-            const QByteArray &input = {}) const
-    {
-        QProcess p;
-        p.setProcessEnvironment(m_lab.environment());
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        QElapsedTimer t;
-        t.start();
-        p.start(program, args);
-        Run r;
-        if (!p.waitForStarted(10000))
-            return r;
-        if (!input.isEmpty())
-            p.write(input);
-        p.closeWriteChannel();
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished(5000);
-        }
-        r.seconds = t.elapsed() / 1000.0;
-        r.out = p.readAll();
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        return r;
+        return m_cluster.run(program, args, timeoutMs);
     }
     Run deploy(const QStringList &extra, const QString &journal, const QString &knownHosts) const
     {
-        return run(pgha(), QStringList{QStringLiteral("deploy"), m_project, QStringLiteral("--yes"),
-                                       QStringLiteral("--secrets"), m_secrets, QStringLiteral("--journal"), journal,
-                                       QStringLiteral("--known-hosts"), knownHosts}
-                               + extra);
-    }
-    // psql through HAProxy from the controlling machine.
-    Run psql(int port, const QString &sql, int connectTimeout = 3) const
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PGPASSWORD"), m_superPassword);
-        p.setProcessEnvironment(env);
-        QElapsedTimer t;
-        t.start();
-        p.start(QStringLiteral("psql"),
-                {QStringLiteral("host=%1 port=%2 user=postgres dbname=postgres connect_timeout=%3")
-                     .arg(m_lab.address(QStringLiteral("haproxy")))
-                     .arg(port)
-                     .arg(connectTimeout),
-                 QStringLiteral("-XAtq"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-f"),
-                 QStringLiteral("-")});
-        Run r;
-        if (!p.waitForStarted(10000))
-            return r;
-        p.write(sql.toUtf8());
-        p.closeWriteChannel();
-        p.waitForFinished(60000);
-        r.seconds = t.elapsed() / 1000.0;
-        r.out = p.readAllStandardOutput().trimmed();
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        return r;
+        return m_cluster.deploy(extra, journal, knownHosts);
     }
     // "absent", or the file's sha256: compared before and after a deploy.
     static QByteArray fileState(const QString &path)
@@ -109,43 +52,15 @@ private:
             return QByteArrayLiteral("absent");
         return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex();
     }
-    QString leader() const
-    {
-        for (const QString &h : {QStringLiteral("node1"), QStringLiteral("node2"), QStringLiteral("node3")}) {
-            const Run r = run(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                                                       QStringLiteral("-m"), QStringLiteral("2"), QStringLiteral("-w"),
-                                                       QStringLiteral("%{http_code}"),
-                                                       QStringLiteral("http://%1:8008/primary").arg(m_lab.address(h))},
-                              10000);
-            if (r.out.trimmed() == "200")
-                return h;
-        }
-        return {};
-    }
+    Run psql(int port, const QString &sql, int connectTimeout = 3) const { return m_cluster.psql(port, sql, connectTimeout); }
+    QString leader() const { return m_cluster.leader(); }
 
 private slots:
     void initTestCase()
     {
         QVERIFY(m_tmp.isValid());
-        QFile in(QStringLiteral(PGHA_SOURCE_DIR "/tests/e2e/lab.pgha.yaml"));
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        QString yaml = QString::fromUtf8(in.readAll());
-        yaml.replace(QStringLiteral("/var/tmp/pgha-lab-127.0.0/"), m_lab.dir() + QLatin1Char('/'));
-        yaml.replace(QStringLiteral("127.0.0."), m_lab.prefix() + QLatin1Char('.'));
-        m_project = m_tmp.filePath(QStringLiteral("lab.pgha.yaml"));
-        QFile out(m_project);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(yaml.toUtf8());
-        out.close();
-        m_secrets = m_tmp.filePath(QStringLiteral("secrets.yaml"));
-        const Run s = run(pgha(), {QStringLiteral("secrets"), QStringLiteral("-o"), m_secrets});
-        QVERIFY2(s.code == 0, s.out.constData());
-        QFile sf(m_secrets);
-        QVERIFY(sf.open(QIODevice::ReadOnly));
-        const QRegularExpression re(QStringLiteral("^superuser_password: *[\"']?([^\"'\\n]+)"),
-                                    QRegularExpression::MultilineOption);
-        m_superPassword = re.match(QString::fromUtf8(sf.readAll())).captured(1);
-        QVERIFY(!m_superPassword.isEmpty());
+        QString error;
+        QVERIFY2(m_cluster.prepare(&error), qPrintable(error));
     }
     void cleanupTestCase() { m_lab.down(); }
 
@@ -154,11 +69,11 @@ private slots:
         QString error;
         QVERIFY2(m_lab.up(&error), qPrintable(error));
         const QString gen = m_tmp.filePath(QStringLiteral("generated"));
-        const Run g = run(pgha(), {QStringLiteral("generate"), m_project, QStringLiteral("-o"), gen,
-                                   QStringLiteral("--secrets"), m_secrets});
+        const Run g = run(pgha(), {QStringLiteral("generate"), m_cluster.project(), QStringLiteral("-o"), gen,
+                                   QStringLiteral("--secrets"), m_cluster.secrets()});
         QVERIFY2(g.code == 0, g.out.constData());
         const Run b = run(QStringLiteral("/bin/bash"),
-                          {QStringLiteral(PGHA_SOURCE_DIR "/tests/e2e/baseline-deploy.sh"), gen, m_secrets}, 300000);
+                          {QStringLiteral(PGHA_SOURCE_DIR "/tests/e2e/baseline-deploy.sh"), gen, m_cluster.secrets()}, 300000);
         QVERIFY2(b.code == 0, b.out.constData());
         const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("BASELINE_SECONDS=([0-9.]+)")).match(QString::fromUtf8(b.out));
         QVERIFY(m.hasMatch());
@@ -250,7 +165,7 @@ private slots:
         QVERIFY(now != old);
         const Run c = psql(5000, QStringLiteral("select count(*) from e2e_rows where id <= 1000;"));
         QCOMPARE(c.out, QByteArray("1000"));  // not one committed row missing
-        auto topo = pgha::ProjectFile::load(m_project);
+        auto topo = pgha::ProjectFile::load(m_cluster.project());
         QVERIFY(topo.ok());
         const pgha::FailoverEstimate e = pgha::estimateFailover(topo->topology);
         const double dev = (restored - e.writesRestored.expected) / e.writesRestored.expected * 100.0;

@@ -13,24 +13,16 @@
 # keys under world-writable /tmp, and the lab's /tmp is bind-mounted per host anyway.
 set -euo pipefail
 
-PREFIX="${PGHA_LAB_PREFIX:-127.0.0}"
-if ! [[ "$PREFIX" =~ ^127\.[0-9]{1,3}\.[0-9]{1,3}$ ]]; then
-  echo "lab.sh: PGHA_LAB_PREFIX must be 127.X.Y (loopback only), got '$PREFIX'" >&2; exit 2
-fi
-LAB="${PGHA_LAB_DIR:-/var/tmp/pgha-lab-$PREFIX}"
+# shellcheck disable=SC2034 # read by lab-common.sh
+LAB_DEFAULT_DIR_STEM=pgha-lab
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-NAMES=(node1 node2 node3 haproxy)
-declare -A SUFFIX=([node1]=11 [node2]=12 [node3]=13 [haproxy]=20)
-
-addr() { echo "$PREFIX.${SUFFIX[$1]}"; }
-need_host() { [[ -n "${SUFFIX[$1]:-}" ]] || { echo "lab.sh: unknown host '$1' (node1 node2 node3 haproxy)" >&2; exit 2; }; }
+# shellcheck source-path=SCRIPTDIR source=lab-common.sh
+. "$HERE/lab-common.sh"
 init_pid() { # the namespace's PID 1 as seen from outside: the child of unshare
   local u; u="$(cat "$LAB/hosts/$1/unshare.pid" 2>/dev/null)" || return 1
   cat "/proc/$u/task/$u/children" 2>/dev/null | awk '{print $1}'
 }
 alive() { local p; p="$(cat "$LAB/hosts/$1/unshare.pid" 2>/dev/null)" && kill -0 "$p" 2>/dev/null; }
-port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
-SSH_OPTS=(-n -o BatchMode=yes -o ConnectTimeout=10 -o LogLevel=ERROR)
 
 write_known_hosts() {
   local n
@@ -125,27 +117,13 @@ cmd_status() {
   return $rc
 }
 
-# Several test runs (other build trees) may use the same prefix at once: one user of a lab at a time.
-# LabFixture holds this lock for its whole life and tells us so with PGHA_LAB_LOCKED=1.
-case "${1:-}" in
-  up|down|rekey)
-    if [[ -z "${PGHA_LAB_LOCKED:-}" ]]; then
-      exec 9>"/var/tmp/pgha-lab-$PREFIX.lock"
-      flock -w 900 9 || { echo "lab.sh: lab $PREFIX is busy" >&2; exit 1; }
-    fi ;;
-esac
+case "${1:-}" in up|down|rekey) lab_lock ;; esac
 case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
-  env)
-    echo "PGHA_LAB_PREFIX=$PREFIX"; echo "PGHA_LAB_DIR=$LAB"; echo "PGHA_LAB_KEY=$LAB/id_ed25519"
-    echo "PGHA_LAB_KNOWN_HOSTS=$LAB/known_hosts"
-    for n in "${NAMES[@]}"; do echo "PGHA_LAB_ADDR_${n^^}=$(addr "$n")"; done ;;
-  ssh)
-    need_host "${2:-}"; n="$2"; shift 2
-    exec ssh "${SSH_OPTS[@]}" -i "$LAB/id_ed25519" -o UserKnownHostsFile="$LAB/known_hosts" \
-      -o StrictHostKeyChecking=yes "root@$(addr "$n")" "$@" ;;
+  env) lab_env ;;
+  ssh) shift; lab_ssh "$@" ;;
   exec)
     need_host "${2:-}"; n="$2"; shift 2
     p="$(init_pid "$n")" || { echo "lab.sh: $n is down" >&2; exit 1; }
@@ -162,7 +140,7 @@ case "${1:-}" in
     deadline=$((SECONDS + 90))
     tries=0
     while (( SECONDS < deadline )); do
-      got="$(ssh-keyscan -T 3 -t ed25519 "$(addr "$n")" 2>/dev/null | awk '{print $3}')"
+      got="$(ssh-keyscan -T 3 -t ed25519 "$(addr "$n")" 2>/dev/null | awk '{print $3}')" || got=""  # refused while sshd restarts
       [[ "$got" == "$want" ]] && { echo "rekeyed $n"; exit 0; }
       tries=$((tries + 1))
       if (( tries % 20 == 0 )); then kill -HUP "$(init_pid "$n")" 2>/dev/null || true; fi

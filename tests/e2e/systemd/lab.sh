@@ -24,26 +24,20 @@
 # hierarchies; tear-down kills what is in those cgroups and removes them. Nothing is written on the machine
 # outside PGHA_LAB_DIR and those cgroups; the machine's root filesystem is only the (read-only) lower layer.
 set -euo pipefail
+# shellcheck disable=SC2154 # e is set inside the trap
 trap 'e=$?; [[ $BASH_COMMAND == return* ]] || echo "lab.sh: line $LINENO: \"$BASH_COMMAND\" failed (exit $e)" >&2' ERR
 
-PREFIX="${PGHA_LAB_PREFIX:-127.0.0}"
-if ! [[ "$PREFIX" =~ ^127\.[0-9]{1,3}\.[0-9]{1,3}$ ]]; then
-  echo "lab.sh: PGHA_LAB_PREFIX must be 127.X.Y (loopback only), got '$PREFIX'" >&2; exit 2
-fi
-LAB="${PGHA_LAB_DIR:-/var/tmp/pgha-slab-$PREFIX}"
+# shellcheck disable=SC2034 # read by lab-common.sh
+LAB_DEFAULT_DIR_STEM=pgha-slab
+# shellcheck source-path=SCRIPTDIR source=../lab/lab-common.sh
+. "$(dirname "${BASH_SOURCE[0]}")/../lab/lab-common.sh"
 case "$LAB" in /var/tmp/*|/tmp/*) ;; *) echo "lab.sh: PGHA_LAB_DIR must be under /var/tmp or /tmp" >&2; exit 2 ;; esac
 CGNAME="pgha-slab-$PREFIX"
-NAMES=(node1 node2 node3 haproxy)
-declare -A SUFFIX=([node1]=11 [node2]=12 [node3]=13 [haproxy]=20)
 HIERARCHIES=(systemd unified memory pids)  # directory names under /sys/fs/cgroup
 UPPER_SIZE="${PGHA_LAB_UPPER_SIZE:-1536m}"
 
-addr() { echo "$PREFIX.${SUFFIX[$1]}"; }
-need_host() { [[ -n "${SUFFIX[${1:-}]:-}" ]] || { echo "lab.sh: unknown host '${1:-}' (node1 node2 node3 haproxy)" >&2; exit 2; }; }
-port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$(now)" 'BEGIN{printf "%.1f", b-a}'; }
-SSH_OPTS=(-n -o BatchMode=yes -o ConnectTimeout=10 -o LogLevel=ERROR)
 
 # ---- cgroups -------------------------------------------------------------------------------------------------
 # The caller's own cgroup in hierarchy H (its line in /proc/self/cgroup), e.g. /process_api/abc.
@@ -92,8 +86,8 @@ cgroup_pids() {
 }
 # SIGKILL everything in the cgroups (of SUB) until they are empty; 1 when something survives 20 s.
 kill_cgroup() {
-  local sub="${1:-}" pids i
-  for i in $(seq 200); do
+  local sub="${1:-}" pids
+  for _ in $(seq 200); do
     pids="$(cgroup_pids "$sub")"
     [[ -z "$pids" ]] && return 0
     # shellcheck disable=SC2086
@@ -337,28 +331,14 @@ cmd_boot() {
   echo "booted $*: sshd up after $(elapsed "$t0") s"
 }
 
-# Several test runs (other build trees) may use the same prefix at once: one user of a lab at a time.
-# LabFixture holds this lock for its whole life and tells us so with PGHA_LAB_LOCKED=1.
-case "${1:-}" in
-  up|down|rekey|reboot|crash|boot)
-    if [[ -z "${PGHA_LAB_LOCKED:-}" ]]; then
-      exec 9>"/var/tmp/pgha-lab-$PREFIX.lock"
-      flock -w 900 9 || { echo "lab.sh: lab $PREFIX is busy" >&2; exit 1; }
-    fi ;;
-esac
+case "${1:-}" in up|down|rekey|reboot|crash|boot) lab_lock ;; esac
 case "${1:-}" in
   up) cmd_up ;;
   down) cmd_down ;;
   status) cmd_status ;;
   check-clean) cmd_check_clean ;;
-  env)
-    echo "PGHA_LAB_PREFIX=$PREFIX"; echo "PGHA_LAB_DIR=$LAB"; echo "PGHA_LAB_KEY=$LAB/id_ed25519"
-    echo "PGHA_LAB_KNOWN_HOSTS=$LAB/known_hosts"
-    for n in "${NAMES[@]}"; do echo "PGHA_LAB_ADDR_${n^^}=$(addr "$n")"; done ;;
-  ssh)
-    need_host "${2:-}"; n="$2"; shift 2
-    exec ssh "${SSH_OPTS[@]}" -i "$LAB/id_ed25519" -o UserKnownHostsFile="$LAB/known_hosts" \
-      -o StrictHostKeyChecking=yes "root@$(addr "$n")" "$@" ;;
+  env) lab_env ;;
+  ssh) shift; lab_ssh "$@" ;;
   exec)
     need_host "${2:-}"; n="$2"; shift 2
     p="$(init_pid "$n")" || { echo "lab.sh: $n is off" >&2; exit 1; }
@@ -380,7 +360,7 @@ case "${1:-}" in
         nsenter -t "$p" -m -u -i -p -C -- systemctl reload-or-restart ssh || echo "lab.sh: reload of ssh on $n failed, retrying" >&2
       fi
       tries=$((tries + 1))
-      got="$(ssh-keyscan -T 3 -t ed25519 "$(addr "$n")" 2>/dev/null | awk '{print $3}')"
+      got="$(ssh-keyscan -T 3 -t ed25519 "$(addr "$n")" 2>/dev/null | awk '{print $3}')" || got=""  # refused while sshd restarts
       [[ "$got" == "$want" ]] && { echo "rekeyed $n"; exit 0; }
       sleep 0.1
     done

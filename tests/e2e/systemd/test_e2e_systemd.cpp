@@ -5,6 +5,7 @@
 // writer through port 5000 whose acknowledged rows are all counted afterwards. FIGURE lines: deploy time,
 // failover after power loss vs the failover estimate, boot to "member running".
 #include "LabFigure.h"
+#include "LabCluster.h"
 #include "LabFixture.h"
 
 #include "core/project/ProjectFile.h"
@@ -37,97 +38,27 @@ class TestE2eSystemd : public QObject
 private:
     LabFixture m_lab{kPrefix, LabFixture::Kind::Systemd};
     QTemporaryDir m_tmp{QStringLiteral("/var/tmp/pgha-e2e-systemd-XXXXXX")};
-    QString m_project;
-    QString m_secrets;
-    QString m_superPassword;
+    LabCluster m_cluster{m_lab, m_tmp.path()};
     double m_estimate = 0;
     QString m_estimateRange;
 
-    static QString pgha() { return QStringLiteral(PGHA_BINARY_DIR "/src/cli/pgha"); }
-
-    struct Run
-    {
-        int code = -1;
-        QByteArray out;
-        double seconds = 0;
-    };
+    using Run = LabCluster::Run;
     Run run(const QString &program, const QStringList &args, int timeoutMs = 300000) const
     {
-        QProcess p;
-        p.setProcessEnvironment(m_lab.environment());
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        QElapsedTimer t;
-        t.start();
-        p.start(program, args);
-        Run r;
-        if (!p.waitForStarted(10000))
-            return r;
-        p.closeWriteChannel();
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished(5000);
-        }
-        r.seconds = t.elapsed() / 1000.0;
-        r.out = p.readAll();
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        return r;
+        return m_cluster.run(program, args, timeoutMs);
     }
     Run deploy(const QStringList &extra = {}) const
     {
-        return run(pgha(), QStringList{QStringLiteral("deploy"), m_project, QStringLiteral("--yes"), QStringLiteral("--secrets"),
-                                       m_secrets, QStringLiteral("--journal"), m_tmp.filePath(QStringLiteral("journal.json")),
-                                       QStringLiteral("--known-hosts"), m_tmp.filePath(QStringLiteral("known_hosts"))}
-                       + extra);
+        return m_cluster.deploy(extra, m_tmp.filePath(QStringLiteral("journal.json")), m_tmp.filePath(QStringLiteral("known_hosts")));
     }
-    Run psql(int port, const QString &sql, int connectTimeout = 3) const
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PGPASSWORD"), m_superPassword);
-        p.setProcessEnvironment(env);
-        QElapsedTimer t;
-        t.start();
-        p.start(QStringLiteral("psql"),
-                {QStringLiteral("host=%1 port=%2 user=postgres dbname=postgres connect_timeout=%3")
-                     .arg(m_lab.address(QStringLiteral("haproxy")))
-                     .arg(port)
-                     .arg(connectTimeout),
-                 QStringLiteral("-XAtq"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-f"),
-                 QStringLiteral("-")});
-        Run r;
-        if (!p.waitForStarted(10000))
-            return r;
-        p.write(sql.toUtf8());
-        p.closeWriteChannel();
-        if (!p.waitForFinished(60000))
-            p.kill();
-        p.waitForFinished(5000);
-        r.seconds = t.elapsed() / 1000.0;
-        r.out = p.readAllStandardOutput().trimmed();
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        return r;
-    }
+    Run psql(int port, const QString &sql, int connectTimeout = 3) const { return m_cluster.psql(port, sql, connectTimeout); }
+    QString leader() const { return m_cluster.leader(); }
     QByteArray httpGet(const QString &host, const QString &path) const
     {
         const Run r = run(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-m"), QStringLiteral("2"),
                                                    QStringLiteral("http://%1:8008%2").arg(m_lab.address(host), path)},
                           10000);
         return r.code == 0 ? r.out : QByteArray();
-    }
-    // The node whose Patroni says it is the leader (/primary answers 200), empty when none or several do.
-    QString leader() const
-    {
-        QStringList found;
-        for (const QString &h : kNodes) {
-            const Run r = run(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                                                       QStringLiteral("-m"), QStringLiteral("2"), QStringLiteral("-w"),
-                                                       QStringLiteral("%{http_code}"),
-                                                       QStringLiteral("http://%1:8008/primary").arg(m_lab.address(h))},
-                              10000);
-            if (r.out.trimmed() == "200")
-                found << h;
-        }
-        return found.size() == 1 ? found.first() : QString();
     }
     QString aReplica() const
     {
@@ -182,7 +113,7 @@ private:
             QFile::remove(m_ack);
             QFile::remove(m_stop);
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-            env.insert(QStringLiteral("PGPASSWORD"), t->m_superPassword);
+            env.insert(QStringLiteral("PGPASSWORD"), t->m_cluster.superuserPassword());
             m_p.setProcessEnvironment(env);
             m_p.setProcessChannelMode(QProcess::ForwardedChannels);
             m_p.start(QStringLiteral("/bin/bash"),
@@ -302,25 +233,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(m_tmp.isValid());
-        QFile in(QStringLiteral(PGHA_SOURCE_DIR "/tests/e2e/lab.pgha.yaml"));
-        QVERIFY(in.open(QIODevice::ReadOnly));
-        QString yaml = QString::fromUtf8(in.readAll());
-        yaml.replace(QStringLiteral("/var/tmp/pgha-lab-127.0.0/"), m_lab.dir() + QLatin1Char('/'));
-        yaml.replace(QStringLiteral("127.0.0."), m_lab.prefix() + QLatin1Char('.'));
-        m_project = m_tmp.filePath(QStringLiteral("lab.pgha.yaml"));
-        QFile out(m_project);
-        QVERIFY(out.open(QIODevice::WriteOnly));
-        out.write(yaml.toUtf8());
-        out.close();
-        m_secrets = m_tmp.filePath(QStringLiteral("secrets.yaml"));
-        const Run s = run(pgha(), {QStringLiteral("secrets"), QStringLiteral("-o"), m_secrets});
-        QVERIFY2(s.code == 0, s.out.constData());
-        QFile sf(m_secrets);
-        QVERIFY(sf.open(QIODevice::ReadOnly));
-        const QRegularExpression re(QStringLiteral("^superuser_password: *[\"']?([^\"'\\n]+)"), QRegularExpression::MultilineOption);
-        m_superPassword = re.match(QString::fromUtf8(sf.readAll())).captured(1);
-        QVERIFY(!m_superPassword.isEmpty());
-        auto topo = pgha::ProjectFile::load(m_project);
+        QString error;
+        QVERIFY2(m_cluster.prepare(&error), qPrintable(error));
+        auto topo = pgha::ProjectFile::load(m_cluster.project());
         QVERIFY(topo.ok());
         const pgha::FailoverEstimate e = pgha::estimateFailover(topo->topology);
         m_estimate = e.writesRestored.expected;
@@ -442,7 +357,7 @@ private slots:
             before << mainPid(h, QStringLiteral("patroni"));
         before << mainPid(QStringLiteral("haproxy"), QStringLiteral("haproxy"));
         QVERIFY(!before.contains(QString()) && !before.contains(QStringLiteral("0")));
-        QFile in(m_project);
+        QFile in(m_cluster.project());
         QVERIFY(in.open(QIODevice::ReadOnly));
         QString yaml = QString::fromUtf8(in.readAll());
         in.close();
@@ -450,7 +365,7 @@ private slots:
         QVERIFY(yaml.contains(lab) && yaml.contains(QStringLiteral("maxconn: 100,")));
         yaml.replace(lab, lab + QStringLiteral("  - {name: apps, cidr: 127.0.30.0/24, clients: true}\n"));
         yaml.replace(QStringLiteral("maxconn: 100,"), QStringLiteral("maxconn: 120,"));
-        QFile out(m_project);
+        QFile out(m_cluster.project());
         QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
         out.write(yaml.toUtf8());
         out.close();

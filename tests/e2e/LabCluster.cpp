@@ -1,0 +1,114 @@
+#include "LabCluster.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+
+bool LabCluster::prepare(QString *error)
+{
+    QFile out(project());
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        *error = project() + QStringLiteral(": ") + out.errorString();
+        return false;
+    }
+    out.write(m_lab.designYaml().toUtf8());
+    out.close();
+    QFile::remove(secrets());
+    const Run s = run(pgha(), {QStringLiteral("secrets"), QStringLiteral("-o"), secrets()});
+    if (s.code != 0) {
+        *error = QString::fromUtf8(s.out);
+        return false;
+    }
+    QFile sf(secrets());
+    if (!sf.open(QIODevice::ReadOnly)) {
+        *error = secrets() + QStringLiteral(": ") + sf.errorString();
+        return false;
+    }
+    const QRegularExpression re(QStringLiteral("^superuser_password: *[\"']?([^\"'\\n]+)"), QRegularExpression::MultilineOption);
+    m_superPassword = re.match(QString::fromUtf8(sf.readAll())).captured(1);
+    if (m_superPassword.isEmpty())
+        *error = secrets() + QStringLiteral(": no superuser_password");
+    return !m_superPassword.isEmpty();
+}
+
+QString LabCluster::pgha()
+{
+    return QStringLiteral(PGHA_BINARY_DIR "/src/cli/pgha");
+}
+
+LabCluster::Run LabCluster::run(const QString &program, const QStringList &args, int timeoutMs, const QByteArray &input) const
+{
+    QProcess p;
+    p.setProcessEnvironment(m_lab.environment());
+    p.setProcessChannelMode(QProcess::MergedChannels);
+    QElapsedTimer t;
+    t.start();
+    p.start(program, args);
+    Run r;
+    if (!p.waitForStarted(10000))
+        return r;
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+    }
+    r.seconds = t.elapsed() / 1000.0;
+    r.out = p.readAll();
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return r;
+}
+
+LabCluster::Run LabCluster::deploy(const QStringList &extra, const QString &journal, const QString &knownHosts) const
+{
+    return run(pgha(), QStringList{QStringLiteral("deploy"), project(), QStringLiteral("--yes"), QStringLiteral("--secrets"),
+                                   secrets(), QStringLiteral("--journal"), journal, QStringLiteral("--known-hosts"), knownHosts}
+                   + extra);
+}
+
+LabCluster::Run LabCluster::psql(int port, const QString &sql, int connectTimeout) const
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PGPASSWORD"), m_superPassword);
+    p.setProcessEnvironment(env);
+    QElapsedTimer t;
+    t.start();
+    p.start(QStringLiteral("psql"),
+            {QStringLiteral("host=%1 port=%2 user=postgres dbname=postgres connect_timeout=%3")
+                 .arg(m_lab.address(QStringLiteral("haproxy")))
+                 .arg(port)
+                 .arg(connectTimeout),
+             QStringLiteral("-XAtq"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-f"),
+             QStringLiteral("-")});
+    Run r;
+    if (!p.waitForStarted(10000))
+        return r;
+    p.write(sql.toUtf8());
+    p.closeWriteChannel();
+    if (!p.waitForFinished(60000)) {
+        p.kill();
+        p.waitForFinished(5000);
+    }
+    r.seconds = t.elapsed() / 1000.0;
+    r.out = p.readAllStandardOutput().trimmed();
+    r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    return r;
+}
+
+QString LabCluster::leader() const
+{
+    QStringList found;
+    for (const QString &h : {QStringLiteral("node1"), QStringLiteral("node2"), QStringLiteral("node3")}) {
+        const Run r = run(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                                                   QStringLiteral("-m"), QStringLiteral("2"), QStringLiteral("-w"),
+                                                   QStringLiteral("%{http_code}"),
+                                                   QStringLiteral("http://%1:8008/primary").arg(m_lab.address(h))},
+                          10000);
+        if (r.out.trimmed() == "200")
+            found << h;
+    }
+    return found.size() == 1 ? found.first() : QString();
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "LabFixture.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QStringList>
+
+// What the e2e tests do with a cluster deployed on a lab (LabFixture): the lab's design and secrets in a work
+// directory, `pgha` and other programs run with the lab's environment, psql through HAProxy, the leader.
+class LabCluster
+{
+public:
+    LabCluster(const LabFixture &lab, const QString &workDir) : m_lab(lab), m_dir(workDir) {}
+
+    struct Run
+    {
+        int code = -1;  // -1: did not start, or crashed / killed on timeout
+        QByteArray out;
+        double seconds = 0;
+    };
+
+    // Writes WORKDIR/lab.pgha.yaml (LabFixture::designYaml) and WORKDIR/secrets.yaml (`pgha secrets`), and
+    // reads the superuser password from it. False with *error on a failure.
+    bool prepare(QString *error);
+    QString project() const { return m_dir + QStringLiteral("/lab.pgha.yaml"); }
+    QString secrets() const { return m_dir + QStringLiteral("/secrets.yaml"); }
+    QString superuserPassword() const { return m_superPassword; }
+
+    static QString pgha();  // the CLI of this build tree
+    // Output and error output merged; stdin gets INPUT, then closes.
+    Run run(const QString &program, const QStringList &args, int timeoutMs = 300000, const QByteArray &input = {}) const;
+    // pgha deploy PROJECT --yes --secrets SECRETS --journal JOURNAL --known-hosts KNOWNHOSTS EXTRA...
+    Run deploy(const QStringList &extra, const QString &journal, const QString &knownHosts) const;
+    // psql as the superuser through the lab's HAProxy on PORT from the controlling machine; out = stdout trimmed.
+    Run psql(int port, const QString &sql, int connectTimeout = 3) const;
+    // The database node whose Patroni answers 200 on /primary; empty when none does, or several do.
+    QString leader() const;
+
+private:
+    const LabFixture &m_lab;
+    QString m_dir;
+    QString m_superPassword;
+};
