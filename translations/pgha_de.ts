@@ -3091,6 +3091,14 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <translation>Öffnet pg_hba und die Firewall für diesen Bereich</translation>
     </message>
     <message>
+        <source>Administrators and the monitor connect from here</source>
+        <translation>Administratoren und der Monitor verbinden sich von hier</translation>
+    </message>
+    <message>
+        <source>Admits this range to etcd, the REST API, HAProxy&apos;s stats and the superuser login</source>
+        <translation>Lässt diesen Bereich zu etcd, zur REST-API, zur HAProxy-Statistik und zur Superuser-Anmeldung zu</translation>
+    </message>
+    <message>
         <source>Size the zone around its hosts</source>
         <translation>Die Zone an ihre Hosts anpassen</translation>
     </message>

@@ -39,6 +39,10 @@ SubnetEditor::SubnetEditor(Document *document, QWidget *parent) : QWidget(parent
     m_clients->setObjectName(QStringLiteral("subnetClients"));
     m_clients->setToolTip(tr("Opens pg_hba and the firewall for this range"));
     form->addRow(QString(), m_clients);
+    m_admin = new QCheckBox(tr("Administrators and the monitor connect from here"), box);
+    m_admin->setObjectName(QStringLiteral("subnetAdmin"));
+    m_admin->setToolTip(tr("Admits this range to etcd, the REST API, HAProxy's stats and the superuser login"));
+    form->addRow(QString(), m_admin);
     m_autoSize = new QCheckBox(tr("Size the zone around its hosts"), box);
     m_autoSize->setObjectName(QStringLiteral("subnetAutoSize"));
     form->addRow(QString(), m_autoSize);
@@ -58,6 +62,7 @@ SubnetEditor::SubnetEditor(Document *document, QWidget *parent) : QWidget(parent
         edit([&](Subnet &s) { s.cidr = v; });
     });
     connect(m_clients, &QCheckBox::toggled, this, [this](bool on) { edit([&](Subnet &s) { s.clients = on; }); });
+    connect(m_admin, &QCheckBox::toggled, this, [this](bool on) { edit([&](Subnet &s) { s.admin = on; }); });
     connect(m_autoSize, &QCheckBox::toggled, this, [this](bool on) {
         edit([&](Subnet &s) {
             if (on) {
@@ -103,11 +108,12 @@ void SubnetEditor::refresh()
     const Subnet *s = m_doc->topology().subnetByUid(m_uid);
     if (!s)
         return;
-    const QSignalBlocker b1(m_name), b2(m_cidr), b3(m_clients), b4(m_autoSize);
+    const QSignalBlocker b1(m_name), b2(m_cidr), b3(m_clients), b4(m_autoSize), b5(m_admin);
     m_title->setText(s->name);
     m_name->setText(s->name);
     m_cidr->setText(s->cidr);
     m_clients->setChecked(s->clients);
+    m_admin->setChecked(s->admin);
     m_autoSize->setChecked(s->rect.width <= 0);
     int members = 0;
     for (const Host &h : m_doc->topology().hosts)

@@ -34,6 +34,7 @@ private:
     QLineEdit *m_name;
     QLineEdit *m_cidr;
     QCheckBox *m_clients;
+    QCheckBox *m_admin;
     QCheckBox *m_autoSize;
     QLabel *m_summary;
 };
