@@ -2,7 +2,6 @@
 
 #include "core/parse/HaproxyStatsParser.h"
 #include "monitor/RequestGuard.h"
-#include "monitor/VerdictRules.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
@@ -378,157 +377,28 @@ void ClusterPoller::done()
 
 void ClusterPoller::assemble()
 {
-    ClusterState s;
-    s.time = QDateTime::currentDateTimeUtc();
-    s.pollMs = m_clock.elapsed();
-    s.lagThresholdBytes = m_target.lagThresholdBytes;
-    s.patroniReachable = m_clusterOk;
-    s.patroniError = m_clusterOk ? QString() : m_clusterError;
-    s.scope = m_cluster.scope.isEmpty() ? m_target.clusterName : m_cluster.scope;
-    s.paused = m_cluster.paused;
-    s.findings = m_findings;
-    s.notes = m_notes;
-    for (const NodeResult &r : std::as_const(m_nodes)) {
-        // Patroni 3.x leaves the scope out of /cluster; every member's /patroni names it.
-        if (s.scope.isEmpty() && r.ok)
-            s.scope = r.status.scope;
-        s.paused = s.paused || (r.ok && r.status.paused && !m_clusterOk);
-    }
-
-    QSet<QString> listedUrls;
-    if (m_clusterOk) {
-        s.members = m_cluster.members;
-        for (MemberState &m : s.members)
-            listedUrls.insert(normUrl(m.apiUrl));
-    }
-    // Members that should be there but are not listed: from the project, or seen in an earlier round.
-    auto addAbsent = [&s, &listedUrls](const QString &name, const QString &url, const QString &host) {
-        for (const MemberState &m : std::as_const(s.members)) {
-            if (m.name == name || (!url.isEmpty() && normUrl(m.apiUrl) == url))
-                return;
-        }
-        if (listedUrls.contains(url))
-            return;
-        MemberState m;
-        m.name = name.isEmpty() ? QUrl(url).host() : name;
-        m.host = host.isEmpty() ? QUrl(url).host() : host;
-        m.apiUrl = url;
-        m.state = QStringLiteral("absent");
-        s.members.append(m);
-    };
-    for (const MonitorTarget::Endpoint &e : std::as_const(m_target.patroni))
-        addAbsent(e.name, e.url, QString());
-    for (auto it = m_seenMembers.cbegin(); it != m_seenMembers.cend(); ++it)
-        addAbsent(it.key(), it.value(), m_seenHosts.value(it.key()));
-
-    // Merge what each member's own REST API said.
-    QStringList streamingByLeader;
-    for (const NodeResult &r : std::as_const(m_nodes)) {
-        if (r.ok && r.status.role == QLatin1String("leader"))
-            streamingByLeader += r.status.streamingReplicas;
-    }
-    for (MemberState &m : s.members) {
-        const auto it = m_nodes.constFind(normUrl(m.apiUrl));
-        if (it == m_nodes.cend())
-            continue;
-        const NodeResult &r = it.value();
-        m.reachable = r.ok;
-        m.error = r.error;
-        if (r.ok) {
-            const PatroniParser::NodeStatus &n = r.status;
-            m.patroniVersion = n.version;
-            for (auto t = n.tags.cbegin(); t != n.tags.cend(); ++t)
-                m.tags.insert(t.key(), t.value());
-            m.pendingRestart = m.pendingRestart || n.pendingRestart;
-            if (m.state == QLatin1String("absent") || !m_clusterOk) {
-                // Not in the DCS (or the DCS view is unavailable): show what the member says of itself.
-                m.role = n.role;
-                m.state = m_clusterOk ? QStringLiteral("absent") : n.state;
-                m.timeline = n.timeline;
-            }
-            if (m.timeline == 0)
-                m.timeline = n.timeline;
-            if (n.replicationState == QLatin1String("streaming"))
-                m.streaming = m.isReplica();
-            if (m.name.isEmpty())
-                m.name = n.name;
-        } else if (m.state != QLatin1String("absent")) {
-            // Listed in the DCS (its key lives until the ttl expires) but its Patroni does not answer.
-            m.state = QStringLiteral("unreachable");
-        }
-        if (m.isReplica() && streamingByLeader.contains(m.name))
-            m.streaming = true;
-    }
-    std::sort(s.members.begin(), s.members.end(),
-              [](const MemberState &a, const MemberState &b) { return a.name < b.name; });
-
-    // etcd
-    s.etcdMonitored = !m_etcdEndpoints.isEmpty();
-    if (s.etcdMonitored) {
-        auto probeFor = [this](const EtcdParser::Member &m) -> const EtcdProbe * {
-            for (const EtcdProbe &p : std::as_const(m_etcdProbes)) {
-                if (p.statusOk && p.status.memberId == m.id)
-                    return &p;
-            }
-            for (const EtcdProbe &p : std::as_const(m_etcdProbes)) {
-                if (m.clientUrls.contains(p.url) || m.clientUrls.contains(p.url + QLatin1Char('/')))
-                    return &p;
-            }
-            return nullptr;
-        };
-        QString leaderId;
-        for (const EtcdProbe &p : std::as_const(m_etcdProbes)) {
-            if (p.statusOk && p.status.leaderId != QLatin1String("0") && !p.status.leaderId.isEmpty())
-                leaderId = p.status.leaderId;
-        }
-        auto fill = [&leaderId](EtcdMemberState *e, const EtcdProbe *p) {
-            if (!p) {
-                e->error = QCoreApplication::translate("pgha::Monitor", "not probed (no client URL)");
-                return;
-            }
-            e->reachable = p->healthAnswered || p->statusOk;
-            e->healthy = p->healthy;
-            e->error = p->error;
-            if (p->statusOk) {
-                e->raftTerm = p->status.raftTerm;
-                e->dbSize = p->status.dbSize;
-                e->version = p->status.version;
-                if (e->id.isEmpty())
-                    e->id = p->status.memberId;
-            }
-            e->isLeader = !e->id.isEmpty() && e->id == leaderId && e->healthy;
-        };
-        if (m_etcdMembersOk) {
-            for (const EtcdParser::Member &m : std::as_const(m_etcdMembers)) {
-                EtcdMemberState e;
-                e.name = m.name;
-                e.id = m.id;
-                e.clientUrl = m.clientUrls.value(0);
-                fill(&e, probeFor(m));
-                s.etcd.append(e);
-            }
-        } else {
-            for (const EtcdProbe &p : std::as_const(m_etcdProbes)) {
-                EtcdMemberState e;
-                e.name = p.name.isEmpty() ? QUrl(p.url).host() : p.name;
-                e.clientUrl = p.url;
-                fill(&e, &p);
-                s.etcd.append(e);
-            }
-            s.etcdError = QCoreApplication::translate("pgha::Monitor", "no etcd member listed the members");
-        }
-    }
-
-    const QJsonValue sync = m_config.value(QStringLiteral("synchronous_mode"));
-    s.synchronousMode = sync.toBool() || (sync.isString() && sync.toString() != QLatin1String("off")
-                                          && sync.toString() != QLatin1String("false"));
-    for (const MemberState &m : std::as_const(s.members))
-        s.synchronousMode = s.synchronousMode || m.role == QLatin1String("sync_standby");
-
-    s.haproxyMonitored = !m_target.haproxy.isEmpty();
-    s.haproxy = m_haproxy;
-    VerdictRules::evaluate(&s);
-    emit polled(s);
+    PollRound r;
+    r.time = QDateTime::currentDateTimeUtc();
+    r.pollMs = m_clock.elapsed();
+    r.clusterName = m_target.clusterName;
+    r.lagThresholdBytes = m_target.lagThresholdBytes;
+    r.patroniEndpoints = m_target.patroni;
+    r.haproxyWatched = !m_target.haproxy.isEmpty();
+    r.seenMembers = m_seenMembers;
+    r.seenHosts = m_seenHosts;
+    r.etcdEndpoints = m_etcdEndpoints;
+    r.config = m_config;
+    r.clusterOk = m_clusterOk;
+    r.clusterError = m_clusterError;
+    r.cluster = m_cluster;
+    r.nodes = m_nodes;
+    r.etcdMembersOk = m_etcdMembersOk;
+    r.etcdMembers = m_etcdMembers;
+    r.etcdProbes = m_etcdProbes;
+    r.haproxy = m_haproxy;
+    r.findings = m_findings;
+    r.notes = m_notes;
+    emit polled(assembleClusterState(r));
 }
 
 } // namespace pgha

@@ -3,6 +3,7 @@
 #include "monitor/ClusterState.h"
 #include "core/parse/EtcdParser.h"
 #include "monitor/MonitorTarget.h"
+#include "monitor/PollRound.h"
 #include "core/parse/PatroniParser.h"
 
 #include <QElapsedTimer>
@@ -43,22 +44,8 @@ signals:
     void polled(const pgha::ClusterState &state);
 
 private:
-    struct EtcdProbe
-    {
-        QString name;
-        QString url;
-        bool healthAnswered = false;
-        bool healthy = false;
-        bool statusOk = false;
-        EtcdParser::Status status;
-        QString error;
-    };
-    struct NodeResult
-    {
-        bool ok = false;
-        PatroniParser::NodeStatus status;
-        QString error;
-    };
+    using EtcdProbe = PollRound::EtcdProbe;
+    using NodeResult = PollRound::Node;
 
     static EtcdProbe makeProbe(const QString &name, const QString &url);
     QNetworkReply *send(const QByteArray &verb, const QString &url, const QByteArray &body = {},
@@ -71,7 +58,7 @@ private:
     void sendEtcdProbe(int probeIndex);
     void sendDetails(const QString &url);
     void done();
-    void assemble();
+    void assemble();  // fills a PollRound and emits assembleClusterState() of it
     static QString replyError(QNetworkReply *reply);
     void addFinding(const QString &text);
 
