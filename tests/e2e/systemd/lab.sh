@@ -214,6 +214,9 @@ cmd_up() {
   command -v systemd-nspawn >/dev/null || { echo "lab.sh: systemd-nspawn missing (package systemd-container)" >&2; exit 2; }
   local t0 n p; t0="$(now)"
   cmd_down >/dev/null
+  # Interrupted half-way (SIGINT, SIGTERM, a failure): nothing stays behind. (After a SIGKILL the next up or
+  # down finds the leftovers by their cgroups.)
+  trap 'trap - INT TERM EXIT; echo "lab.sh: up interrupted, tearing down" >&2; cmd_down >/dev/null; exit 1' INT TERM EXIT
   install -d -m 0700 "$LAB" "$LAB/hosts"
   make_cgroups
   ssh-keygen -q -t ed25519 -N '' -C pgha-slab-client -f "$LAB/id_ed25519"
@@ -235,6 +238,7 @@ cmd_up() {
   write_known_hosts
   for n in "${NAMES[@]}"; do boot_host "$n"; done
   if ! wait_ssh 60 "${NAMES[@]}"; then cmd_down >/dev/null; exit 1; fi
+  trap - INT TERM EXIT
   echo "lab up: ${NAMES[*]} on $PREFIX.{11,12,13,20} (systemd-nspawn), state in $LAB, $(elapsed "$t0") s"
 }
 

@@ -186,6 +186,25 @@ private slots:
                    .arg(down, 0, 'f', 1));
     }
 
+    void anInterruptedUpTearsDown()
+    {
+        // SIGTERM (a ctest timeout, Ctrl-C) while `up` runs: its trap tears down what it had built.
+        QProcess p;  // the lock is still ours (LabFixture keeps it until destruction)
+        p.setProcessEnvironment(m_lab.environment());
+        p.start(QStringLiteral("/bin/bash"), {m_lab.scriptPath(), QStringLiteral("up")});
+        QVERIFY(p.waitForStarted());
+        QElapsedTimer t;
+        t.start();
+        while (t.elapsed() < 30000 && !QFile::exists(m_lab.dir() + QStringLiteral("/hosts/node2/nspawn.pid")))
+            QThread::msleep(20);
+        QVERIFY(QFile::exists(m_lab.dir() + QStringLiteral("/holder.pid")));
+        ::kill(pid_t(p.processId()), SIGTERM);
+        QVERIFY(p.waitForFinished(60000));
+        QVERIFY(p.exitCode() != 0 || p.exitStatus() != QProcess::NormalExit);
+        QByteArray out;
+        QCOMPARE(labVerb({QStringLiteral("check-clean")}, &out), 0);
+    }
+
     void leftoversOfAKilledRunAreCleaned()
     {
         // A run killed half-way (its holder process, nspawns, mounts and cgroups stay), then down cleans up.
