@@ -8,8 +8,6 @@
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
-#include "core/parse/HaproxyStatsParser.h"
-#include "core/parse/PatroniParser.h"
 #include "core/pki/ClusterTls.h"
 #include "deploy/ShellQuote.h"
 
@@ -196,78 +194,6 @@ DeployOp runOp(const QString &title, const QString &script, const QString &diagn
 }
 
 } // namespace
-
-const DeployStep *DeployPlan::step(const QString &id) const
-{
-    for (const DeployStep &s : steps)
-        if (s.id == id)
-            return &s;
-    return nullptr;
-}
-
-QString DeployPlan::fingerprint() const
-{
-    QCryptographicHash h(QCryptographicHash::Sha256);
-    for (const DeployStep &s : steps) {
-        h.addData(s.id.toUtf8());
-        h.addData(s.probe.toUtf8());
-        for (const DeployOp &op : s.ops) {
-            h.addData(op.script.toUtf8());
-            h.addData(op.input);
-            for (const FileToWrite &f : op.files) {
-                h.addData(f.path.toUtf8());
-                h.addData(f.content);
-                h.addData(QByteArray::number(f.mode));
-            }
-        }
-    }
-    return QString::fromLatin1(h.result().toHex());
-}
-
-QString DeployPlan::dryRunText() const
-{
-    QString out;
-    for (const DeployStep &s : steps) {
-        out += QStringLiteral("== [%1] %2 (%3)%4\n")
-                   .arg(s.host, s.title, s.id,
-                        s.deps.isEmpty() ? QString() : QStringLiteral(" after: ") + s.deps.join(QStringLiteral(", ")));
-        if (!s.probe.isEmpty())
-            out += QCoreApplication::translate("pgha::Deploy", "   check (exit 0 = already done, nothing to do):\n") + QStringLiteral("     $ ")
-                + QString(s.probe).replace(QLatin1Char('\n'), QStringLiteral("\n       ")) + QLatin1Char('\n');
-        for (const DeployOp &op : s.ops) {
-            out += QStringLiteral("   - %1").arg(op.title);
-            if (op.kind == DeployOp::Kind::WaitFor)
-                out += QCoreApplication::translate("pgha::Deploy", " (poll until ready, at most %1 s)").arg(op.timeoutSec);
-            out += QLatin1Char('\n');
-            if (op.kind == DeployOp::Kind::WriteFiles) {
-                for (const FileToWrite &f : op.files) {
-                    out += QCoreApplication::translate("pgha::Deploy", "     file %1 mode %2 owner %3 size %4 sha256 %5%6\n")
-                               .arg(f.path, QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0')), f.owner)
-                               .arg(f.content.size())
-                               .arg(QString::fromLatin1(QCryptographicHash::hash(f.content, QCryptographicHash::Sha256).toHex()),
-                                    f.secret ? QCoreApplication::translate("pgha::Deploy", " (holds secrets: content not shown)") : QString());
-                    if (!f.secret) {
-                        QString body = QString::fromUtf8(f.content);
-                        if (body.endsWith(QLatin1Char('\n')))
-                            body.chop(1);
-                        out += QStringLiteral("       | ") + body.replace(QLatin1Char('\n'), QStringLiteral("\n       | "))
-                            + QLatin1Char('\n');
-                    }
-                }
-                out += QCoreApplication::translate("pgha::Deploy", "     (an identical file is left alone; a different one is first kept as "
-                                      "<name>.pgha-<UTC timestamp>.bak; written as a temporary file, then renamed)\n");
-                continue;
-            }
-            out += QStringLiteral("     $ ") + QString(op.script).replace(QLatin1Char('\n'), QStringLiteral("\n       "))
-                + QLatin1Char('\n');
-            if (!op.input.isEmpty())
-                out += QCoreApplication::translate("pgha::Deploy", "     stdin: %1 (%2 bytes, not shown)\n").arg(op.inputNote).arg(op.input.size());
-            if (!op.diagnose.isEmpty())
-                out += QStringLiteral("     on failure, the log shows: $ ") + op.diagnose + QLatin1Char('\n');
-        }
-    }
-    return out;
-}
 
 DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secrets &secrets,
                      const PlanOptions &options)
@@ -666,116 +592,6 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         plan.steps = kept;
     }
     return plan;
-}
-
-QStringList evaluateHostCheck(const HostCheck &check, const QByteArray &output)
-{
-    QMultiMap<QString, QString> facts;
-    for (const QByteArray &line : output.split('\n')) {
-        const int eq = line.indexOf('=');
-        if (eq > 0)
-            facts.insert(QString::fromUtf8(line.left(eq)).trimmed(), QString::fromUtf8(line.mid(eq + 1)).trimmed());
-    }
-    QStringList problems;
-    const QString id = facts.value(QStringLiteral("os_id"));
-    const QString like = facts.value(QStringLiteral("os_like"));
-    const QStringList family = QString(id + QLatin1Char(' ') + like).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    const bool isDebian = family.contains(QStringLiteral("debian")) || family.contains(QStringLiteral("ubuntu"));
-    const bool isRhel = family.contains(QStringLiteral("rhel")) || family.contains(QStringLiteral("fedora"))
-        || family.contains(QStringLiteral("centos"));
-    if (check.osFamily == QLatin1String("debian") && !isDebian)
-        problems << QCoreApplication::translate("pgha::Deploy", "the design says a Debian-family OS, the host runs \"%1 %2\"")
-                        .arg(id, facts.value(QStringLiteral("os_version")));
-    if (check.osFamily == QLatin1String("rhel") && !isRhel)
-        problems << QCoreApplication::translate("pgha::Deploy", "the design says a RHEL-family OS, the host runs \"%1 %2\"")
-                        .arg(id, facts.value(QStringLiteral("os_version")));
-    bool okFree = false;
-    const qint64 freeKb = facts.value(QStringLiteral("free_kb")).toLongLong(&okFree);
-    if (okFree && freeKb < check.minFreeKb)
-        problems << QCoreApplication::translate("pgha::Deploy", "only %1 MiB free under /var/lib").arg(freeKb / 1024);
-    const QStringList running = facts.values(QStringLiteral("running"));
-    const QStringList listening = facts.values(QStringLiteral("listen"));
-    for (const auto &port : check.ports) {
-        const QString suffix = QLatin1Char(':') + QString::number(port.first);
-        for (const QString &l : listening) {
-            if (!l.endsWith(suffix))
-                continue;
-            const QString addr = l.left(l.size() - suffix.size());
-            const bool here = addr == check.address || addr == QLatin1String("0.0.0.0") || addr == QLatin1String("*")
-                || addr == QLatin1String("[::]") || addr == QLatin1String("::") || addr == QLatin1Char('[') + check.address + QLatin1Char(']');
-            if (here && !running.contains(port.second)) {
-                problems << QCoreApplication::translate("pgha::Deploy", "port %1 is already in use on %2 (%3) by something other than %4")
-                                .arg(port.first)
-                                .arg(check.address, l, port.second);
-                break;
-            }
-        }
-    }
-    if (!check.pgDataDir.isEmpty() && facts.contains(QStringLiteral("pgdata")) && !check.allowExistingPgData
-        && !running.contains(QStringLiteral("patroni")))
-        problems << QCoreApplication::translate("pgha::Deploy", "%1 already holds a PostgreSQL data directory (PG_VERSION) that this deploy did not "
-                                   "create: refusing to initialise over it. Move it away, or adopt it as it is with "
-                                   "--adopt-existing-data (it is then never removed)")
-                        .arg(check.pgDataDir);
-    if (!check.etcdDataDir.isEmpty() && facts.contains(QStringLiteral("etcddata")) && !check.allowExistingEtcdData
-        && !running.contains(QStringLiteral("etcd")))
-        problems << QCoreApplication::translate("pgha::Deploy", "%1 already holds etcd data (member/) that this deploy did not create: refusing to "
-                                   "bootstrap a new cluster over it. Move it away, or adopt it with --adopt-existing-data")
-                        .arg(check.etcdDataDir);
-    return problems;
-}
-
-bool evaluateWait(const DeployOp &op, int exitCode, const QByteArray &output, QString *progress)
-{
-    auto say = [progress](const QString &s) {
-        if (progress)
-            *progress = s;
-    };
-    if (op.until == DeployOp::Until::ExitZero) {
-        say(QString::fromUtf8(output).trimmed().section(QLatin1Char('\n'), -1));
-        return exitCode == 0;
-    }
-    if (exitCode != 0) {
-        say(QString::fromUtf8(output).trimmed().section(QLatin1Char('\n'), -1));
-        return false;
-    }
-    if (op.until == DeployOp::Until::HAProxyOnePrimary) {
-        // The one CSV parser (core/parse), the pool found by the name the generator gave it.
-        const Result<QList<HaproxyPool>> pools = HaproxyStatsParser::parse(output);
-        if (!pools.ok()) {
-            say(pools.error().message);
-            return false;
-        }
-        const HaproxyPool *primary = nullptr;
-        for (const HaproxyPool &p : pools.value()) {
-            if (p.name == HAProxyConfig::primaryProxyName())
-                primary = &p;
-        }
-        const int servers = primary ? int(primary->servers.size()) : 0;
-        const int up = primary ? int(primary->upServers().size()) : 0;
-        say(QCoreApplication::translate("pgha::Deploy", "%1 of %2 servers UP in the primary pool").arg(up).arg(servers));
-        return servers > 0 && up == 1;
-    }
-    // The one /cluster parser (core/parse): roles normalised (Patroni 3 "master", 4 "primary" -> leader).
-    const Result<PatroniParser::ClusterInfo> cluster = PatroniParser::parseCluster(output);
-    if (!cluster.ok()) {
-        say(cluster.error().message);
-        return false;
-    }
-    int leaders = 0;
-    int replicasOk = 0;
-    QStringList seen;
-    for (const MemberState &m : cluster->members) {
-        seen << m.name + QLatin1Char(' ') + m.role + QLatin1Char(' ') + m.state;
-        if (m.isLeader() && m.isRunning())
-            ++leaders;
-        else if (m.isReplica() && m.isRunning() && m.lagBytes >= 0)
-            ++replicasOk;
-    }
-    say(seen.join(QStringLiteral(", ")));
-    if (op.until == DeployOp::Until::PatroniLeader)
-        return leaders == 1;
-    return leaders == 1 && leaders + replicasOk >= op.expectedMembers;
 }
 
 } // namespace pgha

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "deploy/DeployEvaluators.h"
 #include "deploy/DeployStep.h"
 #include "deploy/SshTarget.h"
 
@@ -42,9 +43,5 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
 // The marker a changed file of SERVICE leaves on its host until the service re-read it (FileToWrite::service).
 QString changedMarker(const QString &service);
 
-// Judges a CheckHost op's output against the check: the problems, empty when the host is fit.
-QStringList evaluateHostCheck(const HostCheck &check, const QByteArray &output);
-// Judges a WaitFor op's output: true when the awaited state is reached.
-bool evaluateWait(const DeployOp &op, int exitCode, const QByteArray &output, QString *progress = nullptr);
 
 } // namespace pgha
