@@ -1,6 +1,7 @@
 #include "core/model/Addressing.h"
 
 #include "core/model/Topology.h"
+#include "core/util/Net.h"
 
 #include <QRegularExpression>
 #include <QSet>
@@ -8,23 +9,24 @@
 
 namespace pgha::Addressing {
 
+namespace {
+
+quint32 toUInt(const IpAddress &a)
+{
+    return (quint32(a.bytes[0]) << 24) | (quint32(a.bytes[1]) << 16) | (quint32(a.bytes[2]) << 8) | a.bytes[3];
+}
+
+} // namespace
+
+// One IP address library: the parsing is util/Net's (strict literals); this keeps the IPv4 arithmetic the
+// designer's placement needs.
 bool parseIPv4(const QString &text, quint32 *out)
 {
-    const QStringList parts = text.trimmed().split(QLatin1Char('.'));
-    if (parts.size() != 4)
+    const std::optional<IpAddress> a = IpAddress::parse(QStringView(text).trimmed());
+    if (!a || a->family != IpAddress::Family::V4)
         return false;
-    quint32 v = 0;
-    for (const QString &p : parts) {
-        if (p.isEmpty() || p.size() > 3)
-            return false;
-        bool ok = false;
-        const uint octet = p.toUInt(&ok, 10);
-        if (!ok || octet > 255)
-            return false;
-        v = (v << 8) | octet;
-    }
     if (out)
-        *out = v;
+        *out = toUInt(*a);
     return true;
 }
 
@@ -35,21 +37,14 @@ QString formatIPv4(quint32 a)
 
 bool parseIPv4Cidr(const QString &cidr, quint32 *network, int *prefix)
 {
-    const int slash = cidr.indexOf(QLatin1Char('/'));
-    if (slash < 0)
+    const std::optional<Cidr> c = Cidr::parse(QStringView(cidr).trimmed());
+    if (!c || !c->hadPrefix || c->network.family != IpAddress::Family::V4)
         return false;
-    quint32 addr = 0;
-    if (!parseIPv4(cidr.left(slash), &addr))
-        return false;
-    bool ok = false;
-    const int len = cidr.mid(slash + 1).trimmed().toInt(&ok);
-    if (!ok || len < 0 || len > 32)
-        return false;
-    const quint32 mask = len == 0 ? 0u : (0xffffffffu << (32 - len));
+    const quint32 mask = c->prefix == 0 ? 0u : (0xffffffffu << (32 - c->prefix));
     if (network)
-        *network = addr & mask;
+        *network = toUInt(c->network) & mask;
     if (prefix)
-        *prefix = len;
+        *prefix = c->prefix;
     return true;
 }
 

@@ -10,7 +10,7 @@ struct Topology;
 // unparsable CIDR the functions answer "don't know" (empty string / false) rather than guess.
 namespace Addressing {
 
-// Parses "a.b.c.d"; false when it is not a dotted IPv4 address.
+// Parses "a.b.c.d" (util/Net's strict grammar: no leading zeros); false when it is not a dotted IPv4 address.
 bool parseIPv4(const QString &text, quint32 *out);
 QString formatIPv4(quint32 address);
 
