@@ -124,6 +124,7 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
     const ClusterState &prev = *m_prev;
     const Planned *planned = plannedAt(cur.time.isValid() ? cur.time : QDateTime::currentDateTimeUtc());
     const QString plannedName = planned ? ActionRequest::kindKey(planned->kind) : QString();
+    bool effectSeen = false;  // this poll shows what the planned action does (a touched member stops, the leader moves)
 
     // Members going down or coming back first, so that the log reads "m1 down", then "failover m1 -> m2".
     for (const MemberState &m : cur.members) {
@@ -132,6 +133,7 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
             continue;
         if (p->isRunning() && !m.isRunning()) {
             if (touches(planned, m.name)) {
+                effectSeen = true;
                 add(K::MemberRestarting, S::Info, m.name,
                     QCoreApplication::translate("pgha::Monitor", "member %1 is restarting (planned %2, %3)")
                         .arg(m.name, plannedName, m.state))
@@ -189,6 +191,7 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
         e.to = leader->name;
         e.timeline = timelineKnown ? leader->timeline : 0;
         e.planned = plannedLeaderChange;
+        effectSeen = effectSeen || plannedLeaderChange;
     } else if (!leader && runningLeader(prev)) {
         if (plannedLeaderChange || touches(planned, m_lastLeader)) {
             add(K::LeaderLost, S::Info, m_lastLeader,
@@ -285,6 +288,13 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
             .planned = planned != nullptr;
     }
 
+    // The window closes at the first healthy poll once the action has visibly happened: a crash a little later is
+    // a fault again, not part of the switchover.
+    if (planned) {
+        m_planned->effectSeen = m_planned->effectSeen || effectSeen;
+        if (m_planned->effectSeen && cur.verdict == Verdict::Healthy)
+            m_planned.reset();
+    }
     m_prev = cur;
     return out;
 }

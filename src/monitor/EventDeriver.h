@@ -15,8 +15,9 @@ namespace pgha {
 //
 // A day-2 action the monitor itself requested opens a planned window (expectAction): inside it, the members the
 // action touches stopping is "member-restarting" (info), a leader change is the switchover that was asked for, and
-// nothing the action causes is raised as critical. The window runs from the request (or its scheduled time) for
-// kPlannedWindowSecs, and closes at once when the action is refused (clearPlanned).
+// nothing the action causes is raised as critical. The window runs from the request (or its scheduled time) for at
+// most kPlannedWindowSecs; it closes at the first healthy poll after the action visibly happened (a touched member
+// stopped, or the leader moved), and at once when the action is refused (clearPlanned).
 class EventDeriver
 {
 public:
@@ -35,6 +36,7 @@ private:
         QStringList members;   // empty = every member
         QDateTime from;
         QDateTime until;
+        bool effectSeen = false;  // a touched member stopped or the leader moved inside the window
     };
     const Planned *plannedAt(const QDateTime &time) const;
     bool touches(const Planned *p, const QString &member) const;

@@ -79,6 +79,7 @@ private slots:
     void plannedSwitchoverIsNotMemberDown();
     void unplannedRestartOfTheLeaderIsCritical();
     void plannedWindowCloses();
+    void crashAfterThePlannedSwitchoverIsAFault();
     void refusedStatsLoginIsAGap();
     void unreachableHaproxyStillCounts();
     void endpointChanges();
@@ -218,6 +219,34 @@ void TestMonitorRules::plannedWindowCloses()
                 .contains(QLatin1String("member-down")));
     // Another member than the one restarted: a fault.
     QVERIFY(kindsAfter(QStringLiteral("m2"), 2, false).contains(QLatin1String("member-down")));
+}
+
+void TestMonitorRules::crashAfterThePlannedSwitchoverIsAFault()
+{
+    // Found on the real lab: the leader killed 14 s after a completed switchover was logged as "planned". The
+    // window closes at the first healthy poll once the switchover happened.
+    const QDateTime t0 = QDateTime::currentDateTimeUtc();
+    const QList<ClusterState> polls = switchoverPolls(t0);
+    EventDeriver d;
+    d.update(polls.at(0));
+    ActionRequest r;
+    r.kind = ActionRequest::Kind::Switchover;
+    r.candidate = QStringLiteral("m2");
+    d.expectAction(r, &polls.at(0), t0);
+    d.update(polls.at(1));
+    d.update(polls.at(2));  // healthy, m2 leads
+    ClusterState crash = polls.at(2);
+    crash.time = t0.addSecs(14);
+    crash.members[1].state = QStringLiteral("stopped");
+    crash.members[1].reachable = false;
+    VerdictRules::evaluate(&crash);
+    const QList<ClusterEvent> events = d.update(crash);
+    bool critical = false;
+    for (const ClusterEvent &e : events) {
+        QVERIFY2(!e.planned, qPrintable(e.toString()));
+        critical = critical || e.severity == ClusterEvent::Severity::Critical;
+    }
+    QVERIFY2(critical && kinds(events).contains(QLatin1String("member-down")), qPrintable(kinds(events).join(QLatin1Char(','))));
 }
 
 void TestMonitorRules::refusedStatsLoginIsAGap()
