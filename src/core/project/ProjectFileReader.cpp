@@ -1,0 +1,508 @@
+// ProjectFile's reader: *.pgha.yaml -> Topology, with errors and warnings naming file, line, column and field.
+// The writer is ProjectFileWriter.cpp; test_projectfile checks that parse(serialize(t)) gives t back, so that
+// the two stay in step.
+#include "core/project/ProjectFile.h"
+
+#include <QFile>
+
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+#include <stdexcept>
+
+namespace pgha {
+
+QString LoadWarning::toString() const
+{
+    return Error{message, file, line, column, field}.toString();
+}
+
+namespace {
+
+// Thrown inside the loader only; turned into an Error at its edge.
+struct LoadFailure
+{
+    Error error;
+};
+
+class Reader
+{
+public:
+    Reader(QString source, QList<LoadWarning> *warnings) : m_source(std::move(source)), m_warnings(warnings) {}
+
+    [[noreturn]] void fail(const YAML::Node &node, const QString &field, const QString &message) const
+    {
+        const YAML::Mark m = node.Mark();
+        Error e;
+        e.file = m_source;
+        e.line = m.is_null() ? 0 : m.line + 1;
+        e.column = m.is_null() ? 0 : m.column + 1;
+        e.field = field;
+        e.message = message;
+        throw LoadFailure{e};
+    }
+
+    void warn(const YAML::Node &node, const QString &field, const QString &message) const
+    {
+        const YAML::Mark m = node.Mark();
+        m_warnings->append({m_source, m.is_null() ? 0 : m.line + 1, m.is_null() ? 0 : m.column + 1, field,
+                            message});
+    }
+
+    void requireMap(const YAML::Node &node, const QString &field) const
+    {
+        if (!node.IsMap())
+            fail(node, field, QStringLiteral("expected a mapping (key: value pairs)"));
+    }
+
+    // Warns about every key of a mapping that is not in `known`.
+    void checkKeys(const YAML::Node &map, const QString &field, std::initializer_list<const char *> known) const
+    {
+        std::set<std::string> names;
+        for (const char *k : known)
+            names.insert(k);
+        for (auto it = map.begin(); it != map.end(); ++it) {
+            const std::string key = it->first.IsScalar() ? it->first.Scalar() : std::string();
+            if (!names.count(key)) {
+                const QString k = QString::fromStdString(key);
+                warn(it->first, join(field, k),
+                     QStringLiteral("unknown key \"%1\" is ignored").arg(k));
+            }
+        }
+    }
+
+    static QString join(const QString &field, const QString &key)
+    {
+        return field.isEmpty() ? key : field + QLatin1Char('.') + key;
+    }
+
+    QString str(const YAML::Node &node, const QString &field) const
+    {
+        if (!node.IsScalar())
+            fail(node, field, QStringLiteral("expected a text value"));
+        return QString::fromStdString(node.Scalar());
+    }
+
+    qint64 integer(const YAML::Node &node, const QString &field, qint64 min, qint64 max) const
+    {
+        if (!node.IsScalar())
+            fail(node, field, QStringLiteral("expected a whole number"));
+        bool ok = false;
+        const qint64 v = QString::fromStdString(node.Scalar()).toLongLong(&ok);
+        if (!ok)
+            fail(node, field,
+                 QStringLiteral("expected a whole number, got \"%1\"").arg(QString::fromStdString(node.Scalar())));
+        if (v < min || v > max)
+            fail(node, field, QStringLiteral("%1 is out of range (%2 to %3)").arg(v).arg(min).arg(max));
+        return v;
+    }
+
+    int port(const YAML::Node &node, const QString &field) const
+    {
+        return int(integer(node, field, 1, 65535));
+    }
+
+    bool boolean(const YAML::Node &node, const QString &field) const
+    {
+        if (node.IsScalar()) {
+            const QString s = QString::fromStdString(node.Scalar()).toLower();
+            if (s == QLatin1String("true") || s == QLatin1String("yes") || s == QLatin1String("on"))
+                return true;
+            if (s == QLatin1String("false") || s == QLatin1String("no") || s == QLatin1String("off"))
+                return false;
+        }
+        fail(node, field, QStringLiteral("expected true or false"));
+    }
+
+    double number(const YAML::Node &node, const QString &field) const
+    {
+        if (node.IsScalar()) {
+            bool ok = false;
+            const double v = QString::fromStdString(node.Scalar()).toDouble(&ok);
+            if (ok && qIsFinite(v) && qAbs(v) < 1e9)
+                return v;
+        }
+        fail(node, field, QStringLiteral("expected a number"));
+    }
+
+private:
+    QString m_source;
+    QList<LoadWarning> *m_warnings;
+};
+
+template <typename F>
+void each(const YAML::Node &map, F &&f)
+{
+    for (auto it = map.begin(); it != map.end(); ++it)
+        f(it->first.Scalar(), it->second);
+}
+
+void readPostgres(const Reader &r, const YAML::Node &n, PostgresSettings *pg)
+{
+    const QString f = QStringLiteral("cluster.postgres");
+    r.requireMap(n, f);
+    r.checkKeys(n, f, {"version", "distribution", "port", "parameters", "use_pg_rewind", "use_slots",
+                       "data_checksums", "data_dir"});
+    if (n["version"])
+        pg->version = int(r.integer(n["version"], f + QStringLiteral(".version"), 9, 99));
+    if (n["distribution"]) {
+        pg->distribution = r.str(n["distribution"], f + QStringLiteral(".distribution"));
+        if (pg->distribution != QLatin1String("percona") && pg->distribution != QLatin1String("pgdg")
+            && pg->distribution != QLatin1String("os"))
+            r.fail(n["distribution"], f + QStringLiteral(".distribution"),
+                   QStringLiteral("\"%1\" is not one of percona, pgdg, os").arg(pg->distribution));
+    }
+    if (n["port"])
+        pg->port = r.port(n["port"], f + QStringLiteral(".port"));
+    if (n["parameters"]) {
+        const YAML::Node p = n["parameters"];
+        const QString pf = f + QStringLiteral(".parameters");
+        if (p.IsNull()) {
+        } else {
+            r.requireMap(p, pf);
+            each(p, [&](const std::string &key, const YAML::Node &v) {
+                const QString k = QString::fromStdString(key);
+                pg->parameters.insert(k, r.str(v, pf + QLatin1Char('.') + k));
+            });
+        }
+    }
+    if (n["use_pg_rewind"])
+        pg->usePgRewind = r.boolean(n["use_pg_rewind"], f + QStringLiteral(".use_pg_rewind"));
+    if (n["use_slots"])
+        pg->useSlots = r.boolean(n["use_slots"], f + QStringLiteral(".use_slots"));
+    if (n["data_checksums"])
+        pg->dataChecksums = r.boolean(n["data_checksums"], f + QStringLiteral(".data_checksums"));
+    if (n["data_dir"])
+        pg->dataDir = r.str(n["data_dir"], f + QStringLiteral(".data_dir"));
+}
+
+void readPatroni(const Reader &r, const YAML::Node &n, PatroniSettings *p)
+{
+    const QString f = QStringLiteral("cluster.patroni");
+    r.requireMap(n, f);
+    r.checkKeys(n, f, {"ttl", "loop_wait", "retry_timeout", "maximum_lag_on_failover", "synchronous_mode",
+                       "synchronous_mode_strict", "failsafe_mode", "restapi_port"});
+    const auto sec = [&](const char *key, int *out) {
+        if (n[key])
+            *out = int(r.integer(n[key], f + QLatin1Char('.') + QLatin1String(key), 0, 86400));
+    };
+    sec("ttl", &p->ttl);
+    sec("loop_wait", &p->loopWait);
+    sec("retry_timeout", &p->retryTimeout);
+    if (n["maximum_lag_on_failover"])
+        p->maximumLagOnFailover = r.integer(n["maximum_lag_on_failover"],
+                                            f + QStringLiteral(".maximum_lag_on_failover"), 0,
+                                            Q_INT64_C(1) << 50);
+    if (n["synchronous_mode"])
+        p->synchronousMode = r.boolean(n["synchronous_mode"], f + QStringLiteral(".synchronous_mode"));
+    if (n["synchronous_mode_strict"])
+        p->synchronousModeStrict =
+            r.boolean(n["synchronous_mode_strict"], f + QStringLiteral(".synchronous_mode_strict"));
+    if (n["failsafe_mode"])
+        p->failsafeMode = r.boolean(n["failsafe_mode"], f + QStringLiteral(".failsafe_mode"));
+    if (n["restapi_port"])
+        p->restApiPort = r.port(n["restapi_port"], f + QStringLiteral(".restapi_port"));
+}
+
+void readEtcd(const Reader &r, const YAML::Node &n, EtcdSettings *e)
+{
+    const QString f = QStringLiteral("cluster.etcd");
+    r.requireMap(n, f);
+    r.checkKeys(n, f, {"client_port", "peer_port", "token"});
+    if (n["client_port"])
+        e->clientPort = r.port(n["client_port"], f + QStringLiteral(".client_port"));
+    if (n["peer_port"])
+        e->peerPort = r.port(n["peer_port"], f + QStringLiteral(".peer_port"));
+    if (n["token"])
+        e->token = r.str(n["token"], f + QStringLiteral(".token"));
+}
+
+void readHAProxy(const Reader &r, const YAML::Node &n, HAProxySettings *h)
+{
+    const QString f = QStringLiteral("cluster.haproxy");
+    r.requireMap(n, f);
+    r.checkKeys(n, f, {"primary_port", "replica_port", "stats_port", "maxconn", "server_maxconn",
+                       "check_interval_ms", "fall", "rise"});
+    if (n["primary_port"])
+        h->primaryPort = r.port(n["primary_port"], f + QStringLiteral(".primary_port"));
+    if (n["replica_port"])
+        h->replicaPort = r.port(n["replica_port"], f + QStringLiteral(".replica_port"));
+    if (n["stats_port"])
+        h->statsPort = r.port(n["stats_port"], f + QStringLiteral(".stats_port"));
+    if (n["maxconn"])
+        h->maxconn = int(r.integer(n["maxconn"], f + QStringLiteral(".maxconn"), 1, 10000000));
+    if (n["server_maxconn"])
+        h->serverMaxconn = int(r.integer(n["server_maxconn"], f + QStringLiteral(".server_maxconn"), 1, 10000000));
+    if (n["check_interval_ms"])
+        h->checkIntervalMs =
+            int(r.integer(n["check_interval_ms"], f + QStringLiteral(".check_interval_ms"), 10, 3600000));
+    if (n["fall"])
+        h->fall = int(r.integer(n["fall"], f + QStringLiteral(".fall"), 1, 1000));
+    if (n["rise"])
+        h->rise = int(r.integer(n["rise"], f + QStringLiteral(".rise"), 1, 1000));
+}
+
+void readUsers(const Reader &r, const YAML::Node &n, UserNames *u)
+{
+    const QString f = QStringLiteral("cluster.users");
+    r.requireMap(n, f);
+    r.checkKeys(n, f, {"superuser", "replication", "rewind"});
+    const auto name = [&](const char *key, QString *out) {
+        if (!n[key])
+            return;
+        const QString field = f + QLatin1Char('.') + QLatin1String(key);
+        *out = r.str(n[key], field);
+        if (out->isEmpty())
+            r.fail(n[key], field, QStringLiteral("a user name cannot be empty"));
+    };
+    name("superuser", &u->superuser);
+    name("replication", &u->replication);
+    name("rewind", &u->rewind);
+    // A password here would end up in version control: refuse it outright.
+}
+
+void readSecurity(const Reader &r, const YAML::Node &n, SecuritySettings *sec)
+{
+    const QString f = QStringLiteral("cluster.security");
+    r.requireMap(n, f);
+    r.checkKeys(n, f, {"tls", "ca", "cert_warn_days"});
+    if (n["tls"])
+        sec->tls = r.boolean(n["tls"], f + QStringLiteral(".tls"));
+    if (n["ca"]) {
+        sec->ca = r.str(n["ca"], f + QStringLiteral(".ca"));
+        if (sec->ca != QLatin1String("generated") && sec->ca != QLatin1String("supplied"))
+            r.fail(n["ca"], f + QStringLiteral(".ca"),
+                   QStringLiteral("unknown value \"%1\" (expected generated or supplied)").arg(sec->ca));
+    }
+    if (n["cert_warn_days"])
+        sec->certWarnDays = int(r.integer(n["cert_warn_days"], f + QStringLiteral(".cert_warn_days"), 1, 3650));
+}
+
+void readHba(const Reader &r, const YAML::Node &n, QList<HbaRule> *rules)
+{
+    const QString f = QStringLiteral("cluster.pg_hba");
+    if (!n.IsSequence())
+        r.fail(n, f, QStringLiteral("expected a list of rules"));
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        const YAML::Node e = n[i];
+        const QString ef = f + QStringLiteral("[%1]").arg(i);
+        r.requireMap(e, ef);
+        r.checkKeys(e, ef, {"type", "database", "user", "address", "method"});
+        HbaRule rule;
+        if (e["type"])
+            rule.type = r.str(e["type"], ef + QStringLiteral(".type"));
+        if (e["database"])
+            rule.database = r.str(e["database"], ef + QStringLiteral(".database"));
+        if (e["user"])
+            rule.user = r.str(e["user"], ef + QStringLiteral(".user"));
+        if (e["address"])
+            rule.address = r.str(e["address"], ef + QStringLiteral(".address"));
+        if (e["method"])
+            rule.method = r.str(e["method"], ef + QStringLiteral(".method"));
+        rules->append(rule);
+    }
+}
+
+void refuseSecrets(const Reader &r, const YAML::Node &map, const QString &field)
+{
+    for (auto it = map.begin(); it != map.end(); ++it) {
+        const QString key = QString::fromStdString(it->first.Scalar()).toLower();
+        if (key.contains(QLatin1String("password")) || key == QLatin1String("secrets"))
+            r.fail(it->first, Reader::join(field, key),
+                   QStringLiteral("secrets are never stored in the project file; pass them with --secrets FILE "
+                                  "or PGHA_*_PASSWORD environment variables"));
+    }
+}
+
+void readCluster(const Reader &r, const YAML::Node &n, Cluster *c)
+{
+    const QString f = QStringLiteral("cluster");
+    r.requireMap(n, f);
+    refuseSecrets(r, n, f);
+    r.checkKeys(n, f, {"name", "namespace", "postgres", "patroni", "etcd", "haproxy", "users", "pg_hba",
+                       "security"});
+    if (n["name"])
+        c->name = r.str(n["name"], QStringLiteral("cluster.name"));
+    if (n["namespace"])
+        c->ns = r.str(n["namespace"], QStringLiteral("cluster.namespace"));
+    if (n["postgres"])
+        readPostgres(r, n["postgres"], &c->postgres);
+    if (n["patroni"])
+        readPatroni(r, n["patroni"], &c->patroni);
+    if (n["etcd"])
+        readEtcd(r, n["etcd"], &c->etcd);
+    if (n["haproxy"])
+        readHAProxy(r, n["haproxy"], &c->haproxy);
+    if (n["users"]) {
+        refuseSecrets(r, n["users"], QStringLiteral("cluster.users"));
+        readUsers(r, n["users"], &c->users);
+    }
+    if (n["pg_hba"])
+        readHba(r, n["pg_hba"], &c->extraHba);
+    if (n["security"])
+        readSecurity(r, n["security"], &c->security);
+}
+
+void readSubnets(const Reader &r, const YAML::Node &n, QList<Subnet> *subnets)
+{
+    if (n.IsNull())
+        return;
+    if (!n.IsSequence())
+        r.fail(n, QStringLiteral("subnets"), QStringLiteral("expected a list of subnets"));
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        const YAML::Node e = n[i];
+        const QString f = QStringLiteral("subnets[%1]").arg(i);
+        r.requireMap(e, f);
+        r.checkKeys(e, f, {"name", "cidr", "clients", "admin", "canvas"});
+        Subnet s;
+        if (!e["name"])
+            r.fail(e, f + QStringLiteral(".name"), QStringLiteral("a subnet needs a name"));
+        s.name = r.str(e["name"], f + QStringLiteral(".name"));
+        if (!e["cidr"])
+            r.fail(e, f + QStringLiteral(".cidr"), QStringLiteral("a subnet needs a cidr (e.g. 10.0.0.0/24)"));
+        s.cidr = r.str(e["cidr"], f + QStringLiteral(".cidr"));
+        if (e["clients"])
+            s.clients = r.boolean(e["clients"], f + QStringLiteral(".clients"));
+        if (e["admin"])
+            s.admin = r.boolean(e["admin"], f + QStringLiteral(".admin"));
+        if (e["canvas"]) {
+            const YAML::Node c = e["canvas"];
+            const QString cf = f + QStringLiteral(".canvas");
+            r.requireMap(c, cf);
+            r.checkKeys(c, cf, {"x", "y", "width", "height"});
+            if (c["x"]) s.rect.x = r.number(c["x"], cf + QStringLiteral(".x"));
+            if (c["y"]) s.rect.y = r.number(c["y"], cf + QStringLiteral(".y"));
+            if (c["width"]) s.rect.width = r.number(c["width"], cf + QStringLiteral(".width"));
+            if (c["height"]) s.rect.height = r.number(c["height"], cf + QStringLiteral(".height"));
+        }
+        subnets->append(s);
+    }
+}
+
+void readHosts(const Reader &r, const YAML::Node &n, QList<Host> *hosts)
+{
+    if (n.IsNull())
+        return;
+    if (!n.IsSequence())
+        r.fail(n, QStringLiteral("hosts"), QStringLiteral("expected a list of hosts"));
+    for (std::size_t i = 0; i < n.size(); ++i) {
+        const YAML::Node e = n[i];
+        const QString f = QStringLiteral("hosts[%1]").arg(i);
+        r.requireMap(e, f);
+        refuseSecrets(r, e, f);
+        r.checkKeys(e, f, {"name", "address", "subnet", "os", "roles", "ssh", "tags", "canvas"});
+        Host h;
+        if (!e["name"])
+            r.fail(e, f + QStringLiteral(".name"), QStringLiteral("a host needs a name"));
+        h.name = r.str(e["name"], f + QStringLiteral(".name"));
+        if (e["address"])
+            h.address = r.str(e["address"], f + QStringLiteral(".address"));
+        if (e["subnet"])
+            h.subnet = r.str(e["subnet"], f + QStringLiteral(".subnet"));
+        if (e["os"])
+            h.os = r.str(e["os"], f + QStringLiteral(".os"));
+        if (e["roles"]) {
+            const YAML::Node roles = e["roles"];
+            const QString rf = f + QStringLiteral(".roles");
+            if (!roles.IsSequence())
+                r.fail(roles, rf, QStringLiteral("expected a list such as [postgres, etcd]"));
+            for (std::size_t j = 0; j < roles.size(); ++j) {
+                const QString key = r.str(roles[j], rf);
+                Role role;
+                if (!roleFromKey(key, &role))
+                    r.fail(roles[j], rf,
+                           QStringLiteral("unknown role \"%1\" (expected postgres, etcd or haproxy)").arg(key));
+                h.roles |= role;
+            }
+        }
+        if (e["ssh"]) {
+            const YAML::Node s = e["ssh"];
+            const QString sf = f + QStringLiteral(".ssh");
+            r.requireMap(s, sf);
+            refuseSecrets(r, s, sf);
+            r.checkKeys(s, sf, {"user", "port", "identity_file"});
+            if (s["user"])
+                h.ssh.user = r.str(s["user"], sf + QStringLiteral(".user"));
+            if (s["port"])
+                h.ssh.port = r.port(s["port"], sf + QStringLiteral(".port"));
+            if (s["identity_file"])
+                h.ssh.identityFile = r.str(s["identity_file"], sf + QStringLiteral(".identity_file"));
+        }
+        if (e["tags"]) {
+            const YAML::Node t = e["tags"];
+            const QString tf = f + QStringLiteral(".tags");
+            r.requireMap(t, tf);
+            r.checkKeys(t, tf, {"nofailover", "noloadbalance", "nosync", "clonefrom"});
+            if (t["nofailover"]) h.tags.nofailover = r.boolean(t["nofailover"], tf + QStringLiteral(".nofailover"));
+            if (t["noloadbalance"]) h.tags.noloadbalance = r.boolean(t["noloadbalance"], tf + QStringLiteral(".noloadbalance"));
+            if (t["nosync"]) h.tags.nosync = r.boolean(t["nosync"], tf + QStringLiteral(".nosync"));
+            if (t["clonefrom"]) h.tags.clonefrom = r.boolean(t["clonefrom"], tf + QStringLiteral(".clonefrom"));
+        }
+        if (e["canvas"]) {
+            const YAML::Node c = e["canvas"];
+            const QString cf = f + QStringLiteral(".canvas");
+            r.requireMap(c, cf);
+            r.checkKeys(c, cf, {"x", "y"});
+            if (c["x"]) h.pos.x = r.number(c["x"], cf + QStringLiteral(".x"));
+            if (c["y"]) h.pos.y = r.number(c["y"], cf + QStringLiteral(".y"));
+        }
+        hosts->append(h);
+    }
+}
+
+} // namespace
+
+namespace ProjectFile {
+
+Result<LoadedProject> parse(const QByteArray &yaml, const QString &sourceName)
+{
+    LoadedProject out;
+    Reader r(sourceName, &out.warnings);
+    try {
+        const YAML::Node root = YAML::Load(yaml.toStdString());
+        if (!root.IsMap())
+            r.fail(root, QString(), QStringLiteral("a project file is a YAML mapping with format, cluster, "
+                                                   "subnets and hosts"));
+        r.checkKeys(root, QString(), {"format", "cluster", "subnets", "hosts"});
+        if (!root["format"])
+            r.fail(root, QStringLiteral("format"), QStringLiteral("missing \"format: 1\""));
+        const qint64 format = r.integer(root["format"], QStringLiteral("format"), 0, 1000000);
+        if (format != Topology::kFormat)
+            r.fail(root["format"], QStringLiteral("format"),
+                   QStringLiteral("format %1 is not supported (this version reads format %2)")
+                       .arg(format)
+                       .arg(Topology::kFormat));
+        if (root["cluster"])
+            readCluster(r, root["cluster"], &out.topology.cluster);
+        if (root["subnets"])
+            readSubnets(r, root["subnets"], &out.topology.subnets);
+        if (root["hosts"])
+            readHosts(r, root["hosts"], &out.topology.hosts);
+    } catch (const LoadFailure &f) {
+        return f.error;
+    } catch (const YAML::Exception &e) {
+        Error err;
+        err.file = sourceName;
+        err.line = e.mark.is_null() ? 0 : e.mark.line + 1;
+        err.column = e.mark.is_null() ? 0 : e.mark.column + 1;
+        err.message = QStringLiteral("YAML syntax error: ") + QString::fromStdString(e.msg);
+        return err;
+    } catch (const std::exception &e) {
+        return Error{QStringLiteral("cannot read: ") + QString::fromUtf8(e.what()), sourceName};
+    }
+    out.topology.assignUids();
+    return out;
+}
+
+Result<LoadedProject> load(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return Error{QStringLiteral("cannot open: ") + f.errorString(), path};
+    if (f.size() > 64 * 1024 * 1024)
+        return Error{QStringLiteral("file is too large for a project (over 64 MiB)"), path};
+    return parse(f.readAll(), path);
+}
+
+} // namespace ProjectFile
+} // namespace pgha
