@@ -719,6 +719,25 @@ private slots:
         }
     }
 
+    void credentialsThroughTheHook()
+    {
+        auto *page = child<DeployPage>(&w(), "DeployPage");
+        auto *runner = page->findChild<DeployRunner *>();
+        MessageBox::takeShown();
+        MessageBox::setNextText(QStringLiteral("passphrase-typed"));
+        SshQuestion q;
+        q.kind = SshQuestion::Kind::KeyPassphrase;
+        q.hostName = QStringLiteral("node2");
+        q.detail = QStringLiteral("/root/.ssh/id_ed25519");
+        emit runner->question(200, q);
+        const QStringList shown = MessageBox::takeShown();  // asked at once, answered from the queue
+        QCOMPARE(shown, QStringList{QStringLiteral("Credentials for node2: Passphrase of the key /root/.ssh/id_ed25519:")});
+        QTest::qWait(20);
+        // No dialog was left open, and the typed text is not in what the hook kept.
+        for (QWidget *tl : QApplication::topLevelWidgets())
+            QVERIFY(!(tl->isVisible() && tl->objectName() == QLatin1String("credentialDialog")));
+    }
+
     void monitorTabAfterDeploy()
     {
         auto *tabs = child<QTabWidget>(&w(), "modeTabs");

@@ -2,6 +2,7 @@
 
 #include "deploy/DeploySetup.h"
 #include "gui/deploy/HostKeyPrompt.h"
+#include "gui/dialogs/MessageBox.h"
 #include "gui/deploy/PlanTree.h"
 #include "gui/util/OffThread.h"
 
@@ -9,7 +10,6 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -310,18 +310,11 @@ void DeployPage::onQuestion(int id, const SshQuestion &q)
         m_hostKeys->add(id, q);  // one dialog for every unknown host
         return;
     }
-    auto *dlg = new QInputDialog(this);
-    dlg->setObjectName(QStringLiteral("credentialDialog"));
-    dlg->setTextEchoMode(QLineEdit::Password);
-    dlg->setWindowTitle(tr("Credentials for %1").arg(q.hostName));
-    dlg->setLabelText(q.kind == SshQuestion::Kind::KeyPassphrase ? tr("Passphrase of the key %1:").arg(q.detail)
-                      : q.kind == SshQuestion::Kind::LoginPassword ? tr("SSH password for %1:").arg(q.detail)
-                                                                   : tr("sudo password for %1:").arg(q.detail));
-    dlg->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dlg, &QInputDialog::finished, this, [this, dlg, id](int result) {
-        m_runner->answer(id, result == QDialog::Accepted ? std::optional<QString>(dlg->textValue()) : std::nullopt);
-    });
-    dlg->open();
+    const QString label = q.kind == SshQuestion::Kind::KeyPassphrase ? tr("Passphrase of the key %1:").arg(q.detail)
+        : q.kind == SshQuestion::Kind::LoginPassword                   ? tr("SSH password for %1:").arg(q.detail)
+                                                                       : tr("sudo password for %1:").arg(q.detail);
+    MessageBox::askText(this, QStringLiteral("credentialDialog"), tr("Credentials for %1").arg(q.hostName), label,
+                        [this, id](std::optional<QString> text) { m_runner->answer(id, text); });
 }
 
 void DeployPage::onFinished(DeployRunner::Outcome outcome, const QString &summary)

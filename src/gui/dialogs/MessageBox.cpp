@@ -1,6 +1,7 @@
 #include "gui/dialogs/MessageBox.h"
 
 #include <QList>
+#include <QInputDialog>
 #include <QPushButton>
 #include <QTimer>
 
@@ -18,6 +19,11 @@ QStringList &shown()
 {
     static QStringList texts;
     return texts;
+}
+QList<std::optional<QString>> &texts()
+{
+    static QList<std::optional<QString>> queued;
+    return queued;
 }
 MessageBox::Hook &hook()
 {
@@ -120,6 +126,32 @@ QMessageBox *MessageBox::ask(QWidget *parent, const QString &objectName, const Q
     });
     box->open();
     return box;
+}
+
+void MessageBox::setNextText(const std::optional<QString> &text)
+{
+    texts().append(text);
+}
+
+void MessageBox::askText(QWidget *parent, const QString &objectName, const QString &title, const QString &label,
+                         const std::function<void(std::optional<QString>)> &done)
+{
+    if (!texts().isEmpty()) {
+        shown().append(title + QStringLiteral(": ") + label);
+        const std::optional<QString> text = texts().takeFirst();
+        QTimer::singleShot(0, parent, [done, text] { done(text); });
+        return;
+    }
+    auto *dlg = new QInputDialog(parent);
+    dlg->setObjectName(objectName);
+    dlg->setTextEchoMode(QLineEdit::Password);
+    dlg->setWindowTitle(title);
+    dlg->setLabelText(label);
+    dlg->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(dlg, &QInputDialog::finished, dlg, [dlg, done](int result) {
+        done(result == QDialog::Accepted ? std::optional<QString>(dlg->textValue()) : std::nullopt);
+    });
+    dlg->open();
 }
 
 } // namespace pgha

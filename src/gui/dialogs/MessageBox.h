@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 
 namespace pgha {
 
@@ -39,6 +40,13 @@ public:
                     QMessageBox::StandardButton defaultButton,
                     const QList<QPair<QMessageBox::StandardButton, QString>> &buttonTexts,
                     const std::function<void(QMessageBox::StandardButton)> &done);
+
+    // Asks for one secret line (password, passphrase) without blocking, echo off; done(nullopt) when the
+    // person cancels. A queued text (setNextText; nullopt = cancel) answers instead of a dialog; takeShown
+    // then holds "title: label", never the text.
+    static void askText(QWidget *parent, const QString &objectName, const QString &title, const QString &label,
+                        const std::function<void(std::optional<QString>)> &done);
+    static void setNextText(const std::optional<QString> &text);
 
 private:
     static QMessageBox::StandardButton takeAnswer(Kind kind, QMessageBox::StandardButton fallback, bool *had,
