@@ -51,3 +51,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 echo "setup-debian: all ${#PKGS[@]} packages present"
+
+# Patroni 4.1.5 from PyPI in a virtualenv under /opt (Debian's Patroni 3.0.2 stays the default): the consumer
+# tests judge the generated patroni.yml with both, and the lab deploys a pip design with it.
+$SUDO bash "$(dirname "${BASH_SOURCE[0]}")/setup-patroni-venv.sh" 4.1.5

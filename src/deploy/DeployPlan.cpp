@@ -5,6 +5,7 @@
 #include "core/generate/InstallScript.h"
 #include "core/generate/SystemdUnits.h"
 #include "core/generate/TlsFiles.h"
+#include "core/generate/PatroniPip.h"
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
@@ -294,6 +295,26 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         plan.steps << s;
     }
 
+    // 2b. Patroni from pip: the pinned set into the virtualenv (the same exact install already there: nothing).
+    QMap<QString, QString> pipIds;
+    if (c.patroni.install == PatroniInstall::Pip) {
+        for (const Host *h : pgHosts) {
+            DeployStep s;
+            s.id = QStringLiteral("patroni-pip:") + h->name;
+            s.host = h->name;
+            s.title = QStringLiteral("install Patroni %1 with pip").arg(c.patroni.version);
+            s.deps << QStringLiteral("check:") + h->name;
+            if (plan.step(QStringLiteral("packages:") + h->name))
+                s.deps << QStringLiteral("packages:") + h->name;
+            s.probe = PatroniPip::probeScript(topology, *h);
+            s.ops << runOp(QStringLiteral("pip install the pinned Patroni %1 into %2")
+                               .arg(c.patroni.version, Platform::patroniVenvDir()),
+                           QStringLiteral("set -e\n") + PatroniPip::installScript(topology, *h));
+            pipIds.insert(h->name, s.id);
+            plan.steps << s;
+        }
+    }
+
     // 3. Files: only after every host passed its check.
     QMap<QString, bool> hasEtcdYaml;
     for (const Host *h : hosts) {
@@ -413,6 +434,8 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         s.host = h->name;
         s.title = QCoreApplication::translate("pgha::Deploy", "start Patroni");
         s.deps = deps + filesDep(h);
+        if (pipIds.contains(h->name))
+            s.deps << pipIds.value(h->name);
         s.probe = startedTest(QStringLiteral("patroni"));
         const QString dataDir = pgDataDir(topology, *h);
         const QString prepare = QStringLiteral("install -d -o postgres -g postgres -m 0700 %1\n"
@@ -420,7 +443,8 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
                                     .arg(q(parentDir(dataDir)));
         s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "start Patroni"),
                        startScript(QStringLiteral("patroni"), QStringLiteral("postgres"), prepare,
-                                   asUser(QStringLiteral("postgres"), QStringLiteral("patroni"),
+                                   asUser(QStringLiteral("postgres"),
+                                          Platform::patroniBinary(h->os, c.patroni.install),
                                           q(Platform::patroniConfigPath(h->os)))),
                        serviceLog(QStringLiteral("patroni")));
         patroniStartIds << s.id;

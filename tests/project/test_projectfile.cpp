@@ -67,6 +67,32 @@ private slots:
         QCOMPARE(back->topology, t);
     }
 
+    void patroniInstallRoundTrips()
+    {
+        QTemporaryDir dir;
+        Topology t = ProjectFile::referenceTopology();
+        QCOMPARE(t.cluster.patroni.install, PatroniInstall::Package);
+        QVERIFY(t.cluster.patroni.version.isEmpty());
+        t.cluster.patroni.install = PatroniInstall::Pip;
+        t.cluster.patroni.version = QStringLiteral("4.1.5");
+        const QString path = dir.filePath(QStringLiteral("pip.pgha.yaml"));
+        QVERIFY(ProjectFile::save(t, path).ok());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY2(text.contains("install: pip") && text.contains("version: \"4.1.5\""), text.constData());
+        auto back = ProjectFile::load(path);
+        QVERIFY(back.ok());
+        QVERIFY(back->warnings.isEmpty());
+        QCOMPARE(back->topology, t);
+        // The default (package, no version) writes neither key: files saved before stay byte for byte the same.
+        QVERIFY(ProjectFile::save(ProjectFile::referenceTopology(), path).ok());
+        QFile g(path);
+        QVERIFY(g.open(QIODevice::ReadOnly));
+        const QByteArray plain = g.readAll();
+        QVERIFY(!plain.contains("install:"));
+    }
+
     void errorsNameFileLineAndField_data()
     {
         QTest::addColumn<QByteArray>("yaml");
@@ -105,6 +131,18 @@ private slots:
         QTest::newRow("password refused")
             << QByteArray("format: 1\ncluster:\n  users: {superuser: postgres, superuser_password: qaz123}\n") << 3
             << 32 << QStringLiteral("cluster.users.superuser_password") << QStringLiteral("never stored");
+        QTest::newRow("pip without a version")
+            << QByteArray("format: 1\ncluster:\n  patroni:\n    install: pip\n") << 4 << 14
+            << QStringLiteral("cluster.patroni.version") << QStringLiteral("exact release");
+        QTest::newRow("version not an exact release")
+            << QByteArray("format: 1\ncluster:\n  patroni: {install: pip, version: \">=4.0\"}\n") << 3 << 36
+            << QStringLiteral("cluster.patroni.version") << QStringLiteral("not an exact Patroni release");
+        QTest::newRow("version with a shell word")
+            << QByteArray("format: 1\ncluster:\n  patroni: {version: \"4.1.5; rm -rf /\"}\n") << 3 << 22
+            << QStringLiteral("cluster.patroni.version") << QStringLiteral("not an exact Patroni release");
+        QTest::newRow("unknown install kind")
+            << QByteArray("format: 1\ncluster:\n  patroni: {install: conda}\n") << 3 << 22
+            << QStringLiteral("cluster.patroni.install") << QStringLiteral("package, pip");
         QTest::newRow("not a mapping") << QByteArray("- a\n- b\n") << 1 << 1 << QString()
                                        << QStringLiteral("YAML mapping");
     }

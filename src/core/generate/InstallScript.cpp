@@ -4,6 +4,7 @@
 #include "core/generate/GenUtil.h"
 #include "core/generate/HostsFile.h"
 #include "core/generate/TlsFiles.h"
+#include "core/generate/PatroniPip.h"
 #include "core/model/Platform.h"
 
 #include <algorithm>
@@ -21,14 +22,6 @@ QString osMajor(const QString &osId)
             digits += ch;
     }
     return digits;
-}
-
-// Single-quoted for bash.
-QString shq(const QString &s)
-{
-    QString q = s;
-    q.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + q + QLatin1Char('\'');
 }
 
 QString ownerOf(const GeneratedFile &f, const Topology &topology, const Host &host)
@@ -107,6 +100,7 @@ QStringList packages(const Topology &topology, const Host &host)
     roles.etcd = host.has(Role::Etcd);
     roles.haproxy = host.has(Role::HAProxy);
     roles.tls = GenUtil::tls(topology);
+    roles.patroni = topology.cluster.patroni.install;
     return Platform::packages(host.os, pg.distribution, pg.version, roles);
 }
 
@@ -162,7 +156,7 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
                         ">\"$hosts_tmp\"\n"
                         "cat \"$hosts_tmp\" %3 >/etc/hosts\n"
                         "rm -f \"$hosts_tmp\"\n\n")
-             .arg(shq(HostsFile::beginMarker(topology)), shq(HostsFile::endMarker(topology)), HostsFile::path());
+             .arg(GenUtil::shellQuote(HostsFile::beginMarker(topology)), GenUtil::shellQuote(HostsFile::endMarker(topology)), HostsFile::path());
 
     if (!rhel && host.has(Role::Postgres)) {
         // Debian's postgresql-common creates and starts a "main" cluster on install unless told not to.
@@ -196,6 +190,14 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
                                 "apt-get install -y \"${APT_OPTS[@]}\" ")
                 + pkgs.join(QLatin1Char(' ')) + QStringLiteral("\n\n");
         }
+    }
+
+    if (host.has(Role::Postgres) && c.patroni.install == PatroniInstall::Pip) {
+        s += QStringLiteral("step \"Patroni %1 from pip (%2)\"\n").arg(c.patroni.version, Platform::patroniVenvDir());
+        s += QStringLiteral("if %1; then\n    echo \"Patroni %2 already in %3\"\nelse\n")
+                 .arg(PatroniPip::probeScript(topology, host), c.patroni.version, Platform::patroniVenvDir());
+        s += PatroniPip::installScript(topology, host);
+        s += QStringLiteral("fi\n\n");
     }
 
     s += QStringLiteral("step \"Configuration files\"\n");

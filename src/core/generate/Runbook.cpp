@@ -25,6 +25,14 @@ QString sshCmd(const Host &h)
     return c + QLatin1Char(' ') + sshTarget(h);
 }
 
+// patronictl as the host finds it: on PATH from the package, in the virtualenv for pip.
+QString patronictl(const Topology &topology, const Host &h)
+{
+    if (topology.cluster.patroni.install == PatroniInstall::Pip)
+        return Platform::patronictlBinary(h.os, PatroniInstall::Pip);
+    return QStringLiteral("patronictl");
+}
+
 QString hostList(const QList<const Host *> &hosts)
 {
     QStringList n;
@@ -107,10 +115,11 @@ QByteArray markdown(const Topology &topology)
         s += QStringLiteral("## 4. Start Patroni on the first PostgreSQL host (`%1`) and wait for the leader\n\n"
                             "Patroni initialises PostgreSQL itself (never run initdb or the OS's postgresql "
                             "service).\n\n```sh\n%2 systemctl start patroni\n"
-                            "%2 patronictl -c %3 list\n"
+                            "%2 %7 -c %3 list\n"
                             "%2 curl -s%5 %6://%4/primary   # HTTP 200 once %1 leads\n```\n\n")
                  .arg(first->name, sshCmd(*first), Platform::patroniConfigPath(first->os),
-                      GenUtil::hostPort(first->address, c.patroni.restApiPort), curlCa, scheme);
+                      GenUtil::hostPort(first->address, c.patroni.restApiPort), curlCa, scheme,
+                      patronictl(topology, *first));
         s += QStringLiteral("Wait until `patronictl list` shows `%1` as Leader (3.0 says `Leader`, its REST API "
                             "role `master`).\n\n")
                  .arg(first->name);
@@ -119,8 +128,8 @@ QByteArray markdown(const Topology &topology)
             if (h != first)
                 s += QStringLiteral("%1 systemctl start patroni\n").arg(sshCmd(*h));
         }
-        s += QStringLiteral("%1 patronictl -c %2 list\n```\n\n")
-                 .arg(sshCmd(*first), Platform::patroniConfigPath(first->os));
+        s += QStringLiteral("%1 %3 -c %2 list\n```\n\n")
+                 .arg(sshCmd(*first), Platform::patroniConfigPath(first->os), patronictl(topology, *first));
         s += QStringLiteral("Each replica must reach state `running` (3.0) or `streaming` (4.x) with lag 0.\n\n");
     }
 
@@ -152,7 +161,13 @@ QByteArray markdown(const Topology &topology)
     bool anyUnit = false;
     for (const Host *h : pg)
         anyUnit = anyUnit || !Platform::patroniPackageHasUnit(h->os, c.postgres.distribution);
-    if (anyUnit)
+    if (c.patroni.install == PatroniInstall::Pip)
+        s += QStringLiteral("\nPatroni %1 comes from pip, every package pinned, into the virtualenv `%2` on each "
+                            "PostgreSQL host (the install script makes it with the OS's Python); the bundle carries "
+                            "its own `%3` that starts `%4`.\n")
+                 .arg(c.patroni.version, Platform::patroniVenvDir(), SystemdUnits::patroniUnitPath(),
+                      Platform::patroniBinary(QString(), PatroniInstall::Pip));
+    else if (anyUnit)
         s += QStringLiteral("\nOn RHEL-family hosts the bundle carries its own `%1` (the package ships none); the "
                             "install script runs `systemctl daemon-reload`.\n")
                  .arg(SystemdUnits::patroniUnitPath());

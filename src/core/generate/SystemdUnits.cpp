@@ -36,13 +36,16 @@ QByteArray patroniUnit(const Topology &topology, const Host &host)
              "\n"
              "[Install]\n"
              "WantedBy=multi-user.target\n")
-             .arg(topology.cluster.name, Platform::patroniBinary(host.os), Platform::patroniConfigPath(host.os));
+             .arg(topology.cluster.name, Platform::patroniBinary(host.os, topology.cluster.patroni.install),
+                  Platform::patroniConfigPath(host.os));
     return s.toUtf8();
 }
 
 QList<GeneratedFile> files(const Topology &topology, const Host &host)
 {
-    if (!host.has(Role::Postgres) || Platform::patroniPackageHasUnit(host.os, topology.cluster.postgres.distribution))
+    if (!host.has(Role::Postgres)
+        || Platform::patroniHasPackagedUnit(host.os, topology.cluster.postgres.distribution,
+                                            topology.cluster.patroni.install))
         return {};
     return {GenUtil::makeFile(host.name, patroniUnitPath(), patroniUnit(topology, host), 0644, FileSyntax::Systemd)};
 }

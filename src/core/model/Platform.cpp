@@ -1,6 +1,8 @@
 #include "core/model/Platform.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 
 namespace pgha::Platform {
 
@@ -116,10 +118,91 @@ QString patroniConfigPath(const QString &osId)
     return QStringLiteral("/etc/patroni/patroni.yml");
 }
 
-QString patroniBinary(const QString &osId)
+QString patroniBinary(const QString &osId, PatroniInstall install)
 {
     Q_UNUSED(osId)
+    if (install == PatroniInstall::Pip)
+        return patroniVenvDir() + QStringLiteral("/bin/patroni");
     return QStringLiteral("/usr/bin/patroni");
+}
+
+QString patronictlBinary(const QString &osId, PatroniInstall install)
+{
+    Q_UNUSED(osId)
+    if (install == PatroniInstall::Pip)
+        return patroniVenvDir() + QStringLiteral("/bin/patronictl");
+    return QStringLiteral("/usr/bin/patronictl");
+}
+
+bool patroniHasPackagedUnit(const QString &osId, const QString &distribution, PatroniInstall install)
+{
+    return install == PatroniInstall::Package && patroniPackageHasUnit(osId, distribution);
+}
+
+QStringList patroniPackages(const QString &osId, const QString &distribution, PatroniInstall install)
+{
+    if (install == PatroniInstall::Pip)
+        return venvPackages(osId);
+    const bool rhel = osFamily(osId) == OsFamily::Rhel;
+    const bool percona = distribution == QLatin1String("percona");
+    if (rhel && percona)
+        return {QStringLiteral("percona-patroni"), QStringLiteral("python3-python-etcd")};
+    if (rhel)
+        return {QStringLiteral("patroni"), QStringLiteral("patroni-etcd")};
+    if (percona)
+        return {QStringLiteral("percona-patroni"), QStringLiteral("python3-etcd")};
+    return {QStringLiteral("patroni"), QStringLiteral("python3-etcd")};
+}
+
+QString patroniPackageVersion(const QString &osId, const QString &distribution)
+{
+    if (distribution != QLatin1String("os"))
+        return {};
+    // The OS's own patroni package (Debian 12 bookworm: 3.0.2, Ubuntu 22.04: 2.1.3, Ubuntu 24.04: 3.2.2).
+    if (osId == QLatin1String("debian12"))
+        return QStringLiteral("3.0.2");
+    if (osId == QLatin1String("ubuntu22.04"))
+        return QStringLiteral("2.1.3");
+    if (osId == QLatin1String("ubuntu24.04"))
+        return QStringLiteral("3.2.2");
+    return {};
+}
+
+QString patroniVenvDir()
+{
+    return QStringLiteral("/opt/patroni");
+}
+
+QString venvPython(const QString &osId)
+{
+    // RHEL 8's python3 is 3.6, too old for Patroni 4's pinned set; RHEL 8.8+ and 9 ship python3.11 in AppStream.
+    if (osFamily(osId) == OsFamily::Rhel)
+        return QStringLiteral("/usr/bin/python3.11");
+    return QStringLiteral("/usr/bin/python3");
+}
+
+QStringList venvPackages(const QString &osId)
+{
+    if (osFamily(osId) == OsFamily::Rhel)
+        return {QStringLiteral("python3.11"), QStringLiteral("python3.11-pip")};
+    return {QStringLiteral("python3"), QStringLiteral("python3-venv")};
+}
+
+QStringList patroniPipVersions()
+{
+    QStringList versions;
+    const QStringList files = QDir(QStringLiteral(":/patroni")).entryList({QStringLiteral("patroni-*.txt")}, QDir::Files);
+    for (const QString &f : files)
+        versions << f.mid(8, f.size() - 12);  // patroni-<version>.txt
+    return versions;
+}
+
+QByteArray patroniPipRequirements(const QString &version)
+{
+    QFile f(QStringLiteral(":/patroni/patroni-") + version + QStringLiteral(".txt"));
+    if (version.isEmpty() || !f.open(QIODevice::ReadOnly))
+        return {};
+    return f.readAll();
 }
 
 bool patroniPackageHasUnit(const QString &osId, const QString &distribution)
@@ -170,22 +253,19 @@ QStringList packages(const QString &osId, const QString &distribution, int postg
     QStringList p;
     if (roles.postgres) {
         if (rhel && percona)
-            p << QStringLiteral("percona-postgresql%1-server").arg(v) << QStringLiteral("percona-postgresql%1-contrib").arg(v)
-              << QStringLiteral("percona-patroni") << QStringLiteral("python3-python-etcd");
+            p << QStringLiteral("percona-postgresql%1-server").arg(v) << QStringLiteral("percona-postgresql%1-contrib").arg(v);
         else if (rhel && pgdg)
-            p << QStringLiteral("postgresql%1-server").arg(v) << QStringLiteral("postgresql%1-contrib").arg(v)
-              << QStringLiteral("patroni") << QStringLiteral("patroni-etcd");
+            p << QStringLiteral("postgresql%1-server").arg(v) << QStringLiteral("postgresql%1-contrib").arg(v);
         else if (rhel)
-            p << QStringLiteral("postgresql-server") << QStringLiteral("postgresql-contrib") << QStringLiteral("patroni")
-              << QStringLiteral("patroni-etcd");
+            p << QStringLiteral("postgresql-server") << QStringLiteral("postgresql-contrib");
         else if (percona)
-            p << QStringLiteral("percona-postgresql-%1").arg(v) << QStringLiteral("percona-postgresql-contrib")
-              << QStringLiteral("percona-patroni") << QStringLiteral("python3-etcd");
+            p << QStringLiteral("percona-postgresql-%1").arg(v) << QStringLiteral("percona-postgresql-contrib");
         else
-            p << QStringLiteral("postgresql-%1").arg(v) << QStringLiteral("patroni") << QStringLiteral("python3-etcd");
+            p << QStringLiteral("postgresql-%1").arg(v);
+        p << patroniPackages(osId, distribution, roles.patroni);
         // Debian's python3-etcd loads pyOpenSSL when python3-openssl is installed, and that path needs idna:
-        // without it Patroni waits on etcd forever ("No module named 'idna'").
-        if (!rhel && roles.tls)
+        // without it Patroni waits on etcd forever ("No module named 'idna'"). The pip set pins its own idna.
+        if (!rhel && roles.tls && roles.patroni == PatroniInstall::Package)
             p << QStringLiteral("python3-idna");
     }
     if (roles.etcd) {

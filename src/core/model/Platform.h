@@ -1,5 +1,8 @@
 #pragma once
 
+#include "core/model/Topology.h"
+
+#include <QByteArray>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -25,8 +28,25 @@ QList<int> postgresVersions(const QString &osId, const QString &distribution);
 QString postgresBinDir(const QString &osId, const QString &distribution, int version);
 QString postgresDataDir(const QString &osId, const QString &distribution, int version);
 QString patroniConfigPath(const QString &osId);   // /etc/patroni/patroni.yml (RHEL) or /etc/patroni/config.yml (Debian)
-QString patroniBinary(const QString &osId);       // the patroni executable
+// The patroni / patronictl executables: the package's in /usr/bin, or the virtualenv's for pip.
+QString patroniBinary(const QString &osId, PatroniInstall install = PatroniInstall::Package);
+QString patronictlBinary(const QString &osId, PatroniInstall install = PatroniInstall::Package);
+// Whether the host's patroni package ships a unit that reads patroniConfigPath(); pip never does.
 bool patroniPackageHasUnit(const QString &osId, const QString &distribution);
+bool patroniHasPackagedUnit(const QString &osId, const QString &distribution, PatroniInstall install);
+// The packages that bring Patroni (package) or the Python to make its virtualenv with (pip).
+QStringList patroniPackages(const QString &osId, const QString &distribution, PatroniInstall install);
+// The Patroni release the distribution's package carries, where it is one known release ("3.0.2" for Debian 12's
+// own package); empty when it varies or is unknown (Percona, PGDG and EPEL follow upstream).
+QString patroniPackageVersion(const QString &osId, const QString &distribution);
+
+// Patroni from pip: the virtualenv every host gets, the interpreter that makes it, and the pinned package sets.
+QString patroniVenvDir();                          // /opt/patroni
+QString venvPython(const QString &osId);           // /usr/bin/python3 (Debian family), /usr/bin/python3.11 (RHEL)
+QStringList venvPackages(const QString &osId);     // python3-venv (Debian family), python3.11 python3.11-pip (RHEL)
+QStringList patroniPipVersions();                  // releases with a pinned requirements file: "4.1.5"
+// The pinned requirements (resources/patroni/patroni-<version>.txt); empty for a release without one.
+QByteArray patroniPipRequirements(const QString &version);
 QString etcdEnvFilePath(const QString &osId);      // /etc/etcd/etcd.conf (RHEL) or /etc/default/etcd (Debian)
 QString etcdConfigYamlPath();                      // /etc/etcd/etcd.conf.yaml
 QString etcdDataDir();                             // /var/lib/etcd/<...>
@@ -40,6 +60,8 @@ struct PackageRoles
     bool etcd = false;      // etcd server and client (etcdctl)
     bool haproxy = false;   // HAProxy, and python3 for the deploy's readiness probe of its stats
     bool tls = false;       // the cluster uses TLS: Debian's python3-etcd then needs python3-idna (tls-notes)
+    // pip: Patroni comes from PyPI into a virtualenv; the packages bring only the Python to make it with.
+    PatroniInstall patroni = PatroniInstall::Package;
 };
 
 // The one package list: what a host installs for its roles, OS and the cluster's distribution, in install

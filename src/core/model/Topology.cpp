@@ -25,6 +25,22 @@ bool roleFromKey(const QString &key, Role *out)
     return false;
 }
 
+QString patroniInstallKey(PatroniInstall install)
+{
+    return install == PatroniInstall::Pip ? QStringLiteral("pip") : QStringLiteral("package");
+}
+
+bool patroniInstallFromKey(const QString &key, PatroniInstall *out)
+{
+    for (PatroniInstall i : {PatroniInstall::Package, PatroniInstall::Pip}) {
+        if (patroniInstallKey(i) == key) {
+            *out = i;
+            return true;
+        }
+    }
+    return false;
+}
+
 QList<Role> allRoles()
 {
     return {Role::Postgres, Role::Etcd, Role::HAProxy};

@@ -127,8 +127,17 @@ struct PostgresSettings
     bool operator!=(const PostgresSettings &o) const { return !(*this == o); }
 };
 
+// How Patroni reaches a host: the distribution's package, or pip into a virtualenv (Platform::patroniVenvDir()).
+enum class PatroniInstall : quint8 { Package, Pip };
+QString patroniInstallKey(PatroniInstall install);  // "package", "pip" (project-file spelling)
+bool patroniInstallFromKey(const QString &key, PatroniInstall *out);
+
 struct PatroniSettings
 {
+    PatroniInstall install = PatroniInstall::Package;
+    // "4.1.5". Pip: the exact release installed (required). Package: the distribution's, informational;
+    // empty = whatever the package carries (Platform::patroniPackageVersion()).
+    QString version;
     int ttl = 30;
     int loopWait = 10;
     int retryTimeout = 10;
@@ -140,7 +149,7 @@ struct PatroniSettings
 
     bool operator==(const PatroniSettings &o) const
     {
-        return ttl == o.ttl && loopWait == o.loopWait && retryTimeout == o.retryTimeout
+        return install == o.install && version == o.version && ttl == o.ttl && loopWait == o.loopWait && retryTimeout == o.retryTimeout
             && maximumLagOnFailover == o.maximumLagOnFailover && synchronousMode == o.synchronousMode
             && synchronousModeStrict == o.synchronousModeStrict && failsafeMode == o.failsafeMode
             && restApiPort == o.restApiPort;

@@ -4,6 +4,7 @@
 #include "core/project/ProjectFile.h"
 
 #include <QFile>
+#include <QRegularExpression>
 
 #include <yaml-cpp/yaml.h>
 
@@ -180,8 +181,25 @@ void readPatroni(const Reader &r, const YAML::Node &n, PatroniSettings *p)
 {
     const QString f = QStringLiteral("cluster.patroni");
     r.requireMap(n, f);
-    r.checkKeys(n, f, {"ttl", "loop_wait", "retry_timeout", "maximum_lag_on_failover", "synchronous_mode",
-                       "synchronous_mode_strict", "failsafe_mode", "restapi_port"});
+    r.checkKeys(n, f, {"install", "version", "ttl", "loop_wait", "retry_timeout", "maximum_lag_on_failover",
+                       "synchronous_mode", "synchronous_mode_strict", "failsafe_mode", "restapi_port"});
+    if (n["install"]) {
+        const QString key = r.str(n["install"], f + QStringLiteral(".install"));
+        if (!patroniInstallFromKey(key, &p->install))
+            r.fail(n["install"], f + QStringLiteral(".install"),
+                   QStringLiteral("\"%1\" is not one of package, pip").arg(key));
+    }
+    if (n["version"]) {
+        // Reaches pip's command line and the install scripts: digits and dots only.
+        p->version = r.str(n["version"], f + QStringLiteral(".version"));
+        static const QRegularExpression exact(QStringLiteral("^[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}$"));
+        if (!exact.match(p->version).hasMatch())
+            r.fail(n["version"], f + QStringLiteral(".version"),
+                   QStringLiteral("\"%1\" is not an exact Patroni release such as \"4.1.5\"").arg(p->version));
+    }
+    if (p->install == PatroniInstall::Pip && p->version.isEmpty())
+        r.fail(n["install"], f + QStringLiteral(".version"),
+               QStringLiteral("install: pip needs the exact release to install, e.g. version: \"4.1.5\""));
     const auto sec = [&](const char *key, int *out) {
         if (n[key])
             *out = int(r.integer(n[key], f + QLatin1Char('.') + QLatin1String(key), 0, 86400));
@@ -193,8 +211,12 @@ void readPatroni(const Reader &r, const YAML::Node &n, PatroniSettings *p)
         p->maximumLagOnFailover = r.integer(n["maximum_lag_on_failover"],
                                             f + QStringLiteral(".maximum_lag_on_failover"), 0,
                                             Q_INT64_C(1) << 50);
-    if (n["synchronous_mode"])
-        p->synchronousMode = r.boolean(n["synchronous_mode"], f + QStringLiteral(".synchronous_mode"));
+    if (n["synchronous_mode"]) {
+        const YAML::Node m = n["synchronous_mode"];
+        // true | false | quorum (Patroni 4.0+)
+        p->synchronousQuorum = m.IsScalar() && m.Scalar() == "quorum";
+        p->synchronousMode = p->synchronousQuorum || r.boolean(m, f + QStringLiteral(".synchronous_mode"));
+    }
     if (n["synchronous_mode_strict"])
         p->synchronousModeStrict =
             r.boolean(n["synchronous_mode_strict"], f + QStringLiteral(".synchronous_mode_strict"));

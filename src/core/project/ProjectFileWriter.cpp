@@ -57,11 +57,18 @@ QByteArray serialize(const Topology &t)
 
     y << YAML::Key << "patroni" << YAML::Value;
     emitFlowMap(y);
+    if (c.patroni.install != PatroniInstall::Package)
+        y << YAML::Key << "install" << YAML::Value << patroniInstallKey(c.patroni.install).toStdString();
+    if (!c.patroni.version.isEmpty())
+        y << YAML::Key << "version" << YAML::Value << YAML::DoubleQuoted << c.patroni.version.toStdString();
     y << YAML::Key << "ttl" << YAML::Value << c.patroni.ttl;
     y << YAML::Key << "loop_wait" << YAML::Value << c.patroni.loopWait;
     y << YAML::Key << "retry_timeout" << YAML::Value << c.patroni.retryTimeout;
     y << YAML::Key << "maximum_lag_on_failover" << YAML::Value << c.patroni.maximumLagOnFailover;
-    y << YAML::Key << "synchronous_mode" << YAML::Value << c.patroni.synchronousMode;
+    if (c.patroni.synchronousMode && c.patroni.synchronousQuorum)
+        y << YAML::Key << "synchronous_mode" << YAML::Value << "quorum";
+    else
+        y << YAML::Key << "synchronous_mode" << YAML::Value << c.patroni.synchronousMode;
     y << YAML::Key << "synchronous_mode_strict" << YAML::Value << c.patroni.synchronousModeStrict;
     y << YAML::Key << "failsafe_mode" << YAML::Value << c.patroni.failsafeMode;
     y << YAML::Key << "restapi_port" << YAML::Value << c.patroni.restApiPort;
