@@ -9,6 +9,7 @@
 #include "core/model/Secrets.h"
 #include "core/pki/ClusterTls.h"
 #include "core/project/ProjectFile.h"
+#include "core/validation/Validator.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
@@ -305,13 +306,59 @@ QProcessEnvironment envFromFile(const QByteArray &content)
     return env;
 }
 
-// Runs patroni --validate-config. When bin_dir is not this machine's layout, a private mount namespace
+// The two Patroni releases that judge every patroni.yml: Debian's package (3.0.2, on PATH) and 4.1.5 from
+// pip in the virtualenv scripts/setup-patroni-venv.sh makes.
+const QString kPatroni3 = QStringLiteral("/usr/bin/patroni");
+const QString kPatroni4Venv = QStringLiteral("/opt/pgha/patroni-4.1.5");
+QString patroni4()
+{
+    return kPatroni4Venv + QStringLiteral("/bin/patroni");
+}
+
+// The errors our validation reports about what Patroni RELEASE accepts (patroni-version-*), for the design
+// as if it named that release.
+QStringList versionRefusals(Topology t, const QString &release)
+{
+    t.cluster.patroni.version = release;
+    QStringList out;
+    for (const Finding &f : validate(t))
+        if (f.ruleId.startsWith(QLatin1String("patroni-version-")) && f.severity == Severity::Error)
+            out << f.ruleId + QStringLiteral(": ") + f.message;
+    return out;
+}
+
+// Runs PROGRAM ARGS in a private mount namespace where /opt/patroni (what pip designs name in their unit)
+// is the test machine's Patroni 4.1.5 virtualenv: an overlay over /opt, so nothing real is touched.
+RunResult runWithPatroniVenv(const QString &program, const QStringList &args, const QString &workDir)
+{
+    const QString ovl = workDir + QStringLiteral("/opt-ovl");
+    QDir().mkpath(ovl);
+    const QString script = QStringLiteral(
+        "set -e\n"
+        "mount --make-rprivate /\n"
+        "mount -t tmpfs tmpfs \"$OVL\"\n"
+        "mkdir -p \"$OVL/upper\" \"$OVL/work\"\n"
+        "mount -t overlay overlay -o \"lowerdir=/opt,upperdir=$OVL/upper,workdir=$OVL/work\" /opt\n"
+        "mkdir -p /opt/patroni\n"
+        "mount --bind \"$VENV\" /opt/patroni\n"
+        "exec \"$@\"\n");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("OVL"), ovl);
+    env.insert(QStringLiteral("VENV"), kPatroni4Venv);
+    return run(QStringLiteral("unshare"),
+               QStringList{QStringLiteral("-m"), QStringLiteral("sh"), QStringLiteral("-c"), script, QStringLiteral("sh"),
+                           program} + args,
+               60000, env);
+}
+
+// Runs PATRONI --validate-config. When bin_dir is not this machine's layout, a private mount namespace
 // shows this machine's PostgreSQL binaries at that path: an overlay over the deepest existing ancestor
 // (so the mount point can be created without touching the real filesystem) and a bind mount on top.
-RunResult validatePatroni(const QString &configPath, const QString &binDir, const QString &workDir)
+RunResult validatePatroni(const QString &patroni, const QString &configPath, const QString &binDir,
+                          const QString &workDir)
 {
     if (QFileInfo(binDir + QStringLiteral("/postgres")).isExecutable())
-        return run(QStringLiteral("patroni"), {QStringLiteral("--validate-config"), configPath});
+        return run(patroni, {QStringLiteral("--validate-config"), configPath});
 
     QString existing = binDir;
     while (!QFileInfo::exists(existing))
@@ -326,8 +373,9 @@ RunResult validatePatroni(const QString &configPath, const QString &binDir, cons
         "mount -t overlay overlay -o \"lowerdir=$LOWER,upperdir=$OVL/upper,workdir=$OVL/work\" \"$LOWER\"\n"
         "mkdir -p \"$BINDIR\"\n"
         "mount --bind \"$PGBIN\" \"$BINDIR\"\n"
-        "exec patroni --validate-config \"$CONFIG\"\n");
+        "exec \"$PATRONI\" --validate-config \"$CONFIG\"\n");
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PATRONI"), patroni);
     env.insert(QStringLiteral("OVL"), ovl);
     env.insert(QStringLiteral("LOWER"), existing);
     env.insert(QStringLiteral("BINDIR"), binDir);
@@ -432,6 +480,11 @@ private slots:
                      tool);
         }
         QVERIFY2(!localPgBinDir().isEmpty(), "no PostgreSQL binaries under /usr/lib/postgresql");
+        // Both judges answer with the release they are: a silently missing or wrong one would prove nothing.
+        QCOMPARE(run(kPatroni3, {QStringLiteral("--version")}).text().trimmed(), QStringLiteral("patroni 3.0.2"));
+        QVERIFY2(QFileInfo(patroni4()).isExecutable(),
+                 "no Patroni 4.1.5 virtualenv: run scripts/setup-patroni-venv.sh (setup-debian.sh does)");
+        QCOMPARE(run(patroni4(), {QStringLiteral("--version")}).text().trimmed(), QStringLiteral("patroni 4.1.5"));
     }
 
     void cases_data()
@@ -493,9 +546,15 @@ private slots:
                 } else if (f.syntax == FileSyntax::Systemd) {
                     // verify wants the unit under its own name; ExecStart's binary (/usr/bin/patroni) exists here.
                     const QString unitDir = tmp.filePath(QStringLiteral("units-") + tag + QLatin1Char('-') + f.host);
+                    // A pip design's unit starts /opt/patroni/bin/patroni: verified where that is the 4.1.5 venv.
                     const QString unit = unitDir + QLatin1Char('/') + QFileInfo(f.path).fileName();
                     QVERIFY(writeFile(unit, f.content));
-                    const RunResult r = run(QStringLiteral("systemd-analyze"), {QStringLiteral("verify"), unit});
+                    const QByteArray venvExec = QByteArray("ExecStart=") + Platform::patroniVenvDir().toUtf8();
+                    const bool venv = f.content.contains(venvExec);
+                    const RunResult r = venv
+                        ? runWithPatroniVenv(QStringLiteral("systemd-analyze"), {QStringLiteral("verify"), unit},
+                                             unitDir)
+                        : run(QStringLiteral("systemd-analyze"), {QStringLiteral("verify"), unit});
                     QVERIFY2(r.exitCode == 0, qPrintable(f.bundlePath() + QLatin1Char('\n') + r.text()));
                     QVERIFY2(!r.text().contains(QFileInfo(f.path).fileName()),
                              qPrintable(f.bundlePath() + QLatin1Char('\n') + r.text()));
@@ -562,10 +621,23 @@ private slots:
                     const QString binDir = Platform::postgresBinDir(h->os, loopTopo.cluster.postgres.distribution,
                                                                     loopTopo.cluster.postgres.version);
                     QVERIFY(f->content.contains(binDir.toUtf8()));
-                    const RunResult r = validatePatroni(cfg, binDir, tmp.filePath(QStringLiteral("ns-") + h->name));
-                    QVERIFY2(r.exitCode == 0 && r.text().trimmed().isEmpty(),
-                             qPrintable(h->name + QStringLiteral(": exit %1\n").arg(r.exitCode) + r.text()));
-                    ++checked;
+                    // Both releases judge every case, whatever the design installs. Each must accept the file
+                    // exactly when our validation, told that release, finds nothing it would refuse.
+                    for (const auto &[release, patroni] : {std::pair{QStringLiteral("3.0.2"), kPatroni3},
+                                                           std::pair{QStringLiteral("4.1.5"), patroni4()}}) {
+                        const QStringList refusals = versionRefusals(c->topology, release);
+                        const RunResult r = validatePatroni(patroni, cfg, binDir,
+                                                            tmp.filePath(QStringLiteral("ns-") + h->name));
+                        const QString what = h->name + QStringLiteral(" under Patroni ") + release
+                            + QStringLiteral(": exit %1\n").arg(r.exitCode) + r.text()
+                            + QStringLiteral("\nour validation: ") + refusals.join(QStringLiteral("; "));
+                        if (refusals.isEmpty())
+                            QVERIFY2(r.exitCode == 0 && r.text().trimmed().isEmpty(), qPrintable(what));
+                        else
+                            QVERIFY2(r.exitCode != 0 && r.text().contains(QLatin1String("didn't pass validation")),
+                                     qPrintable(what));
+                        ++checked;
+                    }
                 }
             }
             cluster.stop();
@@ -763,8 +835,10 @@ private slots:
         // An unquoted watchdog mode off is a YAML boolean: refused.
         const QString yml = tmp.filePath(QStringLiteral("bad.yml"));
         QVERIFY(writeFile(yml, "scope: x\nname: y\nwatchdog:\n  mode: off\n"));
-        const RunResult r = run(QStringLiteral("patroni"), {QStringLiteral("--validate-config"), yml});
-        QVERIFY(r.exitCode != 0 || !r.text().trimmed().isEmpty());
+        for (const QString &patroni : {kPatroni3, patroni4()}) {
+            const RunResult r = run(patroni, {QStringLiteral("--validate-config"), yml});
+            QVERIFY2(r.exitCode != 0 || !r.text().trimmed().isEmpty(), qPrintable(patroni));
+        }
     }
 };
 

@@ -346,6 +346,64 @@ QList<Case> cases()
               t.cluster.patroni.retryTimeout = 8;
           }));
 
+    // patroni-pip-unpinned
+    const auto pip = [](const char *version) {
+        return mutate(reference(), [version](Topology &t) {
+            t.cluster.patroni.install = PatroniInstall::Pip;
+            t.cluster.patroni.version = QString::fromLatin1(version);
+        });
+    };
+    fire("pip 4.0.4 has no pinned set", "patroni-pip-unpinned", QStringLiteral("cluster.patroni.version"), E,
+         pip("4.0.4"));
+    quiet("pip 4.1.5 is pinned", "patroni-pip-unpinned", pip("4.1.5"));
+    quiet("package with any version", "patroni-pip-unpinned",
+          mutate(reference(), [](Topology &t) { t.cluster.patroni.version = QStringLiteral("4.0.4"); }));
+
+    // patroni-version-timing: what 3.2+ refuses; 3.0.2 (Debian's package) takes it
+    const auto debianOs = [](Topology t) {
+        t.cluster.postgres.distribution = QStringLiteral("os");
+        t.cluster.postgres.version = 15;
+        for (Host &h : t.hosts)
+            h.os = QStringLiteral("debian12");
+        return t;
+    };
+    const auto labTimers = [](Topology t) {
+        t.cluster.patroni.ttl = 10;
+        t.cluster.patroni.loopWait = 2;
+        t.cluster.patroni.retryTimeout = 3;
+        return t;
+    };
+    fire("ttl 10 with pip 4.1.5", "patroni-version-timing", QStringLiteral("cluster.patroni.ttl"), E,
+         labTimers(pip("4.1.5")));
+    fire("loop_wait 0 with version 3.2.2", "patroni-version-timing", QStringLiteral("cluster.patroni.loop_wait"), E,
+         mutate(reference(), [](Topology &t) {
+             t.cluster.patroni.version = QStringLiteral("3.2.2");
+             t.cluster.patroni.loopWait = 0;
+         }));
+    quiet("ttl 10 with Debian 12's packaged 3.0.2", "patroni-version-timing", labTimers(debianOs(reference())));
+    quiet("ttl 10 with an unknown packaged release", "patroni-version-timing", labTimers(reference()));
+    quiet("20/2/3 with pip 4.1.5", "patroni-version-timing", mutate(labTimers(pip("4.1.5")), [](Topology &t) {
+              t.cluster.patroni.ttl = 20;
+          }));
+
+    // patroni-version-setting
+    fire("failsafe with Ubuntu 22.04's packaged 2.1.3", "patroni-version-setting",
+         QStringLiteral("cluster.patroni.failsafe_mode"), E, mutate(debianOs(reference()), [](Topology &t) {
+             for (Host &h : t.hosts)
+                 h.os = QStringLiteral("ubuntu22.04");
+             t.cluster.postgres.version = 14;
+         }));
+    fire("quorum with 3.0.2", "patroni-version-setting", QStringLiteral("cluster.patroni.synchronous_mode"), E,
+         mutate(debianOs(reference()), [](Topology &t) {
+             t.cluster.patroni.synchronousMode = true;
+             t.cluster.patroni.synchronousQuorum = true;
+         }));
+    quiet("quorum with pip 4.1.5", "patroni-version-setting", mutate(pip("4.1.5"), [](Topology &t) {
+              t.cluster.patroni.synchronousMode = true;
+              t.cluster.patroni.synchronousQuorum = true;
+          }));
+    quiet("failsafe with 3.0.2", "patroni-version-setting", debianOs(reference()));
+
     // sync-needs-replicas
     const QString sync = QStringLiteral("cluster.patroni.synchronous_mode");
     fire("strict with every replica nosync", "sync-needs-replicas", sync, E, mutate(reference(), [](Topology &t) {

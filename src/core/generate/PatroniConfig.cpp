@@ -285,7 +285,8 @@ QByteArray yaml(const Topology &topology, const Secrets &secrets, const Host &ho
     s += kv(4, QStringLiteral("loop_wait"), num(pt.loopWait));
     s += kv(4, QStringLiteral("retry_timeout"), num(pt.retryTimeout));
     s += kv(4, QStringLiteral("maximum_lag_on_failover"), num(pt.maximumLagOnFailover));
-    s += kv(4, QStringLiteral("synchronous_mode"), GenUtil::yamlBool(pt.synchronousMode));
+    s += kv(4, QStringLiteral("synchronous_mode"),
+            pt.synchronousMode && pt.synchronousQuorum ? QStringLiteral("quorum") : GenUtil::yamlBool(pt.synchronousMode));
     if (pt.synchronousMode)
         s += kv(4, QStringLiteral("synchronous_mode_strict"), GenUtil::yamlBool(pt.synchronousModeStrict));
     s += kv(4, QStringLiteral("failsafe_mode"), GenUtil::yamlBool(pt.failsafeMode));

@@ -143,6 +143,7 @@ struct PatroniSettings
     int retryTimeout = 10;
     qint64 maximumLagOnFailover = 1048576;
     bool synchronousMode = false;
+    bool synchronousQuorum = false;  // synchronous_mode: quorum (Patroni 4.0+); only with synchronousMode
     bool synchronousModeStrict = false;
     bool failsafeMode = true;
     int restApiPort = 8008;
@@ -151,6 +152,7 @@ struct PatroniSettings
     {
         return install == o.install && version == o.version && ttl == o.ttl && loopWait == o.loopWait && retryTimeout == o.retryTimeout
             && maximumLagOnFailover == o.maximumLagOnFailover && synchronousMode == o.synchronousMode
+            && synchronousQuorum == o.synchronousQuorum
             && synchronousModeStrict == o.synchronousModeStrict && failsafeMode == o.failsafeMode
             && restApiPort == o.restApiPort;
     }

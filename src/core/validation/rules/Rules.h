@@ -38,6 +38,10 @@ void noReadReplica(const RuleContext &c, Findings &out);
 void patroniTiming(const RuleContext &c, Findings &out);
 void syncNeedsReplicas(const RuleContext &c, Findings &out);
 void failoverEstimate(const RuleContext &c, Findings &out);
+// What the chosen Patroni release accepts (PatroniVersionRules.cpp)
+void patroniPipUnpinned(const RuleContext &c, Findings &out);
+void patroniVersionTiming(const RuleContext &c, Findings &out);
+void patroniVersionSetting(const RuleContext &c, Findings &out);
 // HAProxy (HAProxyRules.cpp)
 void haproxyMissing(const RuleContext &c, Findings &out);
 void haproxySinglePoint(const RuleContext &c, Findings &out);
