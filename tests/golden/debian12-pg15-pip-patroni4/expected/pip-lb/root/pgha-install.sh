@@ -47,18 +47,30 @@ apt-get update
 
 step "Packages"
 apt-get update
-apt-get install -y "${APT_OPTS[@]}" haproxy
+apt-get install -y "${APT_OPTS[@]}" haproxy python3
 
 step "Configuration files"
 place /etc/haproxy/haproxy.cfg 0600 root:root
+place /etc/pgha/tls/ca.crt 0644 root:root
+place /etc/pgha/firewall.nft 0644 root:root
 
 step "Directories and permissions"
 
 step "Firewall"
+if command -v nft >/dev/null; then
+    nft -f /etc/pgha/firewall.nft
+    if [[ -f /etc/nftables.conf ]] && ! grep -qF 'include "/etc/pgha/firewall.nft"' /etc/nftables.conf; then
+        echo 'include "/etc/pgha/firewall.nft"' >>/etc/nftables.conf
+    fi
+fi
 if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then
-    ufw allow 5000/tcp
-    ufw allow 5001/tcp
-    ufw allow 7000/tcp
+    ufw allow from 10.61.0.11/32 to any port 5000 proto tcp
+    ufw allow from 10.61.0.12/32 to any port 5000 proto tcp
+    ufw allow from 10.61.0.13/32 to any port 5000 proto tcp
+    ufw allow from 10.61.0.11/32 to any port 5001 proto tcp
+    ufw allow from 10.61.0.12/32 to any port 5001 proto tcp
+    ufw allow from 10.61.0.13/32 to any port 5001 proto tcp
+    :
 fi
 
 step "Services (haproxy)"

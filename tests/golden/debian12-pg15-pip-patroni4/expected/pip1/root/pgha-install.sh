@@ -97,6 +97,11 @@ place /etc/etcd/etcd.conf.yaml 0644 root:root
 place /etc/default/etcd 0644 root:root
 place /etc/patroni/config.yml 0600 postgres:postgres
 place /etc/systemd/system/patroni.service 0644 root:root
+place /etc/pgha/tls/ca.crt 0644 root:root
+place /etc/pgha/tls/host.crt 0644 root:root
+place /etc/pgha/tls/etcd.key 0600 etcd:etcd
+place /etc/pgha/tls/postgres.key 0600 postgres:postgres
+place /etc/pgha/firewall.nft 0644 root:root
 
 step "Directories and permissions"
 install -d -m 0750 -o root -g postgres /etc/patroni
@@ -104,11 +109,28 @@ install -d -m 0700 -o postgres -g postgres /var/lib/postgresql/15/patroni
 install -d -m 0700 -o etcd -g etcd /var/lib/etcd/pgha
 
 step "Firewall"
+if command -v nft >/dev/null; then
+    nft -f /etc/pgha/firewall.nft
+    if [[ -f /etc/nftables.conf ]] && ! grep -qF 'include "/etc/pgha/firewall.nft"' /etc/nftables.conf; then
+        echo 'include "/etc/pgha/firewall.nft"' >>/etc/nftables.conf
+    fi
+fi
 if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then
-    ufw allow 2379/tcp
-    ufw allow 2380/tcp
-    ufw allow 5432/tcp
-    ufw allow 8008/tcp
+    ufw allow from 10.61.0.11/32 to any port 2380 proto tcp
+    ufw allow from 10.61.0.12/32 to any port 2380 proto tcp
+    ufw allow from 10.61.0.13/32 to any port 2380 proto tcp
+    ufw allow from 10.61.0.11/32 to any port 2379 proto tcp
+    ufw allow from 10.61.0.12/32 to any port 2379 proto tcp
+    ufw allow from 10.61.0.13/32 to any port 2379 proto tcp
+    ufw allow from 10.61.0.20/32 to any port 8008 proto tcp
+    ufw allow from 10.61.0.11/32 to any port 8008 proto tcp
+    ufw allow from 10.61.0.12/32 to any port 8008 proto tcp
+    ufw allow from 10.61.0.13/32 to any port 8008 proto tcp
+    ufw allow from 10.61.0.11/32 to any port 5432 proto tcp
+    ufw allow from 10.61.0.12/32 to any port 5432 proto tcp
+    ufw allow from 10.61.0.13/32 to any port 5432 proto tcp
+    ufw allow from 10.61.0.20/32 to any port 5432 proto tcp
+    :
 fi
 
 step "Services (etcd, patroni)"

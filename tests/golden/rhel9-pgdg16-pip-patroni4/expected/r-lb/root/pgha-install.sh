@@ -45,18 +45,25 @@ dnf install -y https://download.postgresql.org/pub/repos/yum/reporpms/EL-9-x86_6
 dnf config-manager --set-enabled pgdg-rhel9-extras
 
 step "Packages"
-dnf install -y haproxy
+dnf install -y haproxy python3
 
 step "Configuration files"
 place /etc/haproxy/haproxy.cfg 0600 root:root
+place /etc/pgha/tls/ca.crt 0644 root:root
 
 step "Directories and permissions"
 
 step "Firewall"
 if systemctl is-active --quiet firewalld; then
-    firewall-cmd --permanent --add-port=5000/tcp
-    firewall-cmd --permanent --add-port=5001/tcp
-    firewall-cmd --permanent --add-port=7000/tcp
+    firewall-cmd --permanent --remove-port=5000/tcp >/dev/null 2>&1 || true
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.11/32" port port="5000" protocol="tcp" accept'   # HAProxy primary
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/32" port port="5000" protocol="tcp" accept'   # HAProxy primary
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.13/32" port port="5000" protocol="tcp" accept'   # HAProxy primary
+    firewall-cmd --permanent --remove-port=5001/tcp >/dev/null 2>&1 || true
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.11/32" port port="5001" protocol="tcp" accept'   # HAProxy replicas
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/32" port port="5001" protocol="tcp" accept'   # HAProxy replicas
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.13/32" port port="5001" protocol="tcp" accept'   # HAProxy replicas
+    firewall-cmd --permanent --remove-port=7000/tcp >/dev/null 2>&1 || true
     firewall-cmd --reload
 fi
 

@@ -90,6 +90,10 @@ place /etc/etcd/etcd.conf.yaml 0644 root:root
 place /etc/etcd/etcd.conf 0644 root:root
 place /etc/patroni/patroni.yml 0600 postgres:postgres
 place /etc/systemd/system/patroni.service 0644 root:root
+place /etc/pgha/tls/ca.crt 0644 root:root
+place /etc/pgha/tls/host.crt 0644 root:root
+place /etc/pgha/tls/etcd.key 0600 etcd:etcd
+place /etc/pgha/tls/postgres.key 0600 postgres:postgres
 
 step "Directories and permissions"
 install -d -m 0750 -o root -g postgres /etc/patroni
@@ -98,10 +102,24 @@ install -d -m 0700 -o etcd -g etcd /var/lib/etcd/pgha
 
 step "Firewall"
 if systemctl is-active --quiet firewalld; then
-    firewall-cmd --permanent --add-port=2379/tcp
-    firewall-cmd --permanent --add-port=2380/tcp
-    firewall-cmd --permanent --add-port=5432/tcp
-    firewall-cmd --permanent --add-port=8008/tcp
+    firewall-cmd --permanent --remove-port=2380/tcp >/dev/null 2>&1 || true
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.11/32" port port="2380" protocol="tcp" accept'   # etcd peer
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/32" port port="2380" protocol="tcp" accept'   # etcd peer
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.13/32" port port="2380" protocol="tcp" accept'   # etcd peer
+    firewall-cmd --permanent --remove-port=2379/tcp >/dev/null 2>&1 || true
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.11/32" port port="2379" protocol="tcp" accept'   # etcd client
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/32" port port="2379" protocol="tcp" accept'   # etcd client
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.13/32" port port="2379" protocol="tcp" accept'   # etcd client
+    firewall-cmd --permanent --remove-port=8008/tcp >/dev/null 2>&1 || true
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.20/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.11/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.13/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
+    firewall-cmd --permanent --remove-port=5432/tcp >/dev/null 2>&1 || true
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.11/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.13/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.20/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
     firewall-cmd --reload
 fi
 
