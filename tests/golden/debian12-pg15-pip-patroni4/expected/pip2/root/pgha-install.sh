@@ -117,18 +117,14 @@ if command -v nft >/dev/null; then
 fi
 if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then
     ufw allow from 10.61.0.11/32 to any port 2380 proto tcp
-    ufw allow from 10.61.0.12/32 to any port 2380 proto tcp
-    ufw allow from 10.61.0.13/32 to any port 2380 proto tcp
+    ufw allow from 10.61.0.12/31 to any port 2380 proto tcp
     ufw allow from 10.61.0.11/32 to any port 2379 proto tcp
-    ufw allow from 10.61.0.12/32 to any port 2379 proto tcp
-    ufw allow from 10.61.0.13/32 to any port 2379 proto tcp
-    ufw allow from 10.61.0.20/32 to any port 8008 proto tcp
+    ufw allow from 10.61.0.12/31 to any port 2379 proto tcp
     ufw allow from 10.61.0.11/32 to any port 8008 proto tcp
-    ufw allow from 10.61.0.12/32 to any port 8008 proto tcp
-    ufw allow from 10.61.0.13/32 to any port 8008 proto tcp
+    ufw allow from 10.61.0.12/31 to any port 8008 proto tcp
+    ufw allow from 10.61.0.20/32 to any port 8008 proto tcp
     ufw allow from 10.61.0.11/32 to any port 5432 proto tcp
-    ufw allow from 10.61.0.12/32 to any port 5432 proto tcp
-    ufw allow from 10.61.0.13/32 to any port 5432 proto tcp
+    ufw allow from 10.61.0.12/31 to any port 5432 proto tcp
     ufw allow from 10.61.0.20/32 to any port 5432 proto tcp
     :
 fi

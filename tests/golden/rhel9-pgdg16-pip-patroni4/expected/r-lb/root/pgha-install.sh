@@ -57,12 +57,10 @@ step "Firewall"
 if systemctl is-active --quiet firewalld; then
     firewall-cmd --permanent --remove-port=5000/tcp >/dev/null 2>&1 || true
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.11/32" port port="5000" protocol="tcp" accept'   # HAProxy primary
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/32" port port="5000" protocol="tcp" accept'   # HAProxy primary
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.13/32" port port="5000" protocol="tcp" accept'   # HAProxy primary
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/31" port port="5000" protocol="tcp" accept'   # HAProxy primary
     firewall-cmd --permanent --remove-port=5001/tcp >/dev/null 2>&1 || true
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.11/32" port port="5001" protocol="tcp" accept'   # HAProxy replicas
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/32" port port="5001" protocol="tcp" accept'   # HAProxy replicas
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.13/32" port port="5001" protocol="tcp" accept'   # HAProxy replicas
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/31" port port="5001" protocol="tcp" accept'   # HAProxy replicas
     firewall-cmd --permanent --remove-port=7000/tcp >/dev/null 2>&1 || true
     firewall-cmd --reload
 fi

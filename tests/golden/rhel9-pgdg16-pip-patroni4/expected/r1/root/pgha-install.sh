@@ -104,21 +104,17 @@ step "Firewall"
 if systemctl is-active --quiet firewalld; then
     firewall-cmd --permanent --remove-port=2380/tcp >/dev/null 2>&1 || true
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.11/32" port port="2380" protocol="tcp" accept'   # etcd peer
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/32" port port="2380" protocol="tcp" accept'   # etcd peer
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.13/32" port port="2380" protocol="tcp" accept'   # etcd peer
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/31" port port="2380" protocol="tcp" accept'   # etcd peer
     firewall-cmd --permanent --remove-port=2379/tcp >/dev/null 2>&1 || true
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.11/32" port port="2379" protocol="tcp" accept'   # etcd client
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/32" port port="2379" protocol="tcp" accept'   # etcd client
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.13/32" port port="2379" protocol="tcp" accept'   # etcd client
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/31" port port="2379" protocol="tcp" accept'   # etcd client
     firewall-cmd --permanent --remove-port=8008/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.20/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.11/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.13/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/31" port port="8008" protocol="tcp" accept'   # Patroni REST API
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.20/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
     firewall-cmd --permanent --remove-port=5432/tcp >/dev/null 2>&1 || true
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.11/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.13/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.12/31" port port="5432" protocol="tcp" accept'   # PostgreSQL
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.62.0.20/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
     firewall-cmd --reload
 fi
