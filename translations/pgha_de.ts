@@ -2249,6 +2249,22 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <translation>Leader-Wahl und Promotion</translation>
     </message>
     <message>
+        <source>etcd leader election</source>
+        <translation>etcd-Leader-Wahl</translation>
+    </message>
+    <message>
+        <source>If the host ran etcd&apos;s leader, the other etcd members elect a new one after a randomised election timeout (1-2 times etcd&apos;s election-timeout).</source>
+        <translation>Lief auf dem Host der etcd-Leader, wählen die übrigen etcd-Mitglieder nach einem zufälligen Wahl-Timeout (das 1- bis 2-Fache von etcds election-timeout) einen neuen.</translation>
+    </message>
+    <message>
+        <source>lease renewal by the new etcd leader</source>
+        <translation>Lease-Verlängerung durch den neuen etcd-Leader</translation>
+    </message>
+    <message>
+        <source>A new etcd leader extends every lease to a full ttl plus one election timeout, so the dead leader&apos;s key outlives the plain ttl.</source>
+        <translation>Ein neuer etcd-Leader verlängert jede Lease auf eine volle ttl plus ein Wahl-Timeout, sodass der Schlüssel des ausgefallenen Leaders länger als die bloße ttl lebt.</translation>
+    </message>
+    <message>
         <source>Replicas are woken by their etcd watch when the key expires, compare positions and the winner runs pg_ctl promote.</source>
         <translation>Die Replicas werden durch ihren etcd-Watch geweckt, wenn der Schlüssel abläuft, vergleichen ihre WAL-Positionen, und der Gewinner führt pg_ctl promote aus.</translation>
     </message>
@@ -2797,8 +2813,12 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <translation>Nach einem Absturz des Leaders ist in etwa %1 s (%2-%3 s) mit einem neuen Primary zu rechnen</translation>
     </message>
     <message>
-        <source> and writes through HAProxy again in about %1 s (%2-%3 s).</source>
-        <translation> und mit Schreibzugriffen über HAProxy wieder in etwa %1 s (%2-%3 s).</translation>
+        <source> and writes through HAProxy again in about %1 s (%2-%3 s)</source>
+        <translation> und mit Schreibzugriffen über HAProxy wieder in etwa %1 s (%2-%3 s)</translation>
+    </message>
+    <message>
+        <source>; after a power loss of the leader&apos;s host, whose etcd member may lead etcd, about %1 s (%2-%3 s)</source>
+        <translation>; nach einem Stromausfall des Leader-Hosts, dessen etcd-Mitglied etcd anführen kann, in etwa %1 s (%2-%3 s)</translation>
     </message>
     <message>
         <source>To shorten it lower ttl and loop_wait (keeping ttl &gt;= loop_wait + 2 * retry_timeout) and check HAProxy every second (inter 1s).</source>

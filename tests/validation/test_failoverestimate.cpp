@@ -9,6 +9,18 @@ class TestFailoverEstimate : public QObject
 {
     Q_OBJECT
 
+    // The reference design (etcd on every PostgreSQL host) with the labs' timers.
+    static Topology labTimers()
+    {
+        Topology t = ProjectFile::referenceTopology();
+        t.cluster.patroni.ttl = 10;
+        t.cluster.patroni.loopWait = 2;
+        t.cluster.patroni.retryTimeout = 3;
+        t.cluster.haproxy.checkIntervalMs = 1000;
+        t.cluster.haproxy.rise = 2;
+        return t;
+    }
+
 private slots:
     // Failovers measured on the loopback lab (kill -9 of the leader's Patroni and PostgreSQL;
     // /work/shared/reference/loopback-lab-notes.md). The model must hold every measured value within its range
@@ -88,6 +100,73 @@ private slots:
             QCOMPARE(e.writesRestored.expected, e.newPrimary.expected);
         else
             QVERIFY(e.writesRestored.expected > e.newPrimary.expected);
+    }
+
+    // A power loss of the leader's host with the lab's timers (ttl 10, loop_wait 2, retry 3, inter 1s, rise 2) and
+    // etcd on every PostgreSQL host: each term as the model states it.
+    void powerLossTerms_data()
+    {
+        QTest::addColumn<QString>("term");
+        QTest::addColumn<double>("min");
+        QTest::addColumn<double>("expected");
+        QTest::addColumn<double>("max");
+        QTest::newRow("leader lock expiry: ttl - loop_wait .. ttl") << "leader lock expiry" << 8.0 << 9.0 << 10.0;
+        QTest::newRow("race and promotion: calibrated constants") << "leader race and promotion" << 0.3 << 0.75 << 2.0;
+        QTest::newRow("etcd election: 0 (not etcd's leader) .. 2 x election timeout")
+            << "etcd leader election" << 0.0 << 1.5 << 2.0;
+        QTest::newRow("lease renewal: 0 .. election timeout + loop_wait")
+            << "lease renewal by the new etcd leader" << 0.0 << 2.0 << 3.0;
+        QTest::newRow("HAProxy rise 2, inter 1s") << "HAProxy marks the new primary up" << 1.0 << 1.5 << 2.0;
+        QTest::newRow("writes restored (sum)") << "" << 9.3 << 14.75 << 19.0;
+    }
+
+    void powerLossTerms()
+    {
+        QFETCH(QString, term);
+        QFETCH(double, min);
+        QFETCH(double, expected);
+        QFETCH(double, max);
+        Topology t = labTimers();
+        const FailoverEstimate e = estimateFailover(t, FailoverScenario::HostPowerLoss);
+        QCOMPARE(e.terms.size(), 5);
+        FailoverEstimate::Span got = e.writesRestored;
+        if (!term.isEmpty()) {
+            const auto it = std::find_if(e.terms.cbegin(), e.terms.cend(),
+                                         [&](const FailoverEstimate::Term &x) { return x.name == term; });
+            QVERIFY2(it != e.terms.cend(), qPrintable(term));
+            QVERIFY(!it->explanation.isEmpty());
+            got = it->seconds;
+        }
+        QCOMPARE(got.min, min);
+        QCOMPARE(got.expected, expected);
+        QCOMPARE(got.max, max);
+    }
+
+    // Failovers measured on the systemd lab (power loss of the leader host, 4 runs: writes through port 5000 again
+    // after 13.7-15.7 s; the process-kill model said 11.3 s, 9.3-14.0). The power-loss model holds them all and
+    // its expectation sits within 1 s of their middle.
+    void powerLossCalibration()
+    {
+        const FailoverEstimate e = estimateFailover(labTimers(), FailoverScenario::HostPowerLoss);
+        const double low = 13.7, high = 15.7;
+        QVERIFY(e.writesRestored.min <= low && high <= e.writesRestored.max);
+        QVERIFY2(qAbs(e.writesRestored.expected - (low + high) / 2) <= 1.0, qPrintable(QString::number(e.writesRestored.expected)));
+        // The process-kill model's expectation is below every one of those runs: the etcd terms are what was missing.
+        QVERIFY(estimateFailover(labTimers()).writesRestored.expected < low);
+    }
+
+    // Without etcd on the PostgreSQL hosts a power loss of the leader's host is a process kill for the estimate.
+    void powerLossWithoutColocatedEtcd()
+    {
+        Topology t = labTimers();
+        for (Host &h : t.hosts)
+            if (h.has(Role::Postgres))
+                h.roles.setFlag(Role::Etcd, false);
+        const FailoverEstimate kill = estimateFailover(t);
+        const FailoverEstimate power = estimateFailover(t, FailoverScenario::HostPowerLoss);
+        QCOMPARE(power.terms.size(), kill.terms.size());
+        QCOMPARE(power.writesRestored.expected, kill.writesRestored.expected);
+        QCOMPARE(power.writesRestored.max, kill.writesRestored.max);
     }
 
     void monotonic_data()

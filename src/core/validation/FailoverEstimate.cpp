@@ -18,7 +18,7 @@ constexpr double kPromoteExpected = 0.75;
 constexpr double kPromoteMax = 2.0;
 } // namespace
 
-FailoverEstimate estimateFailover(const Topology &topology)
+FailoverEstimate estimateFailover(const Topology &topology, FailoverScenario scenario)
 {
     const PatroniSettings &p = topology.cluster.patroni;
     const HAProxySettings &hp = topology.cluster.haproxy;
@@ -32,6 +32,24 @@ FailoverEstimate estimateFailover(const Topology &topology)
                     {std::max(0.0, ttl - loop), std::max(0.0, ttl - loop / 2), ttl},
                     QCoreApplication::translate("pgha::Rules", "The leader key lives ttl seconds after the leader's last refresh, which came up "
                                    "to loop_wait before the crash.")});
+    bool etcdOnPostgresHost = false;
+    for (const Host &h : topology.hosts)
+        etcdOnPostgresHost = etcdOnPostgresHost || (h.has(Role::Postgres) && h.has(Role::Etcd));
+    if (scenario == FailoverScenario::HostPowerLoss && etcdOnPostgresHost) {
+        // The leader's host may run etcd's leader. The followers hear no heartbeat and start an election after a
+        // randomised election timeout (1x-2x). The new etcd leader then extends every lease to a full TTL plus one
+        // election timeout (etcd's lessor.Promote): the dead leader's key, refreshed up to loop_wait before the
+        // crash, lives that much longer. Min 0: the host did not run etcd's leader (then it is a process kill).
+        const double et = kEtcdElectionTimeoutSeconds;
+        e.terms.append({QCoreApplication::translate("pgha::Rules", "etcd leader election"),
+                        {0, 1.5 * et, 2 * et},
+                        QCoreApplication::translate("pgha::Rules", "If the host ran etcd's leader, the other etcd members elect a new one after a "
+                                                    "randomised election timeout (1-2 times etcd's election-timeout).")});
+        e.terms.append({QCoreApplication::translate("pgha::Rules", "lease renewal by the new etcd leader"),
+                        {0, et + loop / 2, et + loop},
+                        QCoreApplication::translate("pgha::Rules", "A new etcd leader extends every lease to a full ttl plus one election timeout, "
+                                                    "so the dead leader's key outlives the plain ttl.")});
+    }
     e.terms.append({QCoreApplication::translate("pgha::Rules", "leader race and promotion"),
                     {kPromoteMin, kPromoteExpected, kPromoteMax},
                     QCoreApplication::translate("pgha::Rules", "Replicas are woken by their etcd watch when the key expires, compare positions "

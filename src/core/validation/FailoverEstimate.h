@@ -7,9 +7,14 @@ namespace pgha {
 
 struct Topology;
 
-// Seconds from a crash of the leader (kill -9 of its Patroni and PostgreSQL) to a new primary, and to writes
-// flowing through HAProxy again. Calibrated against failovers measured on this project's loopback lab
-// (docs/validation-rules.md, "failover-estimate").
+// What takes the leader down.
+enum class FailoverScenario {
+    ProcessKill,    // kill -9 of the leader's Patroni and PostgreSQL; its host (and etcd member) keeps running
+    HostPowerLoss,  // the leader's whole host is gone, with the etcd member on it (possibly etcd's leader)
+};
+
+// Seconds from a crash of the leader to a new primary, and to writes flowing through HAProxy again. Calibrated
+// against failovers measured on this project's labs (docs/validation-rules.md, "failover-estimate").
 struct FailoverEstimate
 {
     struct Span
@@ -31,6 +36,10 @@ struct FailoverEstimate
     bool throughHAProxy = false;
 };
 
-FailoverEstimate estimateFailover(const Topology &topology);
+// etcd's election timeout in seconds: etcd's default (1000 ms); the generated etcd configuration leaves it alone.
+constexpr double kEtcdElectionTimeoutSeconds = 1.0;
+
+FailoverEstimate estimateFailover(const Topology &topology,
+                                  FailoverScenario scenario = FailoverScenario::ProcessKill);
 
 } // namespace pgha

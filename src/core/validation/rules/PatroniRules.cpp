@@ -153,11 +153,19 @@ void failoverEstimate(const RuleContext &c, Findings &out)
     QString message = QCoreApplication::translate("pgha::Rules", "After a leader crash expect a new primary in about %1 s (%2-%3 s)")
                           .arg(s(e.newPrimary.expected), s(e.newPrimary.min), s(e.newPrimary.max));
     if (e.throughHAProxy) {
-        message += QCoreApplication::translate("pgha::Rules", " and writes through HAProxy again in about %1 s (%2-%3 s).")
+        message += QCoreApplication::translate("pgha::Rules", " and writes through HAProxy again in about %1 s (%2-%3 s)")
                        .arg(s(e.writesRestored.expected), s(e.writesRestored.min), s(e.writesRestored.max));
-    } else {
-        message += QLatin1Char('.');
     }
+    // A power loss of the leader's host also takes its etcd member, possibly etcd's leader (etcd colocated); the
+    // same span as the clause before (writes through HAProxy, or the new primary without HAProxy).
+    const FailoverEstimate pl = estimateFailover(c.topology, FailoverScenario::HostPowerLoss);
+    if (pl.terms.size() > e.terms.size()) {
+        const FailoverEstimate::Span &span = pl.throughHAProxy ? pl.writesRestored : pl.newPrimary;
+        message += QCoreApplication::translate("pgha::Rules", "; after a power loss of the leader's host, whose etcd member may lead "
+                                               "etcd, about %1 s (%2-%3 s)")
+                       .arg(s(span.expected), s(span.min), s(span.max));
+    }
+    message += QLatin1Char('.');
     addFinding(out, "failover-estimate", Severity::Info, QStringLiteral("cluster"), message,
                QCoreApplication::translate("pgha::Rules", "To shorten it lower ttl and loop_wait (keeping ttl >= loop_wait + 2 * retry_timeout) "
                               "and check HAProxy every second (inter 1s)."));
