@@ -809,6 +809,26 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <translation>nach %1 s nicht bereit (zuletzt: %2); siehe die Dienstprotokolle unter /var/log auf dem Host</translation>
     </message>
     <message>
+        <source>not ready after %1 s (last: %2); see journalctl -u %3 on the host</source>
+        <translation>nach %1 s nicht bereit (zuletzt: %2); siehe journalctl -u %3 auf dem Host</translation>
+    </message>
+    <message>
+        <source>not ready after %1 s (last: %2); see the services&apos; journal on the host (journalctl)</source>
+        <translation>nach %1 s nicht bereit (zuletzt: %2); siehe das Journal der Dienste auf dem Host (journalctl)</translation>
+    </message>
+    <message>
+        <source>could not read the service log: %1</source>
+        <translation>Das Dienstprotokoll konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>     on failure, the log shows: $ </source>
+        <translation>     bei einem Fehler zeigt das Protokoll: $ </translation>
+    </message>
+    <message>
+        <source>%1 re-reads its changed files</source>
+        <translation>%1 liest seine geänderten Dateien neu ein</translation>
+    </message>
+    <message>
         <source>libssh could not create a session</source>
         <translation>libssh konnte keine Sitzung anlegen</translation>
     </message>

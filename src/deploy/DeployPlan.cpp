@@ -358,7 +358,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         DeployStep s;
         s.id = QStringLiteral("reload:%1:%2").arg(svc, h->name);
         s.host = h->name;
-        s.title = QStringLiteral("%1 re-reads its changed files").arg(svc);
+        s.title = QCoreApplication::translate("pgha::Deploy", "%1 re-reads its changed files").arg(svc);
         s.deps = deps;
         s.probe = QStringLiteral("[ ! -e %1 ]").arg(changedMarker(svc));
         s.ops << runOp(systemdCmd.section(QLatin1Char(' '), 0, 2), reloadScript(svc, systemdCmd, direct), serviceLog(svc));
@@ -422,6 +422,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
                             .arg(q(endpoints.join(QLatin1Char(','))), tlsArgs),
                         DeployOp::Until::ExitZero, 90);
         s.ops.last().diagnose = serviceLog(QStringLiteral("etcd"));
+        s.ops.last().service = QStringLiteral("etcd");
         plan.steps << s;
     }
 
@@ -464,6 +465,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         lead.ops << waitOp(QCoreApplication::translate("pgha::Deploy", "a leader in /cluster"), httpGet(clusterUrl, false, ca),
                            DeployOp::Until::PatroniLeader, 180);
         lead.ops.last().diagnose = serviceLog(QStringLiteral("patroni"));
+        lead.ops.last().service = QStringLiteral("patroni");
         plan.steps << lead;
         for (int i = 1; i < pgHosts.size(); ++i)
             patroniStart(pgHosts.at(i), {leaderId});
@@ -480,6 +482,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
                             DeployOp::Until::PatroniReplicasRunning, 300);
         w.expectedMembers = int(pgHosts.size());
         w.diagnose = serviceLog(QStringLiteral("patroni"));
+        w.service = QStringLiteral("patroni");
         rep.ops << w;
         plan.steps << rep;
     }
@@ -521,6 +524,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         w.input = (secrets.haproxyStatsUser + QLatin1Char(':') + secrets.haproxyStatsPassword).toUtf8() + '\n';
         w.inputNote = QCoreApplication::translate("pgha::Deploy", "the HAProxy stats user and password");
         w.diagnose = serviceLog(QStringLiteral("haproxy"));
+        w.service = QStringLiteral("haproxy");
         plan.steps << r;
         plan.steps.last().ops << w;
     }

@@ -72,7 +72,7 @@ QString DeployPlan::dryRunText() const
             if (!op.input.isEmpty())
                 out += QCoreApplication::translate("pgha::Deploy", "     stdin: %1 (%2 bytes, not shown)\n").arg(op.inputNote).arg(op.input.size());
             if (!op.diagnose.isEmpty())
-                out += QStringLiteral("     on failure, the log shows: $ ") + op.diagnose + QLatin1Char('\n');
+                out += QCoreApplication::translate("pgha::Deploy", "     on failure, the log shows: $ ") + op.diagnose + QLatin1Char('\n');
         }
     }
     return out;

@@ -55,6 +55,7 @@ struct DeployOp
     // Run when the op fails (not on an SSH failure or a cancel): its output goes to the deploy log, e.g. the
     // last 50 lines of the failing service's journal (journalctl -u SVC -n 50) or, without systemd, its log file.
     QString diagnose;
+    QString service;  // the service whose log explains a failure ("etcd", "patroni", "haproxy"); may be empty
 };
 
 // A step of the plan: runs on one host, after its dependencies. The probe, when set, is run first: exit 0

@@ -109,7 +109,7 @@ void HostWorker::logDiagnosis(const DeployOp &op)
 {
     const ExecResult d = run(op.diagnose, {}, 30);
     if (d.error) {
-        log(QStringLiteral("could not read the service log: %1").arg(d.error->message));
+        log(QCoreApplication::translate("pgha::Deploy", "could not read the service log: %1").arg(d.error->message));
         return;
     }
     for (const QString &line : QString::fromUtf8(d.out + d.err).trimmed().split(QLatin1Char('\n')))
@@ -232,12 +232,25 @@ HostWorker::OpResult HostWorker::waitFor(const DeployOp &op)
             log(QStringLiteral("  ... %1").arg(progress));
             lastProgress = progress;
         }
-        if (t.elapsed() > qint64(op.timeoutSec) * 1000)
-            return {false, false,
-                    QCoreApplication::translate("pgha::Deploy", "not ready after %1 s (last: %2); see the service logs under /var/log on the host")
-                        .arg(op.timeoutSec)
-                        .arg(progress.isEmpty() ? QCoreApplication::translate("pgha::Deploy", "no answer") : progress),
-                    -1};
+        if (t.elapsed() > qint64(op.timeoutSec) * 1000) {
+            const QString last = progress.isEmpty() ? QCoreApplication::translate("pgha::Deploy", "no answer") : progress;
+            // Where to look: the journal on systemd hosts, the direct start's log files otherwise.
+            const ExecResult init = run(QStringLiteral("[ -d /run/systemd/system ]"), {}, 10);
+            QString message;
+            if (!init.error && init.exitCode == 0 && !op.service.isEmpty())
+                message = QCoreApplication::translate("pgha::Deploy", "not ready after %1 s (last: %2); see journalctl -u %3 on the host")
+                              .arg(op.timeoutSec)
+                              .arg(last, op.service);
+            else if (!init.error && init.exitCode == 0)
+                message = QCoreApplication::translate("pgha::Deploy", "not ready after %1 s (last: %2); see the services' journal on the host (journalctl)")
+                              .arg(op.timeoutSec)
+                              .arg(last);
+            else
+                message = QCoreApplication::translate("pgha::Deploy", "not ready after %1 s (last: %2); see the service logs under /var/log on the host")
+                              .arg(op.timeoutSec)
+                              .arg(last);
+            return {false, false, message, -1};
+        }
         for (int i = 0; i < 2 && !cancelled(); ++i)
             QThread::msleep(50);  // a worker thread: sleeping here never stalls the GUI
         if (cancelled())

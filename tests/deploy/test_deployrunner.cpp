@@ -203,6 +203,43 @@ private slots:
         QCOMPARE(r.steps.value(QStringLiteral("b")), StepOutcome::Failed);
         QCOMPARE(hosts.count(QStringLiteral("h2: ")), 0);  // nothing ran on the refused host
     }
+
+    // A wait that times out names where to look: journalctl -u <service> on systemd hosts, /var/log otherwise.
+    void waitTimeoutNamesTheLog_data()
+    {
+        QTest::addColumn<bool>("systemd");
+        QTest::addColumn<QString>("service");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("systemd, patroni") << true << "patroni" << "see journalctl -u patroni on the host";
+        QTest::newRow("systemd, no service") << true << "" << "see the services' journal on the host (journalctl)";
+        QTest::newRow("direct") << false << "patroni" << "see the service logs under /var/log on the host";
+    }
+
+    void waitTimeoutNamesTheLog()
+    {
+        QFETCH(bool, systemd);
+        QFETCH(QString, service);
+        QFETCH(QString, expected);
+        FakeHosts hosts;
+        hosts.addRule({QString(), QStringLiteral("wait for it"), 1, "not yet", 0, false, -1});
+        if (!systemd)
+            hosts.addRule({QString(), QStringLiteral("/run/systemd/system"), 1, QByteArray(), 0, false, -1});
+        DeployStep s = step(QStringLiteral("w"), QStringLiteral("h1"));
+        DeployOp &op = s.ops[0];
+        op.kind = DeployOp::Kind::WaitFor;
+        op.script = QStringLiteral("wait for it");
+        op.timeoutSec = 0;
+        op.service = service;
+        DeployRunner runner;
+        runner.setSessionFactory(pgha::test::fakeFactory(&hosts));
+        QString message;
+        QObject::connect(&runner, &DeployRunner::stepFinished, &runner,
+                         [&](const QString &, const QString &, StepOutcome, const QString &m) { message = m; });
+        const Run r = runToEnd(runner, plan({s}), freshJournal());
+        QCOMPARE(r.steps.value(QStringLiteral("w")), StepOutcome::Failed);
+        QVERIFY2(message.contains(QStringLiteral("not ready after 0 s")), qPrintable(message));
+        QVERIFY2(message.contains(expected), qPrintable(message));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDeployRunner)
