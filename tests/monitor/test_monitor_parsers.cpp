@@ -30,6 +30,7 @@ private slots:
     void cluster();
     void node_data();
     void node();
+    void recorded415LagFields();
     void history_data();
     void history();
     void lag_data();
@@ -69,6 +70,11 @@ void TestMonitorParsers::cluster_data()
                                                 << qint64(0) << true << QStringList{QStringLiteral("pg2")} << 5;
     QTest::newRow("4.0 lagging replica") << "patroni-4.0-cluster.json" << 4 << "pg1" << true << "pg3"
                                          << qint64(52428800) << true << QStringList{QStringLiteral("pg2")} << 5;
+    // Recorded from the real Patroni 4.1.5 (tests/e2e/test_e2e_patroni4 with PGHA_RECORD_PATRONI4) after a switchover.
+    QTest::newRow("4.1.5 recorded, sync standby") << "patroni-4.1.5-cluster.json" << 3 << "node2" << false << "node1"
+                                                  << qint64(0) << true << QStringList{} << 2;
+    QTest::newRow("4.1.5 recorded, replica") << "patroni-4.1.5-cluster.json" << 3 << "node2" << false << "node3"
+                                             << qint64(0) << true << QStringList{} << 2;
     QTest::newRow("4.0 stopped, lag unknown") << "patroni-4.0-cluster.json" << 4 << "pg1" << true << "pg4"
                                               << qint64(-1) << false << QStringList{QStringLiteral("pg2")} << 5;
 }
@@ -133,6 +139,11 @@ void TestMonitorParsers::node_data()
                                    << "" << false << "";
     QTest::newRow("4.0 primary") << "patroni-4.0-patroni-primary.json" << "leader" << "4.0.4"
                                  << QStringList{QStringLiteral("pg2"), QStringLiteral("pg3")} << "" << true << "";
+    QTest::newRow("4.1.5 recorded primary says primary")
+        << "patroni-4.1.5-patroni-primary.json" << "leader" << "4.1.5"
+        << QStringList{QStringLiteral("node3"), QStringLiteral("node1")} << "" << false << "";
+    QTest::newRow("4.1.5 recorded replica") << "patroni-4.1.5-patroni-replica.json" << "replica" << "4.1.5"
+                                            << QStringList{} << "streaming" << false << "";
     QTest::newRow("4.0 replica streaming") << "patroni-4.0-patroni-replica.json" << "replica" << "4.0.4"
                                            << QStringList{} << "streaming" << false << "true";
 }
@@ -157,6 +168,34 @@ void TestMonitorParsers::node()
     QVERIFY(r->walPosition > 0);
 }
 
+// Patroni 4.1 reports receive and replay lag apart (and their LSNs) next to "lag"; the leader has none.
+void TestMonitorParsers::recorded415LagFields()
+{
+    auto r = PatroniParser::parseCluster(data(QStringLiteral("patroni-4.1.5-cluster.json")));
+    QVERIFY(r.ok());
+    int replicas = 0;
+    for (const MemberState &m : r->members) {
+        QCOMPARE(m.timeline, 2);
+        if (m.isLeader()) {
+            QCOMPARE(m.name, QStringLiteral("node2"));
+            QCOMPARE(m.receiveLagBytes, qint64(-1));
+            QCOMPARE(m.replayLagBytes, qint64(-1));
+            continue;
+        }
+        ++replicas;
+        QCOMPARE(m.receiveLagBytes, qint64(0));
+        QCOMPARE(m.replayLagBytes, qint64(0));
+        QVERIFY(m.streaming);
+    }
+    QCOMPARE(replicas, 2);
+    QCOMPARE(r->members.at(0).role, QStringLiteral("sync_standby"));
+    // /config as the real 4.1.5 answers it: the design's timers and synchronous mode.
+    auto cfg = PatroniParser::parseConfig(data(QStringLiteral("patroni-4.1.5-config.json")));
+    QVERIFY(cfg.ok());
+    QCOMPARE(cfg->value(QStringLiteral("ttl")).toInt(), 20);
+    QCOMPARE(cfg->value(QStringLiteral("synchronous_mode")).toBool(), true);
+}
+
 void TestMonitorParsers::history_data()
 {
     QTest::addColumn<QString>("file");
@@ -164,6 +203,7 @@ void TestMonitorParsers::history_data()
     QTest::addColumn<int>("lastTimeline");
     QTest::addColumn<QString>("lastLeader");
     QTest::newRow("3.0.2 one switchover") << "patroni-3.0.2-history.json" << 1 << 1 << "m2";
+    QTest::newRow("4.1.5 recorded switchover") << "patroni-4.1.5-history.json" << 1 << 1 << "node2";
     QTest::newRow("4.x four switches") << "patroni-4.0-history.json" << 4 << 4 << "pg1";
 }
 

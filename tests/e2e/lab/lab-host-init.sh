@@ -12,6 +12,16 @@ mount --bind "$h/var-lib-postgresql" /var/lib/postgresql
 mount --bind "$h/var-lib-etcd" /var/lib/etcd
 mount --bind "$h/root" /root
 mount --bind "$h/tmp" /tmp
+# /opt: the machine's, seen through an overlay whose writes stay with the host (a tmpfs), so that a pip design's
+# virtualenv /opt/patroni is the host's own. With the flag file patroni-venv (lab.sh up, PGHA_LAB_PATRONI_VENV),
+# the machine's pinned Patroni virtualenv (scripts/setup-patroni-venv.sh) is bound there read-only instead.
+mount -t tmpfs -o mode=0755 tmpfs "$h/opt-ovl"
+mkdir -p "$h/opt-ovl/upper" "$h/opt-ovl/work"
+mount -t overlay overlay -o "lowerdir=/opt,upperdir=$h/opt-ovl/upper,workdir=$h/opt-ovl/work" /opt
+if [[ -s "$h/patroni-venv" ]]; then
+  mkdir -p /opt/patroni
+  mount --bind -o ro "$(cat "$h/patroni-venv")" /opt/patroni
+fi
 exec /usr/bin/python3 -c '
 import os, signal, sys, time
 argv = sys.argv[1:]

@@ -11,6 +11,9 @@
 # PGHA_LAB_PREFIX (default 127.0.0) picks the addresses: PREFIX.11-.13 database nodes, PREFIX.20 HAProxy.
 # PGHA_LAB_DIR (default /var/tmp/pgha-lab-PREFIX, mode 0700) holds the lab's state; sshd's StrictModes refuses
 # keys under world-writable /tmp, and the lab's /tmp is bind-mounted per host anyway.
+# Each host sees /opt through an overlay of its own (writes stay in the host). PGHA_LAB_PATRONI_VENV="HOST..."
+# (at up) binds the machine's Patroni 4.1.5 virtualenv (/opt/pgha/patroni-4.1.5) read-only at /opt/patroni on
+# those hosts: a pip deploy finds it installed there and installs it with pip on the others.
 set -euo pipefail
 
 # shellcheck disable=SC2034 # read by lab-common.sh
@@ -18,6 +21,7 @@ LAB_DEFAULT_DIR_STEM=pgha-lab
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source-path=SCRIPTDIR source=lab-common.sh
 . "$HERE/lab-common.sh"
+PATRONI_VENV=/opt/pgha/patroni-4.1.5
 init_pid() { # the namespace's PID 1 as seen from outside: the child of unshare
   local u; u="$(cat "$LAB/hosts/$1/unshare.pid" 2>/dev/null)" || return 1
   cat "/proc/$u/task/$u/children" 2>/dev/null | awk '{print $1}'
@@ -63,6 +67,12 @@ CONF
   install -d -m 0700 "$h/root" "$h/root/.ssh"
   install -m 0600 "$LAB/id_ed25519.pub" "$h/root/.ssh/authorized_keys"
   install -d -m 1777 "$h/tmp"
+  install -d -m 0755 "$h/opt-ovl"
+  rm -f "$h/patroni-venv"
+  if [[ " ${PGHA_LAB_PATRONI_VENV:-} " == *" $n "* ]]; then
+    [[ -x "$PATRONI_VENV/bin/patroni" ]] || { echo "lab.sh: no $PATRONI_VENV (scripts/setup-patroni-venv.sh)" >&2; return 1; }
+    echo "$PATRONI_VENV" >"$h/patroni-venv"
+  fi
   # --kill-child: when unshare dies (lab down) its child, the namespace's init, dies and takes every process
   # of the PID namespace with it.
   setsid unshare --mount --pid --fork --kill-child --mount-proc -- \
