@@ -360,6 +360,37 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
     </message>
 </context>
 <context>
+    <name>pgha::TlsTable</name>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Tage übrig</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
     <name>pgha::DashboardPage</name>
     <message>
         <source>Patroni URL of a running cluster (empty: the project&apos;s hosts)</source>
@@ -564,6 +595,10 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
     <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
     </message>
 </context>
 <context>

@@ -129,6 +129,18 @@ void printStatusTable(QTextStream &s, const ClusterState &st)
             }
         }
     }
+    if (!st.tls.isEmpty()) {
+        s << "TLS certificates presented:\n";
+        for (const TlsEndpointState &t : st.tls) {
+            s << "  " << t.name << "  " << t.endpoint << "  " << t.service;
+            if (t.notAfter.isValid())
+                s << "  " << t.subject << "  expires " << t.notAfter.toString(Qt::ISODate) << "  (" << t.daysLeft
+                  << " days left)";
+            if (!t.error.isEmpty())
+                s << "  CERTIFICATE PROBLEM: " << t.error;
+            s << "\n";
+        }
+    }
     s << "Verdict: " << verdictKey(st.verdict) << "\n";
     for (const QString &r : st.reasons)
         s << "  - " << r << "\n";

@@ -86,6 +86,13 @@ std::optional<MonitorTarget> TargetOptions::resolve(const QCommandLineParser &p,
             return std::nullopt;
         }
     }
+    bool anyHttps = false;
+    for (const MonitorTarget::Endpoint &e : std::as_const(t.patroni) + t.etcd + t.haproxy)
+        anyHttps = anyHttps || e.url.startsWith(QLatin1String("https:"));
+    if (anyHttps && t.caCertificates.isEmpty() && !t.ignoreTlsErrors) {
+        err() << "note: no cluster CA (the secrets' tls.ca, or --ca FILE): certificates are checked against the "
+                 "system's CAs\n";
+    }
     bool ok = false;
     t.timeoutMs = p.value(timeout).toInt(&ok);
     if (!ok || t.timeoutMs <= 0) {

@@ -70,7 +70,47 @@ QNetworkReply *ClusterPoller::send(const QByteArray &verb, const QString &url, c
                                    MonitorTarget::Auth auth)
 {
     ++m_pending;
-    return m_target.send(m_nam, verb, url, body, auth);
+    QNetworkReply *reply = m_target.send(m_nam, verb, url, body, auth);
+    if (reply->url().scheme() == QLatin1String("https")) {
+        // Connected before the caller's handler, so it runs first.
+        connect(reply, &QNetworkReply::finished, this, [this, reply] {
+            QString service;
+            const QString name = nameOf(reply->url(), &service);
+            m_tlsSeen.observe(reply, name, service);
+        });
+    }
+    return reply;
+}
+
+QString ClusterPoller::nameOf(const QUrl &url, QString *service) const
+{
+    const QString key = CredentialScope::endpointKey(url);
+    auto find = [&key](const QList<MonitorTarget::Endpoint> &list) -> QString {
+        for (const MonitorTarget::Endpoint &e : list) {
+            if (CredentialScope::endpointKey(QUrl(e.url)) == key)
+                return e.name.isEmpty() ? QUrl(e.url).host() : e.name;
+        }
+        return {};
+    };
+    QString name = find(m_target.patroni);
+    *service = QStringLiteral("patroni");
+    if (name.isEmpty()) {
+        for (auto it = m_seenMembers.cbegin(); it != m_seenMembers.cend() && name.isEmpty(); ++it) {
+            if (CredentialScope::endpointKey(QUrl(it.value())) == key)
+                name = it.key();
+        }
+    }
+    if (name.isEmpty()) {
+        name = find(m_etcdEndpoints);
+        if (!name.isEmpty())
+            *service = QStringLiteral("etcd");
+    }
+    if (name.isEmpty()) {
+        name = find(m_target.haproxy);
+        if (!name.isEmpty())
+            *service = QStringLiteral("haproxy");
+    }
+    return name.isEmpty() ? url.host() : name;
 }
 
 bool ClusterPoller::poll()
@@ -91,6 +131,7 @@ bool ClusterPoller::poll()
     m_haproxy.clear();
     m_findings.clear();
     m_notes.clear();
+    m_tlsSeen.clear();
 
     // Hold the count above zero while the round is being sent, so that an instant failure cannot finish it early.
     // The round starts from the event loop, like DeployRunner's: polled() never comes before poll() returns,
@@ -396,8 +437,13 @@ void ClusterPoller::assemble()
     r.etcdMembers = m_etcdMembers;
     r.etcdProbes = m_etcdProbes;
     r.haproxy = m_haproxy;
-    r.findings = m_findings;
-    r.notes = m_notes;
+    // The certificates the https endpoints presented: days left, expiry findings, --insecure notes.
+    ClusterState tls;
+    m_tlsSeen.report(&tls, m_target.certWarnDays, m_target.ignoreTlsErrors);
+    r.findings = m_findings + tls.findings;
+    r.notes = m_notes + tls.notes;
+    r.tls = tls.tls;
+    r.certWarnDays = m_target.certWarnDays;
     emit polled(assembleClusterState(r));
 }
 

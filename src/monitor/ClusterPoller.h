@@ -5,6 +5,7 @@
 #include "monitor/MonitorTarget.h"
 #include "monitor/PollRound.h"
 #include "core/parse/PatroniParser.h"
+#include "monitor/TlsObserver.h"
 
 #include <QElapsedTimer>
 #include <QHash>
@@ -14,6 +15,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QUrl;
 
 namespace pgha {
 
@@ -52,6 +54,7 @@ private:
                         MonitorTarget::Auth auth = MonitorTarget::Auth::Rest);
     void noteMemberUrl(const QString &name, const QString &url);
     void sendRound();
+    QString nameOf(const QUrl &url, QString *service) const;
     void sendCluster(int endpointIndex);
     void sendNode(const QString &url);
     void sendEtcdMemberList(int endpointIndex);
@@ -91,6 +94,7 @@ private:
     QList<HaproxyInstance> m_haproxy;
     QStringList m_findings;
     QStringList m_notes;
+    TlsObserver m_tlsSeen;                        // certificates presented this round
 };
 
 } // namespace pgha

@@ -164,6 +164,23 @@ QJsonObject ClusterState::toJson() const
                      {QStringLiteral("monitoring_gaps"), QJsonArray::fromStringList(gaps)}};
     if (!patroniError.isEmpty())
         root.insert(QStringLiteral("patroni_error"), patroniError);
+    if (!tls.isEmpty()) {
+        QJsonArray jt;
+        for (const TlsEndpointState &t : tls) {
+            QJsonObject o{{QStringLiteral("name"), t.name},
+                          {QStringLiteral("endpoint"), t.endpoint},
+                          {QStringLiteral("service"), t.service},
+                          {QStringLiteral("subject"), t.subject}};
+            if (t.notAfter.isValid()) {
+                o.insert(QStringLiteral("not_after"), t.notAfter.toString(Qt::ISODate));
+                o.insert(QStringLiteral("days_left"), t.daysLeft);
+            }
+            if (!t.error.isEmpty())
+                o.insert(QStringLiteral("error"), t.error);
+            jt.append(o);
+        }
+        root.insert(QStringLiteral("tls"), jt);
+    }
     if (!findings.isEmpty())
         root.insert(QStringLiteral("findings"), QJsonArray::fromStringList(findings));
     if (etcdMonitored) {

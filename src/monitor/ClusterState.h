@@ -45,6 +45,18 @@ struct HaproxyInstance
     const HaproxyPool *pool(const QString &kind) const;  // first pool of that kind
 };
 
+// The certificate an https endpoint presented this poll (the dashboard's TLS tab, `pgha status`).
+struct TlsEndpointState
+{
+    QString name;             // host name from the design, or the host
+    QString endpoint;         // host:port
+    QString service;          // "patroni", "etcd" or "haproxy"
+    QString subject;          // of the presented certificate
+    QDateTime notAfter;       // invalid when no certificate was seen
+    int daysLeft = 0;
+    QString error;            // why it was not accepted (or accepted only because of --insecure)
+};
+
 struct ClusterState
 {
     QDateTime time;           // when the poll finished (UTC)
@@ -65,6 +77,8 @@ struct ClusterState
     // design): each makes the verdict at least degraded.
     QStringList findings;
     QStringList notes;               // the monitor's remarks that do not change the verdict
+    QList<TlsEndpointState> tls;     // one per https endpoint, sorted by name and endpoint
+    int certWarnDays = 30;           // cluster.security.cert_warn_days: fewer days left is a finding
     Verdict verdict = Verdict::Unavailable;
     QStringList reasons;             // why the verdict is not healthy (and notes)
     // What the monitor could not read (credentials refused, ...): the verdict is about the parts it did read,

@@ -28,7 +28,11 @@ MonitorTarget MonitorTarget::fromTopology(const Topology &topology, const Secret
     MonitorTarget t;
     const Cluster &c = topology.cluster;
     t.clusterName = c.name;
-    const QString scheme = https ? QStringLiteral("https://") : QStringLiteral("http://");
+    // A TLS design (cluster.security.tls) speaks https on the REST API and etcd's client port; HAProxy's stats
+    // page stays http (the generators do not put it behind TLS).
+    const bool tls = https || c.security.tls;
+    const QString scheme = tls ? QStringLiteral("https://") : QStringLiteral("http://");
+    const QString etcdScheme = c.security.tls ? QStringLiteral("https://") : QStringLiteral("http://");
     for (const Host &h : topology.hosts) {
         const QString host = hostForUrl(h.address);
         if (h.has(Role::Postgres)) {
@@ -36,7 +40,7 @@ MonitorTarget MonitorTarget::fromTopology(const Topology &topology, const Secret
             t.expectedMembers << h.name;
         }
         if (h.has(Role::Etcd))
-            t.etcd.append({h.name, QStringLiteral("http://") + host + QLatin1Char(':') + QString::number(c.etcd.clientPort)});
+            t.etcd.append({h.name, etcdScheme + host + QLatin1Char(':') + QString::number(c.etcd.clientPort)});
         if (h.has(Role::HAProxy)) {
             t.haproxy.append({h.name, QStringLiteral("http://") + host + QLatin1Char(':')
                                           + QString::number(c.haproxy.statsPort) + QStringLiteral("/;csv")});
@@ -44,6 +48,16 @@ MonitorTarget MonitorTarget::fromTopology(const Topology &topology, const Secret
     }
     for (const Endpoint &e : std::as_const(t.patroni))
         t.restScope.addEndpoint(QUrl(e.url));
+    // The cluster CA is the only one trusted; the admin certificate is presented where a server asks (etcd's
+    // client-cert-auth, Patroni's verify_client for unsafe methods).
+    // Only a TLS design touches the TLS backend (its start-up cost stays off a plain-http status).
+    if (tls && !secrets.tls.ca.certPem.isEmpty())
+        t.caCertificates = QSslCertificate::fromData(secrets.tls.ca.certPem, QSsl::Pem);
+    if (tls && !secrets.tls.admin.certPem.isEmpty() && !secrets.tls.admin.keyPem.isEmpty()) {
+        t.clientCertificate = QSslCertificate(secrets.tls.admin.certPem, QSsl::Pem);
+        t.clientKey = QSslKey(secrets.tls.admin.keyPem, QSsl::Ec, QSsl::Pem);
+    }
+    t.certWarnDays = c.security.certWarnDays;
     t.restUser = secrets.restApiUser;
     t.restPassword = secrets.restApiPassword;
     t.statsUser = secrets.haproxyStatsUser;
@@ -88,6 +102,17 @@ bool MonitorTarget::sameEndpoints(const MonitorTarget &o) const
         && expectedMembers == o.expectedMembers && clusterName == o.clusterName;
 }
 
+Result<void> MonitorTarget::loadClientCertificate(const QByteArray &certPem, const QByteArray &keyPem)
+{
+    const QSslCertificate cert(certPem, QSsl::Pem);
+    const QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
+    if (cert.isNull() || key.isNull())
+        return Error(QStringLiteral("the admin client certificate or its key (ECDSA, PEM) cannot be read"));
+    clientCertificate = cert;
+    clientKey = key;
+    return {};
+}
+
 Result<void> MonitorTarget::loadCaFile(const QString &path)
 {
     QFile f(path);
@@ -97,7 +122,7 @@ Result<void> MonitorTarget::loadCaFile(const QString &path)
     const QList<QSslCertificate> certs = QSslCertificate::fromData(pem, QSsl::Pem);
     if (pem.size() > 1024 * 1024 || certs.isEmpty())
         return Error(QCoreApplication::translate("pgha::Monitor", "%1: no PEM certificate in the CA file").arg(path));
-    caCertificates += certs;
+    caCertificates = certs;
     return {};
 }
 

@@ -55,6 +55,7 @@ struct MonitorTarget
     int timeoutMs = 2000;              // total deadline per request (not an idle timeout)
     qint64 maxBodyBytes = 4 * 1024 * 1024;
     int maxMembers = 100;              // Patroni members (and etcd members) watched at most; more is a finding
+    int certWarnDays = 30;             // a presented certificate expiring sooner is a finding
     qint64 lagThresholdBytes = 1048576;
 
     // Hosts with the postgres role give Patroni endpoints (scheme from `https`), etcd hosts their client URLs,
@@ -63,8 +64,9 @@ struct MonitorTarget
     // One Patroni URL ("http://10.0.0.1:8008", a path is ignored); a scheme-less "host:port" means http.
     // Credentials go to that host only (add subnets to restScope to widen it).
     static Result<MonitorTarget> fromUrl(const QString &url);
-    // Reads a PEM file of CA certificates into caCertificates; an error names the file.
+    // Reads a PEM file of CA certificates into caCertificates (replacing the design's); an error names the file.
     Result<void> loadCaFile(const QString &path);
+    Result<void> loadClientCertificate(const QByteArray &certPem, const QByteArray &keyPem);
 
     // Same places to poll: every Patroni, etcd and HAProxy endpoint (name and URL, in order) and the expected
     // members. An address or port change is a change even when the number of endpoints stays the same.

@@ -31,6 +31,8 @@ ClusterState assembleClusterState(const PollRound &r)
     s.paused = r.cluster.paused;
     s.findings = r.findings;
     s.notes = r.notes;
+    s.tls = r.tls;
+    s.certWarnDays = r.certWarnDays;
     for (const PollRound::Node &n : std::as_const(r.nodes)) {
         // Patroni 3.x leaves the scope out of /cluster; every member's /patroni names it.
         if (s.scope.isEmpty() && n.ok)

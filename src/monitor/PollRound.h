@@ -54,6 +54,8 @@ struct PollRound
     QList<HaproxyInstance> haproxy;
     QStringList findings;
     QStringList notes;
+    QList<TlsEndpointState> tls;             // certificates presented this round (TlsObserver)
+    int certWarnDays = 30;
 };
 
 // The round judged: members merged from /cluster and each /patroni (absent, unreachable, streaming), etcd

@@ -107,6 +107,11 @@ QByteArray body(QNetworkReply *reply)
     return sink->overflow ? QByteArray() : sink->data;
 }
 
+QStringList tlsErrors(QNetworkReply *reply)
+{
+    return reply->property(kTlsErrors).toStringList();
+}
+
 QString error(QNetworkReply *reply)
 {
     const QString guard = reply->property(kGuardError).toString();

@@ -27,6 +27,9 @@ QString error(QNetworkReply *reply);
 // readAll(): the guard has already read the data out of the reply.
 QByteArray body(QNetworkReply *reply);
 
+// The TLS errors seen on a reply, also those --insecure ignored.
+QStringList tlsErrors(QNetworkReply *reply);
+
 // The host:port a reply talked to, for messages.
 QString endpoint(QNetworkReply *reply);
 

@@ -101,6 +101,7 @@ Topology FakeCluster::topology() const
     t.cluster.patroni.restApiPort = kRestPort;
     t.cluster.etcd.clientPort = kEtcdPort;
     t.cluster.haproxy.statsPort = kStatsPort;
+    t.cluster.security.tls = false;  // plain http fakes (test_monitor_tls has the TLS ones)
     for (int i = 0; i < members.size(); ++i) {
         Host h;
         h.name = members.at(i).name;

@@ -5,6 +5,8 @@
 #include <QHostAddress>
 #include <QList>
 #include <QMutex>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTcpServer>
 
 #include <functional>
@@ -24,6 +26,7 @@ public:
         QByteArray authorization;
         QByteArray body;
         QList<QPair<QByteArray, QByteArray>> headers;  // every header as sent (names lower-cased)
+        QString clientCertificate;                     // TLS: CN of the certificate the client presented
     };
     enum class Mode {
         Normal,
@@ -52,6 +55,11 @@ public:
     QList<Request> requests() const;
     void clearRequests();
     qint64 bytesSent() const;              // body bytes written in Drip/Endless modes
+    // TLS with this certificate (asks for a client certificate, does not require one); set before clients come.
+    void setTls(const QSslCertificate &certificate, const QSslKey &key);
+    void setKeepAlive(bool keepAlive);     // answer many requests per connection (HTTP/1.1 keep-alive)
+    int connections() const;               // TCP connections accepted
+    int handshakes() const;                // TLS handshakes completed
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
@@ -63,6 +71,11 @@ private:
     bool m_refuse = false;
     QList<Request> m_requests;
     qint64 m_bytesSent = 0;
+    QSslCertificate m_certificate;
+    QSslKey m_key;
+    bool m_keepAlive = false;
+    int m_connections = 0;
+    int m_handshakes = 0;
 
     void drip(class QTcpSocket *socket, const QByteArray &body, int intervalMs);
     void endless(class QTcpSocket *socket);

@@ -131,6 +131,7 @@ Topology design(const QString &name, const QList<QPair<QString, Role>> &hosts, q
     t.cluster.name = name;
     t.cluster.patroni.restApiPort = restPort;
     t.cluster.etcd.clientPort = etcdPort;
+    t.cluster.security.tls = false;
     Subnet s;
     s.name = QStringLiteral("lab");
     s.cidr = QStringLiteral("127.0.23.0/28");  // .10 and up lie outside
@@ -289,7 +290,7 @@ void TestMonitorHostile::apiUrlElsewhereGetsNoCredentials()
     {
         QFile f(project);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QStringLiteral("format: 1\ncluster:\n  name: h\n  patroni: {restapi_port: %1}\n"
+        f.write(QStringLiteral("format: 1\ncluster:\n  name: h\n  patroni: {restapi_port: %1}\n  security: {tls: false}\n"
                                "subnets:\n  - {name: lab, cidr: 127.0.23.0/24}\n"
                                "hosts:\n  - {name: n1, address: 127.0.23.5, subnet: lab, os: debian12, roles: [postgres]}\n")
                     .arg(rest.serverPort())
@@ -326,7 +327,7 @@ void TestMonitorHostile::urlModeScope()
     {
         QFile f(project);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("format: 1\ncluster: {name: h}\nsubnets:\n  - {name: lab, cidr: 127.0.23.8/32}\n"
+        f.write("format: 1\ncluster: {name: h, security: {tls: false}}\nsubnets:\n  - {name: lab, cidr: 127.0.23.8/32}\n"
                 "hosts:\n  - {name: n1, address: 127.0.23.8, subnet: lab, os: debian12, roles: [postgres]}\n");
     }
     other.clearRequests();

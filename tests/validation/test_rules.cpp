@@ -1,4 +1,5 @@
 #include "core/model/Secrets.h"
+#include "core/pki/Pki.h"
 #include "core/project/ProjectFile.h"
 #include "core/validation/QuickFix.h"
 #include "core/validation/RuleTable.h"
@@ -648,6 +649,25 @@ QList<Case> cases()
                   true, withCa});
         c.append({QStringLiteral("generated CA"), QStringLiteral("tls-ca-missing"), false, {}, -1, reference(), true,
                   strongSecrets()});
+    }
+
+    // tls-cert-expiring: a host leaf with 10 days left against cert_warn_days 30; one with 400 days is quiet.
+    {
+        const Result<PemPair> ca = Pki::createCa(QStringLiteral("rules CA"), 3650);
+        const Result<PemPair> soon = Pki::issueLeaf(ca.value(), QStringLiteral("node1"), {}, {QStringLiteral("10.0.0.1")},
+                                                    true, true, 10);
+        const Result<PemPair> later = Pki::issueLeaf(ca.value(), QStringLiteral("node1"), {},
+                                                     {QStringLiteral("10.0.0.1")}, true, true, 400);
+        Secrets expiring = strongSecrets();
+        expiring.tls.ca = ca.value();
+        expiring.tls.hosts.insert(QStringLiteral("node1"), soon.value());
+        c.append({QStringLiteral("host certificate expires in 10 days"), QStringLiteral("tls-cert-expiring"), true,
+                  QStringLiteral("hosts/node1"), W, reference(), true, expiring});
+        Secrets fine = strongSecrets();
+        fine.tls.ca = ca.value();
+        fine.tls.hosts.insert(QStringLiteral("node1"), later.value());
+        c.append({QStringLiteral("host certificate with 400 days"), QStringLiteral("tls-cert-expiring"), false, {}, -1,
+                  reference(), true, fine});
     }
     return c;
 }

@@ -103,6 +103,8 @@ const QList<RuleInfo> &ruleTable()
          "Without TLS, etcd, the REST API and PostgreSQL accept anyone who reaches their ports.", tlsOff},
         {"tls-ca-missing", Severity::Error, "Supplied CA missing",
          "Certificates cannot be issued or checked without the cluster CA.", tlsCaMissing},
+        {"tls-cert-expiring", Severity::Warning, "Certificate expiring",
+         "An expired certificate stops etcd, Patroni and HAProxy's checks talking to each other.", tlsCertExpiring},
     };
     return table;
 }

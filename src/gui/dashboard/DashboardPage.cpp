@@ -4,6 +4,7 @@
 #include "gui/dashboard/DashboardDialogs.h"
 #include "gui/dashboard/LiveTopologyView.h"
 #include "gui/dashboard/MemberTableModel.h"
+#include "gui/dashboard/TlsTable.h"
 #include "monitor/ActionRules.h"
 #include "monitor/ActionRunner.h"
 #include "monitor/ClusterMonitor.h"
@@ -205,6 +206,9 @@ void DashboardPage::buildUi()
     m_etcdTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     tabs->addTab(m_etcdTable, tr("etcd"));
 
+    m_tlsTable = new TlsTable(tabs);
+    tabs->addTab(m_tlsTable, tr("TLS"));
+
     m_haproxyTree = new QTreeWidget(tabs);
     m_haproxyTree->setObjectName(QStringLiteral("haproxyTree"));
     m_haproxyTree->setHeaderLabels({tr("HAProxy / pool / server"), tr("Status"), tr("Sessions"), tr("Check")});
@@ -365,6 +369,7 @@ void DashboardPage::onUpdated(const ClusterState &s)
                                           : tr("Not monitored: %1").arg(s.gaps.join(QStringLiteral(" \u00b7 "))));
     m_topologyView->setState(s);
     m_memberModel->setMembers(s.members);
+    m_tlsTable->setState(s);
 
     m_etcdTable->setRowCount(int(s.etcd.size()));
     for (int i = 0; i < s.etcd.size(); ++i) {

@@ -25,6 +25,7 @@ class ActionRunner;
 class ClusterMonitor;
 class LiveTopologyView;
 class MemberTableModel;
+class TlsTable;
 
 // The live dashboard: connects to the cluster of the open project (or to any Patroni URL), polls it every
 // "monitor/intervalMs" (QSettings, default 2000) and shows the members, etcd, HAProxy, charts of lag and
@@ -85,6 +86,7 @@ private:
     MemberTableModel *m_memberModel = nullptr;
     QTableView *m_memberTable = nullptr;
     QTableWidget *m_etcdTable = nullptr;
+    TlsTable *m_tlsTable = nullptr;
     QTreeWidget *m_haproxyTree = nullptr;
     QChartView *m_lagChart = nullptr;
     QChartView *m_sessionsChart = nullptr;

@@ -64,6 +64,7 @@ void weakSecret(const RuleContext &c, Findings &out);
 // TLS
 void tlsOff(const RuleContext &c, Findings &out);
 void tlsCaMissing(const RuleContext &c, Findings &out);
+void tlsCertExpiring(const RuleContext &c, Findings &out);
 
 } // namespace rules
 } // namespace pgha
