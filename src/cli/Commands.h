@@ -14,6 +14,7 @@ int generate(const QStringList &args);
 int exportBundle(const QStringList &args);
 int secrets(const QStringList &args);
 int deploy(const QStringList &args);
+int certs(const QStringList &args);   // certs renew
 int status(const QStringList &args);
 int action(const QString &name, const QStringList &args);  // switchover, failover, restart, reload, reinit, pause, resume
 

@@ -36,6 +36,7 @@ void usage(QTextStream &s)
          "  export FILE -o BUNDLE.tar.gz [--secrets FILE]           write the bundle as a .tar.gz\n"
          "  secrets -o FILE                                         write a new secrets file (mode 0600)\n"
          "  deploy FILE [--dry-run] [--yes] [--only HOST...] ...    build the cluster over SSH\n"
+         "  certs renew FILE [--dry-run] [--yes] [--secrets FILE]   new leaf certificates, rolled out host by host\n"
          "  status FILE | --url URL [--watch] [--format table|json] show the live cluster\n"
          "  switchover|failover|restart|reload|reinit|pause|resume  day-2 actions (see docs/cli.md)\n\n"
          "FILE may be a path or template:NAME (reference, dedicated-etcd, five-nodes, empty).\n"
@@ -122,6 +123,8 @@ int main(int argc, char **argv)
         return secrets(args);
     if (cmd == QLatin1String("deploy"))
         return deploy(args);
+    if (cmd == QLatin1String("certs"))
+        return certs(args);
     if (cmd == QLatin1String("status"))
         return status(args);
     static const QStringList actions = {QStringLiteral("switchover"), QStringLiteral("failover"),

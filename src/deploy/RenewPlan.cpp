@@ -1,0 +1,214 @@
+#include "deploy/RenewPlan.h"
+
+#include "core/generate/Generator.h"
+#include "core/model/Platform.h"
+#include "core/pki/ClusterTls.h"
+#include "core/pki/Pki.h"
+#include "deploy/ShellQuote.h"
+
+namespace pgha {
+
+namespace {
+
+QString q(const QString &s)
+{
+    return shellQuote(s);
+}
+
+QString hostPort(const QString &address, int port)
+{
+    const QString a = address.contains(QLatin1Char(':')) ? QLatin1Char('[') + address + QLatin1Char(']') : address;
+    return a + QLatin1Char(':') + QString::number(port);
+}
+
+DeployOp op(DeployOp::Kind kind, const QString &title, const QString &script, int timeoutSec = 120)
+{
+    DeployOp o;
+    o.kind = kind;
+    o.title = title;
+    o.script = script;
+    o.until = DeployOp::Until::ExitZero;
+    o.timeoutSec = timeoutSec;
+    return o;
+}
+
+// Exit 0 when the TLS endpoint presents the certificate with this SHA-256 fingerprint ("AB:CD:...").
+// starttls: "postgres" for PostgreSQL's in-protocol TLS, empty for plain TLS.
+QString presentsScript(const QString &endpoint, const QString &fingerprint, const QString &starttls = {})
+{
+    return QStringLiteral("openssl s_client -connect %1%2 </dev/null 2>/dev/null | openssl x509 -noout "
+                          "-fingerprint -sha256 | grep -qi %3")
+        .arg(q(endpoint), starttls.isEmpty() ? QString() : QStringLiteral(" -starttls ") + starttls, q(fingerprint));
+}
+
+// Stops a service started either by systemd or directly with a pid file (the deploy's two modes).
+QString stopScript(const QString &svc)
+{
+    return QStringLiteral("if [ -d /run/systemd/system ]; then systemctl stop %1; else\n"
+                          "  pid=$(cat /run/%1.pid 2>/dev/null)\n"
+                          "  if [ -n \"$pid\" ] && kill \"$pid\" 2>/dev/null; then\n"
+                          "    i=0; while kill -0 \"$pid\" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done\n"
+                          "  fi\n"
+                          "  rm -f /run/%1.pid\n"
+                          "fi")
+        .arg(svc);
+}
+
+// Leaves the leader role when this member holds it: POST /switchover with the host's own certificate (Patroni's
+// verify_client) and the REST password from stdin, then waits until another member leads and this one runs as
+// a replica. Nothing happens on a replica.
+QString switchoverAwayScript(const QString &restUrl, const QString &name, const QString &keyPath)
+{
+    static const char *py =
+        "import sys, json, time, ssl, base64, urllib.request as u\n"
+        "base, name, ca, cert, key = sys.argv[1:6]\n"
+        "auth = 'Basic ' + base64.b64encode(sys.stdin.readline().strip().encode()).decode()\n"
+        "ctx = ssl.create_default_context(cafile=ca) if base.startswith('https') else None\n"
+        "if ctx: ctx.load_cert_chain(cert, key); ctx.check_hostname = False\n"
+        "def get(p):\n"
+        "    return json.loads(u.urlopen(u.Request(base + p, headers={'Authorization': auth}), timeout=5,"
+        " context=ctx).read().decode())\n"
+        "if get('/patroni').get('role') not in ('master', 'primary'):\n"
+        "    print(name + ' is not the leader: no switchover'); sys.exit(0)\n"
+        "body = json.dumps({'leader': name}).encode()\n"
+        "r = u.Request(base + '/switchover', data=body, method='POST', headers={'Authorization': auth,"
+        " 'Content-Type': 'application/json'})\n"
+        "print(u.urlopen(r, timeout=60, context=ctx).read().decode())\n"
+        "end = time.time() + 120\n"
+        "while time.time() < end:\n"
+        "    try:\n"
+        "        c = get('/cluster')\n"
+        "        ms = c.get('members', [])\n"
+        "        lead = [m for m in ms if m.get('role') in ('leader', 'master', 'primary') and m.get('state') == 'running']\n"
+        "        me = [m for m in ms if m.get('name') == name and m.get('role') in ('replica', 'sync_standby')"
+        " and m.get('state') in ('running', 'streaming')]\n"
+        "        if lead and lead[0].get('name') != name and me:\n"
+        "            print('leader is now ' + lead[0]['name']); sys.exit(0)\n"
+        "    except Exception as e:\n"
+        "        pass\n"
+        "    time.sleep(1)\n"
+        "print('the switchover did not complete within 120 s'); sys.exit(1)\n";
+    return QStringLiteral("python3 -c %1 %2 %3 %4 %5 %6")
+        .arg(q(QString::fromLatin1(py)), q(restUrl), q(name), q(ClusterTls::caPath()), q(ClusterTls::certPath()),
+             q(keyPath));
+}
+
+QString fingerprintOf(const QByteArray &certPem)
+{
+    const Result<Pki::CertInfo> info = Pki::inspect(certPem);
+    return info.ok() ? info->fingerprintSha256 : QString();
+}
+
+QString pgDataDir(const Topology &t, const Host &h)
+{
+    const PostgresSettings &pg = t.cluster.postgres;
+    return pg.dataDir.isEmpty() ? Platform::postgresDataDir(h.os, pg.distribution, pg.version) : pg.dataDir;
+}
+
+} // namespace
+
+DeployPlan buildRenewPlan(const Topology &topology, const Secrets &renewed, const RenewOptions &options)
+{
+    // The SSH targets and etcd's start command are the deploy's own: one place decides how a host is reached
+    // and how etcd starts (systemd or directly).
+    const DeployPlan deploy = buildPlan(topology, generateBundle(topology, renewed), renewed, options.plan);
+    DeployPlan plan;
+    const Cluster &c = topology.cluster;
+    QString previous;
+    auto chain = [&plan, &previous](DeployStep s) {
+        if (!previous.isEmpty())
+            s.deps << previous;
+        previous = s.id;
+        plan.steps << s;
+    };
+
+    QStringList etcdEndpoints;
+    for (const Host &h : topology.hosts) {
+        if (h.has(Role::Etcd))
+            etcdEndpoints << QStringLiteral("https://") + hostPort(h.address, c.etcd.clientPort);
+    }
+    for (const Host &h : topology.hosts) {
+        if (!h.has(Role::Etcd) || !renewed.tls.hosts.contains(h.name))
+            continue;
+        const PemPair &leaf = renewed.tls.hosts.value(h.name);
+        const QString fp = fingerprintOf(leaf.certPem);
+        const QString endpoint = hostPort(h.address, c.etcd.clientPort);
+        DeployStep s;
+        s.id = QStringLiteral("renew-etcd:") + h.name;
+        s.host = h.name;
+        s.title = QStringLiteral("renew etcd's certificate (restart, one member at a time)");
+        s.probe = presentsScript(endpoint, fp);
+        DeployOp files = op(DeployOp::Kind::WriteFiles, QStringLiteral("write the new certificate and etcd's key"), {});
+        files.files << FileToWrite{ClusterTls::certPath(), leaf.certPem, 0644, QStringLiteral("root"), false}
+                    << FileToWrite{ClusterTls::etcdKeyPath(), leaf.keyPem, 0600, QStringLiteral("etcd"), true};
+        if (h.has(Role::Postgres))
+            files.files << FileToWrite{ClusterTls::postgresKeyPath(), leaf.keyPem, 0600, QStringLiteral("postgres"), true};
+        s.ops << files;
+        s.ops << op(DeployOp::Kind::Run, QStringLiteral("stop etcd"), stopScript(QStringLiteral("etcd")));
+        if (const DeployStep *start = deploy.step(QStringLiteral("etcd-start:") + h.name))
+            s.ops += start->ops;
+        s.ops << op(DeployOp::Kind::WaitFor, QStringLiteral("every etcd member healthy"),
+                    QStringLiteral("ETCDCTL_API=3 etcdctl --endpoints=%1 --cacert=%2 --cert=%3 --key=%4 "
+                                   "--command-timeout=3s endpoint health")
+                        .arg(q(etcdEndpoints.join(QLatin1Char(','))), q(ClusterTls::caPath()),
+                             q(ClusterTls::certPath()), q(ClusterTls::etcdKeyPath())),
+                    90);
+        s.ops << op(DeployOp::Kind::WaitFor, QStringLiteral("etcd presents the new certificate"),
+                    presentsScript(endpoint, fp), 30);
+        chain(s);
+    }
+
+    QList<const Host *> pgHosts;
+    const Host *leader = nullptr;
+    for (const Host &h : topology.hosts) {
+        if (!h.has(Role::Postgres) || !renewed.tls.hosts.contains(h.name))
+            continue;
+        if (h.name == options.leader)
+            leader = &h;
+        else
+            pgHosts << &h;
+    }
+    if (leader)
+        pgHosts << leader;  // replicas first
+    const QString scheme = c.security.tls ? QStringLiteral("https://") : QStringLiteral("http://");
+    for (const Host *h : std::as_const(pgHosts)) {
+        const PemPair &leaf = renewed.tls.hosts.value(h->name);
+        const QString fp = fingerprintOf(leaf.certPem);
+        const QString rest = hostPort(h->address, c.patroni.restApiPort);
+        const QString pg = hostPort(h->address, c.postgres.port);
+        DeployStep s;
+        s.id = QStringLiteral("renew-postgres:") + h->name;
+        s.host = h->name;
+        s.title = h == leader ? QStringLiteral("renew the leader's certificate (after a switchover)")
+                              : QStringLiteral("renew Patroni's and PostgreSQL's certificate (reload)");
+        s.probe = presentsScript(rest, fp) + QStringLiteral(" && ") + presentsScript(pg, fp, QStringLiteral("postgres"));
+        // Whoever leads when this host's turn comes hands over first (the leader hint may be stale).
+        DeployOp away = op(DeployOp::Kind::Run, QStringLiteral("switch over if this member leads"),
+                           switchoverAwayScript(scheme + rest, h->name, ClusterTls::postgresKeyPath()));
+        away.input = (renewed.restApiUser + QLatin1Char(':') + renewed.restApiPassword).toUtf8() + '\n';
+        away.inputNote = QStringLiteral("the REST API user and password");
+        s.ops << away;
+        DeployOp files = op(DeployOp::Kind::WriteFiles, QStringLiteral("write the new certificate and the postgres key"), {});
+        files.files << FileToWrite{ClusterTls::certPath(), leaf.certPem, 0644, QStringLiteral("root"), false}
+                    << FileToWrite{ClusterTls::postgresKeyPath(), leaf.keyPem, 0600, QStringLiteral("postgres"), true};
+        if (h->has(Role::Etcd))
+            files.files << FileToWrite{ClusterTls::etcdKeyPath(), leaf.keyPem, 0600, QStringLiteral("etcd"), true};
+        s.ops << files;
+        s.ops << op(DeployOp::Kind::Run, QStringLiteral("reload Patroni and PostgreSQL"),
+                    QStringLiteral("if [ -d /run/systemd/system ]; then systemctl reload patroni; "
+                                   "else kill -HUP \"$(cat /run/patroni.pid)\"; fi\n"
+                                   "kill -HUP \"$(head -1 %1/postmaster.pid)\"")
+                        .arg(q(pgDataDir(topology, *h))));
+        s.ops << op(DeployOp::Kind::WaitFor, QStringLiteral("the REST API presents the new certificate"),
+                    presentsScript(rest, fp), 60);
+        s.ops << op(DeployOp::Kind::WaitFor, QStringLiteral("PostgreSQL presents the new certificate"),
+                    presentsScript(pg, fp, QStringLiteral("postgres")), 60);
+        chain(s);
+    }
+
+    for (const DeployStep &s : std::as_const(plan.steps))
+        plan.targets.insert(s.host, deploy.targets.value(s.host));
+    return plan;
+}
+
+} // namespace pgha
