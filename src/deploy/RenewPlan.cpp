@@ -33,12 +33,18 @@ DeployOp op(DeployOp::Kind kind, const QString &title, const QString &script, in
 }
 
 // Exit 0 when the TLS endpoint presents the certificate with this SHA-256 fingerprint ("AB:CD:...").
-// starttls: "postgres" for PostgreSQL's in-protocol TLS, empty for plain TLS.
-QString presentsScript(const QString &endpoint, const QString &fingerprint, const QString &starttls = {})
+// extra: "-starttls postgres" for PostgreSQL's in-protocol TLS; a client certificate for etcd (client-cert-auth
+// ends the handshake of a client without one).
+QString presentsScript(const QString &endpoint, const QString &fingerprint, const QString &extra = {})
 {
     return QStringLiteral("openssl s_client -connect %1%2 </dev/null 2>/dev/null | openssl x509 -noout "
                           "-fingerprint -sha256 | grep -qi %3")
-        .arg(q(endpoint), starttls.isEmpty() ? QString() : QStringLiteral(" -starttls ") + starttls, q(fingerprint));
+        .arg(q(endpoint), extra.isEmpty() ? QString() : QLatin1Char(' ') + extra, q(fingerprint));
+}
+
+QString etcdClientCert()
+{
+    return QStringLiteral("-cert %1 -key %2").arg(q(ClusterTls::certPath()), q(ClusterTls::etcdKeyPath()));
 }
 
 // Stops a service started either by systemd or directly with a pid file (the deploy's two modes).
@@ -137,7 +143,7 @@ DeployPlan buildRenewPlan(const Topology &topology, const Secrets &renewed, cons
         s.id = QStringLiteral("renew-etcd:") + h.name;
         s.host = h.name;
         s.title = QStringLiteral("renew etcd's certificate (restart, one member at a time)");
-        s.probe = presentsScript(endpoint, fp);
+        s.probe = presentsScript(endpoint, fp, etcdClientCert());
         DeployOp files = op(DeployOp::Kind::WriteFiles, QStringLiteral("write the new certificate and etcd's key"), {});
         files.files << FileToWrite{ClusterTls::certPath(), leaf.certPem, 0644, QStringLiteral("root"), false}
                     << FileToWrite{ClusterTls::etcdKeyPath(), leaf.keyPem, 0600, QStringLiteral("etcd"), true};
@@ -154,7 +160,7 @@ DeployPlan buildRenewPlan(const Topology &topology, const Secrets &renewed, cons
                              q(ClusterTls::certPath()), q(ClusterTls::etcdKeyPath())),
                     90);
         s.ops << op(DeployOp::Kind::WaitFor, QStringLiteral("etcd presents the new certificate"),
-                    presentsScript(endpoint, fp), 30);
+                    presentsScript(endpoint, fp, etcdClientCert()), 30);
         chain(s);
     }
 
@@ -181,7 +187,7 @@ DeployPlan buildRenewPlan(const Topology &topology, const Secrets &renewed, cons
         s.host = h->name;
         s.title = h == leader ? QStringLiteral("renew the leader's certificate (after a switchover)")
                               : QStringLiteral("renew Patroni's and PostgreSQL's certificate (reload)");
-        s.probe = presentsScript(rest, fp) + QStringLiteral(" && ") + presentsScript(pg, fp, QStringLiteral("postgres"));
+        s.probe = presentsScript(rest, fp) + QStringLiteral(" && ") + presentsScript(pg, fp, QStringLiteral("-starttls postgres"));
         // Whoever leads when this host's turn comes hands over first (the leader hint may be stale).
         DeployOp away = op(DeployOp::Kind::Run, QStringLiteral("switch over if this member leads"),
                            switchoverAwayScript(scheme + rest, h->name, ClusterTls::postgresKeyPath()));
@@ -202,7 +208,7 @@ DeployPlan buildRenewPlan(const Topology &topology, const Secrets &renewed, cons
         s.ops << op(DeployOp::Kind::WaitFor, QStringLiteral("the REST API presents the new certificate"),
                     presentsScript(rest, fp), 60);
         s.ops << op(DeployOp::Kind::WaitFor, QStringLiteral("PostgreSQL presents the new certificate"),
-                    presentsScript(pg, fp, QStringLiteral("postgres")), 60);
+                    presentsScript(pg, fp, QStringLiteral("-starttls postgres")), 60);
         chain(s);
     }
 

@@ -134,7 +134,7 @@ Topology design(const QString &name, const QList<QPair<QString, Role>> &hosts, q
     t.cluster.security.tls = false;
     Subnet s;
     s.name = QStringLiteral("lab");
-    s.cidr = QStringLiteral("127.0.23.0/28");  // .10 and up lie outside
+    s.cidr = QStringLiteral("127.0.23.96/28");  // design mode: subnets do not widen the scope
     t.subnets.append(s);
     int i = 0;
     for (const auto &h : hosts) {
@@ -178,7 +178,7 @@ void TestMonitorHostile::initTestCase()
 void TestMonitorHostile::dripDefeatsNoDeadline()
 {
     FakeHttpServer server;
-    QVERIFY(server.start(QHostAddress(QStringLiteral("127.0.23.1"))));
+    QVERIFY(server.start(QHostAddress(QStringLiteral("127.0.23.101"))));
     // Every answer arrives one byte per second: each byte resets an idle timeout, only a total deadline ends it.
     server.setHandler([](const FakeHttpServer::Request &) {
         FakeHttpServer::Response r;
@@ -208,7 +208,7 @@ void TestMonitorHostile::dripDefeatsNoDeadline()
 void TestMonitorHostile::endlessBodyIsCapped()
 {
     FakeHttpServer server;
-    QVERIFY(server.start(QHostAddress(QStringLiteral("127.0.23.2"))));
+    QVERIFY(server.start(QHostAddress(QStringLiteral("127.0.23.102"))));
     server.setHandler([](const FakeHttpServer::Request &) {
         FakeHttpServer::Response r;
         r.mode = FakeHttpServer::Mode::Endless;
@@ -237,12 +237,12 @@ void TestMonitorHostile::endlessBodyIsCapped()
 void TestMonitorHostile::twentyThousandMembers()
 {
     FakeHttpServer server;
-    QVERIFY(server.start(QHostAddress(QStringLiteral("127.0.23.3"))));
+    QVERIFY(server.start(QHostAddress(QStringLiteral("127.0.23.103"))));
     QJsonArray members;
     members.append(member(QStringLiteral("a0"), server.baseUrl(), QStringLiteral("leader")));
     // The others point at closed ports on another address: each would cost a connection attempt every round.
     for (int i = 1; i < 20000; ++i)
-        members.append(member(QStringLiteral("a%1").arg(i), QStringLiteral("http://127.0.23.4:%1").arg(20000 + i % 40000),
+        members.append(member(QStringLiteral("a%1").arg(i), QStringLiteral("http://127.0.23.104:%1").arg(20000 + i % 40000),
                               QStringLiteral("replica")));
     const QByteArray cluster = json(QJsonObject{{QStringLiteral("members"), members}});
     QVERIFY2(cluster.size() < 4 * 1024 * 1024, "the list must pass the body cap to reach the member cap");
@@ -262,10 +262,10 @@ void TestMonitorHostile::twentyThousandMembers()
 
 void TestMonitorHostile::apiUrlElsewhereGetsNoCredentials()
 {
-    // The design names n1 (127.0.23.5); /cluster also lists a member whose api_url is a recorder on 127.0.23.6.
+    // The design names n1 (127.0.23.105); /cluster also lists a member whose api_url is a recorder on 127.0.23.106.
     FakeHttpServer rest;
     FakeHttpServer recorder;
-    QVERIFY(startPair(&rest, QStringLiteral("127.0.23.5"), &recorder, QStringLiteral("127.0.23.6")));
+    QVERIFY(startPair(&rest, QStringLiteral("127.0.23.105"), &recorder, QStringLiteral("127.0.23.106")));
     QJsonArray members{member(QStringLiteral("n1"), rest.baseUrl(), QStringLiteral("leader")),
                        member(QStringLiteral("evil"), recorder.baseUrl(), QStringLiteral("replica"))};
     rest.setResponse("GET", "/cluster", 200, json(QJsonObject{{QStringLiteral("members"), members}}));
@@ -273,7 +273,7 @@ void TestMonitorHostile::apiUrlElsewhereGetsNoCredentials()
     recorder.setResponse("GET", "/patroni", 200, patroniJson(QStringLiteral("replica")));
     recorder.setResponse("GET", "/cluster", 200, json(QJsonObject{{QStringLiteral("members"), members}}));
 
-    Topology t = design(QStringLiteral("h"), {{QStringLiteral("127.0.23.5"), Role::Postgres}}, rest.serverPort(), 2379);
+    Topology t = design(QStringLiteral("h"), {{QStringLiteral("127.0.23.105"), Role::Postgres}}, rest.serverPort(), 2379);
     t.subnets.first().cidr = QStringLiteral("127.0.23.0/24");  // the recorder lies in a design subnet: still not named
     Secrets sec;
     sec.restApiPassword = QString::fromLatin1(kPassword);
@@ -292,7 +292,7 @@ void TestMonitorHostile::apiUrlElsewhereGetsNoCredentials()
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QStringLiteral("format: 1\ncluster:\n  name: h\n  patroni: {restapi_port: %1}\n  security: {tls: false}\n"
                                "subnets:\n  - {name: lab, cidr: 127.0.23.0/24}\n"
-                               "hosts:\n  - {name: n1, address: 127.0.23.5, subnet: lab, os: debian12, roles: [postgres]}\n")
+                               "hosts:\n  - {name: n1, address: 127.0.23.105, subnet: lab, os: debian12, roles: [postgres]}\n")
                     .arg(rest.serverPort())
                     .toUtf8());
     }
@@ -307,7 +307,7 @@ void TestMonitorHostile::urlModeScope()
 {
     FakeHttpServer rest;
     FakeHttpServer other;
-    QVERIFY(startPair(&rest, QStringLiteral("127.0.23.7"), &other, QStringLiteral("127.0.23.8")));
+    QVERIFY(startPair(&rest, QStringLiteral("127.0.23.107"), &other, QStringLiteral("127.0.23.108")));
     QJsonArray members{member(QStringLiteral("a"), rest.baseUrl(), QStringLiteral("leader")),
                        member(QStringLiteral("b"), other.baseUrl(), QStringLiteral("replica"))};
     const QByteArray cluster = json(QJsonObject{{QStringLiteral("members"), members}});
@@ -327,8 +327,8 @@ void TestMonitorHostile::urlModeScope()
     {
         QFile f(project);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("format: 1\ncluster: {name: h, security: {tls: false}}\nsubnets:\n  - {name: lab, cidr: 127.0.23.8/32}\n"
-                "hosts:\n  - {name: n1, address: 127.0.23.8, subnet: lab, os: debian12, roles: [postgres]}\n");
+        f.write("format: 1\ncluster: {name: h, security: {tls: false}}\nsubnets:\n  - {name: lab, cidr: 127.0.23.108/32}\n"
+                "hosts:\n  - {name: n1, address: 127.0.23.108, subnet: lab, os: debian12, roles: [postgres]}\n");
     }
     other.clearRequests();
     r = runPgha({QStringLiteral("status"), QStringLiteral("--url"), rest.baseUrl(), project});
@@ -340,12 +340,12 @@ void TestMonitorHostile::actionToForeignLeaderRefused()
 {
     FakeHttpServer rest;
     FakeHttpServer recorder;
-    QVERIFY(startPair(&rest, QStringLiteral("127.0.23.9"), &recorder, QStringLiteral("127.0.23.10")));
+    QVERIFY(startPair(&rest, QStringLiteral("127.0.23.109"), &recorder, QStringLiteral("127.0.23.110")));
     // The DCS says the leader's REST API is the recorder: a switchover would POST the credentials there.
     QJsonArray members{member(QStringLiteral("n1"), rest.baseUrl(), QStringLiteral("replica")),
                        member(QStringLiteral("evil"), recorder.baseUrl(), QStringLiteral("leader"))};
     rest.setResponse("GET", "/cluster", 200, json(QJsonObject{{QStringLiteral("members"), members}}));
-    Topology t = design(QStringLiteral("h"), {{QStringLiteral("127.0.23.9"), Role::Postgres}}, rest.serverPort(), 2379);
+    Topology t = design(QStringLiteral("h"), {{QStringLiteral("127.0.23.109"), Role::Postgres}}, rest.serverPort(), 2379);
     Secrets sec;
     sec.restApiPassword = QString::fromLatin1(kPassword);
     ActionRunner runner(MonitorTarget::fromTopology(t, sec));
@@ -365,15 +365,15 @@ void TestMonitorHostile::etcdNeverGetsCredentials()
 {
     FakeHttpServer rest;
     FakeHttpServer etcd;
-    QVERIFY(rest.start(QHostAddress(QStringLiteral("127.0.23.11"))));
-    QVERIFY(etcd.start(QHostAddress(QStringLiteral("127.0.23.12"))));
+    QVERIFY(rest.start(QHostAddress(QStringLiteral("127.0.23.111"))));
+    QVERIFY(etcd.start(QHostAddress(QStringLiteral("127.0.23.112"))));
     rest.setResponse("GET", "/cluster", 200,
                      json(QJsonObject{{QStringLiteral("members"),
                                        QJsonArray{member(QStringLiteral("n1"), rest.baseUrl(), QStringLiteral("leader"))}}}));
     rest.setResponse("GET", "/patroni", 200, patroniJson(QStringLiteral("master")));
     etcd.setResponse("GET", "/health", 200, "{\"health\":\"true\"}");
     Topology t = design(QStringLiteral("h"),
-                        {{QStringLiteral("127.0.23.11"), Role::Postgres}, {QStringLiteral("127.0.23.12"), Role::Etcd}},
+                        {{QStringLiteral("127.0.23.111"), Role::Postgres}, {QStringLiteral("127.0.23.112"), Role::Etcd}},
                         rest.serverPort(), etcd.serverPort());
     Secrets sec;
     sec.restApiPassword = QString::fromLatin1(kPassword);

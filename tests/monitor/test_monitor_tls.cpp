@@ -176,11 +176,11 @@ FakeHttpServer *TestMonitorTls::tlsServer(const QString &address, const PemPair 
 
 void TestMonitorTls::verifiedAgainstClusterCa()
 {
-    auto leaf = Pki::issueLeaf(m_ca, QStringLiteral("node1"), {QStringLiteral("node1")}, {QStringLiteral("127.0.23.20")},
+    auto leaf = Pki::issueLeaf(m_ca, QStringLiteral("node1"), {QStringLiteral("node1")}, {QStringLiteral("127.0.23.120")},
                                true, true, 20);
     QVERIFY(leaf.ok());
-    FakeHttpServer *server = tlsServer(QStringLiteral("127.0.23.20"), leaf.value());
-    MonitorTarget target = MonitorTarget::fromTopology(design(QStringLiteral("127.0.23.20"), server->serverPort()), secrets());
+    FakeHttpServer *server = tlsServer(QStringLiteral("127.0.23.120"), leaf.value());
+    MonitorTarget target = MonitorTarget::fromTopology(design(QStringLiteral("127.0.23.120"), server->serverPort()), secrets());
     QVERIFY(target.patroni.first().url.startsWith(QLatin1String("https://")));
     target.certWarnDays = 10;
     const ClusterState s = pollOnce(target);
@@ -201,14 +201,14 @@ void TestMonitorTls::verifiedAgainstClusterCa()
     const QString project = m_dir.filePath(QStringLiteral("ok.pgha.yaml"));
     writeFile(QStringLiteral("ok.pgha.yaml"),
               QStringLiteral("format: 1\ncluster:\n  name: t\n  patroni: {restapi_port: %1}\n"
-                             "hosts:\n  - {name: node1, address: 127.0.23.20, os: debian12, roles: [postgres]}\n")
+                             "hosts:\n  - {name: node1, address: 127.0.23.120, os: debian12, roles: [postgres]}\n")
                   .arg(server->serverPort())
                   .toUtf8());
     const QString secretsFile = m_dir.filePath(QStringLiteral("secrets.yaml"));
     QVERIFY(SecretStore::saveFile(secrets(), secretsFile).ok());
     const Run r = runPgha({QStringLiteral("status"), project}, secretsFile);
     QVERIFY2(r.out.contains("TLS certificates presented:"), r.out.constData());
-    QVERIFY2(r.out.contains("node1  127.0.23.20:"), r.out.constData());
+    QVERIFY2(r.out.contains("node1  127.0.23.120:"), r.out.constData());
     QVERIFY2(r.out.contains("days left)"), r.out.constData());
     QVERIFY2(!r.out.contains("CERTIFICATE PROBLEM"), r.out.constData());
 }
@@ -218,9 +218,9 @@ void TestMonitorTls::rejected_data()
     QTest::addColumn<QString>("address");
     QTest::addColumn<QString>("kind");
     QTest::addColumn<QString>("reason");  // in Qt's words
-    QTest::newRow("signed by another CA") << "127.0.23.21" << "wrong-ca" << "issuer certificate";
-    QTest::newRow("expired") << "127.0.23.22" << "expired" << "has expired";
-    QTest::newRow("names another host") << "127.0.23.23" << "wrong-name" << "host name did not match";
+    QTest::newRow("signed by another CA") << "127.0.23.121" << "wrong-ca" << "issuer certificate";
+    QTest::newRow("expired") << "127.0.23.122" << "expired" << "has expired";
+    QTest::newRow("names another host") << "127.0.23.123" << "wrong-name" << "host name did not match";
 }
 
 void TestMonitorTls::rejected()
@@ -236,7 +236,7 @@ void TestMonitorTls::rejected()
         QVERIFY(l.ok());
         leaf = l.value();
     } else if (kind == QLatin1String("wrong-name")) {
-        auto l = Pki::issueLeaf(m_ca, QStringLiteral("node9"), {QStringLiteral("node9")}, {QStringLiteral("127.0.23.99")},
+        auto l = Pki::issueLeaf(m_ca, QStringLiteral("node9"), {QStringLiteral("node9")}, {QStringLiteral("127.0.23.199")},
                                 true, true, 30);
         QVERIFY(l.ok());
         leaf = l.value();
@@ -284,9 +284,9 @@ void TestMonitorTls::insecureWarnsAndReports()
 {
     auto other = Pki::createCa(QStringLiteral("someone else's CA"), 30);
     QVERIFY(other.ok());
-    auto leaf = Pki::issueLeaf(other.value(), QStringLiteral("node1"), {}, {QStringLiteral("127.0.23.24")}, true, true, 30);
+    auto leaf = Pki::issueLeaf(other.value(), QStringLiteral("node1"), {}, {QStringLiteral("127.0.23.124")}, true, true, 30);
     QVERIFY(leaf.ok());
-    FakeHttpServer *server = tlsServer(QStringLiteral("127.0.23.24"), leaf.value());
+    FakeHttpServer *server = tlsServer(QStringLiteral("127.0.23.124"), leaf.value());
     const QString caFile = writeFile(QStringLiteral("cluster-ca2.pem"), m_ca.certPem);
     const Run r = runPgha({QStringLiteral("status"), QStringLiteral("--url"), server->baseUrl(), QStringLiteral("--ca"), caFile,
                            QStringLiteral("--insecure"), QStringLiteral("--format"), QStringLiteral("json")});
@@ -301,10 +301,10 @@ void TestMonitorTls::insecureWarnsAndReports()
 
 void TestMonitorTls::connectionsReusedAcrossPolls()
 {
-    auto leaf = Pki::issueLeaf(m_ca, QStringLiteral("node1"), {}, {QStringLiteral("127.0.23.25")}, true, true, 30);
+    auto leaf = Pki::issueLeaf(m_ca, QStringLiteral("node1"), {}, {QStringLiteral("127.0.23.125")}, true, true, 30);
     QVERIFY(leaf.ok());
-    FakeHttpServer *server = tlsServer(QStringLiteral("127.0.23.25"), leaf.value());
-    ClusterMonitor monitor(MonitorTarget::fromTopology(design(QStringLiteral("127.0.23.25"), server->serverPort()), secrets()));
+    FakeHttpServer *server = tlsServer(QStringLiteral("127.0.23.125"), leaf.value());
+    ClusterMonitor monitor(MonitorTarget::fromTopology(design(QStringLiteral("127.0.23.125"), server->serverPort()), secrets()));
     QSignalSpy spy(&monitor, &ClusterMonitor::updated);
     monitor.pollNow();
     QVERIFY(spy.wait(10000));
@@ -325,15 +325,15 @@ void TestMonitorTls::connectionsReusedAcrossPolls()
 
 void TestMonitorTls::expiryFinding()
 {
-    auto leaf = Pki::issueLeaf(m_ca, QStringLiteral("node1"), {}, {QStringLiteral("127.0.23.26")}, true, true, 10);
+    auto leaf = Pki::issueLeaf(m_ca, QStringLiteral("node1"), {}, {QStringLiteral("127.0.23.126")}, true, true, 10);
     QVERIFY(leaf.ok());
-    FakeHttpServer *server = tlsServer(QStringLiteral("127.0.23.26"), leaf.value());
-    Topology t = design(QStringLiteral("127.0.23.26"), server->serverPort());
+    FakeHttpServer *server = tlsServer(QStringLiteral("127.0.23.126"), leaf.value());
+    Topology t = design(QStringLiteral("127.0.23.126"), server->serverPort());
     t.cluster.security.certWarnDays = 30;
     const ClusterState s = pollOnce(MonitorTarget::fromTopology(t, secrets()));
     QVERIFY(s.patroniReachable);
     QCOMPARE(s.verdict, Verdict::Degraded);
-    QVERIFY2(s.findings.join(QLatin1Char('|')).contains(QLatin1String("certificate of node1 (127.0.23.26:")),
+    QVERIFY2(s.findings.join(QLatin1Char('|')).contains(QLatin1String("certificate of node1 (127.0.23.126:")),
              qPrintable(s.findings.join(QLatin1Char('|'))));
     QVERIFY2(s.findings.join(QLatin1Char('|')).contains(QLatin1String("expires in 9 days")),
              qPrintable(s.findings.join(QLatin1Char('|'))));
@@ -344,7 +344,7 @@ void TestMonitorTls::realEtcdWithClientCertAuth()
     const QString etcd = QStandardPaths::findExecutable(QStringLiteral("etcd"));
     if (etcd.isEmpty())
         QSKIP("etcd is not installed");
-    const QString address = QStringLiteral("127.0.23.30");
+    const QString address = QStringLiteral("127.0.23.130");
     auto leaf = Pki::issueLeaf(m_ca, QStringLiteral("e1"), {QStringLiteral("e1")}, {address, QStringLiteral("127.0.0.1")},
                                true, true, 30);
     QVERIFY(leaf.ok());
