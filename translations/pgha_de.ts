@@ -3067,6 +3067,42 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <source>Put the CA&apos;s cert (and key, or every host&apos;s cert and key) under tls: in the secrets file, or set cluster.security.ca: generated.</source>
         <translation>Legen Sie das Zertifikat der CA (und ihren Schlüssel, oder Zertifikat und Schlüssel jedes Hosts) unter tls: in die Kennwortdatei oder setzen Sie cluster.security.ca: generated.</translation>
     </message>
+    <message>
+        <source>Patroni %1 (the distribution&apos;s package)</source>
+        <translation>Patroni %1 (das Paket der Distribution)</translation>
+    </message>
+    <message>
+        <source>Patroni %1</source>
+        <translation>Patroni %1</translation>
+    </message>
+    <message>
+        <source>pgha has no pinned package set for Patroni %1, so pip would pick its dependencies at install time.</source>
+        <translation>pgha hat für Patroni %1 keinen festgelegten Paketsatz, daher würde pip die Abhängigkeiten erst bei der Installation wählen.</translation>
+    </message>
+    <message>
+        <source>Use a release with a pinned set (%1), or install: package.</source>
+        <translation>Verwenden Sie ein Release mit festgelegtem Paketsatz (%1) oder install: package.</translation>
+    </message>
+    <message>
+        <source>%1 refuses %2 %3 (below its minimum %4): --validate-config fails, and at run time it silently uses %4 instead.</source>
+        <translation>%1 lehnt %2 %3 ab (unter dem Minimum %4): --validate-config schlägt fehl, und zur Laufzeit verwendet Patroni stillschweigend %4.</translation>
+    </message>
+    <message>
+        <source>failsafe_mode needs Patroni 3.0 or later; %1 does not know it, so a lost etcd demotes the primary.</source>
+        <translation>failsafe_mode braucht Patroni 3.0 oder neuer; %1 kennt es nicht, daher stuft ein verlorenes etcd den Primary herab.</translation>
+    </message>
+    <message>
+        <source>Turn failsafe_mode off, or install Patroni 3.0+ (e.g. install: pip, version: &quot;4.1.5&quot;).</source>
+        <translation>Schalten Sie failsafe_mode aus oder installieren Sie Patroni 3.0+ (z. B. install: pip, version: &quot;4.1.5&quot;).</translation>
+    </message>
+    <message>
+        <source>synchronous_mode: quorum needs Patroni 4.0 or later; %1 refuses it.</source>
+        <translation>synchronous_mode: quorum braucht Patroni 4.0 oder neuer; %1 lehnt es ab.</translation>
+    </message>
+    <message>
+        <source>Use synchronous_mode: true, or install Patroni 4 (install: pip, version: &quot;4.1.5&quot;).</source>
+        <translation>Verwenden Sie synchronous_mode: true oder installieren Sie Patroni 4 (install: pip, version: &quot;4.1.5&quot;).</translation>
+    </message>
 </context>
 <context>
     <name>pgha::SecretsDialog</name>

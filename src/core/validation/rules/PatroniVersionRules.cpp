@@ -3,6 +3,8 @@
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
 
+#include <QCoreApplication>
+
 namespace pgha::rules {
 
 namespace {
@@ -10,8 +12,8 @@ namespace {
 QString releaseText(const Topology &t, const PatroniVersion &v)
 {
     if (t.cluster.patroni.version.isEmpty())
-        return QStringLiteral("Patroni %1 (the distribution's package)").arg(v.toString());
-    return QStringLiteral("Patroni %1").arg(v.toString());
+        return QCoreApplication::translate("pgha::Rules", "Patroni %1 (the distribution's package)").arg(v.toString());
+    return QCoreApplication::translate("pgha::Rules", "Patroni %1").arg(v.toString());
 }
 
 } // namespace
@@ -25,10 +27,10 @@ void patroniPipUnpinned(const RuleContext &c, Findings &out)
     if (known.contains(p.version))
         return;
     addFinding(out, "patroni-pip-unpinned", Severity::Error, QStringLiteral("cluster.patroni.version"),
-               QStringLiteral("pgha has no pinned package set for Patroni %1, so pip would pick its dependencies "
+               QCoreApplication::translate("pgha::Rules", "pgha has no pinned package set for Patroni %1, so pip would pick its dependencies "
                               "at install time.")
                    .arg(p.version),
-               QStringLiteral("Use a release with a pinned set (%1), or install: package.")
+               QCoreApplication::translate("pgha::Rules", "Use a release with a pinned set (%1), or install: package.")
                    .arg(known.join(QStringLiteral(", "))));
 }
 
@@ -46,12 +48,12 @@ void patroniVersionTiming(const RuleContext &c, Findings &out)
             continue;
         addFinding(out, "patroni-version-timing", Severity::Error,
                    QStringLiteral("cluster.patroni.") + QLatin1String(t.key),
-                   QStringLiteral("%1 refuses %2 %3 (below its minimum %4): --validate-config fails, and at run time "
+                   QCoreApplication::translate("pgha::Rules", "%1 refuses %2 %3 (below its minimum %4): --validate-config fails, and at run time "
                                   "it silently uses %4 instead.")
                        .arg(releaseText(c.topology, *v), QLatin1String(t.key))
                        .arg(t.value)
                        .arg(t.min),
-                   QStringLiteral("Set %1 to %2 or more.").arg(QLatin1String(t.key)).arg(t.min), "fix-patroni-timing");
+                   QCoreApplication::translate("pgha::Rules", "Set %1 to %2 or more.").arg(QLatin1String(t.key)).arg(t.min), "fix-patroni-timing");
     }
 }
 
@@ -63,17 +65,17 @@ void patroniVersionSetting(const RuleContext &c, Findings &out)
     const PatroniSettings &p = c.topology.cluster.patroni;
     if (p.failsafeMode && !v->atLeast(3, 0)) {
         addFinding(out, "patroni-version-setting", Severity::Error, QStringLiteral("cluster.patroni.failsafe_mode"),
-                   QStringLiteral("failsafe_mode needs Patroni 3.0 or later; %1 does not know it, so a lost etcd "
+                   QCoreApplication::translate("pgha::Rules", "failsafe_mode needs Patroni 3.0 or later; %1 does not know it, so a lost etcd "
                                   "demotes the primary.")
                        .arg(releaseText(c.topology, *v)),
-                   QStringLiteral("Turn failsafe_mode off, or install Patroni 3.0+ (e.g. install: pip, version: "
+                   QCoreApplication::translate("pgha::Rules", "Turn failsafe_mode off, or install Patroni 3.0+ (e.g. install: pip, version: "
                                   "\"4.1.5\")."));
     }
     if (p.synchronousMode && p.synchronousQuorum && !v->atLeast(4, 0)) {
         addFinding(out, "patroni-version-setting", Severity::Error, QStringLiteral("cluster.patroni.synchronous_mode"),
-                   QStringLiteral("synchronous_mode: quorum needs Patroni 4.0 or later; %1 refuses it.")
+                   QCoreApplication::translate("pgha::Rules", "synchronous_mode: quorum needs Patroni 4.0 or later; %1 refuses it.")
                        .arg(releaseText(c.topology, *v)),
-                   QStringLiteral("Use synchronous_mode: true, or install Patroni 4 (install: pip, version: "
+                   QCoreApplication::translate("pgha::Rules", "Use synchronous_mode: true, or install Patroni 4 (install: pip, version: "
                                   "\"4.1.5\")."));
     }
 }
