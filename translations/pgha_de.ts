@@ -360,37 +360,6 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
     </message>
 </context>
 <context>
-    <name>pgha::TlsTable</name>
-    <message>
-        <source>Host</source>
-        <translation>Host</translation>
-    </message>
-    <message>
-        <source>Endpoint</source>
-        <translation>Endpunkt</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Dienst</translation>
-    </message>
-    <message>
-        <source>Certificate</source>
-        <translation>Zertifikat</translation>
-    </message>
-    <message>
-        <source>Expires</source>
-        <translation>Läuft ab</translation>
-    </message>
-    <message>
-        <source>Days left</source>
-        <translation>Tage übrig</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>Problem</translation>
-    </message>
-</context>
-<context>
     <name>pgha::DashboardPage</name>
     <message>
         <source>Patroni URL of a running cluster (empty: the project&apos;s hosts)</source>
@@ -946,6 +915,62 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
     <message>
         <source>key %1</source>
         <translation>Schlüssel %1</translation>
+    </message>
+    <message>
+        <source>install Patroni %1 with pip</source>
+        <translation>Patroni %1 mit pip installieren</translation>
+    </message>
+    <message>
+        <source>pip install the pinned Patroni %1 into %2</source>
+        <translation>Den festgelegten Paketsatz von Patroni %1 mit pip nach %2 installieren</translation>
+    </message>
+    <message>
+        <source>renew etcd&apos;s certificate (restart, one member at a time)</source>
+        <translation>Zertifikat von etcd erneuern (Neustart, ein Mitglied nach dem anderen)</translation>
+    </message>
+    <message>
+        <source>write the new certificate and etcd&apos;s key</source>
+        <translation>Neues Zertifikat und Schlüssel von etcd schreiben</translation>
+    </message>
+    <message>
+        <source>stop etcd</source>
+        <translation>etcd stoppen</translation>
+    </message>
+    <message>
+        <source>etcd presents the new certificate</source>
+        <translation>etcd zeigt das neue Zertifikat</translation>
+    </message>
+    <message>
+        <source>renew the leader&apos;s certificate (after a switchover)</source>
+        <translation>Zertifikat des Leaders erneuern (nach einem Switchover)</translation>
+    </message>
+    <message>
+        <source>renew Patroni&apos;s and PostgreSQL&apos;s certificate (reload)</source>
+        <translation>Zertifikat von Patroni und PostgreSQL erneuern (Reload)</translation>
+    </message>
+    <message>
+        <source>switch over if this member leads</source>
+        <translation>Switchover, falls dieses Mitglied Leader ist</translation>
+    </message>
+    <message>
+        <source>the REST API user and password</source>
+        <translation>Benutzer und Kennwort der REST-API</translation>
+    </message>
+    <message>
+        <source>write the new certificate and the postgres key</source>
+        <translation>Neues Zertifikat und den postgres-Schlüssel schreiben</translation>
+    </message>
+    <message>
+        <source>reload Patroni and PostgreSQL</source>
+        <translation>Patroni und PostgreSQL neu laden</translation>
+    </message>
+    <message>
+        <source>the REST API presents the new certificate</source>
+        <translation>Die REST-API zeigt das neue Zertifikat</translation>
+    </message>
+    <message>
+        <source>PostgreSQL presents the new certificate</source>
+        <translation>PostgreSQL zeigt das neue Zertifikat</translation>
     </message>
 </context>
 <context>
@@ -3227,6 +3252,37 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>Next free address: %1</source>
         <translation>Nächste freie Adresse: %1</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::TlsTable</name>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Zertifikat</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>Tage übrig</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
     </message>
 </context>
 </TS>

@@ -302,12 +302,12 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
             DeployStep s;
             s.id = QStringLiteral("patroni-pip:") + h->name;
             s.host = h->name;
-            s.title = QStringLiteral("install Patroni %1 with pip").arg(c.patroni.version);
+            s.title = QCoreApplication::translate("pgha::Deploy", "install Patroni %1 with pip").arg(c.patroni.version);
             s.deps << QStringLiteral("check:") + h->name;
             if (plan.step(QStringLiteral("packages:") + h->name))
                 s.deps << QStringLiteral("packages:") + h->name;
             s.probe = PatroniPip::probeScript(topology, *h);
-            s.ops << runOp(QStringLiteral("pip install the pinned Patroni %1 into %2")
+            s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "pip install the pinned Patroni %1 into %2")
                                .arg(c.patroni.version, Platform::patroniVenvDir()),
                            QStringLiteral("set -e\n") + PatroniPip::installScript(topology, *h));
             pipIds.insert(h->name, s.id);

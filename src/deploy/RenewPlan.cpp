@@ -6,6 +6,8 @@
 #include "core/pki/Pki.h"
 #include "deploy/ShellQuote.h"
 
+#include <QCoreApplication>
+
 namespace pgha {
 
 namespace {
@@ -142,24 +144,24 @@ DeployPlan buildRenewPlan(const Topology &topology, const Secrets &renewed, cons
         DeployStep s;
         s.id = QStringLiteral("renew-etcd:") + h.name;
         s.host = h.name;
-        s.title = QStringLiteral("renew etcd's certificate (restart, one member at a time)");
+        s.title = QCoreApplication::translate("pgha::Deploy", "renew etcd's certificate (restart, one member at a time)");
         s.probe = presentsScript(endpoint, fp, etcdClientCert());
-        DeployOp files = op(DeployOp::Kind::WriteFiles, QStringLiteral("write the new certificate and etcd's key"), {});
+        DeployOp files = op(DeployOp::Kind::WriteFiles, QCoreApplication::translate("pgha::Deploy", "write the new certificate and etcd's key"), {});
         files.files << FileToWrite{ClusterTls::certPath(), leaf.certPem, 0644, QStringLiteral("root"), false}
                     << FileToWrite{ClusterTls::etcdKeyPath(), leaf.keyPem, 0600, QStringLiteral("etcd"), true};
         if (h.has(Role::Postgres))
             files.files << FileToWrite{ClusterTls::postgresKeyPath(), leaf.keyPem, 0600, QStringLiteral("postgres"), true};
         s.ops << files;
-        s.ops << op(DeployOp::Kind::Run, QStringLiteral("stop etcd"), stopScript(QStringLiteral("etcd")));
+        s.ops << op(DeployOp::Kind::Run, QCoreApplication::translate("pgha::Deploy", "stop etcd"), stopScript(QStringLiteral("etcd")));
         if (const DeployStep *start = deploy.step(QStringLiteral("etcd-start:") + h.name))
             s.ops += start->ops;
-        s.ops << op(DeployOp::Kind::WaitFor, QStringLiteral("every etcd member healthy"),
+        s.ops << op(DeployOp::Kind::WaitFor, QCoreApplication::translate("pgha::Deploy", "every etcd member healthy"),
                     QStringLiteral("ETCDCTL_API=3 etcdctl --endpoints=%1 --cacert=%2 --cert=%3 --key=%4 "
                                    "--command-timeout=3s endpoint health")
                         .arg(q(etcdEndpoints.join(QLatin1Char(','))), q(ClusterTls::caPath()),
                              q(ClusterTls::certPath()), q(ClusterTls::etcdKeyPath())),
                     90);
-        s.ops << op(DeployOp::Kind::WaitFor, QStringLiteral("etcd presents the new certificate"),
+        s.ops << op(DeployOp::Kind::WaitFor, QCoreApplication::translate("pgha::Deploy", "etcd presents the new certificate"),
                     presentsScript(endpoint, fp, etcdClientCert()), 30);
         chain(s);
     }
@@ -185,29 +187,29 @@ DeployPlan buildRenewPlan(const Topology &topology, const Secrets &renewed, cons
         DeployStep s;
         s.id = QStringLiteral("renew-postgres:") + h->name;
         s.host = h->name;
-        s.title = h == leader ? QStringLiteral("renew the leader's certificate (after a switchover)")
-                              : QStringLiteral("renew Patroni's and PostgreSQL's certificate (reload)");
+        s.title = h == leader ? QCoreApplication::translate("pgha::Deploy", "renew the leader's certificate (after a switchover)")
+                              : QCoreApplication::translate("pgha::Deploy", "renew Patroni's and PostgreSQL's certificate (reload)");
         s.probe = presentsScript(rest, fp) + QStringLiteral(" && ") + presentsScript(pg, fp, QStringLiteral("-starttls postgres"));
         // Whoever leads when this host's turn comes hands over first (the leader hint may be stale).
-        DeployOp away = op(DeployOp::Kind::Run, QStringLiteral("switch over if this member leads"),
+        DeployOp away = op(DeployOp::Kind::Run, QCoreApplication::translate("pgha::Deploy", "switch over if this member leads"),
                            switchoverAwayScript(scheme + rest, h->name, ClusterTls::postgresKeyPath()));
         away.input = (renewed.restApiUser + QLatin1Char(':') + renewed.restApiPassword).toUtf8() + '\n';
-        away.inputNote = QStringLiteral("the REST API user and password");
+        away.inputNote = QCoreApplication::translate("pgha::Deploy", "the REST API user and password");
         s.ops << away;
-        DeployOp files = op(DeployOp::Kind::WriteFiles, QStringLiteral("write the new certificate and the postgres key"), {});
+        DeployOp files = op(DeployOp::Kind::WriteFiles, QCoreApplication::translate("pgha::Deploy", "write the new certificate and the postgres key"), {});
         files.files << FileToWrite{ClusterTls::certPath(), leaf.certPem, 0644, QStringLiteral("root"), false}
                     << FileToWrite{ClusterTls::postgresKeyPath(), leaf.keyPem, 0600, QStringLiteral("postgres"), true};
         if (h->has(Role::Etcd))
             files.files << FileToWrite{ClusterTls::etcdKeyPath(), leaf.keyPem, 0600, QStringLiteral("etcd"), true};
         s.ops << files;
-        s.ops << op(DeployOp::Kind::Run, QStringLiteral("reload Patroni and PostgreSQL"),
+        s.ops << op(DeployOp::Kind::Run, QCoreApplication::translate("pgha::Deploy", "reload Patroni and PostgreSQL"),
                     QStringLiteral("if [ -d /run/systemd/system ]; then systemctl reload patroni; "
                                    "else kill -HUP \"$(cat /run/patroni.pid)\"; fi\n"
                                    "kill -HUP \"$(head -1 %1/postmaster.pid)\"")
                         .arg(q(pgDataDir(topology, *h))));
-        s.ops << op(DeployOp::Kind::WaitFor, QStringLiteral("the REST API presents the new certificate"),
+        s.ops << op(DeployOp::Kind::WaitFor, QCoreApplication::translate("pgha::Deploy", "the REST API presents the new certificate"),
                     presentsScript(rest, fp), 60);
-        s.ops << op(DeployOp::Kind::WaitFor, QStringLiteral("PostgreSQL presents the new certificate"),
+        s.ops << op(DeployOp::Kind::WaitFor, QCoreApplication::translate("pgha::Deploy", "PostgreSQL presents the new certificate"),
                     presentsScript(pg, fp, QStringLiteral("-starttls postgres")), 60);
         chain(s);
     }
