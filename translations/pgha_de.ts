@@ -1757,6 +1757,14 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <translation>Verzug in MB</translation>
     </message>
     <message>
+        <source>Receive lag in MB</source>
+        <translation>Empfangsverzug in MB</translation>
+    </message>
+    <message>
+        <source>Replay lag in MB</source>
+        <translation>Wiedergabeverzug in MB</translation>
+    </message>
+    <message>
         <source>Pending restart</source>
         <translation>Neustart ausstehend</translation>
     </message>

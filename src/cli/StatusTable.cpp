@@ -50,18 +50,28 @@ QString sizeText(qint64 bytes)
 
 void printStatusTable(QTextStream &s, const ClusterState &st)
 {
-    const QStringList head = {QStringLiteral("Member"), QStringLiteral("Host"), QStringLiteral("Role"),
-                              QStringLiteral("State"), QStringLiteral("TL"), QStringLiteral("Lag in MB"),
-                              QStringLiteral("Pending restart"), QStringLiteral("Tags")};
+    // Patroni 4.1+ reports receive and replay lag apart: two more columns, only when a member has them.
+    bool splitLag = false;
+    for (const MemberState &m : st.members)
+        splitLag = splitLag || m.receiveLagBytes >= 0 || m.replayLagBytes >= 0;
+    QStringList head = {QStringLiteral("Member"), QStringLiteral("Host"), QStringLiteral("Role"),
+                        QStringLiteral("State"), QStringLiteral("TL"), QStringLiteral("Lag in MB")};
+    if (splitLag)
+        head << QStringLiteral("Receive lag") << QStringLiteral("Replay lag");
+    head << QStringLiteral("Pending restart") << QStringLiteral("Tags");
     QList<QStringList> rows;
     for (const MemberState &m : st.members) {
         QString host = m.host;
         if (m.port > 0 && m.port != 5432)
             host += QLatin1Char(':') + QString::number(m.port);
-        rows << QStringList{m.name, host, roleTitle(m), m.state,
-                            m.timeline > 0 ? QString::number(m.timeline) : QString(), lagMb(m.lagBytes),
-                            m.pendingRestart ? QStringLiteral("*") : QString(), tagsText(m)};
+        QStringList row{m.name, host, roleTitle(m), m.state,
+                        m.timeline > 0 ? QString::number(m.timeline) : QString(), lagMb(m.lagBytes)};
+        if (splitLag)
+            row << lagMb(m.receiveLagBytes) << lagMb(m.replayLagBytes);
+        row << (m.pendingRestart ? QStringLiteral("*") : QString()) << tagsText(m);
+        rows << row;
     }
+    const int lastNumeric = splitLag ? 7 : 5;
     QList<int> width;
     for (int c = 0; c < head.size(); ++c) {
         int w = int(head.at(c).size());
@@ -78,7 +88,7 @@ void printStatusTable(QTextStream &s, const ClusterState &st)
     auto line = [&](const QStringList &cells) {
         s << "|";
         for (int c = 0; c < cells.size(); ++c) {
-            const bool right = c == 4 || c == 5;
+            const bool right = c >= 4 && c <= lastNumeric;
             s << " " << (right ? cells.at(c).rightJustified(width.at(c)) : cells.at(c).leftJustified(width.at(c)))
               << " |";
         }

@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QRegularExpression>
 #include <QtTest>
 
 using namespace pgha;
@@ -34,6 +35,7 @@ private slots:
     void status_data();
     void status();
     void jsonAndWatch();
+    void patroni41LagColumns();
     void badInput_data();
     void badInput();
     void actions_data();
@@ -112,6 +114,28 @@ void TestMonitorCli::status()
     QCOMPARE(r.code, code);
     QVERIFY(r.out.contains("| Member | Host"));
     QVERIFY(r.out.contains("Lag in MB"));
+    m_fake.reset();
+}
+
+// Patroni 4.1 answers receive_lag and replay_lag apart: the table gains two columns then, and only then.
+void TestMonitorCli::patroni41LagColumns()
+{
+    m_fake = std::make_unique<FakeCluster>(3, 0, false, 190, true);
+    QVERIFY(m_fake->started());
+    m_fake->member(QStringLiteral("m3"))->lag = 3 * 1048576;
+    m_project = m_dir.filePath(QStringLiteral("fake4.pgha.yaml"));
+    QVERIFY(ProjectFile::save(m_fake->topology(), m_project).ok());
+    Run r = pgha({QStringLiteral("status"), m_project});
+    QVERIFY2(r.out.contains("| Lag in MB | Receive lag | Replay lag |"), r.out.constData());
+    QVERIFY2(r.out.contains("| Leader "), r.out.constData());  // 4.x's "primary" is the leader
+    QRegularExpression m3(QStringLiteral("\\| m3 .*\\|\\s+3 \\|\\s+3 \\|\\s+3 \\|"));
+    QVERIFY2(m3.match(QString::fromUtf8(r.out)).hasMatch(), r.out.constData());
+    m_fake.reset();
+    m_fake = std::make_unique<FakeCluster>(3, 0, false, 190, false);
+    QVERIFY(m_fake->started());
+    QVERIFY(ProjectFile::save(m_fake->topology(), m_project).ok());
+    r = pgha({QStringLiteral("status"), m_project});
+    QVERIFY2(r.out.contains("Lag in MB") && !r.out.contains("Receive lag"), r.out.constData());
     m_fake.reset();
 }
 

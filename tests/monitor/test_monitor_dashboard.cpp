@@ -100,6 +100,9 @@ void TestMonitorDashboard::showsTheCluster()
     QAbstractItemModel *model = table->model();
     QCOMPARE(model->rowCount(), 3);
     QCOMPARE(model->headerData(5, Qt::Horizontal).toString(), QStringLiteral("Lag in MB"));
+    QCOMPARE(model->headerData(6, Qt::Horizontal).toString(), QStringLiteral("Receive lag in MB"));
+    QCOMPARE(model->headerData(7, Qt::Horizontal).toString(), QStringLiteral("Replay lag in MB"));
+    QVERIFY(model->index(2, 6).data().toString().isEmpty());  // Patroni 3.0.2 reports no receive lag
     QVERIFY(model->index(0, 0).data().toString().contains(QStringLiteral("\u2605")));  // m1 leads
     QCOMPARE(model->index(2, 5).data().toString(), QStringLiteral("3.0"));
     QCOMPARE(page.findChild<QTableWidget *>(QStringLiteral("etcdTable"))->rowCount(), 3);

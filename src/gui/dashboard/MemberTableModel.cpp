@@ -45,6 +45,13 @@ QString MemberTableModel::roleTitle(const MemberState &m)
     return r;
 }
 
+namespace {
+QVariant mb(qint64 bytes)
+{
+    return bytes >= 0 ? QVariant(QString::number(double(bytes) / 1048576.0, 'f', 1)) : QVariant();
+}
+} // namespace
+
 QVariant MemberTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_members.size())
@@ -57,7 +64,9 @@ QVariant MemberTableModel::data(const QModelIndex &index, int role) const
         case Role: return roleTitle(m);
         case State: return m.streaming && m.state == QLatin1String("running") ? QStringLiteral("running (streaming)") : m.state;
         case Timeline: return m.timeline > 0 ? QVariant(m.timeline) : QVariant();
-        case LagMb: return m.lagBytes >= 0 ? QVariant(QString::number(double(m.lagBytes) / 1048576.0, 'f', 1)) : QVariant();
+        case LagMb: return mb(m.lagBytes);
+        case ReceiveLagMb: return mb(m.receiveLagBytes);
+        case ReplayLagMb: return mb(m.replayLagBytes);
         case PendingRestart: return m.pendingRestart ? QStringLiteral("*") : QString();
         case Tags: {
             QStringList parts;
@@ -76,7 +85,8 @@ QVariant MemberTableModel::data(const QModelIndex &index, int role) const
         if (m.isReplica() && !m.streaming)
             return QBrush(QColor(0xe6, 0x7e, 0x00));
     }
-    if (role == Qt::TextAlignmentRole && (index.column() == Timeline || index.column() == LagMb))
+    if (role == Qt::TextAlignmentRole && (index.column() == Timeline || index.column() == LagMb
+                                          || index.column() == ReceiveLagMb || index.column() == ReplayLagMb))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role == Qt::UserRole)
         return m.name;
@@ -90,6 +100,7 @@ QVariant MemberTableModel::headerData(int section, Qt::Orientation orientation, 
     // QT_TR_NOOP: lupdate extracts them, tr() below translates them.
     static const char *const titles[] = {QT_TR_NOOP("Member"), QT_TR_NOOP("Host"), QT_TR_NOOP("Role"),
                                          QT_TR_NOOP("State"), QT_TR_NOOP("TL"), QT_TR_NOOP("Lag in MB"),
+                                         QT_TR_NOOP("Receive lag in MB"), QT_TR_NOOP("Replay lag in MB"),
                                          QT_TR_NOOP("Pending restart"), QT_TR_NOOP("Tags")};
     return section >= 0 && section < ColumnCount ? tr(titles[section]) : QVariant();
 }

@@ -6,12 +6,13 @@
 
 namespace pgha {
 
-// The members as `patronictl list` shows them: Member, Host, Role, State, TL, Lag in MB, Pending restart, Tags.
+// The members as `patronictl list` shows them: Member, Host, Role, State, TL, Lag in MB, Pending restart, Tags;
+// plus Patroni 4.1's receive and replay lag apart (empty for older releases and for the leader).
 class MemberTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Member, Host, Role, State, Timeline, LagMb, PendingRestart, Tags, ColumnCount };
+    enum Column { Member, Host, Role, State, Timeline, LagMb, ReceiveLagMb, ReplayLagMb, PendingRestart, Tags, ColumnCount };
 
     explicit MemberTableModel(QObject *parent = nullptr);
 
