@@ -2162,6 +2162,26 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <source>%1: TLS handshake failed: %2</source>
         <translation>%1: TLS-Handshake fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>the admin client certificate or its key (ECDSA, PEM) cannot be read</source>
+        <translation>Das Admin-Client-Zertifikat oder sein Schlüssel (ECDSA, PEM) lässt sich nicht lesen</translation>
+    </message>
+    <message>
+        <source>TLS certificates are not verified (--insecure)</source>
+        <translation>TLS-Zertifikate werden nicht geprüft (--insecure)</translation>
+    </message>
+    <message>
+        <source>certificate of %1 (%2) expired on %3</source>
+        <translation>Zertifikat von %1 (%2) ist am %3 abgelaufen</translation>
+    </message>
+    <message>
+        <source>certificate of %1 (%2) expires in %3 days (%4)</source>
+        <translation>Zertifikat von %1 (%2) läuft in %3 Tagen ab (%4)</translation>
+    </message>
+    <message>
+        <source>certificate of %1 (%2) accepted only because of --insecure: %3</source>
+        <translation>Zertifikat von %1 (%2) nur wegen --insecure angenommen: %3</translation>
+    </message>
 </context>
 <context>
     <name>pgha::Palette</name>
@@ -3135,6 +3155,30 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>Use synchronous_mode: true, or install Patroni 4 (install: pip, version: &quot;4.1.5&quot;).</source>
         <translation>Verwenden Sie synchronous_mode: true oder installieren Sie Patroni 4 (install: pip, version: &quot;4.1.5&quot;).</translation>
+    </message>
+    <message>
+        <source>The %1 certificate expired on %2.</source>
+        <translation>Das Zertifikat (%1) ist am %2 abgelaufen.</translation>
+    </message>
+    <message>
+        <source>The %1 certificate expires in %2 days (%3), within cluster.security.cert_warn_days (%4).</source>
+        <translation>Das Zertifikat (%1) läuft in %2 Tagen ab (%3), innerhalb von cluster.security.cert_warn_days (%4).</translation>
+    </message>
+    <message>
+        <source>Run `pgha certs renew DESIGN` (new leaf certificates from the cluster CA, rolled out host by host); a CA is replaced by hand.</source>
+        <translation>Führen Sie `pgha certs renew ENTWURF` aus (neue Leaf-Zertifikate von der Cluster-CA, Host für Host ausgerollt); eine CA wird von Hand ersetzt.</translation>
+    </message>
+    <message>
+        <source>cluster CA</source>
+        <translation>Cluster-CA</translation>
+    </message>
+    <message>
+        <source>admin client</source>
+        <translation>Admin-Client</translation>
+    </message>
+    <message>
+        <source>host %1&apos;s</source>
+        <translation>Host %1</translation>
     </message>
 </context>
 <context>

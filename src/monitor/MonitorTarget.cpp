@@ -107,7 +107,7 @@ Result<void> MonitorTarget::loadClientCertificate(const QByteArray &certPem, con
     const QSslCertificate cert(certPem, QSsl::Pem);
     const QSslKey key(keyPem, QSsl::Ec, QSsl::Pem);
     if (cert.isNull() || key.isNull())
-        return Error(QStringLiteral("the admin client certificate or its key (ECDSA, PEM) cannot be read"));
+        return Error(QCoreApplication::translate("pgha::Monitor", "the admin client certificate or its key (ECDSA, PEM) cannot be read"));
     clientCertificate = cert;
     clientKey = key;
     return {};

@@ -3,6 +3,7 @@
 #include "monitor/CredentialScope.h"
 #include "monitor/RequestGuard.h"
 
+#include <QCoreApplication>
 #include <QNetworkReply>
 #include <QSslCertificate>
 #include <QSslConfiguration>
@@ -39,19 +40,19 @@ void TlsObserver::observe(QNetworkReply *reply, const QString &name, const QStri
 void TlsObserver::report(ClusterState *s, int warnDays, bool insecure) const
 {
     if (insecure)
-        s->findings << QStringLiteral("TLS certificates are not verified (--insecure)");
+        s->findings << QCoreApplication::translate("pgha::Monitor", "TLS certificates are not verified (--insecure)");
     for (const TlsEndpointState &t : m_seen) {
         s->tls.append(t);
         if (t.notAfter.isValid() && t.daysLeft < warnDays) {
-            s->findings << (t.daysLeft < 0 ? QStringLiteral("certificate of %1 (%2) expired on %3")
+            s->findings << (t.daysLeft < 0 ? QCoreApplication::translate("pgha::Monitor", "certificate of %1 (%2) expired on %3")
                                                  .arg(t.name, t.endpoint, t.notAfter.toString(Qt::ISODate))
-                                           : QStringLiteral("certificate of %1 (%2) expires in %3 days (%4)")
+                                           : QCoreApplication::translate("pgha::Monitor", "certificate of %1 (%2) expires in %3 days (%4)")
                                                  .arg(t.name, t.endpoint)
                                                  .arg(t.daysLeft)
                                                  .arg(t.notAfter.toString(Qt::ISODate)));
         }
         if (!t.error.isEmpty() && insecure) {
-            s->notes << QStringLiteral("certificate of %1 (%2) accepted only because of --insecure: %3")
+            s->notes << QCoreApplication::translate("pgha::Monitor", "certificate of %1 (%2) accepted only because of --insecure: %3")
                             .arg(t.name, t.endpoint, t.error);
         }
     }
