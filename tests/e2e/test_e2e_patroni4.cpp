@@ -5,6 +5,8 @@
 // it while a writer commits rows through HAProxy's port 5000; every acknowledged row must be there at the end.
 // The same design with Debian's Patroni 3.0.2 is deployed first on the same lab, for the FIGURE comparison.
 // PGHA_RECORD_PATRONI4=DIR also saves the REST answers of the real 4.1.5 (the monitor's fixtures came from it).
+#include "LabCluster.h"
+#include "LabFigure.h"
 #include "LabFixture.h"
 
 #include "core/model/Secrets.h"
@@ -35,12 +37,7 @@ Q_DECLARE_METATYPE(pgha::ActionResult)
 namespace {
 void figure(const QString &line)
 {
-    qInfo().noquote() << line;
-    static bool first = true;
-    QFile f(QStringLiteral(PGHA_BINARY_DIR "/figures-e2e-patroni4.txt"));
-    if (f.open(first ? (QIODevice::WriteOnly | QIODevice::Truncate) : (QIODevice::WriteOnly | QIODevice::Append)))
-        f.write(line.toUtf8() + '\n');
-    first = false;
+    labFigure(QStringLiteral(PGHA_BINARY_DIR "/figures-e2e-patroni4.txt"), line);
 }
 
 const QString kPrefix = QStringLiteral("127.0.27");
@@ -52,64 +49,31 @@ class TestE2ePatroni4 : public QObject
 private:
     LabFixture m_lab{kPrefix};
     QTemporaryDir m_tmp{QStringLiteral("/var/tmp/pgha-e2e4-XXXXXX")};
+    LabCluster m_cluster{m_lab, m_tmp.path()};
     QString m_project4;
     QString m_project3;
-    QString m_secretsFile;
     Secrets m_secrets;
     double m_seconds3 = 0;
     MonitorTarget m_target;
     ClusterMonitor *m_monitor = nullptr;
 
-    struct Run
+    using Run = LabCluster::Run;
+    Run run(const QString &program, const QStringList &args, int timeoutMs = 300000) const
     {
-        int code = -1;
-        QByteArray out;
-        double seconds = 0;
-    };
-    Run run(const QString &program, const QStringList &args, int timeoutMs = 300000,
-            const QProcessEnvironment &extra = {}) const
-    {
-        QProcess p;
-        QProcessEnvironment env = m_lab.environment();
-        for (const QString &k : extra.keys())
-            env.insert(k, extra.value(k));
-        p.setProcessEnvironment(env);
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        QElapsedTimer t;
-        t.start();
-        p.start(program, args);
-        Run r;
-        if (!p.waitForStarted(10000))
-            return r;
-        p.closeWriteChannel();
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished(5000);
-        }
-        r.seconds = t.elapsed() / 1000.0;
-        r.out = p.readAll();
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        return r;
+        return m_cluster.run(program, args, timeoutMs);
     }
     Run deploy(const QString &project, const QString &tag, bool first) const
     {
         QStringList args{QStringLiteral("deploy"), project, QStringLiteral("--yes"), QStringLiteral("--secrets"),
-                         m_secretsFile, QStringLiteral("--journal"), m_tmp.filePath(tag + QStringLiteral("-journal.json")),
+                         m_cluster.secrets(), QStringLiteral("--journal"), m_tmp.filePath(tag + QStringLiteral("-journal.json")),
                          QStringLiteral("--known-hosts"), m_tmp.filePath(tag + QStringLiteral("-known_hosts"))};
         if (first)
             args << QStringLiteral("--accept-new-host-keys");
-        return run(QStringLiteral(PGHA_BINARY_DIR "/src/cli/pgha"), args);
+        return run(LabCluster::pgha(), args);
     }
     Run psql(const QString &sql) const
     {
-        QProcessEnvironment env;
-        env.insert(QStringLiteral("PGPASSWORD"), m_secrets.superuserPassword);
-        return run(QStringLiteral("psql"),
-                   {QStringLiteral("host=%1 port=5000 user=postgres dbname=postgres connect_timeout=3")
-                        .arg(m_lab.address(QStringLiteral("haproxy"))),
-                    QStringLiteral("-XAtq"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-c"),
-                    sql},
-                   60000, env);
+        return m_cluster.psql(5000, sql);
     }
     QJsonObject rest(const QString &host, const QString &path) const
     {
@@ -203,10 +167,9 @@ private slots:
         m_project4 = writeProject(QStringLiteral("lab4.pgha.yaml"), true);
         m_project3 = writeProject(QStringLiteral("lab3.pgha.yaml"), false);
         QVERIFY(!m_project4.isEmpty() && !m_project3.isEmpty());
-        m_secretsFile = m_tmp.filePath(QStringLiteral("secrets.yaml"));
-        const Run s = run(QStringLiteral(PGHA_BINARY_DIR "/src/cli/pgha"), {QStringLiteral("secrets"), QStringLiteral("-o"), m_secretsFile});
-        QVERIFY2(s.code == 0, s.out.constData());
-        auto sec = SecretStore::loadFile(m_secretsFile);
+        QString error;
+        QVERIFY2(m_cluster.prepare(&error), qPrintable(error));
+        auto sec = SecretStore::loadFile(m_cluster.secrets());
         QVERIFY2(sec.ok(), qPrintable(sec.ok() ? QString() : sec.error().toString()));
         m_secrets = sec.value();
         // Hosts node2 and node3 get the machine's pinned virtualenv at /opt/patroni; node1 an empty /opt of its own.
