@@ -32,7 +32,7 @@ bool parseArgs(QCommandLineParser &parser, const QString &command, const QString
     return true;
 }
 
-std::optional<Topology> loadProjectArg(const QString &arg)
+std::optional<Topology> loadProjectArg(const QString &arg, QHash<QString, FieldPosition> *positions)
 {
     Result<LoadedProject> r = arg.startsWith(QLatin1String("template:"))
         ? ProjectFile::loadTemplate(arg.mid(9))
@@ -44,7 +44,35 @@ std::optional<Topology> loadProjectArg(const QString &arg)
     for (const LoadWarning &w : r->warnings)
         err() << "warning: " << w.toString() << "\n";
     err().flush();
+    if (positions)
+        *positions = r->positions;
     return r->topology;
+}
+
+QString findingLocation(const QString &file, const QHash<QString, FieldPosition> &positions, const Finding &f)
+{
+    if (f.field.isEmpty())
+        return {};
+    const auto it = positions.constFind(f.field);
+    if (it == positions.cend())
+        return QStringLiteral("%1: %2").arg(file, f.field);
+    return QStringLiteral("%1:%2:%3: %4").arg(file).arg(it->line).arg(it->column).arg(f.field);
+}
+
+int printErrors(const QString &file, const QHash<QString, FieldPosition> &positions, const Findings &findings)
+{
+    int errors = 0;
+    for (const Finding &f : findings) {
+        if (f.severity != Severity::Error)
+            continue;
+        ++errors;
+        err() << "error [" << f.ruleId << "] " << f.subject << ": " << f.message << "\n";
+        const QString at = findingLocation(file, positions, f);
+        if (!at.isEmpty())
+            err() << "    at: " << at << "\n";
+    }
+    err().flush();
+    return errors;
 }
 
 std::optional<Secrets> resolveSecrets(const QString &secretsFile)

@@ -2,6 +2,7 @@
 
 #include "core/model/Secrets.h"
 #include "core/project/ProjectFile.h"
+#include "core/validation/Finding.h"
 
 #include <QCommandLineParser>
 #include <optional>
@@ -13,8 +14,15 @@ namespace pgha::cli {
 bool parseArgs(QCommandLineParser &parser, const QString &command, const QStringList &args, int *exitCode);
 
 // Loads FILE (a path, or template:NAME) and prints the loader's warnings to stderr.
-// Prints the error and returns nullopt when it cannot.
-std::optional<Topology> loadProjectArg(const QString &arg);
+// Prints the error and returns nullopt when it cannot. With positions, also where each field stands.
+std::optional<Topology> loadProjectArg(const QString &arg, QHash<QString, FieldPosition> *positions = nullptr);
+
+// "FILE:LINE:COLUMN: FIELD" for a finding about a field the loader placed; empty when unknown.
+QString findingLocation(const QString &file, const QHash<QString, FieldPosition> &positions, const Finding &f);
+
+// Prints the error findings to stderr ("error [rule] subject: message", then "    at: FILE:LINE:COLUMN: FIELD"
+// where known) and returns how many there were.
+int printErrors(const QString &file, const QHash<QString, FieldPosition> &positions, const Findings &findings);
 
 // Secrets from --secrets FILE (mode 0600 required), then PGHA_* environment variables, then generated.
 // Prints on stderr which were generated. nullopt (error printed) when the secrets file is refused.

@@ -88,8 +88,8 @@ int action(const QString &name, const QStringList &args)
         QTextStream in(stdin);
         const QString answer = in.readLine().trimmed().toLower();
         if (answer != QLatin1String("y") && answer != QLatin1String("yes")) {
-            err() << "cancelled\n";
-            return 1;
+            err() << "cancelled: not confirmed\n";
+            return 2;  // docs/cli.md: 2 bad input or not confirmed
         }
     }
     ActionRunner runner(*target);

@@ -56,9 +56,16 @@ int deploy(const QStringList &args)
         return 2;
     }
     const QString projectArg = p.positionalArguments().first();
-    const std::optional<Topology> topology = loadProjectArg(projectArg);
+    QHash<QString, FieldPosition> positions;
+    const std::optional<Topology> topology = loadProjectArg(projectArg, &positions);
     if (!topology)
         return 2;
+    // The design first, before any path is built from it (the journal's name holds cluster.name) and before
+    // anything is read or written beside the journal.
+    if (const int errors = printErrors(projectArg, positions, validate(*topology, nullptr)); errors > 0) {
+        err() << "pgha deploy: the design has " << errors << " error(s); nothing was deployed or written\n";
+        return 2;
+    }
     for (const QString &h : p.values(only)) {
         if (!topology->hostByName(h)) {
             err() << "pgha deploy: --only " << h << ": no such host in the design\n";
@@ -80,21 +87,10 @@ int deploy(const QStringList &args)
         err() << "error: " << setup.error().toString() << "\n";
         return 2;
     }
-    if (!setup->generatedSecretsFile.isEmpty())
-        err() << "note: generated the missing passwords and kept them in " << setup->generatedSecretsFile
-              << " (mode 0600) so that a rerun uses the same ones\n";
-    const QString journalPath = setup->journal.path();
 
-    const Findings findings = validate(*topology, &setup->secrets);
-    int errors = 0;
-    for (const Finding &f : findings) {
-        if (f.severity == Severity::Error) {
-            err() << "error [" << f.ruleId << "] " << f.subject << ": " << f.message << "\n";
-            ++errors;
-        }
-    }
-    if (errors > 0) {
-        err() << "pgha deploy: the design has " << errors << " error(s); nothing was deployed\n";
+    // Again with the passwords (weak-secret, secret-invalid).
+    if (const int errors = printErrors(projectArg, positions, validate(*topology, &setup->secrets)); errors > 0) {
+        err() << "pgha deploy: the design has " << errors << " error(s); nothing was deployed or written\n";
         return 2;
     }
     const DeployPlan &plan = setup->plan;
@@ -125,6 +121,14 @@ int deploy(const QStringList &args)
         }
     }
 
+    // Validated and confirmed: only now is anything written (the generated passwords, then the journal).
+    if (const Result<void> kept = keepGeneratedSecrets(&setup.value()); !kept.ok()) {
+        err() << "error: " << kept.error().toString() << "\n";
+        return 2;
+    }
+    if (!setup->generatedSecretsFile.isEmpty())
+        err() << "note: generated the missing passwords and kept them in " << setup->generatedSecretsFile
+              << " (mode 0600) so that a rerun uses the same ones\n";
     out() << "pgha deploy: cluster \"" << topology->cluster.name << "\", " << plan.steps.size() << " steps on "
           << plan.targets.size() << " hosts\n";
     out().flush();

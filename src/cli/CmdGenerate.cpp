@@ -5,6 +5,7 @@
 #include "core/pki/ClusterTls.h"
 #include "core/validation/Validator.h"
 
+#include <QFileInfo>
 #include <QTextStream>
 
 namespace pgha::cli {
@@ -36,7 +37,8 @@ int run(const QString &command, Target target, const QStringList &args)
               << " [--secrets FILE] [--force]\n";
         return 2;
     }
-    const std::optional<Topology> topology = loadProjectArg(p.positionalArguments().first());
+    QHash<QString, FieldPosition> positions;
+    const std::optional<Topology> topology = loadProjectArg(p.positionalArguments().first(), &positions);
     if (!topology)
         return 2;
     std::optional<Secrets> secrets = resolveSecrets(p.value(secretsOpt));
@@ -44,11 +46,7 @@ int run(const QString &command, Target target, const QStringList &args)
         return 2;
 
     const Findings findings = validate(*topology, &*secrets);
-    const int errors = countSeverity(findings, Severity::Error);
-    for (const Finding &f : findings) {
-        if (f.severity == Severity::Error)
-            err() << "error [" << f.ruleId << "] " << f.subject << ": " << f.message << "\n";
-    }
+    const int errors = printErrors(p.positionalArguments().first(), positions, findings);
     if (errors > 0 && !p.isSet(force)) {
         err() << "pgha " << command << ": the design has " << errors
               << " error(s); nothing was written (fix them, or pass --force)\n";
@@ -86,7 +84,10 @@ int secrets(const QStringList &args)
     QCommandLineParser p;
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Secrets file to write (mode 0600)."), QStringLiteral("FILE"));
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   QStringLiteral("Replace FILE when it exists (its passwords are lost)."));
     p.addOption(output);
+    p.addOption(force);
     p.addPositionalArgument(QStringLiteral("DESIGN"),
                             QStringLiteral("Optional project file: also issue its TLS material (CA, host and admin "
                                            "certificates)."),
@@ -95,7 +96,14 @@ int secrets(const QStringList &args)
     if (!parseArgs(p, QStringLiteral("secrets"), args, &code))
         return code;
     if (!p.isSet(output) || p.positionalArguments().size() > 1) {
-        err() << "usage: pgha secrets -o FILE [DESIGN]\n";
+        err() << "usage: pgha secrets -o FILE [DESIGN] [--force]\n";
+        return 2;
+    }
+    // The passwords of a deployed cluster may be the only copy: never replace them by accident.
+    const QFileInfo existing(p.value(output));
+    if ((existing.exists() || existing.isSymLink()) && !p.isSet(force)) {
+        err() << "error: " << p.value(output)
+              << ": exists; refusing to overwrite it (its passwords would be lost). Pass --force to replace it\n";
         return 2;
     }
     Secrets s;

@@ -15,6 +15,7 @@ QJsonObject findingsJson(const QString &file, const Findings &findings)
 {
     QJsonArray list;
     for (const Finding &f : findings) {
+        // pgha-findings/1 is stable (docs/cli.md): the field's position is in the text output only.
         list.append(QJsonObject{{QStringLiteral("rule"), f.ruleId},
                                 {QStringLiteral("severity"), severityKey(f.severity)},
                                 {QStringLiteral("subject"), f.subject},
@@ -58,7 +59,8 @@ int validate(const QStringList &args)
         return 2;
     }
     const QString file = p.positionalArguments().first();
-    const std::optional<Topology> topology = loadProjectArg(file);
+    QHash<QString, FieldPosition> positions;
+    const std::optional<Topology> topology = loadProjectArg(file, &positions);
     if (!topology)
         return 2;
 
@@ -78,6 +80,9 @@ int validate(const QStringList &args)
     } else {
         for (const Finding &f : findings) {
             out() << severityKey(f.severity) << " [" << f.ruleId << "] " << f.subject << ": " << f.message << "\n";
+            const QString at = findingLocation(file, positions, f);
+            if (!at.isEmpty())
+                out() << "    at: " << at << "\n";
             if (!f.fix.isEmpty())
                 out() << "    fix: " << f.fix << "\n";
         }

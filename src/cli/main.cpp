@@ -34,7 +34,7 @@ void usage(QTextStream &s)
          "  validate FILE [--format text|json] [--secrets FILE]   check a design\n"
          "  generate FILE -o DIR [--secrets FILE]                   write every host's files under DIR\n"
          "  export FILE -o BUNDLE.tar.gz [--secrets FILE]           write the bundle as a .tar.gz\n"
-         "  secrets -o FILE                                         write a new secrets file (mode 0600)\n"
+         "  secrets -o FILE [--force]                               write a new secrets file (mode 0600)\n"
          "  deploy FILE [--dry-run] [--yes] [--only HOST...] ...    build the cluster over SSH\n"
          "  certs renew FILE [--dry-run] [--yes] [--secrets FILE]   new leaf certificates, rolled out host by host\n"
          "  status FILE | --url URL [--watch] [--format table|json] show the live cluster\n"

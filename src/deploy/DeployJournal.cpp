@@ -81,9 +81,12 @@ Result<void> DeployJournal::writeFile(const QString &path, const QByteArray &jso
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly))
         return Error(QCoreApplication::translate("pgha::Deploy", "cannot write the deploy journal: ") + f.errorString(), path);
+    // Owner-only whatever the umask: the journal names hosts, users and what the deploy created.
+    f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     f.write(json);
     if (!f.commit())
         return Error(QCoreApplication::translate("pgha::Deploy", "cannot write the deploy journal: ") + f.errorString(), path);
+    QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
     return {};
 }
 

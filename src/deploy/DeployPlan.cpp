@@ -1,5 +1,6 @@
 #include "deploy/DeployPlan.h"
 
+#include "core/generate/GenUtil.h"
 #include "core/generate/GeneratedFile.h"
 #include "core/generate/HAProxyConfig.h"
 #include "core/generate/InstallScript.h"
@@ -10,7 +11,7 @@
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
 #include "core/pki/ClusterTls.h"
-#include "deploy/ShellQuote.h"
+#include "core/util/ShellQuote.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -155,17 +156,12 @@ QString ownerFor(const Host &h, const QString &path)
     return QStringLiteral("root");
 }
 
+// The normalised path, the same the generated files name (GenUtil::postgresDataDir).
 QString pgDataDir(const Topology &t, const Host &h)
 {
-    const PostgresSettings &pg = t.cluster.postgres;
-    return pg.dataDir.isEmpty() ? Platform::postgresDataDir(h.os, pg.distribution, pg.version) : pg.dataDir;
+    return GenUtil::postgresDataDir(t, h);
 }
 
-QString parentDir(const QString &path)
-{
-    const int i = path.lastIndexOf(QLatin1Char('/'));
-    return i <= 0 ? QStringLiteral("/") : path.left(i);
-}
 
 QString hostPortUrl(const QString &scheme, const QString &address, int port, const QString &path = {})
 {
@@ -439,9 +435,9 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
             s.deps << pipIds.value(h->name);
         s.probe = startedTest(QStringLiteral("patroni"));
         const QString dataDir = pgDataDir(topology, *h);
-        const QString prepare = QStringLiteral("install -d -o postgres -g postgres -m 0700 %1\n"
-                                               "install -d -o postgres -g postgres -m 2775 /run/postgresql")
-                                    .arg(q(parentDir(dataDir)));
+        // Only the missing components of the path are created; an existing parent keeps its owner.
+        const QString prepare = GenUtil::dataDirScript(dataDir)
+            + QStringLiteral("install -d -o postgres -g postgres -m 2775 /run/postgresql");
         s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "start Patroni"),
                        startScript(QStringLiteral("patroni"), QStringLiteral("postgres"), prepare,
                                    asUser(QStringLiteral("postgres"),
@@ -576,10 +572,10 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
                 continue;
             }
             const auto conninfo = [&](int port) {
+                // One .arg() pass: a value holding "%2" is never substituted again; values quoted for libpq.
                 return q(QStringLiteral("host=%1 port=%2 user=%3 dbname=postgres connect_timeout=3")
-                             .arg(h->address)
-                             .arg(port)
-                             .arg(c.users.superuser));
+                             .arg(GenUtil::conninfoValue(h->address), QString::number(port),
+                                  GenUtil::conninfoValue(c.users.superuser)));
             };
             DeployOp w = waitOp(
                 QCoreApplication::translate("pgha::Deploy", "write via port %1, read from a replica via port %2").arg(c.haproxy.primaryPort).arg(c.haproxy.replicaPort),

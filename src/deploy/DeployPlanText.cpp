@@ -50,11 +50,19 @@ QString DeployPlan::dryRunText() const
             out += QLatin1Char('\n');
             if (op.kind == DeployOp::Kind::WriteFiles) {
                 for (const FileToWrite &f : op.files) {
-                    out += QCoreApplication::translate("pgha::Deploy", "     file %1 mode %2 owner %3 size %4 sha256 %5%6\n")
-                               .arg(f.path, QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0')), f.owner)
-                               .arg(f.content.size())
-                               .arg(QString::fromLatin1(QCryptographicHash::hash(f.content, QCryptographicHash::Sha256).toHex()),
-                                    f.secret ? QCoreApplication::translate("pgha::Deploy", " (holds secrets: content not shown)") : QString());
+                    // A file with secrets shows neither content nor digest: a hash of a short password file
+                    // is a dictionary attack's oracle.
+                    if (f.secret)
+                        out += QStringLiteral("     file %1 mode %2 owner %3 size %4 (holds secrets: content and sha256 "
+                                              "not shown)\n")
+                                   .arg(f.path, QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0')), f.owner,
+                                        QString::number(f.content.size()));
+                    else
+                        out += QCoreApplication::translate("pgha::Deploy", "     file %1 mode %2 owner %3 size %4 sha256 %5%6\n")
+                                   .arg(f.path, QString::number(f.mode, 8).rightJustified(4, QLatin1Char('0')), f.owner,
+                                        QString::number(f.content.size()),
+                                        QString::fromLatin1(QCryptographicHash::hash(f.content, QCryptographicHash::Sha256).toHex()),
+                                        QString());
                     if (!f.secret) {
                         QString body = QString::fromUtf8(f.content);
                         if (body.endsWith(QLatin1Char('\n')))

@@ -6,6 +6,7 @@
 #include "core/util/DataPaths.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 namespace pgha {
@@ -30,23 +31,21 @@ QString keptSecretsPath(const Topology &topology, const QString &journalPath)
 
 Result<DeploySetup> prepareDeploy(const Topology &topology, const DeploySetupOptions &options)
 {
+    DeploySetup setup;
     QString journalPath = options.journalPath;
     if (journalPath.isEmpty()) {
         const Result<QString> p = DataPaths::journalFile(topology.cluster.name);
         if (!p.ok())
             return p.error();
         journalPath = p.value();
-        if (!options.dryRun) {
-            // 0700: the folder holds the generated passwords.
-            const Result<QString> dir = DataPaths::ensureClusterDir(topology.cluster.name);
-            if (!dir.ok())
-                return dir.error();
-        }
+        // Created (0700: it holds the generated passwords) by keepGeneratedSecrets(), after the confirmation; the
+        // name was checked by DataPaths (and the validator's invalid-cluster-name) before this path was built.
+        if (!options.dryRun)
+            setup.clusterDirFor = topology.cluster.name;
     }
     Result<DeployJournal> journal = DeployJournal::load(journalPath);
     if (!journal.ok())
         return journal.error();
-    DeploySetup setup;
     setup.journal = journal.value();
     Secrets secrets;
     if (!options.secretsFile.isEmpty()) {
@@ -67,27 +66,18 @@ Result<DeploySetup> prepareDeploy(const Topology &topology, const DeploySetupOpt
         SecretStore::applyEnvironment(&secrets);
         const Secrets before = secrets;
         SecretStore::fillMissing(&secrets);
-        if (before != secrets && !options.dryRun) {
-            QDir().mkpath(QFileInfo(kept).absolutePath());
-            const Result<void> saved = SecretStore::saveFile(secrets, kept);
-            if (!saved.ok())
-                return saved.error();
-            setup.generatedSecretsFile = kept;
-        }
+        if (before != secrets && !options.dryRun)
+            setup.secretsToKeep = kept;
     }
     // TLS material: issued once and kept with the secrets it came with (the given file or the kept one), so
     // that a second deploy of the design uses the same certificates.
     const Result<QStringList> issued = ClusterTls::fillMissing(topology, &secrets);
     if (!issued.ok())
         return issued.error();
+    // Written by keepGeneratedSecrets() once the run is validated and confirmed, never here.
     if (!issued->isEmpty() && !options.dryRun) {
-        const QString target = options.secretsFile.isEmpty() ? keptSecretsPath(topology, journalPath) : options.secretsFile;
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        const Result<void> saved = SecretStore::saveFile(secrets, target);
-        if (!saved.ok())
-            return saved.error();
-        if (options.secretsFile.isEmpty())
-            setup.generatedSecretsFile = target;
+        setup.secretsToKeep = options.secretsFile.isEmpty() ? keptSecretsPath(topology, journalPath) : options.secretsFile;
+        setup.keepIntoGivenFile = !options.secretsFile.isEmpty();
     }
     setup.secrets = secrets;
     PlanOptions po;
@@ -98,6 +88,29 @@ Result<DeploySetup> prepareDeploy(const Topology &topology, const DeploySetupOpt
     po.acceptNewHostKeys = options.acceptNewHostKeys;
     setup.plan = buildPlan(topology, generateBundle(topology, secrets), secrets, po);
     return setup;
+}
+
+Result<void> keepGeneratedSecrets(DeploySetup *setup)
+{
+    if (!setup->clusterDirFor.isEmpty()) {
+        const Result<QString> dir = DataPaths::ensureClusterDir(setup->clusterDirFor);
+        if (!dir.ok())
+            return dir.error();
+        setup->clusterDirFor.clear();
+    }
+    if (setup->secretsToKeep.isEmpty())
+        return {};
+    // The file is 0600 itself; a folder is created only where --journal put it (never re-moded: it is the user's).
+    const QString dir = QFileInfo(setup->secretsToKeep).absolutePath();
+    if (!QDir().mkpath(dir))
+        return Error{QStringLiteral("cannot create the directory"), dir};
+    const Result<void> saved = SecretStore::saveFile(setup->secrets, setup->secretsToKeep);
+    if (!saved.ok())
+        return saved.error();
+    if (!setup->keepIntoGivenFile)
+        setup->generatedSecretsFile = setup->secretsToKeep;
+    setup->secretsToKeep.clear();
+    return {};
 }
 
 } // namespace pgha

@@ -24,7 +24,7 @@ struct DeploySetupOptions
     bool acceptNewHostKeys = false;
     bool adoptExistingData = false;
     QStringList onlyHosts;
-    bool dryRun = false;   // never writes the secrets file
+    bool dryRun = false;
 };
 
 struct DeploySetup
@@ -32,7 +32,11 @@ struct DeploySetup
     DeployJournal journal;
     Secrets secrets;
     DeployPlan plan;
-    QString generatedSecretsFile;  // set when passwords were generated and kept there
+    QString secretsToKeep;         // where keepGeneratedSecrets() keeps generated passwords and issued TLS
+                                   // material; empty = nothing to keep
+    bool keepIntoGivenFile = false;  // secretsToKeep is the --secrets file (TLS material added to it)
+    QString clusterDirFor;         // the cluster whose data folder keepGeneratedSecrets() creates (0700); empty = none
+    QString generatedSecretsFile;  // set by keepGeneratedSecrets() once it kept them there
 };
 
 // DataPaths::journalFile(cluster.name): <GenericDataLocation>/pgha/clusters/<cluster>/deploy.journal.json.
@@ -42,6 +46,13 @@ QString defaultJournalPath(const Topology &topology);
 // journal given with --journal (<journal without .json>.secrets.yaml).
 QString keptSecretsPath(const Topology &topology, const QString &journalPath);
 
+// Reads the journal and the secrets and builds the plan; writes nothing (no folder, no journal, no secrets file),
+// so that a design with errors, a dry run or a declined confirmation leaves nothing behind.
 Result<DeploySetup> prepareDeploy(const Topology &topology, const DeploySetupOptions &options);
+// After validation passed and the user confirmed: creates the cluster's data folder (0700) and keeps the
+// generated passwords and issued TLS material (0600)
+// beside the journal, or adds the TLS material to the given secrets file, so that a rerun writes the same files.
+// Does nothing when nothing was generated.
+Result<void> keepGeneratedSecrets(DeploySetup *setup);
 
 } // namespace pgha

@@ -1,7 +1,7 @@
 #include "deploy/HostWorker.h"
 
 #include "deploy/DeployPlan.h"
-#include "deploy/ShellQuote.h"
+#include "core/util/ShellQuote.h"
 #include "deploy/SshError.h"
 
 #include <QCoreApplication>

@@ -4,7 +4,7 @@
 #include "core/model/Platform.h"
 #include "core/pki/ClusterTls.h"
 #include "core/pki/Pki.h"
-#include "deploy/ShellQuote.h"
+#include "core/util/ShellQuote.h"
 
 #include <QCoreApplication>
 

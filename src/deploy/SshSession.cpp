@@ -1,6 +1,6 @@
 #include "deploy/SshSession.h"
 
-#include "deploy/ShellQuote.h"
+#include "core/util/ShellQuote.h"
 #include "deploy/SshPrompter.h"
 
 #include <QCoreApplication>

@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -324,6 +326,107 @@ private slots:
             QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out"))));
             QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out.tar.gz"))));
         }
+    }
+
+    // Issue 8, item 8: the passwords of a deployed cluster may be the only copy.
+    void secretsRefuseToOverwrite()
+    {
+        QTemporaryDir dir;
+        const QString secrets = dir.filePath(QStringLiteral("secrets.yaml"));
+        QCOMPARE(runPgha({QStringLiteral("secrets"), QStringLiteral("-o"), secrets}).exitCode, 0);
+        const QByteArray first = readAll(secrets);
+        const Run again = runPgha({QStringLiteral("secrets"), QStringLiteral("-o"), secrets});
+        QVERIFY2(again.exitCode == 2, qPrintable(again.describe()));
+        QVERIFY2(again.err.contains("--force") && QString::fromUtf8(again.err).contains(secrets), qPrintable(again.describe()));
+        QCOMPARE(readAll(secrets), first);
+        const Run forced = runPgha({QStringLiteral("secrets"), QStringLiteral("-o"), secrets, QStringLiteral("--force")});
+        QVERIFY2(forced.exitCode == 0, qPrintable(forced.describe()));
+        QVERIFY(readAll(secrets) != first);
+        QCOMPARE(modeOf(secrets), 0600);
+    }
+
+    // Issue 8: a grammar finding names the file, line, column and field.
+    void findingsNameTheFieldsPlace()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("datadir.pgha.yaml"));
+        QByteArray text = readAll(referencePath());
+        text.replace("    port: 5432\n", "    port: 5432\n    data_dir: \"/var/lib/pg$(touch /tmp/x)\"\n");
+        writeFile(file, text);
+        const Run r = runPgha({QStringLiteral("validate"), file});
+        QVERIFY2(r.exitCode == 1, qPrintable(r.describe()));
+        QVERIFY2(r.out.contains("error [data-dir-invalid] cluster.postgres.data_dir:"), qPrintable(r.describe()));
+        const int line = int(text.left(text.indexOf("data_dir:")).count('\n')) + 1;
+        QVERIFY2(QString::fromUtf8(r.out).contains(
+                     QStringLiteral("    at: %1:%2:15: cluster.postgres.data_dir\n").arg(file).arg(line)),
+                 qPrintable(r.describe()));
+        // generate prints the same place with its errors.
+        const Run g = runPgha({QStringLiteral("generate"), file, QStringLiteral("-o"), m_dir.filePath(QStringLiteral("dd-out"))});
+        QVERIFY2(g.exitCode == 1, qPrintable(g.describe()));
+        QVERIFY2(QString::fromUtf8(g.err).contains(QStringLiteral("    at: %1:%2:15:").arg(file).arg(line)), qPrintable(g.describe()));
+    }
+
+    // Issue 8, item 9: nothing is written (journal, kept secrets) before validation passes and the run is confirmed.
+    void deployWritesNothingBeforeConfirmation_data()
+    {
+        QTest::addColumn<QByteArray>("from");
+        QTest::addColumn<QByteArray>("to");
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<int>("exitCode");
+        QTest::newRow("cluster name leaving the journal directory")
+            << QByteArray("  name: cluster_1\n") << QByteArray("  name: \"../../escaped\"\n") << QStringList{} << 2;
+        QTest::newRow("design with errors") << QByteArray("  name: cluster_1\n") << QByteArray("  name: \"a b\"\n")
+                                            << QStringList{QStringLiteral("--yes")} << 2;
+        QTest::newRow("dry run") << QByteArray() << QByteArray() << QStringList{QStringLiteral("--dry-run")} << 0;
+        QTest::newRow("no terminal to confirm on") << QByteArray() << QByteArray() << QStringList{} << 2;
+    }
+
+    void deployWritesNothingBeforeConfirmation()
+    {
+        QFETCH(QByteArray, from);
+        QFETCH(QByteArray, to);
+        QFETCH(QStringList, extra);
+        QFETCH(int, exitCode);
+        QTemporaryDir box;
+        QDir().mkpath(box.filePath(QStringLiteral("home")));
+        QDir().mkpath(box.filePath(QStringLiteral("project")));
+        QByteArray text = readAll(referencePath());
+        if (!from.isEmpty())
+            text.replace(from, to);
+        const QString file = box.filePath(QStringLiteral("project/c.pgha.yaml"));
+        writeFile(file, text);
+        const Run r = runPgha(QStringList{QStringLiteral("deploy"), file} + extra,
+                              {{QStringLiteral("HOME"), box.filePath(QStringLiteral("home"))},
+                               {QStringLiteral("XDG_DATA_HOME"), box.filePath(QStringLiteral("home/.local/share"))}});
+        QVERIFY2(r.exitCode == exitCode, qPrintable(r.describe()));
+        QDirIterator it(box.path(), QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot, QDirIterator::Subdirectories);
+        QStringList all;
+        while (it.hasNext())
+            all << QDir(box.path()).relativeFilePath(it.next());
+        all.sort();
+        QCOMPARE(all, (QStringList{QStringLiteral("home"), QStringLiteral("project"), QStringLiteral("project/c.pgha.yaml")}));
+        if (exitCode == 0)
+            QVERIFY2(!r.out.contains("sha256 ") || !QString::fromUtf8(r.out).contains(QRegularExpression(
+                         QStringLiteral("patroni.yml mode 0600 owner postgres size [0-9]+ sha256"))),
+                     qPrintable(r.describe()));
+    }
+
+    // Issue 8, item 11: declining an action's prompt exits 2, as docs/cli.md says ("2 bad input or not confirmed").
+    void declinedActionExits2()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("script")).isEmpty())
+            QSKIP("util-linux script(1) is needed for a terminal");
+        QProcess p;
+        p.start(QStringLiteral("script"),
+                {QStringLiteral("-qec"),
+                 QStringLiteral("%1 switchover template:reference --to node2").arg(QStringLiteral(PGHA_BINARY)),
+                 QStringLiteral("/dev/null")});
+        QVERIFY(p.waitForStarted());
+        p.write("n\n");
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(60000));
+        const QByteArray out = p.readAllStandardOutput();
+        QVERIFY2(out.contains("Proceed? [y/N]") && out.contains("not confirmed"), out.constData());
+        QCOMPARE(p.exitCode(), 2);
     }
 
     void generateAndExportAgree()

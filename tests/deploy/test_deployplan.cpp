@@ -6,8 +6,14 @@
 #include "deploy/DeployJournal.h"
 #include "deploy/DeployPlan.h"
 
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sys/stat.h>
 
 using namespace pgha;
 
@@ -140,7 +146,14 @@ private slots:
         }
         QVERIFY(text.contains(QStringLiteral("file /etc/pgha-test/it's a file mode 0644 owner root size 12 sha256 ")));
         QVERIFY(text.contains(QStringLiteral("file /etc/pgha-test/secret.conf mode 0600")));
-        QVERIFY(text.contains(QStringLiteral("holds secrets: content not shown")));
+        // Neither the content nor a digest of a file with secrets (a hash of a short password is an oracle).
+        QVERIFY(text.contains(QStringLiteral("(holds secrets: content and sha256 not shown)")));
+        QVERIFY(!text.contains(QRegularExpression(QStringLiteral("secret.conf mode 0600 owner root size [0-9]+ sha256"))));
+        for (const Host &h : t.hosts) {
+            const QByteArray secretFile = "password=TOPSECRET-" + h.name.toUtf8() + "\n";
+            QVERIFY(!text.contains(QString::fromLatin1(
+                QCryptographicHash::hash(secretFile, QCryptographicHash::Sha256).toHex())));
+        }
         QVERIFY(!text.contains(QStringLiteral("TOPSECRET")));
         QVERIFY(!text.contains(QStringLiteral("SUPERSECRET")));
         QVERIFY(!text.contains(QStringLiteral("STATSSECRET")));
@@ -239,6 +252,86 @@ private slots:
         op.expectedMembers = 3;
         QCOMPARE(evaluateWait(op, 0, output), ready);
         QVERIFY(!evaluateWait(op, 1, output));  // a failed probe is never "ready"
+    }
+
+    // Issue 8, item 3: a role name cannot add keywords to the routing check's connection string.
+    void conninfoQuotesTheRoleName()
+    {
+        Topology t = labTopology();
+        t.cluster.security.tls = false;  // with TLS the routing check logs in nowhere (certificates only)
+        t.cluster.users.superuser = QStringLiteral("postgres host=127.0.9.99 port=6543");
+        const DeployPlan p = buildPlan(t, fakeBundle(t), secrets(), {});
+        bool seen = false;
+        for (const DeployStep &s : p.steps) {
+            if (!s.id.startsWith(QLatin1String("routing:")))
+                continue;
+            for (const DeployOp &op : s.ops) {
+                QVERIFY2(op.script.contains(QStringLiteral("user='\\''postgres host=127.0.9.99 port=6543'\\''")),
+                         qPrintable(op.script));
+                // What psql receives, as sh reads it: one conninfo word whose user value is quoted for libpq.
+                QProcess sh;
+                sh.start(QStringLiteral("sh"), {QStringLiteral("-c"),
+                                                QStringLiteral("psql() { printf '%s\\n' \"$1\" >&2; }; read -r PGPASSWORD; ")
+                                                    + op.script.section(QLatin1Char('\n'), 1, 1)});
+                QVERIFY(sh.waitForStarted());
+                sh.write("pw\n");
+                sh.closeWriteChannel();
+                QVERIFY(sh.waitForFinished());
+                const QString conninfo = QString::fromUtf8(sh.readAllStandardError()).trimmed();
+                QVERIFY2(conninfo.contains(QStringLiteral("user='postgres host=127.0.9.99 port=6543'")), qPrintable(conninfo));
+                QVERIFY2(QRegularExpression(QStringLiteral("^host=[0-9.]+ port=[0-9]+ user='postgres host=127.0.9.99 "
+                                                           "port=6543' dbname=postgres connect_timeout=3"))
+                             .match(conninfo)
+                             .hasMatch(),
+                         qPrintable(conninfo));
+                seen = true;
+            }
+        }
+        QVERIFY(seen);
+    }
+
+    // Issue 8, item 2: Patroni's start prepares the data directory alone, never its existing parent.
+    void dataDirectoryPreparedAlone()
+    {
+        Topology t = labTopology();
+        t.cluster.postgres.dataDir = QStringLiteral("/pgdata");
+        DeployPlan p = buildPlan(t, fakeBundle(t), secrets(), {});
+        int seen = 0;
+        for (const DeployStep &s : p.steps) {
+            if (!s.id.startsWith(QLatin1String("patroni-start:")))
+                continue;
+            const QString script = s.ops.value(0).script;
+            QVERIFY2(script.contains(QStringLiteral("install -d -o postgres -g postgres -m 0700 -- /pgdata\n")), qPrintable(script));
+            QVERIFY2(!script.contains(QStringLiteral(" / ")) && !script.contains(QStringLiteral(" /\n")), qPrintable(script));
+            ++seen;
+        }
+        QVERIFY(seen >= 2);
+        // The normalised path is the one the deploy uses (the validator refuses the unnormalised one anyway).
+        t.cluster.postgres.dataDir = QStringLiteral("/home/pg/../pgdata");
+        p = buildPlan(t, fakeBundle(t), secrets(), {});
+        for (const DeployStep &s : p.steps) {
+            if (s.id.startsWith(QLatin1String("patroni-start:"))) {
+                QVERIFY(s.ops.value(0).script.contains(QStringLiteral("-m 0700 -- /home/pgdata\n")));
+                QVERIFY(!s.ops.value(0).script.contains(QStringLiteral("..")));
+            }
+            if (s.id.startsWith(QLatin1String("check:")) && s.ops.value(0).script.contains(QStringLiteral("PG_VERSION")))
+                QVERIFY(s.ops.value(0).script.contains(QStringLiteral("/home/pgdata/PG_VERSION")));
+        }
+    }
+
+    // Issue 8, item 11: the journal is 0600 whatever the umask.
+    void journalIsPrivate()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("j.json"));
+        const mode_t old = ::umask(0);
+        const Result<void> r = DeployJournal::writeFile(path, "{}");
+        ::umask(old);
+        QVERIFY(r.ok());
+        QCOMPARE(QFileInfo(path).permissions() & ~(QFile::ReadUser | QFile::WriteUser),
+                 QFile::ReadOwner | QFile::WriteOwner);
+        QCOMPARE(QFileInfo(path).permissions() & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther),
+                 QFile::Permissions());
     }
 
     void journalResume()

@@ -1,5 +1,5 @@
 // POSIX quoting: every word must reach the program unchanged through a real sh.
-#include "deploy/ShellQuote.h"
+#include "core/util/ShellQuote.h"
 
 #include <QProcess>
 #include <QTest>

@@ -1,7 +1,11 @@
 #include "core/project/ProjectFile.h"
 
+#include <QElapsedTimer>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <sys/stat.h>
 
 using namespace pgha;
 
@@ -163,6 +167,93 @@ private slots:
         QCOMPARE(e.field, field);
         QVERIFY2(e.message.contains(messagePart), qPrintable(e.toString()));
         QVERIFY(e.toString().startsWith(QStringLiteral("in.pgha.yaml:%1:%2: ").arg(line).arg(column)));
+    }
+
+    // Issue 8, item 10: duplicate keys, a second document, aliases and unbounded input are errors.
+    void hostileYamlIsRefused_data()
+    {
+        QTest::addColumn<QByteArray>("yaml");
+        QTest::addColumn<int>("line");
+        QTest::addColumn<QString>("messagePart");
+        QTest::newRow("duplicate key") << QByteArray("format: 1\ncluster:\n  name: a\n  name: b\n") << 4
+                                       << QStringLiteral("given twice");
+        QTest::newRow("duplicate key in a flow mapping")
+            << QByteArray("format: 1\nhosts:\n  - {name: a, address: 10.0.0.1, name: b}\n") << 3
+            << QStringLiteral("given twice");
+        QTest::newRow("duplicate top-level key") << QByteArray("format: 1\nformat: 1\n") << 2
+                                                 << QStringLiteral("given twice");
+        QTest::newRow("second document") << QByteArray("format: 1\n---\nformat: 1\n") << 2
+                                         << QStringLiteral("second YAML document");
+        QTest::newRow("alias") << QByteArray("format: 1\ncluster: &c {name: x}\nsubnets: *c\n") << 3
+                               << QStringLiteral("aliases");
+        QByteArray bomb("format: 1\nx: &h [a, a, a, a, a, a, a, a, a, a]\ny: [");
+        for (int i = 0; i < 2000000; ++i)
+            bomb += "*h,";
+        bomb += "*h]\n";
+        QTest::newRow("6 MB of aliases") << bomb << 3 << QStringLiteral("aliases");
+        QTest::newRow("list as a key") << QByteArray("format: 1\n? [a, b]\n: c\n") << 2 << QStringLiteral("must be text");
+        QTest::newRow("deep nesting") << (QByteArray("format: 1\nx: ") + QByteArray(200, '[') + QByteArray(200, ']') + "\n")
+                                      << 2 << QStringLiteral("nested deeper");
+        QByteArray many("format: 1\nx: [");
+        for (int i = 0; i < 300000; ++i)
+            many += "1,";
+        many += "1]\n";
+        QTest::newRow("too many nodes") << many << 2 << QStringLiteral("nodes");
+        QTest::newRow("over 8 MiB") << (QByteArray("format: 1\nx: \"") + QByteArray(9 * 1024 * 1024, 'a') + "\"\n") << 0
+                                    << QStringLiteral("MiB");
+    }
+
+    void hostileYamlIsRefused()
+    {
+        QFETCH(QByteArray, yaml);
+        QFETCH(int, line);
+        QFETCH(QString, messagePart);
+        QElapsedTimer clock;
+        clock.start();
+        auto r = ProjectFile::parse(yaml, QStringLiteral("h.pgha.yaml"));
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.contains(messagePart), qPrintable(r.error().toString()));
+        QCOMPARE(r.error().file, QStringLiteral("h.pgha.yaml"));
+        QCOMPARE(r.error().line, line);
+        QVERIFY2(clock.elapsed() < 20000, "the loader took too long");
+    }
+
+    void sizeCapHoldsForDevicesAndPipes()
+    {
+        // /dev/zero reports size 0 and never ends: the loader reads at most the cap and says so.
+        QElapsedTimer clock;
+        clock.start();
+        auto zero = ProjectFile::load(QStringLiteral("/dev/zero"));
+        QVERIFY(!zero.ok());
+        QVERIFY2(zero.error().message.contains(QStringLiteral("MiB")), qPrintable(zero.error().toString()));
+        QCOMPARE(zero.error().file, QStringLiteral("/dev/zero"));
+        QVERIFY(clock.elapsed() < 10000);
+
+        // A pipe (size 0 too) is read to its end: a project arriving through a FIFO loads.
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("p.pgha.yaml"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QProcess writer;
+        writer.start(QStringLiteral("sh"), {QStringLiteral("-c"),
+                                            QStringLiteral("printf 'format: 1\\ncluster: {name: fifo}\\n' >\"$1\""),
+                                            QStringLiteral("_"), fifo});
+        QVERIFY(writer.waitForStarted());
+        auto viaFifo = ProjectFile::load(fifo);
+        QVERIFY(writer.waitForFinished());
+        QVERIFY2(viaFifo.ok(), qPrintable(viaFifo.ok() ? QString() : viaFifo.error().toString()));
+        QCOMPARE(viaFifo->topology.cluster.name, QStringLiteral("fifo"));
+    }
+
+    void positionsOfFieldsAreKept()
+    {
+        auto r = ProjectFile::parse("format: 1\ncluster:\n  postgres:\n    data_dir: /x\n    parameters: {work_mem: 4MB}\n"
+                                    "hosts:\n  - {name: n, ssh: {user: root}}\n",
+                                    QStringLiteral("p.pgha.yaml"));
+        QVERIFY(r.ok());
+        QCOMPARE(r->positions.value(QStringLiteral("cluster.postgres.data_dir")).line, 4);
+        QCOMPARE(r->positions.value(QStringLiteral("cluster.postgres.data_dir")).column, 15);
+        QCOMPARE(r->positions.value(QStringLiteral("cluster.postgres.parameters.work_mem")).column, 18);
+        QCOMPARE(r->positions.value(QStringLiteral("hosts[0].ssh.user")).line, 7);
     }
 
     void unknownKeysWarnWithLocation()

@@ -126,6 +126,11 @@ QList<Case> cases()
     quiet("reference names", "invalid-cluster-name", reference());
     quiet("namespace with slashes", "invalid-cluster-name",
           mutate(reference(), [](Topology &t) { t.cluster.ns = QStringLiteral("/service/"); }));
+    // The name builds paths (the deploy journal, the bundle folder): issue 8, item 9.
+    fire("cluster name leaving a directory", "invalid-cluster-name", QStringLiteral("cluster.name"), E,
+         mutate(reference(), [](Topology &t) { t.cluster.name = QStringLiteral("../x"); }));
+    fire("cluster name with a dot", "invalid-cluster-name", QStringLiteral("cluster.name"), E,
+         mutate(reference(), [](Topology &t) { t.cluster.name = QStringLiteral("a.b"); }));
 
     // invalid-host-name
     fire("underscore in host name", "invalid-host-name", QStringLiteral("hosts/node_2"), E,
@@ -226,6 +231,12 @@ QList<Case> cases()
          mutate(reference(), [](Topology &t) { host(t, "node1")->ssh.port = 70000; }));
     fire("empty ssh user", "ssh-port-invalid", QStringLiteral("hosts/node1"), E,
          mutate(reference(), [](Topology &t) { host(t, "node1")->ssh.user.clear(); }));
+    fire("ssh user that is an ssh option", "ssh-port-invalid", QStringLiteral("hosts/node1"), E,
+         mutate(reference(), [](Topology &t) { host(t, "node1")->ssh.user = QStringLiteral("-oProxyCommand=touch /tmp/x"); }));
+    fire("ssh user with a dollar", "ssh-port-invalid", QStringLiteral("hosts/node1"), E,
+         mutate(reference(), [](Topology &t) { host(t, "node1")->ssh.user = QStringLiteral("$(id)"); }));
+    quiet("ssh user with a dash inside", "ssh-port-invalid",
+          mutate(reference(), [](Topology &t) { host(t, "node1")->ssh.user = QStringLiteral("deploy-bot"); }));
     quiet("ssh on 2222", "ssh-port-invalid",
           mutate(reference(), [](Topology &t) { host(t, "node1")->ssh.port = 2222; }));
 
@@ -573,6 +584,12 @@ QList<Case> cases()
           mutate(reference(), [](Topology &t) { t.cluster.postgres.dataDir = QStringLiteral("/data/pgsql"); }));
     quiet("/tmpdata is not /tmp", "data-dir-unsafe",
           mutate(reference(), [](Topology &t) { t.cluster.postgres.dataDir = QStringLiteral("/tmpdata/pg"); }));
+    fire("data directory inside /etc", "data-dir-unsafe", dataDir, E,
+         mutate(reference(), [](Topology &t) { t.cluster.postgres.dataDir = QStringLiteral("/etc/x"); }));
+    fire("data directory is /home", "data-dir-unsafe", dataDir, E,
+         mutate(reference(), [](Topology &t) { t.cluster.postgres.dataDir = QStringLiteral("/home"); }));
+    quiet("/home/pgdata", "data-dir-unsafe",
+          mutate(reference(), [](Topology &t) { t.cluster.postgres.dataDir = QStringLiteral("/home/pgdata"); }));
 
     // hba-too-open
     auto withHba = [](const HbaRule &r) {
@@ -603,10 +620,76 @@ QList<Case> cases()
     fire("peer over the network", "hba-invalid", hba0, E, withHba(hba("host", "all", "all", "10.0.0.0/8", "peer")));
     quiet("valid entries", "hba-invalid", withHba(hba("hostssl", "app", "app", "fd00::/64", "scram-sha-256")));
 
+    // hba-invalid: names that would add words to the line (issue 8, item 3)
+    fire("user field injecting a trust line", "hba-invalid", hba0, E,
+         withHba(hba("host", "all", "all 0.0.0.0/0 trust #", "10.0.0.0/8", "scram-sha-256")));
+    fire("quoted database name", "hba-invalid", hba0, E,
+         withHba(hba("host", "\"app\"", "app", "10.0.0.0/8", "scram-sha-256")));
+    fire("@file user list", "hba-invalid", hba0, E, withHba(hba("host", "all", "@admins", "10.0.0.0/8", "scram-sha-256")));
+    quiet("lists, groups and keywords", "hba-invalid",
+          withHba(hba("hostssl", "app,reports", "+readers,app_user", "10.0.0.0/8", "scram-sha-256")));
+
     // clients-subnet-missing
     fire("no clients subnet", "clients-subnet-missing", cl, W,
          mutate(reference(), [](Topology &t) { t.subnets[1].clients = false; }));
     quiet("clients subnet present", "clients-subnet-missing", reference());
+
+    // invalid-role-name (issue 8, item 3)
+    const QString su = QStringLiteral("cluster.users.superuser");
+    fire("superuser injecting pg_hba", "invalid-role-name", su, E,
+         mutate(reference(), [](Topology &t) { t.cluster.users.superuser = QStringLiteral("all 0.0.0.0/0 trust #"); }));
+    fire("superuser injecting conninfo", "invalid-role-name", su, E, mutate(reference(), [](Topology &t) {
+             t.cluster.users.superuser = QStringLiteral("postgres host=127.0.9.99 port=6543");
+         }));
+    fire("replication user with a capital", "invalid-role-name", QStringLiteral("cluster.users.replication"), E,
+         mutate(reference(), [](Topology &t) { t.cluster.users.replication = QStringLiteral("Replicator"); }));
+    fire("rewind user with a newline", "invalid-role-name", QStringLiteral("cluster.users.rewind"), E,
+         mutate(reference(), [](Topology &t) { t.cluster.users.rewind = QStringLiteral("rewind\nx"); }));
+    quiet("reference role names", "invalid-role-name", reference());
+
+    // invalid-etcd-token (issue 8, item 5)
+    const QString tok = QStringLiteral("cluster.etcd.token");
+    fire("token with a quote and a variable", "invalid-etcd-token", tok, E,
+         mutate(reference(), [](Topology &t) { t.cluster.etcd.token = QStringLiteral("x\"\nETCD_DEBUG=\"true"); }));
+    fire("token with a space", "invalid-etcd-token", tok, E,
+         mutate(reference(), [](Topology &t) { t.cluster.etcd.token = QStringLiteral("a b"); }));
+    quiet("plain token", "invalid-etcd-token",
+          mutate(reference(), [](Topology &t) { t.cluster.etcd.token = QStringLiteral("cluster_1-etcd.v2"); }));
+    quiet("empty token", "invalid-etcd-token", reference());
+
+    // pg-param-invalid (issue 8, item 11)
+    const QString params = QStringLiteral("cluster.postgres.parameters");
+    fire("parameter named password", "pg-param-invalid", params, E, mutate(reference(), [](Topology &t) {
+             t.cluster.postgres.parameters.insert(QStringLiteral("password"), QStringLiteral("x"));
+         }));
+    fire("parameter with an empty name", "pg-param-invalid", params, E, mutate(reference(), [](Topology &t) {
+             t.cluster.postgres.parameters.insert(QString(), QStringLiteral("x"));
+         }));
+    fire("parameter name with a space", "pg-param-invalid", params, E, mutate(reference(), [](Topology &t) {
+             t.cluster.postgres.parameters.insert(QStringLiteral("work mem"), QStringLiteral("4MB"));
+         }));
+    fire("parameter value with a newline", "pg-param-invalid", QStringLiteral("cluster.postgres.parameters.work_mem"),
+         E, mutate(reference(), [](Topology &t) {
+             t.cluster.postgres.parameters.insert(QStringLiteral("work_mem"), QStringLiteral("4MB\nfsync = off"));
+         }));
+    quiet("extension parameter", "pg-param-invalid", mutate(reference(), [](Topology &t) {
+              t.cluster.postgres.parameters.insert(QStringLiteral("pg_stat_statements.max"), QStringLiteral("5000"));
+          }));
+
+    // data-dir-invalid (issue 8, items 1 and 2)
+    const QString dd = QStringLiteral("cluster.postgres.data_dir");
+    const auto withDataDir = [](const QString &dir) {
+        return mutate(reference(), [dir](Topology &t) { t.cluster.postgres.dataDir = dir; });
+    };
+    fire("command substitution", "data-dir-invalid", dd, E, withDataDir(QStringLiteral("/var/lib/pg$(touch /tmp/x)")));
+    fire("newline and a second command", "data-dir-invalid", dd, E,
+         withDataDir(QStringLiteral("/var/lib/pgsql\nrm -rf /")));
+    fire("dot-dot", "data-dir-invalid", dd, E, withDataDir(QStringLiteral("/var/lib/pgsql/../../../etc/x")));
+    fire("space", "data-dir-invalid", dd, E, withDataDir(QStringLiteral("/srv/pg data")));
+    fire("trailing slash", "data-dir-invalid", dd, E, withDataDir(QStringLiteral("/srv/pgdata/")));
+    fire("component starting with a dash", "data-dir-invalid", dd, E, withDataDir(QStringLiteral("/srv/-rf")));
+    quiet("plain absolute path", "data-dir-invalid", withDataDir(QStringLiteral("/srv/pgsql/16/data")));
+    quiet("top-level directory of its own", "data-dir-invalid", withDataDir(QStringLiteral("/pgdata")));
 
     // weak-secret
     {
@@ -632,6 +715,20 @@ QList<Case> cases()
         secretCase("empty secrets are generated later", false, {}, -1, s);
         s.superuserPassword = QStringLiteral("qaz123");
         secretCase("no secrets given", false, {}, -1, s, false);
+    }
+    // secret-invalid (issue 8, item 11: a newline in the stats password added "stats admin if TRUE")
+    {
+        const auto secretInvalid = [&](const char *name, bool fires, const QString &subject, Secrets s) {
+            c.append({QString::fromLatin1(name), QStringLiteral("secret-invalid"), fires, subject, E, reference(), true,
+                      std::move(s)});
+        };
+        Secrets s = strongSecrets();
+        s.haproxyStatsPassword += QStringLiteral("\n    stats admin if TRUE");
+        secretInvalid("newline in the stats password", true, QStringLiteral("secrets.haproxy_stats_password"), s);
+        s = strongSecrets();
+        s.restApiUser = QStringLiteral("patroni:x");
+        secretInvalid("colon in the REST user", true, QStringLiteral("secrets.restapi_user"), s);
+        secretInvalid("printable secrets", false, {}, strongSecrets());
     }
 
     // tls-off, tls-ca-missing

@@ -81,7 +81,7 @@ QByteArray envFile(const Topology &topology, const Host &host)
     for (const auto &kv : settings(topology, host)) {
         QString key = kv.first.toUpper();
         key.replace(QLatin1Char('-'), QLatin1Char('_'));
-        out += (QStringLiteral("ETCD_") + key + QStringLiteral("=\"") + kv.second + QStringLiteral("\"\n")).toUtf8();
+        out += (QStringLiteral("ETCD_") + key + QLatin1Char('=') + GenUtil::envValue(kv.second) + QLatin1Char('\n')).toUtf8();
     }
     for (const char *prefix : {"ETCD_", "ETCD_PEER_"}) {
         for (const auto &kv : tlsSettings(topology)) {

@@ -1,6 +1,9 @@
 #include "core/generate/GenUtil.h"
 
 #include "core/model/Platform.h"
+#include "core/util/ShellQuote.h"
+
+#include <QDir>
 
 
 namespace pgha::GenUtil {
@@ -33,10 +36,185 @@ bool plainSafe(const QString &v)
     return true;
 }
 
+bool isControl(QChar c)
+{
+    const ushort u = c.unicode();
+    return u < 0x20 || (u >= 0x7f && u <= 0x9f) || u == 0x2028 || u == 0x2029 || u == 0xfeff;
+}
+
+QString yamlDoubleQuoted(const QString &value)
+{
+    QString q = QStringLiteral("\"");
+    for (const QChar c : value) {
+        if (c == QLatin1Char('"') || c == QLatin1Char('\\')) {
+            q += QLatin1Char('\\');
+            q += c;
+        } else if (c == QLatin1Char('\n')) {
+            q += QStringLiteral("\\n");
+        } else if (c == QLatin1Char('\t')) {
+            q += QStringLiteral("\\t");
+        } else if (isControl(c)) {
+            q += c.unicode() < 0x100 ? QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'))
+                                     : QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+        } else {
+            q += c;
+        }
+    }
+    return q + QLatin1Char('"');
+}
+
+bool hasControl(const QString &s)
+{
+    for (const QChar c : s) {
+        if (isControl(c))
+            return true;
+    }
+    return false;
+}
+
+bool isHbaPlain(const QString &s)
+{
+    if (s.isEmpty() || !((s.front() >= QLatin1Char('a') && s.front() <= QLatin1Char('z')) || s.front() == QLatin1Char('_')))
+        return false;
+    for (const QChar c : s) {
+        if (!((c >= QLatin1Char('a') && c <= QLatin1Char('z')) || isAsciiDigit(c) || c == QLatin1Char('_')))
+            return false;
+    }
+    static const char *const keywords[] = {"all", "sameuser", "samerole", "samegroup", "replication"};
+    for (const char *k : keywords) {
+        if (s == QLatin1String(k))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
+
+QString commentText(const QString &value)
+{
+    QString out = value;
+    for (QChar &c : out) {
+        if (isControl(c))
+            c = QLatin1Char('?');
+    }
+    return out;
+}
+
+QString envValue(const QString &value)
+{
+    QString q = QStringLiteral("\"");
+    for (const QChar c : value) {
+        if (c == QLatin1Char('"') || c == QLatin1Char('\\') || c == QLatin1Char('$') || c == QLatin1Char('`')) {
+            q += QLatin1Char('\\');
+            q += c;
+        } else {
+            q += isControl(c) ? QLatin1Char(' ') : c;
+        }
+    }
+    return q + QLatin1Char('"');
+}
+
+QString haproxyWord(const QString &value)
+{
+    static const QString safe = QStringLiteral("_.:/@+-[]");
+    bool plain = !value.isEmpty();
+    for (const QChar c : value) {
+        if (!isAsciiLetter(c) && !isAsciiDigit(c) && !safe.contains(c)) {
+            plain = false;
+            break;
+        }
+    }
+    if (plain)
+        return value;
+    // Strong quoting ('...': nothing inside is special, no $VAR expansion); what it cannot hold is escaped
+    // between the quoted parts, which HAProxy joins into one word.
+    QString out;
+    bool open = false;
+    for (const QChar c : value) {
+        const bool special = c == QLatin1Char('\'') || isControl(c);
+        if (special) {
+            if (open) {
+                out += QLatin1Char('\'');
+                open = false;
+            }
+            if (c == QLatin1Char('\'')) {
+                out += QStringLiteral("\\'");
+            } else {
+                for (const char b : QString(c).toUtf8())
+                    out += QStringLiteral("\\x%1").arg(uchar(b), 2, 16, QLatin1Char('0'));
+            }
+        } else {
+            if (!open) {
+                out += QLatin1Char('\'');
+                open = true;
+            }
+            out += c;
+        }
+    }
+    if (open)
+        out += QLatin1Char('\'');
+    return out.isEmpty() ? QStringLiteral("''") : out;
+}
+
+QString hbaName(const QString &value)
+{
+    if (isHbaPlain(value))
+        return value;
+    // pg_hba.conf cannot quote '"' or a line break, and a trailing backslash continues a line (PostgreSQL 16):
+    // such a name becomes one that matches no role, so the entry fails closed instead of meaning another name.
+    for (const QChar c : value) {
+        if (c == QLatin1Char('"') || c == QLatin1Char('\\') || isControl(c))
+            return QStringLiteral("\"pgha-invalid-name\"");
+    }
+    return QLatin1Char('"') + value + QLatin1Char('"');
+}
+
+QString hbaNameList(const QString &value, bool users)
+{
+    QStringList out;
+    for (const QString &part : value.split(QLatin1Char(','))) {
+        if (part == QLatin1String("all")
+            || (!users && (part == QLatin1String("sameuser") || part == QLatin1String("samerole")
+                           || part == QLatin1String("samegroup") || part == QLatin1String("replication")))) {
+            out << part;
+        } else if (users && part.startsWith(QLatin1Char('+'))) {
+            out << QLatin1Char('+') + hbaName(part.mid(1));
+        } else {
+            out << hbaName(part);
+        }
+    }
+    return out.join(QLatin1Char(','));
+}
+
+QString conninfoValue(const QString &value)
+{
+    static const QString safe = QStringLiteral("_.:/@+-");
+    bool plain = !value.isEmpty();
+    for (const QChar c : value)
+        plain = plain && (isAsciiLetter(c) || isAsciiDigit(c) || safe.contains(c));
+    if (plain)
+        return value;
+    QString q = value;
+    q.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    q.replace(QLatin1Char('\''), QStringLiteral("\\'"));
+    return QLatin1Char('\'') + q + QLatin1Char('\'');
+}
+
+QString hbaWord(const QString &value)
+{
+    static const QString safe = QStringLiteral("_.:/-");
+    bool ok = !value.isEmpty();
+    for (const QChar c : value)
+        ok = ok && (isAsciiLetter(c) || isAsciiDigit(c) || safe.contains(c));
+    // Not a word: something PostgreSQL refuses (a type or method) or that matches no client (an address), never
+    // a word glued together from the pieces ("tr ust" must not become trust).
+    return ok ? value : QStringLiteral("pgha-invalid-value");
+}
 
 QString yamlString(const QString &value)
 {
+    if (hasControl(value))
+        return yamlDoubleQuoted(value);
     // Plain only for a conservative alphabet that YAML 1.1 and 1.2 both read as this very string.
     static const char *const special[] = {"y", "n", "yes", "no", "on", "off", "true", "false", "null", "nan", "inf"};
     bool plain = plainSafe(value);
@@ -122,8 +300,23 @@ QString postgresDataDir(const Topology &topology, const Host &host)
 {
     const PostgresSettings &pg = topology.cluster.postgres;
     if (!pg.dataDir.isEmpty())
-        return pg.dataDir;
+        return QDir::cleanPath(pg.dataDir);
     return Platform::postgresDataDir(host.os, pg.distribution, pg.version);
+}
+
+QString dataDirScript(const QString &dataDir)
+{
+    const QString dir = QDir::cleanPath(dataDir);
+    // Parents from the top down; "/" and anything that exists (a directory, or a symlink to one) stay as they are.
+    QStringList parents;
+    for (qsizetype i = dir.indexOf(QLatin1Char('/'), 1); i > 0; i = dir.indexOf(QLatin1Char('/'), i + 1))
+        parents << pgha::shellQuote(dir.left(i));
+    QString s;
+    if (!parents.isEmpty())
+        s += QStringLiteral("for d in %1; do [ -d \"$d\" ] || install -d -o postgres -g postgres -m 0755 -- \"$d\"; done\n")
+                 .arg(parents.join(QLatin1Char(' ')));
+    s += QStringLiteral("install -d -o postgres -g postgres -m 0700 -- %1\n").arg(pgha::shellQuote(dir));
+    return s;
 }
 
 QString postgresBinDir(const Topology &topology, const Host &host)
@@ -160,7 +353,7 @@ QStringList etcdClientHostPorts(const Topology &topology)
 
 QByteArray header(const QString &what, const QString &commentPrefix)
 {
-    const QString text = commentPrefix + QLatin1Char(' ') + what + QLatin1Char('\n') + commentPrefix
+    const QString text = commentPrefix + QLatin1Char(' ') + commentText(what) + QLatin1Char('\n') + commentPrefix
         + QStringLiteral(" Generated by PG HA Designer (pgha); edit the design and regenerate rather than this file.\n");
     return text.toUtf8();
 }

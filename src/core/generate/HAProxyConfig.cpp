@@ -18,12 +18,13 @@ QString serverLines(const Topology &topology, bool replicasOnly)
         if (replicasOnly && h->tags.noloadbalance)
             continue;
         s += QStringLiteral("    server %1 %2 maxconn %3 check port %4")
-                 .arg(h->name, GenUtil::hostPort(h->address, c.postgres.port),
+                 .arg(GenUtil::haproxyWord(h->name), GenUtil::haproxyWord(GenUtil::hostPort(h->address, c.postgres.port)),
                       QString::number(c.haproxy.serverMaxconn), QString::number(c.patroni.restApiPort));
         // The check asks Patroni over https and verifies its certificate by name: verifyhost with an IP
         // would not match the IP SANs.
         if (GenUtil::tls(topology))
-            s += QStringLiteral(" check-ssl verify required ca-file %1 verifyhost %2").arg(ClusterTls::caPath(), h->name);
+            s += QStringLiteral(" check-ssl verify required ca-file %1 verifyhost %2")
+                     .arg(GenUtil::haproxyWord(ClusterTls::caPath()), GenUtil::haproxyWord(h->name));
         s += QLatin1Char('\n');
     }
     if (s.isEmpty())
@@ -74,16 +75,17 @@ QByteArray config(const Topology &topology, const Secrets &secrets, const Host &
                         "    stats enable\n"
                         "    stats uri /\n"
                         "    stats refresh 10s\n"
-                        "    stats auth %2:%3\n"
+                        "    stats auth %2\n"
                         "\n")
-             .arg(GenUtil::hostPort(host.address, hp.statsPort), secrets.haproxyStatsUser,
-                  secrets.haproxyStatsPassword);
-    s += QStringLiteral("listen %1\n    bind %2\n").arg(primaryProxyName(), GenUtil::hostPort(host.address, hp.primaryPort));
+             .arg(GenUtil::haproxyWord(GenUtil::hostPort(host.address, hp.statsPort)),
+                  GenUtil::haproxyWord(secrets.haproxyStatsUser + QLatin1Char(':') + secrets.haproxyStatsPassword));
+    s += QStringLiteral("listen %1\n    bind %2\n")
+             .arg(primaryProxyName(), GenUtil::haproxyWord(GenUtil::hostPort(host.address, hp.primaryPort)));
     s += checkLines(topology, QStringLiteral("primary"));
     s += serverLines(topology, false);
     s += QLatin1Char('\n');
     s += QStringLiteral("listen %1\n    bind %2\n    balance roundrobin\n")
-             .arg(replicaProxyName(), GenUtil::hostPort(host.address, hp.replicaPort));
+             .arg(replicaProxyName(), GenUtil::haproxyWord(GenUtil::hostPort(host.address, hp.replicaPort)));
     s += checkLines(topology, QStringLiteral("replica"));
     s += serverLines(topology, true);
     return s.toUtf8();

@@ -6,6 +6,7 @@
 #include "core/generate/TlsFiles.h"
 #include "core/generate/PatroniPip.h"
 #include "core/model/Platform.h"
+#include "core/util/ShellQuote.h"
 
 #include <algorithm>
 
@@ -22,6 +23,18 @@ QString osMajor(const QString &osId)
             digits += ch;
     }
     return digits;
+}
+
+// One word for bash, whatever the value holds.
+QString shq(const QString &s)
+{
+    return shellQuote(s);
+}
+
+// Text inside "..." for bash (step messages).
+QString dq(const QString &s)
+{
+    return shellDoubleQuoted(s);
 }
 
 QString ownerOf(const GeneratedFile &f, const Topology &topology, const Host &host)
@@ -117,7 +130,7 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
         "# files already in place (/root/pgha-install.sh). Safe to run again. PostgreSQL is never initialised\n"
         "# here: Patroni does that. With --no-start, services are enabled but not started (the runbook starts\n"
         "# them in order across the hosts).\n")
-             .arg(host.name);
+             .arg(GenUtil::commentText(host.name));
     s += QStringLiteral(
         "set -euo pipefail\n"
         "\n"
@@ -173,7 +186,7 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
         s += QStringLiteral("step \"Packages\"\n# no role, no repositories and no packages\n\n");
     } else {
         s += QStringLiteral("step \"Package repositories (%1)\"\n")
-                 .arg(Platform::distributionDisplayName(c.postgres.distribution));
+                 .arg(dq(Platform::distributionDisplayName(c.postgres.distribution)));
         if (!rhel) {
             // Keep files already in place (createcluster.conf above) instead of asking on a terminal-less ssh.
             s += QStringLiteral("export DEBIAN_FRONTEND=noninteractive\n"
@@ -205,7 +218,7 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
         if (f.path == path() || f.path == HostsFile::path())
             continue;
         s += QStringLiteral("place %1 %2 %3\n")
-                 .arg(f.path, QStringLiteral("0") + QString::number(f.mode, 8), ownerOf(f, topology, host));
+                 .arg(shq(f.path), QStringLiteral("0") + QString::number(f.mode, 8), ownerOf(f, topology, host));
     }
     s += QLatin1Char('\n');
 
@@ -213,8 +226,7 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
     if (host.has(Role::Postgres)) {
         // /etc/patroni readable by postgres only; the data directory 0700 as PostgreSQL demands.
         s += QStringLiteral("install -d -m 0750 -o root -g postgres /etc/patroni\n");
-        s += QStringLiteral("install -d -m 0700 -o postgres -g postgres %1\n")
-                 .arg(GenUtil::postgresDataDir(topology, host));
+        s += GenUtil::dataDirScript(GenUtil::postgresDataDir(topology, host));
     }
     if (host.has(Role::Etcd))
         s += QStringLiteral("install -d -m 0700 -o etcd -g etcd %1\n").arg(Platform::etcdDataDir());
@@ -269,7 +281,7 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
                             "    echo \"no service runs on %1\"\n"
                             "fi\n"
                             "step \"Done on %1\"\n")
-                 .arg(host.name);
+                 .arg(dq(host.name));
         return s.toUtf8();
     }
     s += QStringLiteral("step \"Services (%1)\"\n").arg(services.join(QStringLiteral(", ")));
@@ -289,7 +301,7 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
     for (const QString &svc : services)
         s += QStringLiteral("    systemctl stop %1 || true\n").arg(svc);
     s += QStringLiteral("fi\n");
-    s += QStringLiteral("step \"Done on %1\"\n").arg(host.name);
+    s += QStringLiteral("step \"Done on %1\"\n").arg(dq(host.name));
     return s.toUtf8();
 }
 

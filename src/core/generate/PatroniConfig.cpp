@@ -133,6 +133,10 @@ QStringList pgHba(const Topology &topology)
     // With TLS every network line is hostssl: a connection without TLS matches none and is refused.
     const QString net = tls ? QStringLiteral("hostssl") : QStringLiteral("host");
     const QString scram = QStringLiteral("scram-sha-256");
+    // Role names always mean that role (quoted when not a plain identifier or when a keyword such as "all").
+    const QString superuser = GenUtil::hbaName(c.users.superuser);
+    const QString replication = GenUtil::hbaName(c.users.replication);
+    const QString rewind = GenUtil::hbaName(c.users.rewind);
     QStringList out;
     QSet<QString> seen;  // hashed: a 200-host design has as many replication lines
     auto add = [&out, &seen](const QStringList &fields) {
@@ -155,25 +159,25 @@ QStringList pgHba(const Topology &topology)
     // The privileged roles (superuser, replication, rewind) only from the members themselves and the admin
     // subnets. Loopback connections (also between loopback addresses, as in the lab) arrive from 127.0.0.1.
     // Superuser and rewind share a line (a user list), so each member network costs two lines, not three.
-    QStringList superAndRewind{c.users.superuser, c.users.rewind};
+    QStringList superAndRewind{superuser, rewind};
     superAndRewind.removeDuplicates();
     const auto privileged = [&](const QString &cidr, bool admin) {
         if (admin) {
-            add({net, QStringLiteral("all"), c.users.superuser, cidr, scram});
+            add({net, QStringLiteral("all"), superuser, cidr, scram});
             return;
         }
         add({net, QStringLiteral("all"), superAndRewind.join(QLatin1Char(',')), cidr, scram});
-        add({net, QStringLiteral("replication"), c.users.replication, cidr, scram});
+        add({net, QStringLiteral("replication"), replication, cidr, scram});
     };
     privileged(QStringLiteral("127.0.0.1/32"), false);
     // The members' addresses folded into the fewest networks that hold exactly them (consecutive addresses
     // share a line): the file grows with the number of address ranges, not with the number of members
     // (docs/generated-files.md, "pg_hba").
     for (const QString &cidr : memberNetworks(topology.hostsWith(Role::Postgres)))
-        privileged(cidr, false);
+        privileged(GenUtil::hbaWord(cidr), false);
     for (const Subnet &s : topology.subnets) {
         if (s.admin)
-            privileged(s.cidr, true);
+            privileged(GenUtil::hbaWord(s.cidr), true);
     }
     // Without TLS the deploy proves routing by logging in through HAProxy as the superuser (with TLS the
     // certificates prove it): only then is the superuser admitted from the HAProxy hosts.
@@ -182,7 +186,7 @@ QStringList pgHba(const Topology &topology)
             privileged(GenUtil::hostCidr(h->address), true);
     }
     // From anywhere else the privileged roles are refused, whatever line would admit "all" below.
-    QStringList roles{c.users.superuser, c.users.rewind};
+    QStringList roles{superuser, rewind};
     roles.removeDuplicates();
     for (const QString &any : {QStringLiteral("0.0.0.0/0"), QStringLiteral("::/0")})
         add({QStringLiteral("host"), QStringLiteral("all"), roles.join(QLatin1Char(',')), any,
@@ -197,7 +201,7 @@ QStringList pgHba(const Topology &topology)
     }
     for (const Subnet &s : topology.subnets) {
         if (subnetNames.contains(s.name) || s.clients)
-            add({net, QStringLiteral("all"), QStringLiteral("all"), s.cidr, scram});
+            add({net, QStringLiteral("all"), QStringLiteral("all"), GenUtil::hbaWord(s.cidr), scram});
     }
     // A host outside any known subnet still needs to reach the servers.
     QList<const Host *> outside;
@@ -206,9 +210,16 @@ QStringList pgHba(const Topology &topology)
             outside << &h;
     }
     for (const QString &cidr : memberNetworks(outside))
-        add({net, QStringLiteral("all"), QStringLiteral("all"), cidr, scram});
-    for (const HbaRule &r : c.extraHba)
-        add({r.toLine()});
+        add({net, QStringLiteral("all"), QStringLiteral("all"), GenUtil::hbaWord(cidr), scram});
+    // The design's own entries, each field escaped for pg_hba: a name can only ever be that name.
+    for (const HbaRule &r : c.extraHba) {
+        QStringList fields{GenUtil::hbaWord(r.type), GenUtil::hbaNameList(r.database, false),
+                           GenUtil::hbaNameList(r.user, true)};
+        if (!r.address.isEmpty())
+            fields << GenUtil::hbaWord(r.address);
+        fields << GenUtil::hbaWord(r.method);
+        add(fields);
+    }
     return out;
 }
 

@@ -36,7 +36,9 @@ QByteArray patroniUnit(const Topology &topology, const Host &host)
              "\n"
              "[Install]\n"
              "WantedBy=multi-user.target\n")
-             .arg(topology.cluster.name, Platform::patroniBinary(host.os, topology.cluster.patroni.install),
+             // One line of text, '%' doubled: systemd reads %x as a specifier.
+             .arg(GenUtil::commentText(topology.cluster.name).replace(QLatin1Char('%'), QStringLiteral("%%")),
+                  Platform::patroniBinary(host.os, topology.cluster.patroni.install),
                   Platform::patroniConfigPath(host.os));
     return s.toUtf8();
 }

@@ -1,4 +1,5 @@
 #include "core/model/Secrets.h"
+#include "core/util/YamlGuard.h"
 
 #include "core/model/TlsSecretsYaml.h"
 
@@ -78,12 +79,14 @@ Result<Secrets> loadFile(const QString &path)
     if (info.permissions() & open)
         return Error{QStringLiteral("refused: the secrets file is readable by others; run chmod 600 on it"), path};
 #endif
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("cannot open: ") + f.errorString(), path};
+    const Result<QByteArray> data = YamlGuard::readBounded(path);
+    if (!data.ok())
+        return data.error();
+    if (const Result<void> guard = YamlGuard::check(data.value(), path); !guard.ok())
+        return guard.error();  // one document, no aliases, no duplicate keys
     Secrets s;
     try {
-        const YAML::Node root = YAML::Load(f.readAll().toStdString());
+        const YAML::Node root = YAML::Load(data.value().toStdString());
         if (!root.IsMap())
             return Error{QStringLiteral("expected a mapping of secret names to values"), path, 1, 1};
         QSet<const Field *> seen;

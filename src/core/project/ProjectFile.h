@@ -4,6 +4,7 @@
 #include "core/util/Result.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 
 namespace pgha {
@@ -19,16 +20,27 @@ struct LoadWarning
     QString toString() const;
 };
 
+// Where a field's value (or, for a map of names such as parameters, its key) stands in the file.
+struct FieldPosition
+{
+    int line = 0;
+    int column = 0;
+};
+
 struct LoadedProject
 {
     Topology topology;
     QList<LoadWarning> warnings;
+    // Field name as in messages ("cluster.postgres.data_dir", "hosts[2].ssh.user") -> position, for every value
+    // read; the CLI names file:line:column for a finding's Finding::field with it.
+    QHash<QString, FieldPosition> positions;
 };
 
 namespace ProjectFile {
 
 // Reads a *.pgha.yaml project. Wrong types or values are errors with file, line, column and field;
-// unknown keys are warnings. sourceName names the input in messages (a path, or ":/templates/...").
+// unknown keys are warnings. The text must pass YamlGuard::check (one document, no aliases, no duplicate keys,
+// bounded size and nesting); load() reads at most YamlGuard::kMaxBytes, from files, devices and pipes alike. sourceName names the input in messages (a path, or ":/templates/...").
 Result<LoadedProject> parse(const QByteArray &yaml, const QString &sourceName);
 Result<LoadedProject> load(const QString &path);
 

@@ -2,6 +2,7 @@
 // The writer is ProjectFileWriter.cpp; test_projectfile checks that parse(serialize(t)) gives t back, so that
 // the two stay in step.
 #include "core/project/ProjectFile.h"
+#include "core/util/YamlGuard.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -29,7 +30,18 @@ struct LoadFailure
 class Reader
 {
 public:
-    Reader(QString source, QList<LoadWarning> *warnings) : m_source(std::move(source)), m_warnings(warnings) {}
+    Reader(QString source, QList<LoadWarning> *warnings, QHash<QString, FieldPosition> *positions)
+        : m_source(std::move(source)), m_warnings(warnings), m_positions(positions)
+    {
+    }
+
+    // Remembers where a field stands, for messages about its value later (validation findings).
+    void mark(const YAML::Node &node, const QString &field) const
+    {
+        const YAML::Mark m = node.Mark();
+        if (!m.is_null())
+            m_positions->insert(field, FieldPosition{m.line + 1, m.column + 1});
+    }
 
     [[noreturn]] void fail(const YAML::Node &node, const QString &field, const QString &message) const
     {
@@ -81,6 +93,7 @@ public:
     {
         if (!node.IsScalar())
             fail(node, field, QStringLiteral("expected a text value"));
+        mark(node, field);
         return QString::fromStdString(node.Scalar());
     }
 
@@ -88,6 +101,7 @@ public:
     {
         if (!node.IsScalar())
             fail(node, field, QStringLiteral("expected a whole number"));
+        mark(node, field);
         bool ok = false;
         const qint64 v = QString::fromStdString(node.Scalar()).toLongLong(&ok);
         if (!ok)
@@ -129,14 +143,8 @@ public:
 private:
     QString m_source;
     QList<LoadWarning> *m_warnings;
+    QHash<QString, FieldPosition> *m_positions;
 };
-
-template <typename F>
-void each(const YAML::Node &map, F &&f)
-{
-    for (auto it = map.begin(); it != map.end(); ++it)
-        f(it->first.Scalar(), it->second);
-}
 
 void readPostgres(const Reader &r, const YAML::Node &n, PostgresSettings *pg)
 {
@@ -161,10 +169,11 @@ void readPostgres(const Reader &r, const YAML::Node &n, PostgresSettings *pg)
         if (p.IsNull()) {
         } else {
             r.requireMap(p, pf);
-            each(p, [&](const std::string &key, const YAML::Node &v) {
-                const QString k = QString::fromStdString(key);
-                pg->parameters.insert(k, r.str(v, pf + QLatin1Char('.') + k));
-            });
+            for (auto it = p.begin(); it != p.end(); ++it) {
+                const QString k = QString::fromStdString(it->first.Scalar());
+                pg->parameters.insert(k, r.str(it->second, pf + QLatin1Char('.') + k));
+                r.mark(it->first, pf + QLatin1Char('.') + k);  // findings about a parameter point at its name
+            }
         }
     }
     if (n["use_pg_rewind"])
@@ -309,6 +318,7 @@ void readHba(const Reader &r, const YAML::Node &n, QList<HbaRule> *rules)
         const YAML::Node e = n[i];
         const QString ef = f + QStringLiteral("[%1]").arg(i);
         r.requireMap(e, ef);
+        r.mark(e, ef);
         r.checkKeys(e, ef, {"type", "database", "user", "address", "method"});
         HbaRule rule;
         if (e["type"])
@@ -411,6 +421,7 @@ void readHosts(const Reader &r, const YAML::Node &n, QList<Host> *hosts)
         const YAML::Node e = n[i];
         const QString f = QStringLiteral("hosts[%1]").arg(i);
         r.requireMap(e, f);
+        r.mark(e, f);
         refuseSecrets(r, e, f);
         r.checkKeys(e, f, {"name", "address", "subnet", "os", "roles", "ssh", "tags", "canvas"});
         Host h;
@@ -479,7 +490,10 @@ namespace ProjectFile {
 Result<LoadedProject> parse(const QByteArray &yaml, const QString &sourceName)
 {
     LoadedProject out;
-    Reader r(sourceName, &out.warnings);
+    Reader r(sourceName, &out.warnings, &out.positions);
+    const Result<void> guard = YamlGuard::check(yaml, sourceName);
+    if (!guard.ok())
+        return guard.error();
     try {
         const YAML::Node root = YAML::Load(yaml.toStdString());
         if (!root.IsMap())
@@ -518,12 +532,10 @@ Result<LoadedProject> parse(const QByteArray &yaml, const QString &sourceName)
 
 Result<LoadedProject> load(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        return Error{QStringLiteral("cannot open: ") + f.errorString(), path};
-    if (f.size() > 64 * 1024 * 1024)
-        return Error{QStringLiteral("file is too large for a project (over 64 MiB)"), path};
-    return parse(f.readAll(), path);
+    Result<QByteArray> data = YamlGuard::readBounded(path);
+    if (!data.ok())
+        return data.error();
+    return parse(data.value(), path);
 }
 
 } // namespace ProjectFile

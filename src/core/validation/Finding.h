@@ -17,11 +17,14 @@ struct Finding
     QString message;    // what is wrong, one sentence
     QString fix;        // what to do about it
     QString quickFix;   // id of a mechanical fix the GUI may offer (QuickFix.h), empty if none
+    // The project-file field the finding is about, as the loader names it ("hosts[2].ssh.user",
+    // "cluster.postgres.data_dir"), so that the CLI can print its file:line:column; empty if none.
+    QString field;
 
     bool operator==(const Finding &o) const
     {
         return ruleId == o.ruleId && severity == o.severity && subject == o.subject && message == o.message
-            && fix == o.fix && quickFix == o.quickFix;
+            && fix == o.fix && quickFix == o.quickFix && field == o.field;
     }
 };
 

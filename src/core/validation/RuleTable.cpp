@@ -95,9 +95,20 @@ const QList<RuleInfo> &ruleTable()
          hbaInvalid},
         {"clients-subnet-missing", Severity::Warning, "No client subnet",
          "pg_hba and firewalls admit only the subnets the design names.", clientsSubnetMissing},
+        // Input grammars: values that reach a shell, a config file, pg_hba or a connection string
+        {"invalid-role-name", Severity::Error, "Role name not a PostgreSQL identifier",
+         "Role names reach pg_hba lines, connection strings and shell commands.", invalidRoleName},
+        {"invalid-etcd-token", Severity::Error, "etcd cluster token unusable",
+         "The token reaches etcd's config and environment files.", invalidEtcdToken},
+        {"pg-param-invalid", Severity::Error, "PostgreSQL parameter name or value malformed",
+         "Parameters reach postgresql.conf through Patroni; a bad name stops the server.", pgParamInvalid},
+        {"data-dir-invalid", Severity::Error, "Data directory path malformed",
+         "The path reaches root's shell commands in the install script and the deploy.", dataDirInvalid},
         // Secrets
         {"weak-secret", Severity::Error, "Weak or reused password",
          "Short, default or shared passwords are the first thing tried.", weakSecret},
+        {"secret-invalid", Severity::Error, "Password or user name with control characters",
+         "Secrets reach YAML, HAProxy and env files; a line break would add a line.", secretInvalid},
         // TLS
         {"tls-off", Severity::Warning, "TLS turned off",
          "Without TLS, etcd, the REST API and PostgreSQL accept anyone who reaches their ports.", tlsOff},

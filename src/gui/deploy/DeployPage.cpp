@@ -261,8 +261,14 @@ void DeployPage::prepared(Preparing what, quint64 generation, const DeploySetup 
     }
 }
 
-void DeployPage::startRunner(const DeploySetup &s, bool resume)
+void DeployPage::startRunner(const DeploySetup &ready, bool resume)
 {
+    // Deploy was clicked: only now are generated passwords kept beside the journal (nothing before).
+    DeploySetup s = ready;
+    if (const Result<void> kept = keepGeneratedSecrets(&s); !kept.ok()) {
+        m_status->setText(tr("Cannot prepare the deploy: %1").arg(kept.error().toString()));
+        return;
+    }
     DeployJournal journal = s.journal;
     if (!resume)
         journal.finishRun(true);  // Deploy = a full run that checks every step again (idempotent)

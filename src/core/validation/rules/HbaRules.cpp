@@ -1,3 +1,4 @@
+#include "core/util/Grammar.h"
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
 
@@ -29,6 +30,25 @@ bool oneOf(const QString &s, const char *const (&list)[N])
             return true;
     }
     return false;
+}
+
+// A pg_hba database or user field: a comma-separated list of keywords and role/database names (lower-case
+// PostgreSQL identifiers; users may carry '+' for group membership). No quotes, no @file, no regular expressions.
+bool isHbaNameList(const QString &field, bool users)
+{
+    const QStringList parts = field.split(QLatin1Char(','));
+    for (QString p : parts) {
+        if (p == QLatin1String("all"))
+            continue;
+        if (!users && (p == QLatin1String("sameuser") || p == QLatin1String("samerole")
+                       || p == QLatin1String("samegroup") || p == QLatin1String("replication")))
+            continue;
+        if (users && p.startsWith(QLatin1Char('+')))
+            p.remove(0, 1);
+        if (!Grammar::isRoleName(p))
+            return false;
+    }
+    return true;
 }
 
 // How far an entry's address reaches: from everywhere, only this machine, or something in between.
@@ -67,6 +87,12 @@ void hbaInvalid(const RuleContext &c, Findings &out)
             problem = QCoreApplication::translate("pgha::Rules", "\"%1\" is not a pg_hba authentication method.").arg(r.method);
         else if (r.database.trimmed().isEmpty() || r.user.trimmed().isEmpty())
             problem = QCoreApplication::translate("pgha::Rules", "The entry needs a database and a user (\"all\" matches any).");
+        else if (!isHbaNameList(r.database, false))
+            problem = QStringLiteral("The database field is not a comma-separated list of database names and "
+                                     "keywords (all, sameuser, samerole, replication).");
+        else if (!isHbaNameList(r.user, true))
+            problem = QStringLiteral("The user field is not a comma-separated list of role names (optionally with "
+                                     "'+') and all.");
         else if (r.type == QLatin1String("local") && !r.address.trimmed().isEmpty())
             problem = QCoreApplication::translate("pgha::Rules", "A local entry takes no address.");
         else if (isHostType(r.type) && r.address.trimmed().isEmpty())
@@ -82,6 +108,7 @@ void hbaInvalid(const RuleContext &c, Findings &out)
         addFinding(out, "hba-invalid", Severity::Error, hbaSubject(i), problem,
                    QCoreApplication::translate("pgha::Rules", "Correct the entry: PostgreSQL refuses to load a pg_hba.conf with an invalid line, "
                                   "and Patroni then cannot start it."));
+        out.last().field = hbaSubject(i);
     }
 }
 

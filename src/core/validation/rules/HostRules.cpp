@@ -1,4 +1,5 @@
 #include "core/model/Platform.h"
+#include "core/util/Grammar.h"
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
 
@@ -67,17 +68,30 @@ void postgresOsMismatch(const RuleContext &c, Findings &out)
 
 void sshPortInvalid(const RuleContext &c, Findings &out)
 {
-    for (const Host &h : c.topology.hosts) {
+    for (int i = 0; i < c.topology.hosts.size(); ++i) {
+        const Host &h = c.topology.hosts.at(i);
         if (h.ssh.port < 1 || h.ssh.port > 65535) {
             addFinding(out, "ssh-port-invalid", Severity::Error, RuleContext::hostSubject(h),
                        QCoreApplication::translate("pgha::Rules", "SSH port %1 of host %2 is outside 1-65535.").arg(h.ssh.port).arg(h.name),
                        QCoreApplication::translate("pgha::Rules", "Set the port sshd listens on, usually 22."));
+            out.last().field = QStringLiteral("hosts[%1].ssh.port").arg(i);
         }
-        if (h.ssh.user.trimmed().isEmpty() || h.ssh.user.contains(QLatin1Char(' '))
-            || h.ssh.user.contains(QLatin1Char('@'))) {
+        // The user reaches ssh's command line in the runbook and libssh's options in the deploy.
+        if (!Grammar::isPosixUserName(h.ssh.user)) {
             addFinding(out, "ssh-port-invalid", Severity::Error, RuleContext::hostSubject(h),
-                       QCoreApplication::translate("pgha::Rules", "SSH user \"%1\" of host %2 is not a valid login name.").arg(h.ssh.user, h.name),
-                       QCoreApplication::translate("pgha::Rules", "Set the login name used for deployment, e.g. root or a sudo user."));
+                       QStringLiteral("SSH user \"%1\" of host %2 is not a POSIX user name.")
+                           .arg(Grammar::hasControlCharacter(h.ssh.user) ? QStringLiteral("(control characters)")
+                                                                         : h.ssh.user,
+                                h.name),
+                       QStringLiteral("Set the login name used for deployment, e.g. root or a sudo user: 1-32 "
+                                      "characters from a-z, 0-9, '_' and '-', not starting with a digit or '-'."));
+            out.last().field = QStringLiteral("hosts[%1].ssh.user").arg(i);
+        }
+        if (Grammar::hasControlCharacter(h.ssh.identityFile)) {
+            addFinding(out, "ssh-port-invalid", Severity::Error, RuleContext::hostSubject(h),
+                       QStringLiteral("The SSH identity file of host %1 holds a control character.").arg(h.name),
+                       QStringLiteral("Give the path of the private key file without control characters."));
+            out.last().field = QStringLiteral("hosts[%1].ssh.identity_file").arg(i);
         }
     }
 }

@@ -1,3 +1,4 @@
+#include "core/util/Grammar.h"
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
 
@@ -55,11 +56,15 @@ bool isSafeKeyPart(const QString &s, bool allowSlash)
 void invalidClusterName(const RuleContext &c, Findings &out)
 {
     const Cluster &cl = c.topology.cluster;
-    if (!isSafeKeyPart(cl.name, false)) {
+    // The name is also the Patroni scope, the bundle's top folder and the folder of the cluster's secrets and
+    // journals: no '.', '/' or anything a path or a shell could read differently.
+    if (!Grammar::isClusterName(cl.name)) {
         addFinding(out, "invalid-cluster-name", Severity::Error, QStringLiteral("cluster.name"),
-                   QCoreApplication::translate("pgha::Rules", "The cluster name \"%1\" is not usable as Patroni scope (DCS key and cluster_name).")
-                       .arg(cl.name),
-                   QCoreApplication::translate("pgha::Rules", "Use 1-63 characters from letters, digits, '_', '-' and '.', e.g. \"cluster_1\"."));
+                   QStringLiteral("The cluster name \"%1\" is not usable as Patroni scope and folder name.")
+                       .arg(Grammar::hasControlCharacter(cl.name) ? QStringLiteral("(control characters)") : cl.name),
+                   QStringLiteral("Use 1-63 characters from letters, digits, '_' and '-', not starting with '-', "
+                                  "e.g. \"cluster_1\"."));
+        out.last().field = QStringLiteral("cluster.name");
     }
     QString ns = cl.ns;
     while (ns.startsWith(QLatin1Char('/')))
@@ -70,12 +75,14 @@ void invalidClusterName(const RuleContext &c, Findings &out)
         addFinding(out, "invalid-cluster-name", Severity::Error, QStringLiteral("cluster.namespace"),
                    QCoreApplication::translate("pgha::Rules", "The namespace \"%1\" is not usable as Patroni namespace (DCS key prefix).").arg(cl.ns),
                    QCoreApplication::translate("pgha::Rules", "Use 1-63 characters from letters, digits, '_', '-', '.' and '/', e.g. \"service\"."));
+        out.last().field = QStringLiteral("cluster.namespace");
     }
 }
 
 void invalidHostName(const RuleContext &c, Findings &out)
 {
-    for (const Host &h : c.topology.hosts) {
+    for (int i = 0; i < c.topology.hosts.size(); ++i) {
+        const Host &h = c.topology.hosts.at(i);
         if (isRfc1123HostName(h.name))
             continue;
         addFinding(out, "invalid-host-name", Severity::Error, RuleContext::hostSubject(h),
@@ -83,6 +90,7 @@ void invalidHostName(const RuleContext &c, Findings &out)
                                     : QCoreApplication::translate("pgha::Rules", "\"%1\" is not a valid host name (RFC 1123).").arg(h.name),
                    QCoreApplication::translate("pgha::Rules", "Use letters, digits and inner hyphens only, at most 63 per dot-separated label "
                                   "(it becomes the Patroni member, etcd member and /etc/hosts name)."));
+        out.last().field = QStringLiteral("hosts[%1].name").arg(i);
     }
 }
 

@@ -237,29 +237,43 @@ void dataDirUnsafe(const RuleContext &c, Findings &out)
     const QString subject = QStringLiteral("cluster.postgres.data_dir");
     const QString fix = QCoreApplication::translate("pgha::Rules", "Leave data_dir empty for the platform default (e.g. /var/lib/pgsql/16/data) or "
                                        "use an absolute path on a persistent disk.");
+    const auto add = [&](const QString &message) {
+        addFinding(out, "data-dir-unsafe", Severity::Error, subject, message, fix);
+        out.last().field = subject;
+    };
     if (!dir.startsWith(QLatin1Char('/'))) {
-        addFinding(out, "data-dir-unsafe", Severity::Error, subject,
-                   QCoreApplication::translate("pgha::Rules", "data_dir \"%1\" is not an absolute path.").arg(dir), fix);
+        add(QCoreApplication::translate("pgha::Rules", "data_dir \"%1\" is not an absolute path.").arg(dir));
         return;
     }
     // Emptied at boot (tmpfs or tmp cleaners): the replica would rebuild, a lone primary would lose everything.
-    static const char *const kVolatile[] = {"/tmp", "/var/tmp", "/dev/shm", "/run"};
+    static const char *const kVolatile[] = {"/tmp", "/var/tmp", "/dev/shm", "/run", "/var/run", "/var/lock"};
     for (const char *v : kVolatile) {
         const QString base = QString::fromLatin1(v);
         if (dir == base || dir.startsWith(base + QLatin1Char('/'))) {
-            addFinding(out, "data-dir-unsafe", Severity::Error, subject,
-                       QCoreApplication::translate("pgha::Rules", "data_dir %1 is under %2, which is emptied on reboot.").arg(dir, base), fix);
+            add(QCoreApplication::translate("pgha::Rules", "data_dir %1 is under %2, which is emptied on reboot.").arg(dir, base));
             return;
         }
     }
-    static const char *const kSystem[] = {"/", "/etc", "/usr", "/bin", "/sbin", "/lib", "/boot", "/proc", "/sys",
-                                          "/dev", "/var", "/var/lib", "/home", "/root"};
+    // Trees that belong to the OS or the kernel: nothing of a database belongs below them.
+    static const char *const kSystemTrees[] = {"/etc", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32", "/boot",
+                                               "/proc", "/sys", "/dev", "/usr/bin", "/usr/sbin", "/usr/lib",
+                                               "/usr/lib64", "/usr/libexec", "/usr/include", "/usr/share"};
+    for (const char *v : kSystemTrees) {
+        const QString base = QString::fromLatin1(v);
+        if (dir == base || dir.startsWith(base + QLatin1Char('/'))) {
+            add(QStringLiteral("data_dir %1 is inside %2, which belongs to the operating system.").arg(dir, base));
+            return;
+        }
+    }
+    // Directories of their own that other things share: the deploy would make them the data directory.
+    static const char *const kSystem[] = {"/", "/usr", "/usr/local", "/var", "/var/lib", "/var/log", "/var/cache",
+                                          "/var/spool", "/var/mail", "/var/opt", "/var/backups", "/home", "/root",
+                                          "/opt", "/srv", "/mnt", "/media", "/snap", "/var/lib/pgsql",
+                                          "/var/lib/postgresql", "/var/lib/etcd"};
     for (const char *v : kSystem) {
         if (dir == QLatin1String(v)) {
-            addFinding(out, "data-dir-unsafe", Severity::Error, subject,
-                       QCoreApplication::translate("pgha::Rules", "data_dir %1 is a system directory; initdb needs an empty directory of its own.")
-                           .arg(dir),
-                       fix);
+            add(QCoreApplication::translate("pgha::Rules", "data_dir %1 is a system directory; initdb needs an empty directory of its own.")
+                    .arg(dir));
             return;
         }
     }

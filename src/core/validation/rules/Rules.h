@@ -59,8 +59,14 @@ void dataDirUnsafe(const RuleContext &c, Findings &out);
 void hbaTooOpen(const RuleContext &c, Findings &out);
 void hbaInvalid(const RuleContext &c, Findings &out);
 void clientsSubnetMissing(const RuleContext &c, Findings &out);
-// Secrets (SecretRules.cpp)
+// Input grammars (InputRules.cpp)
+void invalidRoleName(const RuleContext &c, Findings &out);
+void invalidEtcdToken(const RuleContext &c, Findings &out);
+void pgParamInvalid(const RuleContext &c, Findings &out);
+void dataDirInvalid(const RuleContext &c, Findings &out);
+// Secrets (SecretRules.cpp, InputRules.cpp)
 void weakSecret(const RuleContext &c, Findings &out);
+void secretInvalid(const RuleContext &c, Findings &out);
 // TLS
 void tlsOff(const RuleContext &c, Findings &out);
 void tlsCaMissing(const RuleContext &c, Findings &out);

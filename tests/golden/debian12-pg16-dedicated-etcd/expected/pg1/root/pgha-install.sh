@@ -65,7 +65,8 @@ place /etc/pgha/firewall.nft 0644 root:root
 
 step "Directories and permissions"
 install -d -m 0750 -o root -g postgres /etc/patroni
-install -d -m 0700 -o postgres -g postgres /var/lib/postgresql/16/patroni
+for d in /var /var/lib /var/lib/postgresql /var/lib/postgresql/16; do [ -d "$d" ] || install -d -o postgres -g postgres -m 0755 -- "$d"; done
+install -d -o postgres -g postgres -m 0700 -- /var/lib/postgresql/16/patroni
 
 step "Firewall"
 if command -v nft >/dev/null; then

@@ -59,7 +59,8 @@ place /etc/pgha/tls/postgres.key 0600 postgres:postgres
 
 step "Directories and permissions"
 install -d -m 0750 -o root -g postgres /etc/patroni
-install -d -m 0700 -o postgres -g postgres /var/lib/pgsql/16/data
+for d in /var /var/lib /var/lib/pgsql /var/lib/pgsql/16; do [ -d "$d" ] || install -d -o postgres -g postgres -m 0755 -- "$d"; done
+install -d -o postgres -g postgres -m 0700 -- /var/lib/pgsql/16/data
 install -d -m 0700 -o etcd -g etcd /var/lib/etcd/pgha
 
 step "Firewall"

@@ -1,4 +1,4 @@
-#include "deploy/ShellQuote.h"
+#include "core/util/ShellQuote.h"
 
 namespace pgha {
 
@@ -28,6 +28,18 @@ QString shellQuote(const QString &word)
             out += c;
     }
     out += QLatin1Char('\'');
+    return out;
+}
+
+QString shellDoubleQuoted(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\\') || c == QLatin1Char('"') || c == QLatin1Char('$') || c == QLatin1Char('`'))
+            out += QLatin1Char('\\');
+        out += c;
+    }
     return out;
 }
 

@@ -9,6 +9,10 @@ namespace pgha {
 // quotes, $(...), ;, newlines) comes out as one literal word for sh.
 QString shellQuote(const QString &word);
 
+// The inside of a double-quoted sh word ("...%1..."): \ " $ ` escaped, so that the text stays one literal
+// word part (used where a script prints a message: step "Done on <host>").
+QString shellDoubleQuoted(const QString &text);
+
 // Quotes every word and joins them with spaces: an argv for `sh -c`.
 QString shellJoin(const QStringList &words);
 
