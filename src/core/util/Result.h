@@ -27,9 +27,10 @@ struct Error
     QString toString() const;
 };
 
-// Errors are values: anything that can fail on input, disk or network returns a Result.
+// Errors are values: anything that can fail on input, disk or network returns a Result. [[nodiscard]]: a
+// dropped Result is a dropped error, and the compiler says so.
 template <typename T>
-class Result
+class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}
@@ -50,7 +51,7 @@ private:
 
 // Result<void>
 template <>
-class Result<void>
+class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
