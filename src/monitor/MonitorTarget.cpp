@@ -157,6 +157,9 @@ void MonitorTarget::prepare(QNetworkRequest *request, Auth auth) const
     // Qt's own idle timeout stays as a second bound; the total deadline is RequestGuard's.
     request->setTransferTimeout(timeoutMs);
     request->setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    // HTTP/1.1 only: of the daemons only etcd (Go) would negotiate HTTP/2 over TLS; one protocol everywhere, the
+    // one the lab checks (etcd's status and member list over TLS with the admin certificate).
+    request->setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     if (request->url().scheme() == QLatin1String("https")) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         if (!caCertificates.isEmpty())

@@ -306,21 +306,26 @@ void TestMonitorTls::connectionsReusedAcrossPolls()
     FakeHttpServer *server = tlsServer(QStringLiteral("127.0.23.125"), leaf.value());
     ClusterMonitor monitor(MonitorTarget::fromTopology(design(QStringLiteral("127.0.23.125"), server->serverPort()), secrets()));
     QSignalSpy spy(&monitor, &ClusterMonitor::updated);
-    monitor.pollNow();
-    QVERIFY(spy.wait(10000));
+    // Two warm-up polls: in the first, /history and /config leave while /patroni is still in flight, and Qt may
+    // open a connection that only finishes its handshake once the round is over.
+    for (int i = 0; i < 2; ++i) {
+        monitor.pollNow();
+        QVERIFY(spy.wait(10000));
+    }
     QVERIFY(monitor.state().patroniReachable);
-    const int afterFirst = server->handshakes();
-    QVERIFY(afterFirst >= 1);
+    const int warm = server->handshakes();
+    QVERIFY(warm >= 1 && warm <= 3);
     const int polls = 20;
-    for (int i = 1; i < polls; ++i) {
+    for (int i = 2; i < polls; ++i) {
         monitor.pollNow();
         QVERIFY(spy.wait(10000));
     }
     const int requests = int(server->requests().size());
-    qInfo("FIGURE dashboard TLS reuse: %d polls, %d requests, %d TLS handshakes (%d after the first poll), %d connections",
-          polls, requests, server->handshakes(), afterFirst, server->connections());
-    QCOMPARE(server->handshakes(), afterFirst);  // every later poll rode the connections of the first
-    QCOMPARE(server->connections(), afterFirst);
+    qInfo("FIGURE dashboard TLS reuse: %d polls, %d requests, %d TLS handshakes (%d after the first two polls), "
+          "%d connections",
+          polls, requests, server->handshakes(), warm, server->connections());
+    QCOMPARE(server->handshakes(), warm);  // the later 18 polls rode the connections of the first two
+    QCOMPARE(server->connections(), warm);
 }
 
 void TestMonitorTls::expiryFinding()
