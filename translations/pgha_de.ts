@@ -601,10 +601,6 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
 </translation>
     </message>
     <message>
-        <source> (holds secrets: content not shown)</source>
-        <translation> (enthält Geheimnisse: Inhalt nicht angezeigt)</translation>
-    </message>
-    <message>
         <source>     (an identical file is left alone; a different one is first kept as &lt;name&gt;.pgha-&lt;UTC timestamp&gt;.bak; written as a temporary file, then renamed)
 </source>
         <translation>     (eine identische Datei bleibt unberührt; eine abweichende wird zuerst als &lt;Name&gt;.pgha-&lt;UTC-Zeitstempel&gt;.bak aufbewahrt; geschrieben wird in eine temporäre Datei, die dann umbenannt wird)
@@ -2765,22 +2761,6 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <translation>Setzen Sie den Port, auf dem sshd lauscht, meist 22.</translation>
     </message>
     <message>
-        <source>SSH user &quot;%1&quot; of host %2 is not a valid login name.</source>
-        <translation>SSH-Benutzer &quot;%1&quot; von Host %2 ist kein gültiger Anmeldename.</translation>
-    </message>
-    <message>
-        <source>Set the login name used for deployment, e.g. root or a sudo user.</source>
-        <translation>Setzen Sie den Anmeldenamen für das Ausrollen, z. B. root oder einen sudo-Benutzer.</translation>
-    </message>
-    <message>
-        <source>The cluster name &quot;%1&quot; is not usable as Patroni scope (DCS key and cluster_name).</source>
-        <translation>Der Clustername &quot;%1&quot; ist als Patroni-Scope (DCS-Schlüssel und cluster_name) nicht verwendbar.</translation>
-    </message>
-    <message>
-        <source>Use 1-63 characters from letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;, e.g. &quot;cluster_1&quot;.</source>
-        <translation>Verwenden Sie 1-63 Zeichen aus Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos; und &apos;.&apos;, z. B. &quot;cluster_1&quot;.</translation>
-    </message>
-    <message>
         <source>The namespace &quot;%1&quot; is not usable as Patroni namespace (DCS key prefix).</source>
         <translation>Der Namespace &quot;%1&quot; ist als Patroni-Namespace (DCS-Schlüsselpräfix) nicht verwendbar.</translation>
     </message>
@@ -3179,6 +3159,102 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>host %1&apos;s</source>
         <translation>Host %1</translation>
+    </message>
+    <message>
+        <source>The database field is not a comma-separated list of database names and keywords (all, sameuser, samerole, replication).</source>
+        <translation>Das Datenbankfeld ist keine kommagetrennte Liste von Datenbanknamen und Schlüsselwörtern (all, sameuser, samerole, replication).</translation>
+    </message>
+    <message>
+        <source>The user field is not a comma-separated list of role names (optionally with &apos;+&apos;) and all.</source>
+        <translation>Das Benutzerfeld ist keine kommagetrennte Liste von Rollennamen (wahlweise mit &apos;+&apos;) und all.</translation>
+    </message>
+    <message>
+        <source>SSH user &quot;%1&quot; of host %2 is not a POSIX user name.</source>
+        <translation>SSH-Benutzer &quot;%1&quot; von Host %2 ist kein POSIX-Benutzername.</translation>
+    </message>
+    <message>
+        <source>(control characters)</source>
+        <translation>(Steuerzeichen)</translation>
+    </message>
+    <message>
+        <source>Set the login name used for deployment, e.g. root or a sudo user: 1-32 characters from a-z, 0-9, &apos;_&apos; and &apos;-&apos;, not starting with a digit or &apos;-&apos;.</source>
+        <translation>Setzen Sie den Anmeldenamen für das Ausrollen, z. B. root oder einen sudo-Benutzer: 1-32 Zeichen aus a-z, 0-9, &apos;_&apos; und &apos;-&apos;, nicht mit einer Ziffer oder &apos;-&apos; beginnend.</translation>
+    </message>
+    <message>
+        <source>The SSH identity file of host %1 holds a control character.</source>
+        <translation>Die SSH-Schlüsseldatei von Host %1 enthält ein Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>Give the path of the private key file without control characters.</source>
+        <translation>Geben Sie den Pfad der privaten Schlüsseldatei ohne Steuerzeichen an.</translation>
+    </message>
+    <message>
+        <source>The %1 role name &quot;%2&quot; is not a lower-case PostgreSQL identifier.</source>
+        <translation>Der %1-Rollenname &quot;%2&quot; ist kein PostgreSQL-Bezeichner in Kleinbuchstaben.</translation>
+    </message>
+    <message>
+        <source>Use 1-63 characters from a-z, 0-9 and &apos;_&apos;, not starting with a digit (e.g. &quot;postgres&quot;, &quot;replicator&quot;, &quot;rewind_user&quot;).</source>
+        <translation>Verwenden Sie 1-63 Zeichen aus a-z, 0-9 und &apos;_&apos;, nicht mit einer Ziffer beginnend (z. B. &quot;postgres&quot;, &quot;replicator&quot;, &quot;rewind_user&quot;).</translation>
+    </message>
+    <message>
+        <source>The etcd cluster token &quot;%1&quot; holds characters outside letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;.</source>
+        <translation>Das etcd-Cluster-Token &quot;%1&quot; enthält Zeichen außer Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>Use 1-128 characters from letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos;, starting with a letter or digit, or leave it empty (the cluster name + &quot;-etcd&quot;).</source>
+        <translation>Verwenden Sie 1-128 Zeichen aus Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos;, beginnend mit einem Buchstaben oder einer Ziffer, oder lassen Sie es leer (Clustername + &quot;-etcd&quot;).</translation>
+    </message>
+    <message>
+        <source>&quot;password&quot; is not a PostgreSQL parameter, and a password never belongs in the project file.</source>
+        <translation>&quot;password&quot; ist kein PostgreSQL-Parameter, und ein Kennwort gehört nie in die Projektdatei.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a PostgreSQL parameter name.</source>
+        <translation>&quot;%1&quot; ist kein Name eines PostgreSQL-Parameters.</translation>
+    </message>
+    <message>
+        <source>Use the parameter&apos;s name as postgresql.conf spells it: letters, digits and &apos;_&apos;, with at most one &apos;.&apos; for an extension&apos;s parameter.</source>
+        <translation>Verwenden Sie den Parameternamen so, wie postgresql.conf ihn schreibt: Buchstaben, Ziffern und &apos;_&apos;, mit höchstens einem &apos;.&apos; für den Parameter einer Erweiterung.</translation>
+    </message>
+    <message>
+        <source>The value of %1 holds a control character (a line break, say).</source>
+        <translation>Der Wert von %1 enthält ein Steuerzeichen (etwa einen Zeilenumbruch).</translation>
+    </message>
+    <message>
+        <source>Write the value on one line without control characters.</source>
+        <translation>Schreiben Sie den Wert in eine Zeile ohne Steuerzeichen.</translation>
+    </message>
+    <message>
+        <source>Write an absolute, normalised path from letters, digits and _ . + @ / - (e.g. /srv/pgsql/16/data), or leave data_dir empty for the platform default.</source>
+        <translation>Schreiben Sie einen absoluten, normalisierten Pfad aus Buchstaben, Ziffern und _ . + @ / - (z. B. /srv/pgsql/16/data), oder lassen Sie data_dir für den Standard der Plattform leer.</translation>
+    </message>
+    <message>
+        <source>%1 holds a control character (a line break, say).</source>
+        <translation>%1 enthält ein Steuerzeichen (etwa einen Zeilenumbruch).</translation>
+    </message>
+    <message>
+        <source>Use printable characters only, or leave it empty so that pgha generates one.</source>
+        <translation>Verwenden Sie nur druckbare Zeichen oder lassen Sie es leer, damit pgha eines erzeugt.</translation>
+    </message>
+    <message>
+        <source>%1 holds &apos;:&apos; or a space, which HTTP basic auth and HAProxy&apos;s &quot;stats auth user:password&quot; cannot carry.</source>
+        <translation>%1 enthält &apos;:&apos; oder ein Leerzeichen, was HTTP-Basic-Auth und &quot;stats auth user:password&quot; von HAProxy nicht transportieren können.</translation>
+    </message>
+    <message>
+        <source>Use a user name of letters, digits, &apos;_&apos; and &apos;-&apos;.</source>
+        <translation>Verwenden Sie einen Benutzernamen aus Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <source>The cluster name &quot;%1&quot; is not usable as Patroni scope and folder name.</source>
+        <translation>Der Clustername &quot;%1&quot; ist als Patroni-Scope und Ordnername nicht verwendbar.</translation>
+    </message>
+    <message>
+        <source>Use 1-63 characters from letters, digits, &apos;_&apos; and &apos;-&apos;, not starting with &apos;-&apos;, e.g. &quot;cluster_1&quot;.</source>
+        <translation>Verwenden Sie 1-63 Zeichen aus Buchstaben, Ziffern, &apos;_&apos; und &apos;-&apos;, nicht mit &apos;-&apos; beginnend, z. B. &quot;cluster_1&quot;.</translation>
+    </message>
+    <message>
+        <source>data_dir %1 is inside %2, which belongs to the operating system.</source>
+        <translation>data_dir %1 liegt in %2, das dem Betriebssystem gehört.</translation>
     </message>
 </context>
 <context>

@@ -88,10 +88,10 @@ void hbaInvalid(const RuleContext &c, Findings &out)
         else if (r.database.trimmed().isEmpty() || r.user.trimmed().isEmpty())
             problem = QCoreApplication::translate("pgha::Rules", "The entry needs a database and a user (\"all\" matches any).");
         else if (!isHbaNameList(r.database, false))
-            problem = QStringLiteral("The database field is not a comma-separated list of database names and "
+            problem = QCoreApplication::translate("pgha::Rules", "The database field is not a comma-separated list of database names and "
                                      "keywords (all, sameuser, samerole, replication).");
         else if (!isHbaNameList(r.user, true))
-            problem = QStringLiteral("The user field is not a comma-separated list of role names (optionally with "
+            problem = QCoreApplication::translate("pgha::Rules", "The user field is not a comma-separated list of role names (optionally with "
                                      "'+') and all.");
         else if (r.type == QLatin1String("local") && !r.address.trimmed().isEmpty())
             problem = QCoreApplication::translate("pgha::Rules", "A local entry takes no address.");

@@ -79,18 +79,18 @@ void sshPortInvalid(const RuleContext &c, Findings &out)
         // The user reaches ssh's command line in the runbook and libssh's options in the deploy.
         if (!Grammar::isPosixUserName(h.ssh.user)) {
             addFinding(out, "ssh-port-invalid", Severity::Error, RuleContext::hostSubject(h),
-                       QStringLiteral("SSH user \"%1\" of host %2 is not a POSIX user name.")
-                           .arg(Grammar::hasControlCharacter(h.ssh.user) ? QStringLiteral("(control characters)")
+                       QCoreApplication::translate("pgha::Rules", "SSH user \"%1\" of host %2 is not a POSIX user name.")
+                           .arg(Grammar::hasControlCharacter(h.ssh.user) ? QCoreApplication::translate("pgha::Rules", "(control characters)")
                                                                          : h.ssh.user,
                                 h.name),
-                       QStringLiteral("Set the login name used for deployment, e.g. root or a sudo user: 1-32 "
+                       QCoreApplication::translate("pgha::Rules", "Set the login name used for deployment, e.g. root or a sudo user: 1-32 "
                                       "characters from a-z, 0-9, '_' and '-', not starting with a digit or '-'."));
             out.last().field = QStringLiteral("hosts[%1].ssh.user").arg(i);
         }
         if (Grammar::hasControlCharacter(h.ssh.identityFile)) {
             addFinding(out, "ssh-port-invalid", Severity::Error, RuleContext::hostSubject(h),
-                       QStringLiteral("The SSH identity file of host %1 holds a control character.").arg(h.name),
-                       QStringLiteral("Give the path of the private key file without control characters."));
+                       QCoreApplication::translate("pgha::Rules", "The SSH identity file of host %1 holds a control character.").arg(h.name),
+                       QCoreApplication::translate("pgha::Rules", "Give the path of the private key file without control characters."));
             out.last().field = QStringLiteral("hosts[%1].ssh.identity_file").arg(i);
         }
     }

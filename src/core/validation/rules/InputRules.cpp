@@ -2,6 +2,8 @@
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
 
+#include <QCoreApplication>
+
 // The strict grammars of values that reach a shell, a config file, pg_hba, a connection string or an env file
 // (docs/project-file.md, "Grammars"). Messages quote the offending value with its control characters made
 // visible, so that a finding never carries a raw newline into a terminal or a log.
@@ -40,9 +42,9 @@ void invalidRoleName(const RuleContext &c, Findings &out)
             continue;
         const QString field = QStringLiteral("cluster.users.") + QLatin1String(e.key);
         addField(out, "invalid-role-name", field, field,
-                 QStringLiteral("The %1 role name \"%2\" is not a lower-case PostgreSQL identifier.")
+                 QCoreApplication::translate("pgha::Rules", "The %1 role name \"%2\" is not a lower-case PostgreSQL identifier.")
                      .arg(QLatin1String(e.key), visible(e.value)),
-                 QStringLiteral("Use 1-63 characters from a-z, 0-9 and '_', not starting with a digit (e.g. "
+                 QCoreApplication::translate("pgha::Rules", "Use 1-63 characters from a-z, 0-9 and '_', not starting with a digit (e.g. "
                                 "\"postgres\", \"replicator\", \"rewind_user\")."));
     }
 }
@@ -54,9 +56,9 @@ void invalidEtcdToken(const RuleContext &c, Findings &out)
         return;  // empty: derived from the cluster name
     const QString field = QStringLiteral("cluster.etcd.token");
     addField(out, "invalid-etcd-token", field, field,
-             QStringLiteral("The etcd cluster token \"%1\" holds characters outside letters, digits, '_', '.' and "
+             QCoreApplication::translate("pgha::Rules", "The etcd cluster token \"%1\" holds characters outside letters, digits, '_', '.' and "
                             "'-'.").arg(visible(token)),
-             QStringLiteral("Use 1-128 characters from letters, digits, '_', '.' and '-', starting with a letter or "
+             QCoreApplication::translate("pgha::Rules", "Use 1-128 characters from letters, digits, '_', '.' and '-', starting with a letter or "
                             "digit, or leave it empty (the cluster name + \"-etcd\")."));
 }
 
@@ -68,15 +70,15 @@ void pgParamInvalid(const RuleContext &c, Findings &out)
         if (!Grammar::isParameterName(it.key())) {
             addField(out, "pg-param-invalid", QStringLiteral("cluster.postgres.parameters"), field,
                      it.key().compare(QLatin1String("password"), Qt::CaseInsensitive) == 0
-                         ? QStringLiteral("\"password\" is not a PostgreSQL parameter, and a password never belongs "
+                         ? QCoreApplication::translate("pgha::Rules", "\"password\" is not a PostgreSQL parameter, and a password never belongs "
                                           "in the project file.")
-                         : QStringLiteral("\"%1\" is not a PostgreSQL parameter name.").arg(visible(it.key())),
-                     QStringLiteral("Use the parameter's name as postgresql.conf spells it: letters, digits and "
+                         : QCoreApplication::translate("pgha::Rules", "\"%1\" is not a PostgreSQL parameter name.").arg(visible(it.key())),
+                     QCoreApplication::translate("pgha::Rules", "Use the parameter's name as postgresql.conf spells it: letters, digits and "
                                     "'_', with at most one '.' for an extension's parameter."));
         } else if (Grammar::hasControlCharacter(it.value())) {
             addField(out, "pg-param-invalid", QStringLiteral("cluster.postgres.parameters.") + it.key(), field,
-                     QStringLiteral("The value of %1 holds a control character (a line break, say).").arg(it.key()),
-                     QStringLiteral("Write the value on one line without control characters."));
+                     QCoreApplication::translate("pgha::Rules", "The value of %1 holds a control character (a line break, say).").arg(it.key()),
+                     QCoreApplication::translate("pgha::Rules", "Write the value on one line without control characters."));
         }
     }
 }
@@ -92,7 +94,7 @@ void dataDirInvalid(const RuleContext &c, Findings &out)
     const QString field = QStringLiteral("cluster.postgres.data_dir");
     addField(out, "data-dir-invalid", field, field,
              QStringLiteral("data_dir \"%1\" %2.").arg(visible(dir), problem),
-             QStringLiteral("Write an absolute, normalised path from letters, digits and _ . + @ / - (e.g. "
+             QCoreApplication::translate("pgha::Rules", "Write an absolute, normalised path from letters, digits and _ . + @ / - (e.g. "
                             "/srv/pgsql/16/data), or leave data_dir empty for the platform default."));
 }
 
@@ -114,14 +116,14 @@ void secretInvalid(const RuleContext &c, Findings &out)
         const QString subject = QStringLiteral("secrets.") + QLatin1String(e.key);
         if (Grammar::hasControlCharacter(e.value)) {
             addFinding(out, "secret-invalid", Severity::Error, subject,
-                       QStringLiteral("%1 holds a control character (a line break, say).").arg(QLatin1String(e.key)),
-                       QStringLiteral("Use printable characters only, or leave it empty so that pgha generates one."));
+                       QCoreApplication::translate("pgha::Rules", "%1 holds a control character (a line break, say).").arg(QLatin1String(e.key)),
+                       QCoreApplication::translate("pgha::Rules", "Use printable characters only, or leave it empty so that pgha generates one."));
         } else if (e.user && (e.value.contains(QLatin1Char(':')) || e.value.contains(QLatin1Char(' '))
                               || e.value.contains(QLatin1Char('\t')))) {
             addFinding(out, "secret-invalid", Severity::Error, subject,
-                       QStringLiteral("%1 holds ':' or a space, which HTTP basic auth and HAProxy's \"stats auth "
+                       QCoreApplication::translate("pgha::Rules", "%1 holds ':' or a space, which HTTP basic auth and HAProxy's \"stats auth "
                                       "user:password\" cannot carry.").arg(QLatin1String(e.key)),
-                       QStringLiteral("Use a user name of letters, digits, '_' and '-'."));
+                       QCoreApplication::translate("pgha::Rules", "Use a user name of letters, digits, '_' and '-'."));
         }
     }
 }

@@ -60,9 +60,9 @@ void invalidClusterName(const RuleContext &c, Findings &out)
     // journals: no '.', '/' or anything a path or a shell could read differently.
     if (!Grammar::isClusterName(cl.name)) {
         addFinding(out, "invalid-cluster-name", Severity::Error, QStringLiteral("cluster.name"),
-                   QStringLiteral("The cluster name \"%1\" is not usable as Patroni scope and folder name.")
-                       .arg(Grammar::hasControlCharacter(cl.name) ? QStringLiteral("(control characters)") : cl.name),
-                   QStringLiteral("Use 1-63 characters from letters, digits, '_' and '-', not starting with '-', "
+                   QCoreApplication::translate("pgha::Rules", "The cluster name \"%1\" is not usable as Patroni scope and folder name.")
+                       .arg(Grammar::hasControlCharacter(cl.name) ? QCoreApplication::translate("pgha::Rules", "(control characters)") : cl.name),
+                   QCoreApplication::translate("pgha::Rules", "Use 1-63 characters from letters, digits, '_' and '-', not starting with '-', "
                                   "e.g. \"cluster_1\"."));
         out.last().field = QStringLiteral("cluster.name");
     }

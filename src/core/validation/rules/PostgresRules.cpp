@@ -261,7 +261,7 @@ void dataDirUnsafe(const RuleContext &c, Findings &out)
     for (const char *v : kSystemTrees) {
         const QString base = QString::fromLatin1(v);
         if (dir == base || dir.startsWith(base + QLatin1Char('/'))) {
-            add(QStringLiteral("data_dir %1 is inside %2, which belongs to the operating system.").arg(dir, base));
+            add(QCoreApplication::translate("pgha::Rules", "data_dir %1 is inside %2, which belongs to the operating system.").arg(dir, base));
             return;
         }
     }
