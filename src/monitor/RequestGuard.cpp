@@ -1,6 +1,8 @@
 #include "monitor/RequestGuard.h"
 
 #include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonParseError>
 #include <QNetworkReply>
 #include <QSslError>
 #include <QTimer>
@@ -12,6 +14,7 @@ namespace {
 
 const char kGuardError[] = "pghaGuardError";
 const char kTlsErrors[] = "pghaTlsErrors";
+const char kCompleteByBody[] = "pghaCompleteByBody";
 
 QString sizeText(qint64 bytes)
 {
@@ -39,15 +42,34 @@ public:
     bool overflow = false;
 };
 
+// Patroni's REST server (Python's BaseHTTPRequestHandler, HTTP/1.0) sends no Content-Length and ends the body
+// by closing the connection. Over TLS it first waits for the client's close_notify, which Qt does not send while
+// the reply is open, so the reply would only end at the deadline. A JSON body that parses whole is complete.
+bool completeJsonWithoutLength(QNetworkReply *reply, const QByteArray &data)
+{
+    if (reply->url().scheme() != QLatin1String("https") || reply->header(QNetworkRequest::ContentLengthHeader).isValid()
+        || reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt() == 0)
+        return false;
+    const QByteArray trimmed = data.trimmed();
+    if (trimmed.isEmpty() || (!trimmed.endsWith('}') && !trimmed.endsWith(']')))
+        return false;
+    QJsonParseError err;
+    QJsonDocument::fromJson(trimmed, &err);
+    return err.error == QJsonParseError::NoError;
+}
+
 void drain(QNetworkReply *reply, BodySink *sink, qint64 maxBytes)
 {
-    if (sink->overflow)
+    if (sink->overflow || reply->property(kCompleteByBody).toBool())
         return;
     sink->data += reply->read(maxBytes + 1 - sink->data.size());
     if (sink->data.size() > maxBytes) {
         sink->overflow = true;
         sink->data.clear();
         stop(reply, QCoreApplication::translate("pgha::Monitor", "%1: answer larger than %2, not read").arg(endpoint(reply), sizeText(maxBytes)));
+    } else if (!reply->isFinished() && completeJsonWithoutLength(reply, sink->data)) {
+        reply->setProperty(kCompleteByBody, true);
+        reply->abort();
     }
 }
 
@@ -114,6 +136,8 @@ QStringList tlsErrors(QNetworkReply *reply)
 
 QString error(QNetworkReply *reply)
 {
+    if (reply->property(kCompleteByBody).toBool())
+        return {};
     const QString guard = reply->property(kGuardError).toString();
     if (!guard.isEmpty())
         return guard;
