@@ -121,6 +121,20 @@ private slots:
         QVERIFY(Pki::inspect(longLeaf->certPem)->notAfter <= caInfo->notAfter);
     }
 
+    // A valid 63-character cluster name makes "<name> cluster CA" longer than X.509's 64-character common name.
+    void longClusterNameStillIssues()
+    {
+        Topology t = ProjectFile::referenceTopology();
+        t.cluster.name = QString(63, QLatin1Char('c'));
+        Secrets s;
+        const Result<QStringList> r = ClusterTls::fillMissing(t, &s);
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().toString()));
+        const Result<Pki::CertInfo> ca = Pki::inspect(s.tls.ca.certPem);
+        QVERIFY(ca.ok());
+        QCOMPARE(ca.value().commonName.size(), 64);
+        QVERIFY(ca.value().commonName.startsWith(t.cluster.name));
+    }
+
     void refusesWhatCannotBeRight()
     {
         Result<PemPair> ca = Pki::createCa(QStringLiteral("c"), 30);

@@ -135,7 +135,9 @@ Result<Draft> newCert(const QString &commonName, int days)
     X509_gmtime_adj(X509_getm_notBefore(cert.get()), -300);
     X509_gmtime_adj(X509_getm_notAfter(cert.get()), long(days) * 86400);
     X509_NAME *name = X509_get_subject_name(cert.get());
-    const QByteArray cn = commonName.toUtf8();
+    // X.509 bounds the common name to 64 characters (ub-common-name); a longer one ("<63-character cluster
+    // name> cluster CA") is cut there. Names are checked through the SANs, never through the CN.
+    const QByteArray cn = commonName.left(64).toUtf8();
     if (cn.isEmpty()
         || X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_UTF8, reinterpret_cast<const unsigned char *>(cn.constData()),
                                       int(cn.size()), -1, 0) != 1)
