@@ -68,6 +68,12 @@ private slots:
         Result<DeploySetup> s = prepareDeploy(t, o);
         QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().toString()));
         const QString secrets = DataPaths::secretsFile(t.cluster.name).value();
+        // prepareDeploy writes nothing (a declined confirmation leaves nothing behind); after the confirmation,
+        // keepGeneratedSecrets keeps the generated passwords in the cluster's data folder.
+        QVERIFY(!QFileInfo::exists(secrets));
+        QVERIFY(!QFileInfo::exists(DataPaths::clusterDir(t.cluster.name).value()));
+        const Result<void> kept = keepGeneratedSecrets(&s.value());
+        QVERIFY2(kept.ok(), qPrintable(kept.ok() ? QString() : kept.error().toString()));
         QCOMPARE(s->generatedSecretsFile, secrets);
         QCOMPARE(s->journal.path(), DataPaths::journalFile(t.cluster.name).value());
         QVERIFY(QFileInfo::exists(secrets));

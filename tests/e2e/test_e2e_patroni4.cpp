@@ -275,13 +275,18 @@ private slots:
                           .arg(stop, acked, m_lab.address(QStringLiteral("haproxy")))});
         QVERIFY(writer.waitForStarted());
 
-        // Switchover to the synchronous standby (synchronous_mode: Patroni accepts only that candidate).
-        ClusterState s = m_monitor->state();
+        // Switchover to the synchronous standby (synchronous_mode: Patroni accepts only that candidate). Right
+        // after the deploy Patroni may not have named one yet (it does so within a loop_wait or two).
+        const auto syncStandby = [](const ClusterState &st) {
+            for (const MemberState &m : st.members)
+                if (m.role == QLatin1String("sync_standby") && m.isRunning())
+                    return m.name;
+            return QString();
+        };
+        ClusterState s = waitFor([&](const ClusterState &st) { return !syncStandby(st).isEmpty(); }, 60000,
+                                 "a synchronous standby in /cluster");
         const QString oldLeader = s.leader() ? s.leader()->name : QString();
-        QString candidate;
-        for (const MemberState &m : s.members)
-            if (m.role == QLatin1String("sync_standby"))
-                candidate = m.name;
+        const QString candidate = syncStandby(s);
         QVERIFY2(!candidate.isEmpty(), "no sync_standby in /cluster");
         ActionRequest sw;
         sw.kind = ActionRequest::Kind::Switchover;
