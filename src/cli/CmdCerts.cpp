@@ -1,9 +1,8 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
 #include "cli/PlanRun.h"
-#include "core/pki/CertRenewal.h"
 #include "deploy/DeploySetup.h"
-#include "deploy/RenewPlan.h"
+#include "deploy/RenewSetup.h"
 #include "monitor/ClusterPoller.h"
 
 #include <QCoreApplication>
@@ -77,41 +76,26 @@ int certs(const QStringList &args)
     const std::optional<Topology> topology = loadProjectArg(projectArg);
     if (!topology)
         return 2;
-    const QString deployJournal = defaultJournalPath(*topology);
-    if (deployJournal.isEmpty() && !p.isSet(journalOpt)) {
-        err() << "pgha certs renew: cluster.name \"" << topology->cluster.name
-              << "\" cannot name a data folder; give --journal FILE and --secrets FILE\n";
+    RenewSetupOptions ro;
+    ro.secretsFile = p.value(secretsOpt);
+    ro.journalPath = p.value(journalOpt);
+    ro.knownHostsFile = p.value(knownHosts);
+    ro.acceptNewHostKeys = p.isSet(acceptNew);
+    ro.leader = p.value(leaderOpt);
+    Result<RenewSetup> setup = prepareRenewal(*topology, ro);
+    if (!setup.ok()) {
+        err() << "pgha certs renew: " << setup.error().toString() << "\n";
         return 2;
     }
-    const QString secretsFile = p.isSet(secretsOpt) ? p.value(secretsOpt) : keptSecretsPath(*topology, deployJournal);
-    if (!QFileInfo::exists(secretsFile)) {
-        err() << "pgha certs renew: no secrets file " << secretsFile
-              << " (give the deployed cluster's with --secrets FILE)\n";
-        return 2;
+    if (!p.isSet(leaderOpt)) {
+        // Who leads now, asked with the secrets as they are (PGHA_* overrides for this run only).
+        Secrets current = setup->old;
+        SecretStore::applyEnvironment(&current);
+        ro.leader = currentLeader(*topology, current);
+        replanRenewal(*topology, &setup.value(), ro.leader);
     }
-    Result<Secrets> loaded = SecretStore::loadFile(secretsFile);
-    if (!loaded.ok()) {
-        err() << "error: " << loaded.error().toString() << "\n";
-        return 2;
-    }
-    // The file's content is what gets saved again; PGHA_* overrides only serve this run (never written).
-    const Secrets old = loaded.value();
-    Result<CertRenewal::Renewed> renewed = CertRenewal::renewLeaves(*topology, old);
-    if (!renewed.ok()) {
-        err() << "pgha certs renew: " << renewed.error().message << "\n";
-        return 2;
-    }
-
-    Secrets oldRuntime = old;
-    SecretStore::applyEnvironment(&oldRuntime);
-    Secrets runtime = renewed->secrets;
-    SecretStore::applyEnvironment(&runtime);
-    RenewOptions ro;
-    ro.leader = p.isSet(leaderOpt) ? p.value(leaderOpt) : currentLeader(*topology, oldRuntime);
-    ro.plan.knownHostsFile = p.value(knownHosts);
-    ro.plan.acceptNewHostKeys = p.isSet(acceptNew);
-    const DeployPlan plan = buildRenewPlan(*topology, runtime, ro);
-    out() << "# pgha certs renew: new certificates for " << renewed->issued.join(QLatin1String(", "))
+    const DeployPlan &plan = setup->plan;
+    out() << "# pgha certs renew: new certificates for " << setup->issued.join(QLatin1String(", "))
           << "; the CA is kept\n# leader: " << (ro.leader.isEmpty() ? QStringLiteral("unknown (nobody answered)") : ro.leader)
           << " (renewed last, after a switchover)\n";
     if (p.isSet(dryRun)) {
@@ -136,32 +120,16 @@ int certs(const QStringList &args)
             return 4;
         }
     }
-    // The new leaves go into the secrets before the rollout (a host renewed by a run that then fails keeps the
-    // new one, the others the old one: both chain to the same CA). The old secrets stay beside it, 0600.
-    const QString before = secretsFile + QStringLiteral(".before-renew");
-    if (Result<void> b = SecretStore::saveFile(old, before); !b.ok()) {
-        err() << "error: " << b.error().toString() << "\n";
+    if (Result<void> k = keepRenewedSecrets(setup.value()); !k.ok()) {
+        err() << "error: " << k.error().toString() << "\n";
         return 2;
     }
-    if (Result<void> s = SecretStore::saveFile(renewed->secrets, secretsFile); !s.ok()) {
-        err() << "error: " << s.error().toString() << "\n";
-        return 2;
-    }
-    out() << "new certificates written to " << secretsFile << " (the previous secrets: " << before << ")\n";
-    QString journalPath = p.value(journalOpt);
-    if (journalPath.isEmpty()) {
-        journalPath = deployJournal;
-        journalPath.replace(QStringLiteral("deploy.journal.json"), QStringLiteral("renew.journal.json"));
-    }
-    Result<DeployJournal> journal = DeployJournal::load(journalPath);
-    if (!journal.ok()) {
-        err() << "error: " << journal.error().toString() << "\n";
-        return 2;
-    }
+    out() << "new certificates written to " << setup->secretsFile << " (the previous secrets: " << setup->secretsFile
+          << ".before-renew)\n";
     out() << "pgha certs renew: cluster \"" << topology->cluster.name << "\", " << plan.steps.size() << " steps on "
           << plan.targets.size() << " hosts\n";
     out().flush();
-    return runPlan(plan, journal.value());
+    return runPlan(plan, setup->journal);
 }
 
 } // namespace pgha::cli

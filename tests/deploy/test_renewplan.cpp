@@ -6,6 +6,7 @@
 #include "core/pki/Pki.h"
 #include "core/project/ProjectFile.h"
 #include "deploy/RenewPlan.h"
+#include "deploy/RenewSetup.h"
 
 #include <QCryptographicHash>
 #include <QProcess>
@@ -53,6 +54,7 @@ private slots:
     void planOrder();
     void planFilesAndSecrets();
     void cliDryRun();
+    void setupWritesOnlyAfterConfirmation();
 };
 
 void TestRenewPlan::renewLeavesKeepsTheCa()
@@ -209,6 +211,50 @@ void TestRenewPlan::cliDryRun()
     f.close();
     QVERIFY(f.open(QIODevice::ReadOnly));
     QCOMPARE(f.readAll(), before);
+}
+
+// prepareRenewal (shared by the CLI and the Monitor tab) reads and plans without writing; keepRenewedSecrets,
+// after the confirmation, keeps the previous secrets beside the renewed ones, both 0600.
+void TestRenewPlan::setupWritesOnlyAfterConfirmation()
+{
+    const Topology t = ProjectFile::referenceTopology();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    RenewSetupOptions o;
+    o.secretsFile = dir.filePath(QStringLiteral("secrets.yaml"));
+    o.journalPath = dir.filePath(QStringLiteral("renew.journal.json"));
+    o.leader = t.hostsWith(Role::Postgres).first()->name;
+    const Result<RenewSetup> missing = prepareRenewal(t, o);
+    QVERIFY(!missing.ok());
+    QVERIFY2(missing.error().message.contains(o.secretsFile), qPrintable(missing.error().message));
+
+    const Secrets old = deployedSecrets(t);
+    QVERIFY(SecretStore::saveFile(old, o.secretsFile).ok());
+    QFile f(o.secretsFile);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray before = f.readAll();
+    f.close();
+    Result<RenewSetup> s = prepareRenewal(t, o);
+    QVERIFY2(s.ok(), qPrintable(s.ok() ? QString() : s.error().toString()));
+    QVERIFY(s->issued.contains(QStringLiteral("admin")));
+    QVERIFY(!s->plan.steps.isEmpty());
+    QCOMPARE(s->planOptions.leader, o.leader);
+    QVERIFY(s->old == old);
+    // Nothing written yet: the file as it was, no journal, no copy.
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QCOMPARE(f.readAll(), before);
+    f.close();
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("secrets.yaml")});
+
+    QVERIFY(keepRenewedSecrets(s.value()).ok());
+    const Result<Secrets> kept = SecretStore::loadFile(o.secretsFile);
+    const Result<Secrets> copy = SecretStore::loadFile(o.secretsFile + QStringLiteral(".before-renew"));
+    QVERIFY(kept.ok() && copy.ok());
+    QVERIFY(kept.value() == s->renewed);
+    QVERIFY(copy.value() == old);
+    QVERIFY(kept->tls.hosts != old.tls.hosts);
+    for (const QString &p : QStringList{o.secretsFile, o.secretsFile + QStringLiteral(".before-renew")})
+        QCOMPARE(int(QFileInfo(p).permissions() & 0x0077), 0);
 }
 
 QTEST_GUILESS_MAIN(TestRenewPlan)
