@@ -569,6 +569,14 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <source>TLS</source>
         <translation>TLS</translation>
     </message>
+    <message>
+        <source>Renew certificates…</source>
+        <translation>Zertifikate erneuern…</translation>
+    </message>
+    <message>
+        <source>New leaf certificates from the cluster CA, rolled out host by host on the Deploy page (the same plan as pgha certs renew)</source>
+        <translation>Neue Zertifikate von der Cluster-CA, Host für Host auf der Seite „Deploy“ verteilt (derselbe Plan wie pgha certs renew)</translation>
+    </message>
 </context>
 <context>
     <name>pgha::Deploy</name>
@@ -968,6 +976,14 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <source>PostgreSQL presents the new certificate</source>
         <translation>PostgreSQL zeigt das neue Zertifikat</translation>
     </message>
+    <message>
+        <source>cluster.name &quot;%1&quot; cannot name a data folder; give the journal and the secrets file</source>
+        <translation>cluster.name „%1“ taugt nicht als Name eines Datenordners; Journal und Secrets-Datei angeben</translation>
+    </message>
+    <message>
+        <source>no secrets file %1 (the deployed cluster&apos;s secrets hold its CA)</source>
+        <translation>keine Secrets-Datei %1 (die Secrets des ausgerollten Clusters enthalten seine CA)</translation>
+    </message>
 </context>
 <context>
     <name>pgha::DeployPage</name>
@@ -1161,6 +1177,50 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
     <message>
         <source>Accept the listed keys</source>
         <translation>Aufgeführte Schlüssel annehmen</translation>
+    </message>
+    <message>
+        <source>Busy: renew the certificates once the current run has finished.</source>
+        <translation>Beschäftigt: Zertifikate erst nach dem laufenden Durchgang erneuern.</translation>
+    </message>
+    <message>
+        <source>Preparing the certificate renewal (issuing new certificates)…</source>
+        <translation>Zertifikatserneuerung wird vorbereitet (neue Zertifikate werden ausgestellt)…</translation>
+    </message>
+    <message>
+        <source>Cannot renew the certificates: %1</source>
+        <translation>Die Zertifikate können nicht erneuert werden: %1</translation>
+    </message>
+    <message>
+        <source>unknown (the monitor saw none)</source>
+        <translation>unbekannt (der Monitor hat keinen gesehen)</translation>
+    </message>
+    <message>
+        <source>Certificate renewal: %1 steps on %2 hosts, listed above. Nothing has been changed yet.</source>
+        <translation>Zertifikatserneuerung: %1 Schritte auf %2 Hosts, oben aufgeführt. Noch wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Renew the certificates of cluster &quot;%1&quot; on %2 hosts?
+
+New certificates for: %3. The cluster CA is kept. etcd members restart one at a time; PostgreSQL hosts reload, replicas first, the leader (%4) last after a switchover. The previous secrets are kept beside the file as .before-renew.</source>
+        <translation>Die Zertifikate von Cluster „%1“ auf %2 Hosts erneuern?
+
+Neue Zertifikate für: %3. Die Cluster-CA bleibt. etcd-Mitglieder starten einzeln neu; PostgreSQL-Hosts laden neu, zuerst die Replicas, der Leader (%4) zuletzt nach einem Switchover. Die bisherigen Secrets bleiben als .before-renew neben der Datei.</translation>
+    </message>
+    <message>
+        <source>Renew certificates</source>
+        <translation>Zertifikate erneuern</translation>
+    </message>
+    <message>
+        <source>Certificate renewal not confirmed: nothing was changed.</source>
+        <translation>Zertifikatserneuerung nicht bestätigt: nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>new certificates written to %1 (the previous secrets: %1.before-renew)</source>
+        <translation>neue Zertifikate in %1 geschrieben (die bisherigen Secrets: %1.before-renew)</translation>
+    </message>
+    <message>
+        <source>Renewing the certificates...</source>
+        <translation>Die Zertifikate werden erneuert...</translation>
     </message>
 </context>
 <context>

@@ -118,6 +118,11 @@ MainWindow::MainWindow(QWidget *parent)
 
     // After a deploy from the Deploy page succeeds, the Monitor tab is where the cluster is now, and it watches
     // it at once with the deploy's own secrets (DashboardPage::connectAfterDeploy).
+    // "Renew certificates" on the Monitor tab: the rollout is shown and run on the Deploy page.
+    connect(m_dashboardPage, &DashboardPage::renewCertificatesRequested, this, [this](const QString &leader) {
+        m_tabs->setCurrentWidget(m_deployPage);
+        m_deployPage->renewCertificates(leader);
+    });
     connect(m_deployPage, &DeployPage::deployFinished, this, [this](DeployRunner::Outcome outcome, const QString &) {
         if (outcome != DeployRunner::Outcome::Done && outcome != DeployRunner::Outcome::NothingChanged)
             return;

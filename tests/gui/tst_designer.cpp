@@ -30,6 +30,7 @@
 #include <QDockWidget>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
@@ -748,6 +749,49 @@ private slots:
         emit page->deployFinished(DeployRunner::Outcome::Done, QStringLiteral("done"));
         QCOMPARE(tabs->currentIndex(), 2);
         QCOMPARE(tabs->currentWidget(), child<QWidget>(&w(), "DashboardPage"));
+        tabs->setCurrentIndex(0);
+    }
+
+    // "Renew certificates" on the Monitor tab: the rollout is prepared off the GUI thread, shown on the Deploy page
+    // and confirmed; declined, nothing is written (the secrets file as it was, no copy, no journal).
+    void renewCertificatesFromMonitorTab()
+    {
+        auto *tabs = child<QTabWidget>(&w(), "modeTabs");
+        auto *page = child<DeployPage>(&w(), "DeployPage");
+        QVERIFY(topo().cluster.security.tls);
+        Secrets s;
+        SecretStore::fillMissing(&s);
+        QVERIFY(ClusterTls::fillMissing(topo(), &s).ok());
+        const QString secretsFile = m_tmp.filePath(QStringLiteral("renew-secrets.yaml"));
+        QVERIFY(SecretStore::saveFile(s, secretsFile).ok());
+        QFile f(secretsFile);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray before = f.readAll();
+        f.close();
+        page->setSecretsFile(secretsFile);
+        const QString journal = m_tmp.filePath(QStringLiteral("renew-test.journal.json"));
+        page->setJournalPath(journal);
+        tabs->setCurrentIndex(2);
+        auto *button = child<QPushButton>(&w(), "renewCertsButton");
+        QVERIFY(button->isEnabled());
+        MessageBox::takeShown();
+        MessageBox::setNextAnswer(QMessageBox::No);
+        button->click();
+        QCOMPARE(tabs->currentWidget(), page);
+        auto *status = child<QLabel>(page, "deployStatus");
+        QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("not confirmed")), 30000);
+        const QStringList shown = MessageBox::takeShown();
+        QCOMPARE(shown.size(), 1);
+        QVERIFY2(shown.first().startsWith(QStringLiteral("Renew certificates: Renew the certificates of cluster")),
+                 qPrintable(shown.first()));
+        QVERIFY2(shown.first().contains(QStringLiteral("admin")), qPrintable(shown.first()));
+        auto *tree = child<QTreeWidget>(page, "hostTree");
+        QVERIFY(tree->topLevelItemCount() > 0);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), before);
+        f.close();
+        QVERIFY(!QFileInfo::exists(secretsFile + QStringLiteral(".before-renew")));
+        QVERIFY(!QFileInfo::exists(journal + QStringLiteral(".renew.json")));
         tabs->setCurrentIndex(0);
     }
 

@@ -206,8 +206,21 @@ void DashboardPage::buildUi()
     m_etcdTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     tabs->addTab(m_etcdTable, tr("etcd"));
 
-    m_tlsTable = new TlsTable(tabs);
-    tabs->addTab(m_tlsTable, tr("TLS"));
+    auto *tlsPage = new QWidget(tabs);
+    auto *tlsLayout = new QVBoxLayout(tlsPage);
+    tlsLayout->setContentsMargins(0, 0, 0, 0);
+    m_tlsTable = new TlsTable(tlsPage);
+    tlsLayout->addWidget(m_tlsTable);
+    m_renewButton = new QPushButton(tr("Renew certificates…"), tlsPage);
+    m_renewButton->setObjectName(QStringLiteral("renewCertsButton"));
+    m_renewButton->setToolTip(tr("New leaf certificates from the cluster CA, rolled out host by host on the Deploy "
+                                 "page (the same plan as pgha certs renew)"));
+    connect(m_renewButton, &QPushButton::clicked, this, [this] {
+        const MemberState *leader = m_monitor && m_monitor->hasState() ? m_monitor->state().leader() : nullptr;
+        emit renewCertificatesRequested(leader ? leader->name : QString());
+    });
+    tlsLayout->addWidget(m_renewButton, 0, Qt::AlignLeft);
+    tabs->addTab(tlsPage, tr("TLS"));
 
     m_haproxyTree = new QTreeWidget(tabs);
     m_haproxyTree->setObjectName(QStringLiteral("haproxyTree"));
@@ -246,6 +259,7 @@ void DashboardPage::setProject(const Topology &topology, const QString &projectP
         && !MonitorTarget::fromTopology(topology, {}).sameEndpoints(m_monitor->target());
     m_topology = topology;
     m_projectPath = projectPath;
+    m_renewButton->setEnabled(topology.cluster.security.tls);
     if (endpointsChanged)
         connectToProject();
 }

@@ -56,6 +56,8 @@ public:
 
 signals:
     void actionFinished(const pgha::ActionResult &result);
+    // "Renew certificates" on the TLS tab: leader is the current leader as last polled (empty when unknown).
+    void renewCertificatesRequested(const QString &leader);
 
 private:
     void buildUi();
@@ -87,6 +89,7 @@ private:
     QTableView *m_memberTable = nullptr;
     QTableWidget *m_etcdTable = nullptr;
     TlsTable *m_tlsTable = nullptr;
+    QPushButton *m_renewButton = nullptr;
     QTreeWidget *m_haproxyTree = nullptr;
     QChartView *m_lagChart = nullptr;
     QChartView *m_sessionsChart = nullptr;

@@ -1,6 +1,7 @@
 #include "gui/deploy/DeployPage.h"
 
 #include "deploy/DeploySetup.h"
+#include "deploy/RenewSetup.h"
 #include "gui/deploy/HostKeyPrompt.h"
 #include "gui/dialogs/MessageBox.h"
 #include "gui/deploy/PlanTree.h"
@@ -229,6 +230,8 @@ void DeployPage::prepared(Preparing what, quint64 generation, const DeploySetup 
     }
     switch (what) {
     case Preparing::Plan:
+        if (m_renewalShown)
+            return;  // the rows show a renewal waiting for its confirmation
         if (generation != m_generation) {
             m_planTimer->start();  // the design changed meanwhile
             return;
@@ -256,6 +259,7 @@ void DeployPage::prepared(Preparing what, quint64 generation, const DeploySetup 
     case Preparing::Resume:
         startRunner(*s, what == Preparing::Resume);
         return;
+    case Preparing::Renewal:  // renewCertificates() handles its own preparation
     case Preparing::Nothing:
         return;
     }
@@ -282,6 +286,78 @@ void DeployPage::startRunner(const DeploySetup &ready, bool resume)
         return;
     m_status->setText(m_runner->resumed() ? tr("Resuming the interrupted deploy...") : tr("Deploying..."));
     updateButtons();
+}
+
+void DeployPage::renewCertificates(const QString &leader)
+{
+    if (m_preparing == Preparing::Plan) {
+        QTimer::singleShot(50, this, [this, leader] { renewCertificates(leader); });  // after the plan on show
+        return;
+    }
+    if (m_preparing != Preparing::Nothing || m_runner->isRunning()) {
+        m_status->setText(tr("Busy: renew the certificates once the current run has finished."));
+        return;
+    }
+    m_preparing = Preparing::Renewal;
+    RenewSetupOptions o;
+    o.secretsFile = m_secretsFile;
+    o.journalPath = m_journalPath.isEmpty() ? QString() : m_journalPath + QStringLiteral(".renew.json");
+    o.knownHostsFile = m_knownHosts;
+    o.leader = leader;
+    const Topology topology = m_topology;
+    m_status->setText(tr("Preparing the certificate renewal (issuing new certificates)…"));
+    updateButtons();
+    // Issuing a key and a certificate per host: off the GUI thread like the deploy's preparation.
+    m_prepareThread = runOffThread(
+        this, [topology, o] { return prepareRenewal(topology, o); },
+        [this](Result<RenewSetup> r) {
+            m_preparing = Preparing::Nothing;
+            updateButtons();
+            if (!r.ok()) {
+                m_status->setText(tr("Cannot renew the certificates: %1").arg(r.error().toString()));
+                return;
+            }
+            renewalPrepared(r.value());
+        });
+}
+
+void DeployPage::renewalPrepared(const RenewSetup &setup)
+{
+    rebuildRows(setup.plan);
+    m_planStale = true;  // the rows show the renewal, not the deploy
+    m_renewalShown = true;
+    const QString leader = setup.planOptions.leader.isEmpty() ? tr("unknown (the monitor saw none)") : setup.planOptions.leader;
+    m_status->setText(tr("Certificate renewal: %1 steps on %2 hosts, listed above. Nothing has been changed yet.")
+                          .arg(setup.plan.steps.size())
+                          .arg(setup.plan.targets.size()));
+    const QString text =
+        tr("Renew the certificates of cluster \"%1\" on %2 hosts?\n\nNew certificates for: %3. The cluster CA is "
+           "kept. etcd members restart one at a time; PostgreSQL hosts reload, replicas first, the leader (%4) last "
+           "after a switchover. The previous secrets are kept beside the file as .before-renew.")
+            .arg(m_topology.cluster.name)
+            .arg(setup.plan.targets.size())
+            .arg(setup.issued.join(QLatin1String(", ")), leader);
+    MessageBox::ask(this, QStringLiteral("renewConfirm"), tr("Renew certificates"), text, setup.plan.dryRunText(),
+                    QMessageBox::Yes | QMessageBox::No, QMessageBox::No, {}, [this, setup](QMessageBox::StandardButton b) {
+                        m_renewalShown = false;
+                        if (b != QMessageBox::Yes) {
+                            m_status->setText(tr("Certificate renewal not confirmed: nothing was changed."));
+                            return;
+                        }
+                        if (const Result<void> kept = keepRenewedSecrets(setup); !kept.ok()) {
+                            m_status->setText(tr("Cannot renew the certificates: %1").arg(kept.error().toString()));
+                            return;
+                        }
+                        m_logLines.clear();
+                        m_pendingLog.clear();
+                        m_log->clear();
+                        appendLog(QString(), tr("new certificates written to %1 (the previous secrets: %1.before-renew)")
+                                                 .arg(setup.secretsFile));
+                        if (!m_runner->start(setup.plan, setup.journal))
+                            return;
+                        m_status->setText(tr("Renewing the certificates..."));
+                        updateButtons();
+                    });
 }
 
 void DeployPage::rebuildRows(const DeployPlan &plan)

@@ -21,6 +21,7 @@ namespace pgha {
 class HostKeyPrompt;
 class PlanTree;
 struct DeploySetup;
+struct RenewSetup;
 
 // Deploy over SSH. As soon as the page is shown it lists the plan: a row per host, under it each step
 // and what the step will change; a progress bar, coloured states, a log filterable by host; Deploy, Dry
@@ -45,6 +46,11 @@ public:
     bool isPreparing() const { return m_preparing != Preparing::Nothing; }
     bool planShown() const { return m_planShown; }
 
+    // New leaf certificates from the cluster CA, rolled out host by host (the same plan and journal as
+    // `pgha certs renew`): the plan is shown, the person confirms, then the runner runs it. leader: the current
+    // Patroni leader as the monitor sees it (renewed last, after a switchover); may be empty.
+    void renewCertificates(const QString &leader);
+
 signals:
     void deployFinished(pgha::DeployRunner::Outcome outcome, const QString &summary);
     void planReady();  // the rows show the plan of the current design
@@ -53,10 +59,11 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    enum class Preparing { Nothing, Plan, Deploy, Resume, DryRun };
+    enum class Preparing { Nothing, Plan, Deploy, Resume, DryRun, Renewal };
     void prepare(Preparing what);
     void prepared(Preparing what, quint64 generation, const DeploySetup *setup, const QString &error);
     void startRunner(const DeploySetup &setup, bool resume);
+    void renewalPrepared(const RenewSetup &setup);
     void onStepStarted(const QString &stepId, const QString &host, const QString &title);
     void onStepFinished(const QString &stepId, const QString &host, pgha::StepOutcome outcome, const QString &message);
     void onQuestion(int id, const pgha::SshQuestion &question);
@@ -97,6 +104,7 @@ private:
     bool m_planShown = false;
     bool m_planStale = true;
     bool m_canResume = false;
+    bool m_renewalShown = false;  // a renewal's plan is shown and waits for its confirmation
 };
 
 } // namespace pgha
