@@ -37,10 +37,11 @@ QString LabCluster::pgha()
     return QStringLiteral(PGHA_BINARY_DIR "/src/cli/pgha");
 }
 
-LabCluster::Run LabCluster::run(const QString &program, const QStringList &args, int timeoutMs, const QByteArray &input) const
+LabCluster::Run LabCluster::runWith(const QProcessEnvironment &env, const QString &program, const QStringList &args,
+                                    int timeoutMs, const QByteArray &input)
 {
     QProcess p;
-    p.setProcessEnvironment(m_lab.environment());
+    p.setProcessEnvironment(env);
     p.setProcessChannelMode(QProcess::MergedChannels);
     QElapsedTimer t;
     t.start();
@@ -55,10 +56,15 @@ LabCluster::Run LabCluster::run(const QString &program, const QStringList &args,
         p.kill();
         p.waitForFinished(5000);
     }
-    r.seconds = t.elapsed() / 1000.0;
+    r.seconds = double(t.nsecsElapsed()) / 1e9;
     r.out = p.readAll();
     r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
     return r;
+}
+
+LabCluster::Run LabCluster::run(const QString &program, const QStringList &args, int timeoutMs, const QByteArray &input) const
+{
+    return runWith(m_lab.environment(), program, args, timeoutMs, input);
 }
 
 LabCluster::Run LabCluster::deploy(const QStringList &extra, const QString &journal, const QString &knownHosts) const

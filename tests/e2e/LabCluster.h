@@ -3,6 +3,7 @@
 #include "LabFixture.h"
 
 #include <QByteArray>
+#include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
 
@@ -28,6 +29,9 @@ public:
     QString superuserPassword() const { return m_superPassword; }
 
     static QString pgha();  // the CLI of this build tree
+    // Runs PROGRAM with ENV; output and error output merged; stdin gets INPUT, then closes; killed after TIMEOUTMS.
+    static Run runWith(const QProcessEnvironment &env, const QString &program, const QStringList &args,
+                       int timeoutMs = 300000, const QByteArray &input = {});
     // Output and error output merged; stdin gets INPUT, then closes.
     Run run(const QString &program, const QStringList &args, int timeoutMs = 300000, const QByteArray &input = {}) const;
     // pgha deploy PROJECT --yes --secrets SECRETS --journal JOURNAL --known-hosts KNOWNHOSTS EXTRA...

@@ -2,6 +2,7 @@
 // PGHA_LAB_PREFIX), then `pgha certs renew --yes` while a writer inserts one row per connection through HAProxy's
 // port 5000 with sslmode=verify-full: every acknowledged row is there afterwards, and every endpoint (etcd 2379,
 // REST 8008, PostgreSQL 5432 on each node) presents its NEW certificate. `pgha status` then shows the days left.
+#include "LabCluster.h"
 #include "LabFixture.h"
 
 #include "core/model/Secrets.h"
@@ -60,6 +61,7 @@ private:
 
     static QString pgha() { return QStringLiteral(PGHA_BINARY_DIR "/src/cli/pgha"); }
 
+    // LabCluster::runWith with this lab's environment (or ENV), output trimmed, time in milliseconds.
     struct Run
     {
         int code = -1;
@@ -69,24 +71,8 @@ private:
     Run run(const QString &program, const QStringList &args, int timeoutMs = 300000,
             const QProcessEnvironment &env = QProcessEnvironment()) const
     {
-        QProcess p;
-        p.setProcessEnvironment(env.isEmpty() ? m_lab.environment() : env);
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        QElapsedTimer t;
-        t.start();
-        p.start(program, args);
-        Run r;
-        if (!p.waitForStarted(10000))
-            return r;
-        p.closeWriteChannel();
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished(5000);
-        }
-        r.ms = double(t.nsecsElapsed()) / 1e6;
-        r.out = p.readAll().trimmed();
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        return r;
+        const LabCluster::Run l = LabCluster::runWith(env.isEmpty() ? m_lab.environment() : env, program, args, timeoutMs);
+        return Run{l.code, l.out.trimmed(), l.seconds * 1000.0};
     }
     Run psql(const QString &sql, int connectTimeout = 3) const
     {

@@ -4,6 +4,7 @@
 // cluster CA, psql through HAProxy works with sslmode=verify-full and is refused with sslmode=disable, and a
 // switchover (an unsafe REST call, admitted with the admin certificate) loses no acknowledged row of a writer
 // through port 5000. Runs its own lab on 127.0.22 (lab.sh, PGHA_LAB_PREFIX).
+#include "LabCluster.h"
 #include "LabFixture.h"
 
 #include "core/model/Secrets.h"
@@ -54,32 +55,13 @@ private:
 
     static QString pgha() { return QStringLiteral(PGHA_BINARY_DIR "/src/cli/pgha"); }
 
-    struct Run
-    {
-        int code = -1;
-        QByteArray out;
-        double seconds = 0;
-    };
+    // LabCluster::runWith with this lab's environment (or ENV), output trimmed.
+    using Run = LabCluster::Run;
     Run run(const QString &program, const QStringList &args, int timeoutMs = 300000,
             const QProcessEnvironment &env = QProcessEnvironment()) const
     {
-        QProcess p;
-        p.setProcessEnvironment(env.isEmpty() ? m_lab.environment() : env);
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        QElapsedTimer t;
-        t.start();
-        p.start(program, args);
-        Run r;
-        if (!p.waitForStarted(10000))
-            return r;
-        p.closeWriteChannel();
-        if (!p.waitForFinished(timeoutMs)) {
-            p.kill();
-            p.waitForFinished(5000);
-        }
-        r.seconds = t.elapsed() / 1000.0;
-        r.out = p.readAll().trimmed();
-        r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+        Run r = LabCluster::runWith(env.isEmpty() ? m_lab.environment() : env, program, args, timeoutMs);
+        r.out = r.out.trimmed();
         return r;
     }
     Run deploy(const QString &project, const QString &tag) const
