@@ -1,6 +1,10 @@
 #include "LabCluster.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QThread>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -117,4 +121,38 @@ QString LabCluster::leader() const
             found << h;
     }
     return found.size() == 1 ? found.first() : QString();
+}
+
+QString LabCluster::syncStandby() const
+{
+    for (const QString &h : {QStringLiteral("node1"), QStringLiteral("node2"), QStringLiteral("node3")}) {
+        const Run r = run(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-m"), QStringLiteral("2"),
+                                                   QStringLiteral("http://%1:8008/cluster").arg(m_lab.address(h))},
+                          10000);
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        if (r.code != 0 || !o.contains(QStringLiteral("members")))
+            continue;
+        for (const QJsonValue &v : o.value(QStringLiteral("members")).toArray()) {
+            const QJsonObject m = v.toObject();
+            const QString state = m.value(QStringLiteral("state")).toString();
+            if (m.value(QStringLiteral("role")).toString() == QLatin1String("sync_standby")
+                && (state == QLatin1String("running") || state == QLatin1String("streaming")))
+                return m.value(QStringLiteral("name")).toString();
+        }
+        return {};
+    }
+    return {};
+}
+
+QString LabCluster::waitSyncStandby(int timeoutMs) const
+{
+    QElapsedTimer t;
+    t.start();
+    do {
+        const QString s = syncStandby();
+        if (!s.isEmpty())
+            return s;
+        QThread::msleep(250);
+    } while (t.elapsed() < timeoutMs);
+    return {};
 }

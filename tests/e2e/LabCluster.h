@@ -40,6 +40,12 @@ public:
     Run psql(int port, const QString &sql, int connectTimeout = 3) const;
     // The database node whose Patroni answers 200 on /primary; empty when none does, or several do.
     QString leader() const;
+    // The member Patroni's /cluster names as the running synchronous standby (synchronous_mode), asked of the
+    // first node that answers; empty when there is none. In synchronous mode only that member may take over from a
+    // lost leader: a failover test must start from a state that has one, or Patroni rightly refuses to promote.
+    QString syncStandby() const;
+    // Waits up to TIMEOUTMS for syncStandby() to name a member; that member, or empty on timeout.
+    QString waitSyncStandby(int timeoutMs) const;
 
 private:
     const LabFixture &m_lab;

@@ -144,6 +144,8 @@ private slots:
         QVERIFY2(w.code == 0, w.out.constData());
         const QString old = leader();
         QVERIFY(!old.isEmpty());
+        // synchronous_mode: only the named sync standby may take over; Patroni names one within a loop or two.
+        QVERIFY2(!m_cluster.waitSyncStandby(60000).isEmpty(), "Patroni named no synchronous standby within 60 s");
         // kill -9 the leader's Patroni and PostgreSQL inside its host.
         QElapsedTimer t;
         const int k = m_lab.ssh(old, QStringLiteral("kill -9 $(cat /run/patroni.pid) $(head -1 /var/lib/postgresql/15/patroni/postmaster.pid)"));

@@ -18,6 +18,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -77,8 +78,8 @@ private:
             return {};
         return o.value(QStringLiteral("role")).toString() + QLatin1Char(' ') + o.value(QStringLiteral("state")).toString();
     }
-    // Waits until every node runs (one leader, the others replicas), writes go through port 5000 and exactly
-    // one node answers /primary. Returns the seconds waited, -1 on timeout.
+    // Waits until every node runs (one leader, the others replicas), Patroni names a synchronous standby, writes go
+    // through port 5000 and exactly one node answers /primary. Returns the seconds waited, -1 on timeout.
     double waitHealthy(int timeoutSec)
     {
         QElapsedTimer t;
@@ -93,7 +94,8 @@ private:
                 else if (s == QLatin1String("master running") || s == QLatin1String("primary running"))
                     ++leaders;
             }
-            if (leaders == 1 && replicas == 2 && !leader().isEmpty()) {
+            // synchronous_mode: a named, running sync standby too, or a lost leader has no one allowed to take over.
+            if (leaders == 1 && replicas == 2 && !leader().isEmpty() && !m_cluster.syncStandby().isEmpty()) {
                 const Run w = psql(5000, QStringLiteral("select pg_is_in_recovery();"), 1);
                 if (w.code == 0 && w.out == "f")
                     return t.elapsed() / 1000.0;
@@ -228,6 +230,23 @@ private:
     {
         const QRegularExpressionMatch m = QRegularExpression(QString::fromLatin1(re)).match(QString::fromUtf8(labOut));
         return m.hasMatch() ? m.captured(1).toDouble() : 0;
+    }
+
+    // For a failure message: each node's (but SKIP's) /cluster view and the last lines of its Patroni and etcd.
+    QString survivorsReport(const QString &skip) const
+    {
+        QString r;
+        for (const QString &h : kNodes) {
+            if (h == skip)
+                continue;
+            QByteArray out;
+            m_lab.ssh(h, QStringLiteral("curl -s -m 2 http://%1:8008/cluster; echo; journalctl -u patroni -n 12 --no-pager; "
+                                        "journalctl -u etcd -n 6 --no-pager")
+                             .arg(m_lab.address(h)),
+                      &out);
+            r += QStringLiteral("--- %1\n%2\n").arg(h, QString::fromUtf8(out).right(4000));
+        }
+        return r;
     }
 
 private slots:
@@ -395,6 +414,7 @@ private slots:
 
     void killLeaderLosesNothing()
     {
+        QVERIFY(waitHealthy(120) >= 0);
         QString sql;
         for (int i = 1; i <= 1000; ++i)
             sql += QStringLiteral("insert into e2e_probe values (%1);\n").arg(1000 + i);  // 1000 commits
@@ -443,7 +463,9 @@ private slots:
         const double running = waitReplicaRunning(replica, 120);
         QVERIFY2(running >= 0, qPrintable(replica + QStringLiteral(" did not come back as a running replica")));
         const double bootToRunning = (QDateTime::currentMSecsSinceEpoch() - t0) / 1000.0 - off;
-        // The leader: a clean shutdown hands over; it boots and rejoins as a replica.
+        // The leader: a clean shutdown hands over (to the sync standby, so wait until Patroni names one again after
+        // the replica's return); it boots and rejoins as a replica.
+        QVERIFY(waitHealthy(120) >= 0);
         const QString old = leader();
         QVERIFY(!old.isEmpty());
         const qint64 t1 = QDateTime::currentMSecsSinceEpoch();
@@ -487,7 +509,14 @@ private slots:
         const bool ledEtcd = status.trimmed() == "true";
         QVERIFY2(ledEtcd || status.trimmed() == "false", status.constData());
         QByteArray out;
+        const QString sync = m_cluster.syncStandby();
         QCOMPARE(m_lab.lab({QStringLiteral("crash"), QStringLiteral("--stay-down"), old}, &out), 0);
+        // Whatever happens below, the host boots again before the next test (a failed check must not cascade).
+        bool booted = false;
+        const auto bootAgain = qScopeGuard([&] {
+            if (!booted)
+                m_lab.lab({QStringLiteral("boot"), old});
+        });
         const qint64 t0 = QRegularExpression(QStringLiteral(" at ([0-9]+) \\(ms")).match(QString::fromUtf8(out)).captured(1).toLongLong();
         QVERIFY2(t0 > 0, out.constData());
         QElapsedTimer t;
@@ -503,11 +532,14 @@ private slots:
             }
             QThread::msleep(100);
         }
-        QVERIFY2(restored >= 0, "no commit through port 5000 within 120 s of the leader's power loss");
+        QVERIFY2(restored >= 0, qPrintable(QStringLiteral("no commit through port 5000 within 120 s of the leader's (%1) power "
+                                                          "loss; sync standby before it: %2; survivors now:\n%3")
+                                               .arg(old, sync, survivorsReport(old))));
         const QString now = leader();
         QVERIFY(!now.isEmpty() && now != old);
         // The host boots again and rejoins as a replica.
         const qint64 t1 = QDateTime::currentMSecsSinceEpoch();
+        booted = true;
         QCOMPARE(m_lab.lab({QStringLiteral("boot"), old}), 0);
         QVERIFY2(waitReplicaRunning(old, 180) >= 0, qPrintable(old + QStringLiteral(" did not rejoin after the power loss")));
         const double rejoin = (QDateTime::currentMSecsSinceEpoch() - t1) / 1000.0;
