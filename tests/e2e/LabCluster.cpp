@@ -123,12 +123,14 @@ QString LabCluster::leader() const
     return found.size() == 1 ? found.first() : QString();
 }
 
-QString LabCluster::syncStandby() const
+QString LabCluster::syncStandby(const LabFixture &lab, const QStringList &curlTls)
 {
+    const QString scheme = curlTls.isEmpty() ? QStringLiteral("http") : QStringLiteral("https");
     for (const QString &h : {QStringLiteral("node1"), QStringLiteral("node2"), QStringLiteral("node3")}) {
-        const Run r = run(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-m"), QStringLiteral("2"),
-                                                   QStringLiteral("http://%1:8008/cluster").arg(m_lab.address(h))},
-                          10000);
+        const Run r = runWith(lab.environment(), QStringLiteral("curl"),
+                              QStringList{QStringLiteral("-s"), QStringLiteral("-m"), QStringLiteral("2")} + curlTls
+                                  + QStringList{QStringLiteral("%1://%2:8008/cluster").arg(scheme, lab.address(h))},
+                              10000);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         if (r.code != 0 || !o.contains(QStringLiteral("members")))
             continue;
@@ -144,12 +146,12 @@ QString LabCluster::syncStandby() const
     return {};
 }
 
-QString LabCluster::waitSyncStandby(int timeoutMs) const
+QString LabCluster::waitSyncStandby(const LabFixture &lab, int timeoutMs, const QStringList &curlTls)
 {
     QElapsedTimer t;
     t.start();
     do {
-        const QString s = syncStandby();
+        const QString s = syncStandby(lab, curlTls);
         if (!s.isEmpty())
             return s;
         QThread::msleep(250);

@@ -43,9 +43,12 @@ public:
     // The member Patroni's /cluster names as the running synchronous standby (synchronous_mode), asked of the
     // first node that answers; empty when there is none. In synchronous mode only that member may take over from a
     // lost leader: a failover test must start from a state that has one, or Patroni rightly refuses to promote.
-    QString syncStandby() const;
+    // CURLTLS (e.g. --cacert CA): ask over https with those curl arguments.
+    QString syncStandby() const { return syncStandby(m_lab); }
+    static QString syncStandby(const LabFixture &lab, const QStringList &curlTls = {});
     // Waits up to TIMEOUTMS for syncStandby() to name a member; that member, or empty on timeout.
-    QString waitSyncStandby(int timeoutMs) const;
+    QString waitSyncStandby(int timeoutMs) const { return waitSyncStandby(m_lab, timeoutMs); }
+    static QString waitSyncStandby(const LabFixture &lab, int timeoutMs, const QStringList &curlTls = {});
 
 private:
     const LabFixture &m_lab;

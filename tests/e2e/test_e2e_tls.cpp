@@ -267,6 +267,8 @@ private slots:
         QVERIFY(psql(5000, QStringLiteral("create table tls_rows(id int primary key)")).code == 0);
         const QString old = leader();
         QVERIFY(!old.isEmpty());
+        // synchronous_mode: Patroni switches over only to the named sync standby; it names one within a loop or two.
+        QVERIFY2(!LabCluster::waitSyncStandby(m_lab, 60000, curlTls(false)).isEmpty(), "no synchronous standby within 60 s");
 
         QProcess sw;
         sw.setProcessChannelMode(QProcess::MergedChannels);
