@@ -1441,6 +1441,117 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
     </message>
 </context>
 <context>
+    <name>pgha::Lint</name>
+    <message>
+        <source>no file given</source>
+        <translation>keine Datei angegeben</translation>
+    </message>
+    <message>
+        <source>not a Patroni, etcd or HAProxy configuration file</source>
+        <translation>keine Konfigurationsdatei von Patroni, etcd oder HAProxy</translation>
+    </message>
+    <message>
+        <source>Server %1 is reached by the name %2: HAProxy resolves it once at start (refusing to start when DNS or /etc/hosts cannot answer) and never notices a change.</source>
+        <translation>Server %1 wird über den Namen %2 erreicht: HAProxy löst ihn einmal beim Start auf (und startet nicht, wenn DNS oder /etc/hosts nicht antworten) und bemerkt nie eine Änderung.</translation>
+    </message>
+    <message>
+        <source>Write the server&apos;s IP address: server %1 ADDRESS:%2.</source>
+        <translation>Die IP-Adresse des Servers eintragen: server %1 ADRESSE:%2.</translation>
+    </message>
+    <message>
+        <source>%1 has no option httpchk: HAProxy only checks that the port accepts connections, so every running PostgreSQL server, primary or not, gets clients.</source>
+        <translation>%1 hat keine option httpchk: HAProxy prüft nur, ob der Port Verbindungen annimmt, daher bekommt jeder laufende PostgreSQL-Server Clients, ob Primary oder nicht.</translation>
+    </message>
+    <message>
+        <source>Add option httpchk OPTIONS /primary (or /replica), http-check expect status 200 and check port 8008 on each server.</source>
+        <translation>option httpchk OPTIONS /primary (oder /replica), http-check expect status 200 und check port 8008 an jedem Server ergänzen.</translation>
+    </message>
+    <message>
+        <source>Without on-marked-down shutdown-sessions, connections to %1 stay open after Patroni demotes it: clients keep writing to a read-only server until they reconnect.</source>
+        <translation>Ohne on-marked-down shutdown-sessions bleiben Verbindungen zu %1 offen, nachdem Patroni ihn herabgestuft hat: Clients schreiben weiter an einen schreibgeschützten Server, bis sie sich neu verbinden.</translation>
+    </message>
+    <message>
+        <source>Add on-marked-down shutdown-sessions to the default-server line.</source>
+        <translation>on-marked-down shutdown-sessions in der default-server-Zeile ergänzen.</translation>
+    </message>
+    <message>
+        <source>The statistics page has no password: anyone who reaches it sees every server and its state (and, with stats admin, can take servers down).</source>
+        <translation>Die Statistikseite hat kein Passwort: Wer sie erreicht, sieht jeden Server und seinen Zustand (und kann mit stats admin Server abschalten).</translation>
+    </message>
+    <message>
+        <source>Add stats auth USER:PASSWORD and bind the page to an admin address.</source>
+        <translation>stats auth BENUTZER:PASSWORT ergänzen und die Seite an eine Admin-Adresse binden.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not NAME=value: systemd&apos;s EnvironmentFile skips it with a warning.</source>
+        <translation>„%1“ ist nicht NAME=Wert: systemds EnvironmentFile überspringt die Zeile mit einer Warnung.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not NAME=value: systemd&apos;s EnvironmentFile skips it with a warning, so whatever it was meant to set is not set.</source>
+        <translation>„%1“ ist nicht NAME=Wert: systemds EnvironmentFile überspringt die Zeile mit einer Warnung, was sie setzen sollte, wird also nicht gesetzt.</translation>
+    </message>
+    <message>
+        <source>Remove the line, or write it as ETCD_NAME=&quot;value&quot;.</source>
+        <translation>Die Zeile entfernen oder als ETCD_NAME="Wert" schreiben.</translation>
+    </message>
+    <message>
+        <source>The etcd: section makes Patroni use etcd&apos;s v2 API, which etcd 3.4 turns off by default and 3.6 no longer has: Patroni cannot reach its DCS.</source>
+        <translation>Der Abschnitt etcd: lässt Patroni die v2-API von etcd verwenden, die etcd 3.4 standardmäßig abschaltet und 3.6 nicht mehr hat: Patroni erreicht seinen DCS nicht.</translation>
+    </message>
+    <message>
+        <source>Rename the section to etcd3: (same keys; python3-etcd3 or patroni[etcd3]).</source>
+        <translation>Den Abschnitt in etcd3: umbenennen (gleiche Schlüssel; python3-etcd3 oder patroni[etcd3]).</translation>
+    </message>
+    <message>
+        <source>Patroni knows only the etcd endpoint %1: when that member is down at Patroni&apos;s start, Patroni cannot find the others and the node stays out of the cluster.</source>
+        <translation>Patroni kennt nur den etcd-Endpunkt %1: Ist dieses Mitglied beim Start von Patroni nicht erreichbar, findet Patroni die anderen nicht und der Knoten bleibt außerhalb des Clusters.</translation>
+    </message>
+    <message>
+        <source>List every etcd member under %1.hosts.</source>
+        <translation>Jedes etcd-Mitglied unter %1.hosts aufführen.</translation>
+    </message>
+    <message>
+        <source>The REST API listens on %1 without authentication: anyone who reaches the port can switch over, restart or reinitialise members and change the dynamic configuration.</source>
+        <translation>Die REST-API lauscht ohne Authentifizierung auf %1: Wer den Port erreicht, kann umschalten, Mitglieder neu starten oder neu initialisieren und die dynamische Konfiguration ändern.</translation>
+    </message>
+    <message>
+        <source>The REST API has no authentication: anyone who reaches %1 can switch over, restart or reinitialise members.</source>
+        <translation>Die REST-API hat keine Authentifizierung: Wer %1 erreicht, kann umschalten, Mitglieder neu starten oder neu initialisieren.</translation>
+    </message>
+    <message>
+        <source>Add restapi.authentication (username, password), listen on the host&apos;s own address and turn on TLS (certfile, keyfile).</source>
+        <translation>restapi.authentication (username, password) ergänzen, auf der eigenen Adresse des Hosts lauschen und TLS einschalten (certfile, keyfile).</translation>
+    </message>
+    <message>
+        <source>Patroni writes the replication and superuser passwords to %1, in %2, which every local user can write to (another user may create the file or a link there first) and which is emptied on reboot.</source>
+        <translation>Patroni schreibt die Replikations- und Superuser-Passwörter nach %1, in %2, wo jeder lokale Benutzer schreiben darf (ein anderer kann die Datei oder einen Link dort zuerst anlegen) und das beim Neustart geleert wird.</translation>
+    </message>
+    <message>
+        <source>Put pgpass in the postgres user&apos;s home, e.g. /var/lib/pgsql/.pgpass_patroni.</source>
+        <translation>pgpass ins Home-Verzeichnis des Benutzers postgres legen, z. B. /var/lib/pgsql/.pgpass_patroni.</translation>
+    </message>
+    <message>
+        <source>User %1 is created with a well-known default password.</source>
+        <translation>Benutzer %1 wird mit einem bekannten Standardpasswort angelegt.</translation>
+    </message>
+    <message>
+        <source>Remove the password from the file and set a random one (at least 16 characters) with ALTER ROLE after the bootstrap.</source>
+        <translation>Das Passwort aus der Datei entfernen und nach dem Bootstrap mit ALTER ROLE ein zufälliges setzen (mindestens 16 Zeichen).</translation>
+    </message>
+    <message>
+        <source>%1 is %2 here but %3 in %4.</source>
+        <translation>%1 ist hier %2, aber %3 in %4.</translation>
+    </message>
+    <message>
+        <source>%1 is set here but not in %2.</source>
+        <translation>%1 ist hier gesetzt, aber nicht in %2.</translation>
+    </message>
+    <message>
+        <source>Give every member the same cluster settings; only name, addresses and tags differ.</source>
+        <translation>Allen Mitgliedern dieselben Cluster-Einstellungen geben; nur Name, Adressen und Tags unterscheiden sich.</translation>
+    </message>
+</context>
+<context>
     <name>pgha::LiveTopologyView</name>
     <message>
         <source>Not connected</source>

@@ -59,6 +59,16 @@ QString findingLocation(const QString &file, const QHash<QString, FieldPosition>
     return QStringLiteral("%1:%2:%3: %4").arg(file).arg(it->line).arg(it->column).arg(f.field);
 }
 
+QJsonObject findingJson(const Finding &f)
+{
+    return QJsonObject{{QStringLiteral("rule"), f.ruleId},
+                       {QStringLiteral("severity"), severityKey(f.severity)},
+                       {QStringLiteral("subject"), f.subject},
+                       {QStringLiteral("message"), f.message},
+                       {QStringLiteral("fix"), f.fix},
+                       {QStringLiteral("quick_fix"), f.quickFix}};
+}
+
 int printErrors(const QString &file, const QHash<QString, FieldPosition> &positions, const Findings &findings)
 {
     int errors = 0;

@@ -5,6 +5,7 @@
 #include "core/validation/Finding.h"
 
 #include <QCommandLineParser>
+#include <QJsonObject>
 #include <optional>
 
 namespace pgha::cli {
@@ -19,6 +20,9 @@ std::optional<Topology> loadProjectArg(const QString &arg, QHash<QString, FieldP
 
 // "FILE:LINE:COLUMN: FIELD" for a finding about a field the loader placed; empty when unknown.
 QString findingLocation(const QString &file, const QHash<QString, FieldPosition> &positions, const Finding &f);
+
+// One finding as pgha-findings/1 spells it (rule, severity, subject, message, fix, quick_fix); validate and lint.
+QJsonObject findingJson(const Finding &f);
 
 // Prints the error findings to stderr ("error [rule] subject: message", then "    at: FILE:LINE:COLUMN: FIELD"
 // where known) and returns how many there were.

@@ -16,12 +16,7 @@ QJsonObject findingsJson(const QString &file, const Findings &findings)
     QJsonArray list;
     for (const Finding &f : findings) {
         // pgha-findings/1 is stable (docs/cli.md): the field's position is in the text output only.
-        list.append(QJsonObject{{QStringLiteral("rule"), f.ruleId},
-                                {QStringLiteral("severity"), severityKey(f.severity)},
-                                {QStringLiteral("subject"), f.subject},
-                                {QStringLiteral("message"), f.message},
-                                {QStringLiteral("fix"), f.fix},
-                                {QStringLiteral("quick_fix"), f.quickFix}});
+        list.append(findingJson(f));
     }
     return QJsonObject{
         {QStringLiteral("schema"), QStringLiteral("pgha-findings/1")},

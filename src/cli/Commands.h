@@ -10,6 +10,7 @@ namespace pgha::cli {
 // Exit codes shared by all commands: 0 success, 1 the command ran and found a problem, 2 bad input
 // (unreadable file, bad arguments). Commands add their own codes in docs/cli.md.
 int validate(const QStringList &args);
+int lint(const QStringList &args);      // lint FILE...: real patroni.yml, etcd and haproxy.cfg files
 int generate(const QStringList &args);
 int exportBundle(const QStringList &args);
 int secrets(const QStringList &args);

@@ -32,6 +32,7 @@ void usage(QTextStream &s)
          "usage: pgha <command> [options]\n\n"
          "commands:\n"
          "  validate FILE [--format text|json] [--secrets FILE]   check a design\n"
+         "  lint CONFIG... [--format text|json]                     check real patroni.yml, etcd and haproxy.cfg files\n"
          "  generate FILE -o DIR [--secrets FILE]                   write every host's files under DIR\n"
          "  export FILE -o BUNDLE.tar.gz [--secrets FILE]           write the bundle as a .tar.gz\n"
          "  secrets -o FILE [--force]                               write a new secrets file (mode 0600)\n"
@@ -115,6 +116,8 @@ int main(int argc, char **argv)
     using namespace pgha::cli;
     if (cmd == QLatin1String("validate"))
         return validate(args);
+    if (cmd == QLatin1String("lint"))
+        return lint(args);
     if (cmd == QLatin1String("generate"))
         return generate(args);
     if (cmd == QLatin1String("export"))

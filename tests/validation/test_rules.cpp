@@ -3,6 +3,7 @@
 #include "core/project/ProjectFile.h"
 #include "core/validation/QuickFix.h"
 #include "core/validation/RuleTable.h"
+#include "core/lint/FileRules.h"
 #include "core/validation/Validator.h"
 
 #include <QFile>
@@ -898,7 +899,9 @@ private slots:
         const QRegularExpression heading(QStringLiteral("^### `([a-z0-9-]+)`"), QRegularExpression::MultilineOption);
         for (auto it = heading.globalMatch(text); it.hasNext();) {
             const QString id = it.next().captured(1);
-            QVERIFY2(ids.contains(id), qPrintable(QStringLiteral("documented but not implemented: ") + id));
+            // pgha lint's file rules (core/lint/FileRules.h; tests/lint checks their order) are documented here too.
+            QVERIFY2(ids.contains(id) || FileRules::ids().contains(id),
+                     qPrintable(QStringLiteral("documented but not implemented: ") + id));
         }
         QVERIFY(text.contains(QStringLiteral("pgha-findings/1")));
     }

@@ -67,6 +67,8 @@ void dataDirInvalid(const RuleContext &c, Findings &out);
 // Secrets (SecretRules.cpp, InputRules.cpp)
 void weakSecret(const RuleContext &c, Findings &out);
 void secretInvalid(const RuleContext &c, Findings &out);
+// A password seen in guides and images (qaz123, replPasswd, postgres, ...), case-insensitive; pgha lint uses it too.
+bool isKnownDefaultSecret(const QString &secret);
 // TLS
 void tlsOff(const RuleContext &c, Findings &out);
 void tlsCaMissing(const RuleContext &c, Findings &out);

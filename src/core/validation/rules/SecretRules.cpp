@@ -15,7 +15,9 @@ const char *const kKnownDefaults[] = {"qaz123",   "postgres", "password", "admin
                                       "12345678", "replpasswd", "changeme", "patroni", "haproxy", "replicator",
                                       "root",     "letmein",  "qwerty",   "welcome",  "password123", "rewind"};
 
-bool isKnownDefault(const QString &secret)
+} // namespace
+
+bool isKnownDefaultSecret(const QString &secret)
 {
     const QString s = secret.toLower();
     for (const char *d : kKnownDefaults) {
@@ -24,8 +26,6 @@ bool isKnownDefault(const QString &secret)
     }
     return false;
 }
-
-} // namespace
 
 void weakSecret(const RuleContext &c, Findings &out)
 {
@@ -55,7 +55,7 @@ void weakSecret(const RuleContext &c, Findings &out)
                                            "use at least %2 random characters.")
                                 .arg(QString::fromLatin1(e.key))
                                 .arg(kMinLength);
-        if (isKnownDefault(e.value)) {
+        if (isKnownDefaultSecret(e.value)) {
             addFinding(out, "weak-secret", Severity::Error, subject,
                        QCoreApplication::translate("pgha::Rules", "%1 is a well-known default password.").arg(QString::fromLatin1(e.key)), fix);
         } else if (e.value.compare(e.user, Qt::CaseInsensitive) == 0) {
