@@ -1492,7 +1492,7 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
     </message>
     <message>
         <source>Remove the line, or write it as ETCD_NAME=&quot;value&quot;.</source>
-        <translation>Die Zeile entfernen oder als ETCD_NAME="Wert" schreiben.</translation>
+        <translation>Die Zeile entfernen oder als ETCD_NAME=&quot;Wert&quot; schreiben.</translation>
     </message>
     <message>
         <source>The etcd: section makes Patroni use etcd&apos;s v2 API, which etcd 3.4 turns off by default and 3.6 no longer has: Patroni cannot reach its DCS.</source>
@@ -1549,6 +1549,76 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
     <message>
         <source>Give every member the same cluster settings; only name, addresses and tags differ.</source>
         <translation>Allen Mitgliedern dieselben Cluster-Einstellungen geben; nur Name, Adressen und Tags unterscheiden sich.</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::LintDialog</name>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Lint Configuration Files</source>
+        <translation>Konfigurationsdateien prüfen</translation>
+    </message>
+    <message>
+        <source>Real patroni.yml, etcd (YAML or environment file) and haproxy.cfg files, checked together by the designer&apos;s rules. Pass the mouse over a finding for its fix.</source>
+        <translation>Echte patroni.yml-, etcd- (YAML oder Umgebungsdatei) und haproxy.cfg-Dateien, gemeinsam nach den Regeln des Designers geprüft. Mit der Maus über einen Befund fahren, um die Abhilfe zu sehen.</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Wo</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Choose &amp;Files…</source>
+        <translation>&amp;Dateien wählen…</translation>
+    </message>
+    <message>
+        <source>&amp;Lint Again</source>
+        <translation>E&amp;rneut prüfen</translation>
+    </message>
+    <message>
+        <source>Lint configuration files</source>
+        <translation>Konfigurationsdateien prüfen</translation>
+    </message>
+    <message>
+        <source>Configuration files (*.yml *.yaml *.cfg *.conf);;All files (*)</source>
+        <translation>Konfigurationsdateien (*.yml *.yaml *.cfg *.conf);;Alle Dateien (*)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>%n Datei wird gelesen…</numerusform>
+            <numerusform>%n Dateien werden gelesen…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not linted: %1</source>
+        <translation>Nicht geprüft: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2 error(s), %3 warning(s), %4 info</source>
+        <translation>%1: %2 Fehler, %3 Warnung(en), %4 Hinweis(e)</translation>
     </message>
 </context>
 <context>
@@ -1895,6 +1965,22 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
             <numerusform>%n weiterer automatisch gesicherter Entwurf behalten: Datei ▸ Automatisch gesicherte Entwürfe wiederherstellen bietet ihn an.</numerusform>
             <numerusform>%n weitere automatisch gesicherte Entwürfe behalten: Datei ▸ Automatisch gesicherte Entwürfe wiederherstellen bietet sie an.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&amp;Lint Configuration Files…</source>
+        <translation>Konfigurationsdateien &amp;prüfen…</translation>
+    </message>
+    <message>
+        <source>Check real patroni.yml, etcd and haproxy.cfg files by the designer&apos;s rules</source>
+        <translation>Echte patroni.yml-, etcd- und haproxy.cfg-Dateien nach den Regeln des Designers prüfen</translation>
+    </message>
+    <message>
+        <source>Lint configuration files</source>
+        <translation>Konfigurationsdateien prüfen</translation>
+    </message>
+    <message>
+        <source>Configuration files (*.yml *.yaml *.cfg *.conf);;All files (*)</source>
+        <translation>Konfigurationsdateien (*.yml *.yaml *.cfg *.conf);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

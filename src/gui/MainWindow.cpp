@@ -16,6 +16,7 @@
 #include "gui/dashboard/DashboardPage.h"
 #include "gui/deploy/DeployPage.h"
 #include "gui/dialogs/AboutDialog.h"
+#include "gui/dialogs/LintDialog.h"
 #include "gui/dialogs/MessageBox.h"
 #include "gui/dialogs/PreferencesDialog.h"
 #include "gui/dialogs/SecretsDialog.h"
@@ -297,6 +298,9 @@ void MainWindow::createActions()
     diagram->addAction(tr("As &PNG…"), this, [this] { exportDiagramInteractive(QStringLiteral("png")); });
     diagram->addAction(tr("As &SVG…"), this, [this] { exportDiagramInteractive(QStringLiteral("svg")); });
     QAction *secretsAct = file->addAction(icon("secrets"), tr("S&ecrets…"), this, &MainWindow::showSecretsDialog);
+    QAction *lintAct = file->addAction(tr("&Lint Configuration Files…"), this, [this] { lintConfigurationFiles(); });
+    lintAct->setObjectName(QStringLiteral("lintFilesAction"));
+    lintAct->setToolTip(tr("Check real patroni.yml, etcd and haproxy.cfg files by the designer's rules"));
     file->addSeparator();
     QAction *prefs = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     prefs->setShortcut(QKeySequence::Preferences);
@@ -562,6 +566,22 @@ void MainWindow::loadSecretsFromVault()
             statusBar()->showMessage(tr("No keychain: the secrets of this session are generated (%1)").arg(error), 6000);
         }
     });
+}
+
+LintDialog *MainWindow::lintConfigurationFiles(const QStringList &paths)
+{
+    QStringList files = paths;
+    if (files.isEmpty()) {
+        files = QFileDialog::getOpenFileNames(this, tr("Lint configuration files"), QString(),
+                                              tr("Configuration files (*.yml *.yaml *.cfg *.conf);;All files (*)"));
+        if (files.isEmpty())
+            return nullptr;
+    }
+    auto *dialog = new LintDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->lintFiles(files);
+    return dialog;
 }
 
 void MainWindow::showSecretsDialog()

@@ -30,6 +30,7 @@ class Document;
 class FindingsNavigator;
 class FindingsPanel;
 class HostEditor;
+class LintDialog;
 class PaletteWidget;
 class PreviewPanel;
 class RecentFiles;
@@ -69,6 +70,8 @@ public:
     void setVault(std::shared_ptr<SecretVault> vault);  // tests inject their own keychain
     bool applyQuickFix(const Finding &finding);
     void activateFinding(const Finding &finding);
+    // File ▸ Lint Configuration Files…: the dialog (non-modal, deleted on close) linting paths; with none it asks.
+    LintDialog *lintConfigurationFiles(const QStringList &paths = {});
     void offerRecovery();                            // after a crash: offers every autosaved design left behind
     void autosaveNow();
 

@@ -12,6 +12,7 @@
 #include "deploy/DeployRunner.h"
 #include "gui/canvas/HostItem.h"
 #include "gui/deploy/DeployPage.h"
+#include "gui/dialogs/LintDialog.h"
 #include "gui/dialogs/MessageBox.h"
 #include "gui/document/Autosave.h"
 #include "gui/document/Document.h"
@@ -737,6 +738,42 @@ private slots:
         // No dialog was left open, and the typed text is not in what the hook kept.
         for (QWidget *tl : QApplication::topLevelWidgets())
             QVERIFY(!(tl->isVisible() && tl->objectName() == QLatin1String("credentialDialog")));
+    }
+
+    // File ▸ Lint Configuration Files…: the guide's files judged off the GUI thread, each finding with file:line; a
+    // YAML error is shown with its position instead of findings.
+    void lintConfigurationFiles()
+    {
+        const QString guide = QStringLiteral(PGHA_SOURCE_DIR "/tests/lint/guide/");
+        auto *action = w().findChild<QAction *>(QStringLiteral("lintFilesAction"));
+        QVERIFY(action);
+        const int edits = w().document()->undoStack()->count();
+        LintDialog *dialog = w().lintConfigurationFiles({guide + QStringLiteral("patroni-fixed.yml"),
+                                                         guide + QStringLiteral("haproxy.cfg")});
+        QVERIFY(dialog);
+        QSignalSpy done(dialog, &LintDialog::finished);
+        QVERIFY(dialog->isRunning() || done.count() == 1);
+        QVERIFY(done.count() == 1 || done.wait(10000));
+        QVERIFY2(dialog->errorText().isEmpty(), qPrintable(dialog->errorText()));
+        auto *tree = dialog->findChild<QTreeWidget *>(QStringLiteral("lintFindings"));
+        QVERIFY(tree);
+        QCOMPARE(tree->topLevelItemCount(), int(dialog->report().findings.size()));
+        QStringList where;
+        for (int i = 0; i < tree->topLevelItemCount(); ++i)
+            where << tree->topLevelItem(i)->text(1) + QLatin1Char(' ') + tree->topLevelItem(i)->text(2);
+        QVERIFY2(where.contains(QStringLiteral("patroni-fixed.yml:10:5: etcd.host patroni-single-etcd")),
+                 qPrintable(where.join(QLatin1Char('\n'))));
+        QVERIFY2(where.contains(QStringLiteral("haproxy.cfg:23:1: default-server inter 3s fall 3 rise 2 "
+                                               "on-marked-down shutdown-sessions haproxy-slow-checks")),
+                 qPrintable(where.join(QLatin1Char('\n'))));
+        // The design in the window is not touched.
+        QCOMPARE(w().document()->undoStack()->count(), edits);
+
+        QVERIFY(dialog->lintFiles({guide + QStringLiteral("patroni.yml")}));
+        QVERIFY(done.wait(10000));
+        QVERIFY2(dialog->errorText().contains(QStringLiteral("patroni.yml:34:2")), qPrintable(dialog->errorText()));
+        QCOMPARE(tree->topLevelItemCount(), 0);
+        dialog->close();
     }
 
     void monitorTabAfterDeploy()
