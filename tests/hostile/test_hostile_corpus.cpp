@@ -311,6 +311,15 @@ private slots:
         QVERIFY2(m_box.contents() == (QStringList{QStringLiteral("cwd"), QStringLiteral("home")}),
                  qPrintable(m_box.contents().join(QLatin1Char(' '))));
 
+        // lint reads the same bytes as a configuration file: it never hangs, crashes or writes; a design is no
+        // Patroni, etcd or HAProxy file, so it names the file and stops (2), or judges what it recognised (0, 1).
+        r = pgha(m_box, {QStringLiteral("lint"), file});
+        QVERIFY2(!r.timedOut && !r.crashed && r.exitCode >= 0 && r.exitCode <= 2, qPrintable(r.describe()));
+        if (r.exitCode == 2)
+            QVERIFY2(r.err.contains(file), qPrintable(r.describe()));
+        QVERIFY2(m_box.contents() == (QStringList{QStringLiteral("cwd"), QStringLiteral("home")}),
+                 qPrintable(m_box.contents().join(QLatin1Char(' '))));
+
         // generate without --force: a design with errors writes nothing.
         const QString out = m_box.cwd() + QStringLiteral("/out");
         r = pgha(m_box, {QStringLiteral("generate"), file, QStringLiteral("-o"), out});

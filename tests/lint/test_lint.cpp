@@ -273,6 +273,11 @@ private slots:
         r = runPgha({QStringLiteral("lint"), early});
         QCOMPARE(r.code, 2);
         QVERIFY2(r.err.contains(early + QStringLiteral(":1:1:")), qPrintable(r.err));
+        QCOMPARE(runPgha({QStringLiteral("lint"), writeFile(dir, QStringLiteral("nul.conf"), QByteArray("ETCD_NAME=a\0b\n", 14))}).code, 2);
+        // An etcd file without initial-cluster does not say who the members are: no verdict on the quorum.
+        r = runPgha({QStringLiteral("lint"), writeFile(dir, QStringLiteral("name.conf"), "ETCD_NAME=\"node1\"\n")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(!r.out.contains(QStringLiteral("etcd-quorum")), qPrintable(r.out));
         QCOMPARE(runPgha({QStringLiteral("lint"), QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral("haproxy.cfg")}).code, 2);
         QCOMPARE(runPgha({QStringLiteral("lint"), QStringLiteral("--postgres-version"), QStringLiteral("x"), QStringLiteral("haproxy.cfg")}).code, 2);
         QCOMPARE(runPgha({QStringLiteral("lint"), QStringLiteral("--os"), QStringLiteral("plan9"), QStringLiteral("haproxy.cfg")}).code, 2);

@@ -433,6 +433,7 @@ void Mapper::mapEtcd(const ConfigFile &f)
     const ConfigEntry *name = etcdEntry(f, QStringLiteral("name"));
     if (!cluster)
         return;
+    m_out.etcdMembersKnown = true;
     for (const QString &part : cluster->value.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const QString memberName = part.section(QLatin1Char('='), 0, 0).trimmed();
         const QUrl url(part.section(QLatin1Char('='), 1).trimmed());

@@ -52,6 +52,7 @@ struct MappedDesign
     QHash<QString, SourceLocation> locations;  // "cluster.patroni.ttl", "hosts/node1", "secrets.superuser_password", ...
     QSet<QString> placeholderHosts;            // hosts whose address no file states (address rules skip them)
     bool memberCountKnown = false;             // haproxy.cfg's servers or several patroni.yml name the members
+    bool etcdMembersKnown = false;             // an etcd file's initial-cluster names etcd's members
 
     // The location of a finding: its field, its subject, then shorter prefixes of the subject.
     SourceLocation locate(const Finding &f) const;

@@ -51,7 +51,7 @@ bool applies(const Finding &f, const LintInputs &inputs, const MappedDesign &des
         return false;
     if (listed(id, kNeedMembers) && !design.memberCountKnown)
         return false;
-    if (listed(id, kNeedEtcdFiles) && inputs.etcd.isEmpty())
+    if (listed(id, kNeedEtcdFiles) && !design.etcdMembersKnown)
         return false;
     if (listed(id, kNeedHaproxy) && inputs.haproxy.isEmpty())
         return false;

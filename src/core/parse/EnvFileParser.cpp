@@ -39,6 +39,8 @@ bool unquote(const QString &raw, QString *out)
 Result<ConfigFile> parse(const QByteArray &text, const QString &path)
 {
     static const QRegularExpression assignment(QStringLiteral("^([A-Za-z_][A-Za-z0-9_]*)=(.*)$"));
+    if (text.contains('\0'))
+        return Error(QStringLiteral("not a text file (NUL byte)"), path);
     ConfigFile file;
     file.path = path;
     const QStringList lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
