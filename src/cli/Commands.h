@@ -11,6 +11,7 @@ namespace pgha::cli {
 // (unreadable file, bad arguments). Commands add their own codes in docs/cli.md.
 int validate(const QStringList &args);
 int lint(const QStringList &args);      // lint FILE...: real patroni.yml, etcd and haproxy.cfg files
+int importDesign(const QStringList &args);  // import --url URL -o FILE: a running cluster as a design
 int generate(const QStringList &args);
 int exportBundle(const QStringList &args);
 int secrets(const QStringList &args);

@@ -33,6 +33,7 @@ void usage(QTextStream &s)
          "commands:\n"
          "  validate FILE [--format text|json] [--secrets FILE]   check a design\n"
          "  lint CONFIG... [--format text|json]                     check real patroni.yml, etcd and haproxy.cfg files\n"
+         "  import --url URL -o FILE [--ssh-user U --identity F]    a running cluster as a design (read-only)\n"
          "  generate FILE -o DIR [--secrets FILE]                   write every host's files under DIR\n"
          "  export FILE -o BUNDLE.tar.gz [--secrets FILE]           write the bundle as a .tar.gz\n"
          "  secrets -o FILE [--force]                               write a new secrets file (mode 0600)\n"
@@ -118,6 +119,8 @@ int main(int argc, char **argv)
         return validate(args);
     if (cmd == QLatin1String("lint"))
         return lint(args);
+    if (cmd == QLatin1String("import"))
+        return importDesign(args);
     if (cmd == QLatin1String("generate"))
         return generate(args);
     if (cmd == QLatin1String("export"))

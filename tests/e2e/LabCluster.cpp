@@ -1,5 +1,7 @@
 #include "LabCluster.h"
 
+#include <QSet>
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -157,4 +159,15 @@ QString LabCluster::waitSyncStandby(const LabFixture &lab, int timeoutMs, const 
         QThread::msleep(250);
     } while (t.elapsed() < timeoutMs);
     return {};
+}
+
+int LabCluster::lostRows(const QByteArray &idList, const QList<int> &acked)
+{
+    QSet<int> present;
+    for (const QByteArray &x : idList.split(','))
+        present.insert(x.toInt());
+    int lost = 0;
+    for (int id : acked)
+        lost += present.contains(id) ? 0 : 1;
+    return lost;
 }

@@ -50,6 +50,10 @@ public:
     QString waitSyncStandby(int timeoutMs) const { return waitSyncStandby(m_lab, timeoutMs); }
     static QString waitSyncStandby(const LabFixture &lab, int timeoutMs, const QStringList &curlTls = {});
 
+    // The writer tests' count: of the ACKED ids, how many are missing from IDLIST ("1,2,5", the output of
+    // select string_agg(id::text, ',') from the table).
+    static int lostRows(const QByteArray &idList, const QList<int> &acked);
+
 private:
     const LabFixture &m_lab;
     QString m_dir;

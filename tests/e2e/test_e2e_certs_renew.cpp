@@ -197,12 +197,7 @@ private slots:
         QVERIFY2(renew.exitCode() == 0, log.right(3000).constData());
         const Run ids = psql(QStringLiteral("select string_agg(id::text, ',') from renew_rows"));
         QVERIFY2(ids.code == 0, ids.out.constData());
-        QSet<int> present;
-        for (const QByteArray &x : ids.out.split(','))
-            present.insert(x.toInt());
-        int lost = 0;
-        for (int id : acked)
-            lost += present.contains(id) ? 0 : 1;
+        const int lost = LabCluster::lostRows(ids.out, acked);
         figure(QStringLiteral("FIGURE certs renew on the lab (3 etcd + 3 Patroni/PostgreSQL, TLS): %1 s; writer "
                               "through port 5000: %2 attempts, %3 acknowledged, %4 lost")
                    .arg(renewSeconds, 0, 'f', 1)

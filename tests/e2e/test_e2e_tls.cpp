@@ -308,12 +308,7 @@ private slots:
                  qPrintable(QStringLiteral("leader %1 -> %2 after %3 ms").arg(old, now).arg(t.elapsed())));
         const Run ids = psql(5000, QStringLiteral("select string_agg(id::text, ',') from tls_rows"));
         QVERIFY2(ids.code == 0, ids.out.constData());
-        QSet<int> present;
-        for (const QByteArray &x : ids.out.split(','))
-            present.insert(x.toInt());
-        int lost = 0;
-        for (int id : acked)
-            lost += present.contains(id) ? 0 : 1;
+        const int lost = LabCluster::lostRows(ids.out, acked);
         qInfo("writer: %d attempts, %d acknowledged, %d lost across the switchover %s -> %s", next - 1,
               int(acked.size()), lost, qPrintable(old), qPrintable(now));
         QVERIFY(acked.size() >= 20);

@@ -36,6 +36,37 @@ bool hasAnyTopKey(const ConfigFile &f, std::initializer_list<const char *> keys)
 
 } // namespace
 
+Result<void> add(const QString &path, const QByteArray &bytes, LintInputs *in)
+{
+    const QString text = QString::fromUtf8(bytes);
+    if (looksLikeHaproxy(path, text)) {
+        Result<HaproxyCfg> cfg = HaproxyCfgParser::parse(bytes, path);
+        if (!cfg.ok())
+            return cfg.error();
+        in->haproxy << cfg.value();
+        return {};
+    }
+    if (looksLikeEtcdEnv(text)) {
+        Result<ConfigFile> env = EnvFileParser::parse(bytes, path);
+        if (!env.ok())
+            return env.error();
+        in->etcd << env.value();
+        return {};
+    }
+    Result<ConfigFile> yaml = YamlConfigParser::parse(bytes, path);
+    if (!yaml.ok())
+        return yaml.error();
+    if (hasAnyTopKey(yaml.value(), {"scope", "restapi", "postgresql", "bootstrap", "etcd", "etcd3"})) {
+        in->patroni << yaml.value();
+    } else if (hasAnyTopKey(yaml.value(), {"initial-cluster", "listen-client-urls", "advertise-client-urls",
+                                           "listen-peer-urls", "data-dir"})) {
+        in->etcd << yaml.value();
+    } else {
+        return Error(QCoreApplication::translate("pgha::Lint", "not a Patroni, etcd or HAProxy configuration file"), path);
+    }
+    return {};
+}
+
 Result<LintInputs> load(const QStringList &paths)
 {
     LintInputs in;
@@ -45,33 +76,8 @@ Result<LintInputs> load(const QStringList &paths)
         Result<QByteArray> bytes = YamlGuard::readBounded(path);
         if (!bytes.ok())
             return bytes.error();
-        const QString text = QString::fromUtf8(bytes.value());
-        if (looksLikeHaproxy(path, text)) {
-            Result<HaproxyCfg> cfg = HaproxyCfgParser::parse(bytes.value(), path);
-            if (!cfg.ok())
-                return cfg.error();
-            in.haproxy << cfg.value();
-            continue;
-        }
-        if (looksLikeEtcdEnv(text)) {
-            Result<ConfigFile> env = EnvFileParser::parse(bytes.value(), path);
-            if (!env.ok())
-                return env.error();
-            in.etcd << env.value();
-            continue;
-        }
-        Result<ConfigFile> yaml = YamlConfigParser::parse(bytes.value(), path);
-        if (!yaml.ok())
-            return yaml.error();
-        if (hasAnyTopKey(yaml.value(), {"scope", "restapi", "postgresql", "bootstrap", "etcd", "etcd3"})) {
-            in.patroni << yaml.value();
-        } else if (hasAnyTopKey(yaml.value(), {"initial-cluster", "listen-client-urls", "advertise-client-urls",
-                                               "listen-peer-urls", "data-dir"})) {
-            in.etcd << yaml.value();
-        } else {
-            return Error(QCoreApplication::translate("pgha::Lint", "not a Patroni, etcd or HAProxy configuration file"),
-                         path);
-        }
+        if (Result<void> r = add(path, bytes.value(), &in); !r.ok())
+            return r.error();
     }
     return in;
 }

@@ -11,4 +11,7 @@ namespace pgha::LintLoader {
 // an error naming file:line:column.
 Result<LintInputs> load(const QStringList &paths);
 
+// The same for a file already read (pgha import reads them over SSH); name is the file's name in messages.
+Result<void> add(const QString &name, const QByteArray &bytes, LintInputs *inputs);
+
 } // namespace pgha::LintLoader

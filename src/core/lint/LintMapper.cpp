@@ -73,6 +73,21 @@ QStringList patroniEtcdEndpoints(const ConfigFile &patroni)
     return out;
 }
 
+HbaRule hbaRuleFromLine(const QString &line, QString *options)
+{
+    const QStringList w = line.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    HbaRule r;
+    r.type = w.value(0);
+    r.database = w.value(1);
+    r.user = w.value(2);
+    const bool local = r.type == QLatin1String("local");
+    r.address = local ? QString() : w.value(3);
+    r.method = w.value(local ? 3 : 4);
+    if (options)
+        *options = w.mid(local ? 4 : 5).join(QLatin1Char(' '));
+    return r;
+}
+
 bool yamlBool(const QString &text, bool fallback)
 {
     const QString t = text.trimmed().toLower();
@@ -369,14 +384,7 @@ void Mapper::mapPatroniCluster(const ConfigFile &f)
             if (line.isEmpty() || seen.contains(line))
                 continue;
             seen << line;
-            const QStringList w = line.split(QLatin1Char(' '));
-            HbaRule r;
-            r.type = w.value(0);
-            r.database = w.value(1);
-            r.user = w.value(2);
-            const bool local = r.type == QLatin1String("local");
-            r.address = local ? QString() : w.value(3);
-            r.method = w.value(local ? 3 : 4);
+            const HbaRule r = hbaRuleFromLine(line);
             m_out.locations.insert(QStringLiteral("cluster.pg_hba[%1]").arg(c.extraHba.size()), at(f, e));
             c.extraHba << r;
         }

@@ -18,6 +18,9 @@ const ConfigEntry *etcdEntry(const ConfigFile &file, const QString &yamlKey);
 QString patroniEtcdSection(const ConfigFile &patroni);
 // The host:port endpoints a Patroni etcd section lists (host, hosts as a list or comma-separated, url, proxy).
 QStringList patroniEtcdEndpoints(const ConfigFile &patroni);
+// A pg_hba line ("host all all 10.0.0.0/24 scram-sha-256 [options]") as an entry; the options after the method
+// (clientcert=..., ...) in *options when given.
+HbaRule hbaRuleFromLine(const QString &line, QString *options = nullptr);
 // YAML booleans as Patroni reads them (true/false, on/off, yes/no).
 bool yamlBool(const QString &text, bool fallback);
 

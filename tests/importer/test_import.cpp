@@ -1,0 +1,137 @@
+// LiveImport (pgha import's mapping) without a network: the REST answers a cluster deployed from
+// tests/golden/reference would give, plus that deployment's own files as SSH would read them. The design it builds,
+// generated again with the same secrets, must give back the deployed files (comments aside).
+#include "core/generate/Generator.h"
+#include "core/importer/LiveImport.h"
+#include "core/lint/LintLoader.h"
+#include "core/model/Secrets.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace pgha;
+
+namespace {
+
+const QString kGolden = QStringLiteral(PGHA_SOURCE_DIR "/tests/golden/reference/");
+
+QByteArray withoutComments(const QByteArray &text)
+{
+    QByteArray out;
+    for (const QByteArray &line : text.split('\n')) {
+        if (!line.trimmed().startsWith('#'))
+            out += line + '\n';
+    }
+    return out;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+LiveSources referenceAnswers()
+{
+    LiveSources s;
+    s.restUrl = QStringLiteral("https://10.104.0.1:8008");
+    s.cluster = "{\"members\": ["
+        "        {\"name\": \"node1\", \"role\": \"leader\", \"state\": \"running\", \"api_url\": \"https://10.104.0.1:8008/patroni\","
+        "         \"host\": \"10.104.0.1\", \"port\": 5432, \"timeline\": 1},"
+        "        {\"name\": \"node2\", \"role\": \"replica\", \"state\": \"streaming\", \"api_url\": \"https://10.104.0.2:8008/patroni\","
+        "         \"host\": \"10.104.0.2\", \"port\": 5432, \"timeline\": 1, \"lag\": 0},"
+        "        {\"name\": \"node3\", \"role\": \"replica\", \"state\": \"streaming\", \"api_url\": \"https://10.104.0.3:8008/patroni\","
+        "         \"host\": \"10.104.0.3\", \"port\": 5432, \"timeline\": 1, \"lag\": 0}]}";
+    s.patroni = "{\"state\": \"running\", \"role\": \"primary\", \"server_version\": 160004, \"timeline\": 1,"
+        "        \"patroni\": {\"version\": \"3.3.2\", \"scope\": \"cluster_1\", \"name\": \"node1\"}}";
+    s.config = "{\"ttl\": 30, \"loop_wait\": 10, \"retry_timeout\": 10, \"maximum_lag_on_failover\": 1048576,"
+        "        \"synchronous_mode\": false, \"failsafe_mode\": true, \"check_timeline\": true,"
+        "        \"postgresql\": {\"use_pg_rewind\": true, \"use_slots\": true, \"parameters\": {"
+        "            \"hot_standby\": \"on\", \"logging_collector\": \"on\", \"max_connections\": 200, \"max_replication_slots\": 10,"
+        "            \"max_wal_senders\": 10, \"password_encryption\": \"scram-sha-256\", \"wal_keep_size\": \"160MB\","
+        "            \"wal_level\": \"replica\", \"wal_log_hints\": \"on\"}}}";
+    return s;
+}
+
+} // namespace
+
+class TestImport : public QObject
+{
+    Q_OBJECT
+private slots:
+    void restOnly()
+    {
+        const Result<ImportedDesign> d = LiveImport::design(referenceAnswers());
+        QVERIFY2(d.ok(), qPrintable(d.ok() ? QString() : d.error().toString()));
+        const Topology &t = d->topology;
+        QCOMPARE(t.cluster.name, QStringLiteral("cluster_1"));
+        QCOMPARE(t.hosts.size(), 3);
+        QCOMPARE(t.hosts.at(1).address, QStringLiteral("10.104.0.2"));
+        QCOMPARE(t.cluster.postgres.version, 16);
+        QCOMPARE(t.cluster.patroni.ttl, 30);
+        QVERIFY(t.cluster.patroni.failsafeMode);
+        // Only what the generator would not write by itself: max_connections, logging_collector, wal_keep_size.
+        QCOMPARE(t.cluster.postgres.parameters.value(QStringLiteral("max_connections")), QStringLiteral("200"));
+        QCOMPARE(t.cluster.postgres.parameters.value(QStringLiteral("wal_keep_size")), QStringLiteral("160MB"));
+        QVERIFY(!t.cluster.postgres.parameters.contains(QStringLiteral("wal_level")));
+        // Unmapped settings are listed, never dropped silently.
+        QVERIFY2(d->unmapped.contains(QStringLiteral("/config: check_timeline = true")), qPrintable(d->unmapped.join(QLatin1Char('\n'))));
+        QVERIFY(!d->notes.isEmpty());  // no files: namespace and the rest are assumptions, said so
+        QCOMPARE(t.hosts.at(0).subnet, QStringLiteral("net"));
+    }
+
+    void badAnswers()
+    {
+        LiveSources s = referenceAnswers();
+        s.cluster = "{\"members\": []}";
+        QVERIFY(!LiveImport::design(s).ok());
+        s = referenceAnswers();
+        s.config = "[1]";
+        QVERIFY(!LiveImport::design(s).ok());
+        s = referenceAnswers();
+        s.patroni = "not json";
+        QVERIFY(!LiveImport::design(s).ok());
+    }
+
+    // With the members' files (as SSH reads them) the design regenerates every patroni.yml and etcd.conf byte for
+    // byte, comments aside.
+    void regeneratesTheDeployedFiles()
+    {
+        const QString e = kGolden + QStringLiteral("expected/");
+        LiveSources s = referenceAnswers();
+        const Result<LintInputs> files = LintLoader::load({e + QStringLiteral("node1/etc/patroni/patroni.yml"),
+                                                           e + QStringLiteral("node2/etc/patroni/patroni.yml"),
+                                                           e + QStringLiteral("node3/etc/patroni/patroni.yml"),
+                                                           e + QStringLiteral("node1/etc/etcd/etcd.conf"),
+                                                           e + QStringLiteral("HAProxy-demo/etc/haproxy/haproxy.cfg")});
+        QVERIFY(files.ok());
+        s.files = files.value();
+        const Result<ImportedDesign> d = LiveImport::design(s);
+        QVERIFY2(d.ok(), qPrintable(d.ok() ? QString() : d.error().toString()));
+
+        QTemporaryDir tmp;
+        const QString copy = tmp.filePath(QStringLiteral("secrets.yaml"));
+        QVERIFY(QFile::copy(kGolden + QStringLiteral("secrets.yaml"), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        const Result<Secrets> secrets = SecretStore::loadFile(copy);
+        QVERIFY(secrets.ok());
+        int compared = 0;
+        for (const Host &h : d->topology.hosts) {
+            if (!h.has(Role::Postgres))
+                continue;
+            for (const GeneratedFile &f : generateHostFiles(d->topology, secrets.value(), h)) {
+                if (!f.path.startsWith(QLatin1String("/etc/patroni/")) && !f.path.startsWith(QLatin1String("/etc/etcd/")))
+                    continue;
+                const QByteArray deployed = readFile(e + h.name + f.path);
+                QVERIFY2(!deployed.isEmpty(), qPrintable(h.name + f.path));
+                QCOMPARE(QString::fromUtf8(withoutComments(f.content)), QString::fromUtf8(withoutComments(deployed)));
+                ++compared;
+            }
+        }
+        QVERIFY(compared >= 6);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestImport)
+#include "test_import.moc"
