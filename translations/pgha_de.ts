@@ -3616,6 +3616,14 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <translation>Administratoren und der Monitor verbinden sich von hier</translation>
     </message>
     <message>
+        <source>Only this cluster&apos;s hosts use this subnet</source>
+        <translation>Nur die Hosts dieses Clusters nutzen dieses Subnetz</translation>
+    </message>
+    <message>
+        <source>pg_hba and the firewall may then admit the whole range instead of each host&apos;s address. Leave it off when other machines share the subnet.</source>
+        <translation>pg_hba und die Firewall dürfen dann den ganzen Bereich statt der Adresse jedes Hosts zulassen. Ausschalten, wenn andere Rechner das Subnetz mitbenutzen.</translation>
+    </message>
+    <message>
         <source>Admits this range to etcd, the REST API, HAProxy&apos;s stats and the superuser login</source>
         <translation>Lässt diesen Bereich zu etcd, zur REST-API, zur HAProxy-Statistik und zur Superuser-Anmeldung zu</translation>
     </message>

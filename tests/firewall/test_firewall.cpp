@@ -5,10 +5,12 @@
 #include "core/generate/Firewall.h"
 #include "core/generate/Generator.h"
 #include "core/generate/InstallScript.h"
+#include "core/generate/MemberNetworks.h"
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
 #include "core/util/Net.h"
 
+#include <QDir>
 #include <QMap>
 #include <QProcess>
 #include <QRegularExpression>
@@ -139,22 +141,40 @@ QStringList expandSmallNetwork(const QString &cidr)
     return out;
 }
 
-// Reads "ip saddr { a, b } tcp dport N accept" / "ip6 saddr ..." / "tcp dport { ... } drop" lines, as written
-// by the generator or listed by nft (which drops /32 and may put the set on one line).
+void addEntries(QSet<QString> *into, const QString &list)
+{
+    for (const QString &a : list.split(QRegularExpression(QStringLiteral("[,\\s]+")), Qt::SkipEmptyParts)) {
+        for (const QString &e : expandRange(a.trimmed())) {
+            for (const QString &one : expandSmallNetwork(withPrefix(e)))
+                into->insert(one);
+        }
+    }
+}
+
+// Reads "ip saddr { a, b } tcp dport N accept" / "ip6 saddr ..." / "ip saddr @set tcp dport N accept" (the set
+// declared as "set NAME { ... elements = { a, b } }") / "tcp dport { ... } drop" lines, as written by the
+// generator or listed by nft (which drops /32, may put a set on one line or spread it over several).
 Matrix readNft(const QString &text, QSet<int> *dropped)
 {
     Matrix m;
+    QMap<QString, QSet<QString>> sets;
+    static const QRegularExpression set(QStringLiteral("set (\\w+) \\{[^{}]*elements = \\{([^}]*)\\}"));
+    for (auto it = set.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch x = it.next();
+        addEntries(&sets[x.captured(1)], x.captured(2));
+    }
     static const QRegularExpression accept(
-        QStringLiteral("ip6? saddr (\\{ ([^}]*) \\}|(\\S+)) tcp dport (\\d+) accept"));
+        QStringLiteral("ip6? saddr (\\{ ([^}]*) \\}|@(\\w+)|(\\S+)) tcp dport (\\d+) accept"));
     static const QRegularExpression drop(QStringLiteral("tcp dport \\{ ([^}]*) \\} drop"));
     for (auto it = accept.globalMatch(text); it.hasNext();) {
         const QRegularExpressionMatch x = it.next();
-        const QString list = x.captured(2).isEmpty() ? x.captured(3) : x.captured(2);
-        for (const QString &a : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
-            for (const QString &e : expandRange(a.trimmed())) {
-                for (const QString &one : expandSmallNetwork(withPrefix(e)))
-                    m[x.captured(4).toInt()].insert(one);
-            }
+        QSet<QString> &into = m[x.captured(5).toInt()];
+        if (!x.captured(3).isEmpty()) {
+            if (!sets.contains(x.captured(3)))
+                into.insert(QStringLiteral("undeclared set @") + x.captured(3));
+            into += sets.value(x.captured(3));
+        } else {
+            addEntries(&into, x.captured(2).isEmpty() ? x.captured(4) : x.captured(2));
         }
     }
     for (auto it = drop.globalMatch(text); it.hasNext();) {
@@ -164,17 +184,95 @@ Matrix readNft(const QString &text, QSet<int> *dropped)
     return m;
 }
 
+// Rich rules with a source address, or with a source ipset filled by "pgha_ipset NAME FAMILY NETWORK...".
 Matrix readFirewalld(const QString &script)
 {
     Matrix m;
+    QMap<QString, QSet<QString>> ipsets;
+    static const QRegularExpression ipset(QStringLiteral("^\\s*pgha_ipset (\\S+) inet6? (.+)$"),
+                                          QRegularExpression::MultilineOption);
+    for (auto it = ipset.globalMatch(script); it.hasNext();) {
+        const QRegularExpressionMatch x = it.next();
+        addEntries(&ipsets[x.captured(1)], x.captured(2));
+    }
     static const QRegularExpression rule(QStringLiteral(
-        "--add-rich-rule='rule family=\"ipv[46]\" source address=\"([^\"]+)\" port port=\"(\\d+)\" protocol=\"tcp\" accept'"));
+        "--add-rich-rule='rule family=\"ipv[46]\" source (address|ipset)=\"([^\"]+)\" port port=\"(\\d+)\" protocol=\"tcp\" accept'"));
     for (auto it = rule.globalMatch(script); it.hasNext();) {
         const QRegularExpressionMatch x = it.next();
-        for (const QString &one : expandSmallNetwork(x.captured(1)))
-            m[x.captured(2).toInt()].insert(one);
+        QSet<QString> &into = m[x.captured(3).toInt()];
+        if (x.captured(1) == QLatin1String("ipset")) {
+            if (!ipsets.contains(x.captured(2)))
+                into.insert(QStringLiteral("unfilled ipset ") + x.captured(2));
+            into += ipsets.value(x.captured(2));
+        } else {
+            for (const QString &one : expandSmallNetwork(x.captured(2)))
+                into.insert(one);
+        }
     }
     return m;
+}
+
+// The ufw lines of the Debian install script: "ufw allow from SRC to any port P,Q proto tcp", or a loop
+// "for src in A B; do ufw allow from "$src" to any port P,Q proto tcp; done".
+Matrix readUfw(const QString &script)
+{
+    Matrix m;
+    static const QRegularExpression loop(QStringLiteral(
+        "for src in ([^;]+); do\\s+ufw allow from \"\\$src\" to any port ([\\d,]+) proto tcp\\s+done"));
+    static const QRegularExpression one(QStringLiteral("ufw allow from ([^\"\\s]+) to any port ([\\d,]+) proto tcp"));
+    const auto add = [&m](const QString &sources, const QString &ports) {
+        for (const QString &p : ports.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            addEntries(&m[p.toInt()], sources);
+    };
+    for (auto it = loop.globalMatch(script); it.hasNext();) {
+        const QRegularExpressionMatch x = it.next();
+        add(x.captured(1), x.captured(2));
+    }
+    for (auto it = one.globalMatch(script); it.hasNext();) {
+        const QRegularExpressionMatch x = it.next();
+        add(x.captured(1), x.captured(2));
+    }
+    return m;
+}
+
+// The firewalld block of an install script ("if systemctl is-active --quiet firewalld; then ... fi"), run with
+// a stand-in firewall-cmd that keeps permanent ipsets as files (one entry a line) and appends rich rules to a
+// file: what the block leaves behind, read as firewalld would hold it.
+const char *fakeFirewallCmd = R"(#!/bin/bash
+set -eu
+d="$FAKE_FW"
+mkdir -p "$d/ipsets"
+ipset="" get=0 adds=() removes=()
+for a in "$@"; do
+    case "$a" in
+        --permanent|--type=*|--option=*|--remove-port=*|--reload) ;;
+        --info-ipset=*) [[ -f "$d/ipsets/${a#*=}" ]]; exit $? ;;
+        --new-ipset=*) [[ ! -f "$d/ipsets/${a#*=}" ]] || exit 1; : >"$d/ipsets/${a#*=}" ;;
+        --ipset=*) ipset="${a#*=}" ;;
+        --get-entries) get=1 ;;
+        --add-entry=*) adds+=("${a#*=}") ;;
+        --remove-entry=*) removes+=("${a#*=}") ;;
+        --add-rich-rule=*) echo "${a#*=}" >>"$d/rich" ;;
+        *) echo "fake firewall-cmd: unexpected $a" >&2; exit 2 ;;
+    esac
+done
+[[ -z "$ipset" ]] && exit 0
+f="$d/ipsets/$ipset"
+[[ -f "$f" ]] || { echo "no ipset $ipset" >&2; exit 1; }
+if (( get )); then tr '
+' ' ' <"$f"; echo; fi
+for r in "${removes[@]}"; do grep -vxF -- "$r" "$f" >"$f.tmp" || true; mv "$f.tmp" "$f"; done
+for e in "${adds[@]}"; do echo "$e" >>"$f"; done
+)";
+
+QString firewalldBlock(const QString &script)
+{
+    const QString begin = QStringLiteral("if systemctl is-active --quiet firewalld; then\n");
+    const int from = script.indexOf(begin);
+    const int to = script.indexOf(QStringLiteral("\nfi\n"), from);
+    if (from < 0 || to < 0)
+        return {};
+    return script.mid(from + begin.size(), to - from - begin.size() + 1);
 }
 
 QString describe(const Matrix &m)
@@ -282,6 +380,116 @@ private slots:
         QVERIFY2(got == want, qPrintable(QStringLiteral("got    %1\nwanted %2").arg(describe(got), describe(want))));
         // No port opened to everyone any more.
         QVERIFY(!script->content.contains("--add-port="));
+    }
+
+    // The firewalld block really fills its ipsets, and a second run after an address changed leaves exactly
+    // the new networks in them (entries of the old design removed), with the rich rules naming them.
+    void firewalldIpsetsHoldExactlyTheDesign()
+    {
+        QTemporaryDir tmp;
+        const QString bin = tmp.filePath(QStringLiteral("bin"));
+        QVERIFY(QDir().mkpath(bin));
+        QFile fake(bin + QStringLiteral("/firewall-cmd"));
+        QVERIFY(fake.open(QIODevice::WriteOnly));
+        fake.write(fakeFirewallCmd);
+        fake.close();
+        QVERIFY(fake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+        const QString state = tmp.filePath(QStringLiteral("fw"));
+        const auto run = [&](const Topology &t) {
+            const GeneratedFile *script = generateBundle(t, Secrets()).find(QStringLiteral("pg1"), InstallScript::path());
+            const QString block = script ? firewalldBlock(QString::fromUtf8(script->content)) : QString();
+            QProcess p;
+            QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+            env.insert(QStringLiteral("PATH"), bin + QLatin1Char(':') + env.value(QStringLiteral("PATH")));
+            env.insert(QStringLiteral("FAKE_FW"), state);
+            p.setProcessEnvironment(env);
+            p.setProcessChannelMode(QProcess::MergedChannels);
+            QFile::remove(state + QStringLiteral("/rich"));
+            p.start(QStringLiteral("bash"), {QStringLiteral("-c"), QStringLiteral("set -euo pipefail\n") + block});
+            const bool ok = !block.isEmpty() && p.waitForFinished(30000) && p.exitCode() == 0;
+            return std::make_pair(ok, QString::fromUtf8(p.readAll()));
+        };
+        const auto entries = [&](const char *ipset) {
+            QFile f(state + QStringLiteral("/ipsets/") + QLatin1String(ipset));
+            QStringList l;
+            if (f.open(QIODevice::ReadOnly))
+                l = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+            l.sort();
+            return l;
+        };
+        Topology t = design("rhel9");
+        auto r = run(t);
+        QVERIFY2(r.first, qPrintable(r.second));
+        QCOMPARE(entries("pgha_haproxy_postgres"),
+                 QStringList({QStringLiteral("10.1.0.1/32"), QStringLiteral("10.1.0.2/31"), QStringLiteral("10.2.0.1/32")}));
+        QCOMPARE(entries("pgha_etcd"),
+                 QStringList({QStringLiteral("10.1.0.1/32"), QStringLiteral("10.1.0.2/32"), QStringLiteral("10.1.0.9/32")}));
+
+        for (Host &h : t.hosts) {
+            if (h.name == QLatin1String("pg3"))
+                h.address = QStringLiteral("10.1.0.7");
+        }
+        r = run(t);
+        QVERIFY2(r.first, qPrintable(r.second));
+        QCOMPARE(entries("pgha_haproxy_postgres"),
+                 QStringList({QStringLiteral("10.1.0.1/32"), QStringLiteral("10.1.0.2/32"), QStringLiteral("10.1.0.7/32"),
+                              QStringLiteral("10.2.0.1/32")}));
+        QFile rich(state + QStringLiteral("/rich"));
+        QVERIFY(rich.open(QIODevice::ReadOnly));
+        const QByteArray rules = rich.readAll();
+        QVERIFY(rules.contains("rule family=\"ipv4\" source ipset=\"pgha_haproxy_postgres\" port port=\"5432\" protocol=\"tcp\" accept"));
+        QVERIFY(rules.contains("source address=\"fd00:50::/64\" port port=\"5432\""));
+    }
+
+    void ufwMatrix_data() { nftablesMatrix_data(); }
+
+    // ufw (when active on a Debian host) admits the same sources per port as the nftables table.
+    void ufwMatrix()
+    {
+        QFETCH(QString, hostName);
+        const Bundle b = generateBundle(design("debian12"), Secrets());
+        const GeneratedFile *script = b.find(hostName, InstallScript::path());
+        QVERIFY(script);
+        const Matrix got = readUfw(QString::fromUtf8(script->content));
+        const Matrix want = expected(hostName);
+        QVERIFY2(got == want, qPrintable(QStringLiteral("got    %1\nwanted %2").arg(describe(got), describe(want))));
+    }
+
+    // A subnet declared members_only stands for its hosts where every design host in it is admitted anyway; a
+    // subnet holding one host the rule does not admit keeps the exact networks.
+    void membersOnlySubnet()
+    {
+        Topology t = design("debian12");
+        for (Subnet &s : t.subnets)
+            s.membersOnly = s.name == QLatin1String("db") || s.name == QLatin1String("lb");
+        // db holds pg1-pg3 and e1 (etcd only): the PostgreSQL ports do not admit e1, so db stays exact there;
+        // lb holds lb1 only: 10.2.0.0/24 replaces 10.2.0.1/32.
+        Matrix want = expected(QStringLiteral("pg1"));
+        for (int port : {8008, 5432}) {
+            want[port].remove(QStringLiteral("10.2.0.1/32"));
+            want[port].insert(QStringLiteral("10.2.0.0/24"));
+        }
+        // The etcd client port admits pg1-pg3 and e1: every host of db, so db's network.
+        want[2379] = set({"10.1.0.0/24", "10.9.0.0/24"});
+        const Bundle b = generateBundle(t, Secrets());
+        const GeneratedFile *f = b.find(QStringLiteral("pg1"), Firewall::nftPath());
+        QVERIFY(f);
+        QSet<int> dropped;
+        const Matrix got = readNft(QString::fromUtf8(f->content), &dropped);
+        QVERIFY2(got == want, qPrintable(QStringLiteral("got    %1\nwanted %2").arg(describe(got), describe(want))));
+
+        // memberNetworks directly: the members_only flag is what widens, nothing else.
+        const QList<const Host *> pg = t.hostsWith(Role::Postgres);
+        QCOMPARE(memberNetworks(t, pg).networks, QStringList({QStringLiteral("10.1.0.1/32"), QStringLiteral("10.1.0.2/31")}));
+        QList<const Host *> all;
+        for (const Host &h : t.hosts)
+            all << &h;
+        QCOMPARE(memberNetworks(t, all).networks, QStringList({QStringLiteral("10.1.0.0/24"), QStringLiteral("10.2.0.0/24")}));
+        for (Subnet &s : t.subnets)
+            s.membersOnly = false;
+        QCOMPARE(memberNetworks(t, all).networks,
+                 QStringList({QStringLiteral("10.1.0.1/32"), QStringLiteral("10.1.0.2/31"), QStringLiteral("10.1.0.9/32"),
+                              QStringLiteral("10.2.0.1/32")}));
     }
 
     // The check can fail: nft refuses a broken file, and the reader sees a wider rule.

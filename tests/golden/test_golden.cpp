@@ -230,7 +230,10 @@ private slots:
                      std::string("on"));
             if (t.cluster.postgres.version >= 13)
                 QVERIFY(!y["bootstrap"]["dcs"]["postgresql"]["parameters"]["wal_keep_segments"]);
-            QCOMPARE(y["postgresql"]["pg_hba"].size(), y["bootstrap"]["pg_hba"].size());
+            // bootstrap.pg_hba only satisfies Patroni 3.0.2's validator (postgresql.pg_hba is what is used): one
+            // line, the first of the real list, never the list twice.
+            QCOMPARE(int(y["bootstrap"]["pg_hba"].size()), 1);
+            QCOMPARE(y["bootstrap"]["pg_hba"][0].as<std::string>(), y["postgresql"]["pg_hba"][0].as<std::string>());
             // 0.0.0.0/0 and ::/0 only ever reject; with TLS every network line is hostssl, plain text refused first.
             bool sawNoSsl = false;
             for (const YAML::Node &l : y["postgresql"]["pg_hba"]) {

@@ -97,6 +97,30 @@ private slots:
         QVERIFY(!plain.contains("install:"));
     }
 
+    // subnets[].members_only is kept by the writer and the reader, written only when true.
+    void membersOnlyRoundTrips()
+    {
+        QTemporaryDir dir;
+        Topology t = ProjectFile::referenceTopology();
+        QVERIFY(!t.subnets.isEmpty());
+        QVERIFY(!t.subnets.first().membersOnly);
+        const QString path = dir.filePath(QStringLiteral("members.pgha.yaml"));
+        QVERIFY(ProjectFile::save(t, path).ok());
+        QFile plain(path);
+        QVERIFY(plain.open(QIODevice::ReadOnly));
+        QVERIFY(!plain.readAll().contains("members_only"));
+        t.subnets.first().membersOnly = true;
+        QVERIFY(ProjectFile::save(t, path).ok());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.readAll().contains("members_only: true"));
+        auto back = ProjectFile::load(path);
+        QVERIFY(back.ok());
+        QVERIFY(back->warnings.isEmpty());
+        QVERIFY(back->topology.subnets.first().membersOnly);
+        QCOMPARE(back->topology, t);
+    }
+
     void errorsNameFileLineAndField_data()
     {
         QTest::addColumn<QByteArray>("yaml");

@@ -1,6 +1,7 @@
 #include "core/generate/Firewall.h"
 
 #include "core/generate/GenUtil.h"
+#include "core/generate/MemberNetworks.h"
 #include "core/model/Platform.h"
 #include "core/util/Net.h"
 
@@ -8,66 +9,99 @@ namespace pgha::Firewall {
 
 namespace {
 
-// "10.104.0.7/24" -> "10.104.0.0/24"; a bare address -> /32 or /128; empty when unparseable.
-QString network(const QString &text)
-{
-    const std::optional<Cidr> c = Cidr::parse(text);
-    if (!c)
-        return {};
-    IpAddress a = c->network;
-    for (int i = c->prefix; i < a.bitCount(); ++i)
-        a.bytes[size_t(i / 8)] &= quint8(~(0x80 >> (i % 8)));
-    return a.toString() + QLatin1Char('/') + QString::number(c->prefix);
-}
-
-// The sources of one port: hosts' addresses folded into the fewest networks that hold exactly them (consecutive
-// addresses share one entry, so that the rules grow with the number of address ranges, not of hosts), then the
-// subnets in design order.
+// The sources of one port: the admitted hosts (by role) as their networks (memberNetworks), then the subnets in
+// design order.
 class Sources
 {
 public:
-    void add(const QString &cidr)
-    {
-        const QString n = network(cidr);
-        if (!n.isEmpty() && !m_subnets.contains(n))
-            m_subnets << n;
-    }
-    void addHosts(const QList<const Host *> &hosts)
+    explicit Sources(const Topology &t) : m_topology(t) {}
+
+    void addHosts(const QList<const Host *> &hosts, const QString &role)
     {
         for (const Host *h : hosts) {
-            if (const std::optional<IpAddress> a = IpAddress::parse(h->address))
-                m_hosts << *a;
-            else
-                add(h->address);
+            if (!m_hosts.contains(h))
+                m_hosts << h;
+        }
+        if (!hosts.isEmpty() && !m_roles.contains(role))
+            m_roles << role;
+    }
+    void addSubnets(bool Subnet::*flag)
+    {
+        for (const Subnet &s : m_topology.subnets) {
+            const QString n = canonicalNetwork(s.cidr);
+            if (s.*flag && !n.isEmpty() && !m_subnets.contains(n))
+                m_subnets << n;
         }
     }
-    void addSubnets(const Topology &t, bool Subnet::*flag)
+    PortRule rule(int port, const QString &service) const
     {
-        for (const Subnet &s : t.subnets) {
-            if (s.*flag)
-                add(s.cidr);
+        PortRule r;
+        r.port = port;
+        r.service = service;
+        // Unparseable addresses are left out (the validator reports them).
+        r.hostNetworks = memberNetworks(m_topology, m_hosts).networks;
+        if (!r.hostNetworks.isEmpty()) {
+            QStringList roles = m_roles;
+            roles.sort();
+            r.hostSet = roles.join(QLatin1Char('_'));
         }
-    }
-    QStringList list() const
-    {
-        QStringList out;
-        for (const Cidr &c : exactNetworks(m_hosts))
-            out << c.toString();
         for (const QString &n : m_subnets) {
-            if (!out.contains(n))
-                out << n;
+            if (!r.hostNetworks.contains(n))
+                r.subnets << n;
         }
-        return out;
+        r.sources = r.hostNetworks + r.subnets;
+        return r;
     }
 
 private:
-    QList<IpAddress> m_hosts;
+    const Topology &m_topology;
+    QList<const Host *> m_hosts;
+    QStringList m_roles;
     QStringList m_subnets;
 };
 
 bool isV6(const QString &cidr)
 {
     return cidr.contains(QLatin1Char(':'));
+}
+
+// A host set's networks of one family, and the name its set carries ("haproxy_postgres", "haproxy_postgres_v6").
+struct NamedSet
+{
+    QString name;
+    bool v6 = false;
+    QStringList networks;
+};
+
+QList<NamedSet> namedSets(const QList<PortRule> &rules)
+{
+    QList<NamedSet> out;
+    QStringList seen;
+    for (const PortRule &r : rules) {
+        if (r.hostSet.isEmpty() || seen.contains(r.hostSet))
+            continue;
+        seen << r.hostSet;
+        NamedSet v4{r.hostSet, false, {}};
+        NamedSet v6{r.hostSet + QStringLiteral("_v6"), true, {}};
+        for (const QString &n : r.hostNetworks)
+            (isV6(n) ? v6 : v4).networks << n;
+        for (const NamedSet &s : {v4, v6}) {
+            if (!s.networks.isEmpty())
+                out << s;
+        }
+    }
+    return out;
+}
+
+// The named sets of one rule (its hostSet, per family present).
+QList<NamedSet> setsOf(const QList<NamedSet> &sets, const PortRule &r)
+{
+    QList<NamedSet> out;
+    for (const NamedSet &s : sets) {
+        if (!r.hostSet.isEmpty() && (s.name == r.hostSet || s.name == r.hostSet + QStringLiteral("_v6")))
+            out << s;
+    }
+    return out;
 }
 
 } // namespace
@@ -78,39 +112,42 @@ QList<PortRule> rules(const Topology &t, const Host &host)
     const QList<const Host *> etcd = t.hostsWith(Role::Etcd);
     const QList<const Host *> pg = t.hostsWith(Role::Postgres);
     const QList<const Host *> lb = t.hostsWith(Role::HAProxy);
+    const QString etcdRole = QStringLiteral("etcd");
+    const QString pgRole = QStringLiteral("postgres");
+    const QString lbRole = QStringLiteral("haproxy");
     QList<PortRule> out;
     if (host.has(Role::Etcd)) {
-        Sources peer;
-        peer.addHosts(etcd);
-        out << PortRule{c.etcd.peerPort, QStringLiteral("etcd peer"), peer.list()};
-        Sources client;
-        client.addHosts(pg);
-        client.addHosts(etcd);
-        client.addSubnets(t, &Subnet::admin);
-        out << PortRule{c.etcd.clientPort, QStringLiteral("etcd client"), client.list()};
+        Sources peer(t);
+        peer.addHosts(etcd, etcdRole);
+        out << peer.rule(c.etcd.peerPort, QStringLiteral("etcd peer"));
+        Sources client(t);
+        client.addHosts(pg, pgRole);
+        client.addHosts(etcd, etcdRole);
+        client.addSubnets(&Subnet::admin);
+        out << client.rule(c.etcd.clientPort, QStringLiteral("etcd client"));
     }
     if (host.has(Role::Postgres)) {
-        Sources rest;
-        rest.addHosts(lb);
-        rest.addHosts(pg);
-        rest.addSubnets(t, &Subnet::admin);
-        out << PortRule{c.patroni.restApiPort, QStringLiteral("Patroni REST API"), rest.list()};
-        Sources db;
-        db.addHosts(pg);
-        db.addHosts(lb);
-        db.addSubnets(t, &Subnet::clients);
-        db.addSubnets(t, &Subnet::admin);
-        out << PortRule{c.postgres.port, QStringLiteral("PostgreSQL"), db.list()};
+        Sources rest(t);
+        rest.addHosts(lb, lbRole);
+        rest.addHosts(pg, pgRole);
+        rest.addSubnets(&Subnet::admin);
+        out << rest.rule(c.patroni.restApiPort, QStringLiteral("Patroni REST API"));
+        Sources db(t);
+        db.addHosts(pg, pgRole);
+        db.addHosts(lb, lbRole);
+        db.addSubnets(&Subnet::clients);
+        db.addSubnets(&Subnet::admin);
+        out << db.rule(c.postgres.port, QStringLiteral("PostgreSQL"));
     }
     if (host.has(Role::HAProxy)) {
-        Sources clients;
-        clients.addSubnets(t, &Subnet::clients);
-        clients.addHosts(pg);
-        out << PortRule{c.haproxy.primaryPort, QStringLiteral("HAProxy primary"), clients.list()};
-        out << PortRule{c.haproxy.replicaPort, QStringLiteral("HAProxy replicas"), clients.list()};
-        Sources admin;
-        admin.addSubnets(t, &Subnet::admin);
-        out << PortRule{c.haproxy.statsPort, QStringLiteral("HAProxy stats"), admin.list()};
+        Sources clients(t);
+        clients.addSubnets(&Subnet::clients);
+        clients.addHosts(pg, pgRole);
+        out << clients.rule(c.haproxy.primaryPort, QStringLiteral("HAProxy primary"));
+        out << clients.rule(c.haproxy.replicaPort, QStringLiteral("HAProxy replicas"));
+        Sources admin(t);
+        admin.addSubnets(&Subnet::admin);
+        out << admin.rule(c.haproxy.statsPort, QStringLiteral("HAProxy stats"));
     }
     return out;
 }
@@ -131,15 +168,32 @@ QByteArray nftables(const Topology &topology, const Host &host)
              .arg(nftPath());
     // Declaring the table before deleting it makes the delete succeed on the first load too.
     s += QStringLiteral("table inet pgha\ndelete table inet pgha\n\ntable inet pgha {\n");
+    const QList<PortRule> portRules = rules(topology, host);
+    const QList<NamedSet> sets = namedSets(portRules);
+    if (!sets.isEmpty())
+        s += QStringLiteral("    # The cluster's hosts by role, each list written once and named by the rules below\n");
+    for (const NamedSet &set : sets) {
+        s += QStringLiteral("    set %1 {\n"
+                            "        type %2\n"
+                            "        flags interval\n"
+                            "        elements = { %3 }\n"
+                            "    }\n")
+                 .arg(set.name, set.v6 ? QStringLiteral("ipv6_addr") : QStringLiteral("ipv4_addr"),
+                      set.networks.join(QStringLiteral(", ")));
+    }
     s += QStringLiteral("    chain input {\n"
                         "        type filter hook input priority 0; policy accept;\n"
                         "        iif \"lo\" accept\n"
                         "        ct state established,related accept\n");
     QStringList ports;
-    for (const PortRule &r : rules(topology, host)) {
+    for (const PortRule &r : portRules) {
         s += QStringLiteral("        # %1 (%2)\n").arg(r.service).arg(r.port);
+        for (const NamedSet &set : setsOf(sets, r))
+            s += QStringLiteral("        %1 saddr @%2 tcp dport %3 accept\n")
+                     .arg(set.v6 ? QStringLiteral("ip6") : QStringLiteral("ip"), set.name)
+                     .arg(r.port);
         QStringList v4, v6;
-        for (const QString &src : r.sources)
+        for (const QString &src : r.subnets)
             (isV6(src) ? v6 : v4) << src;
         if (!v4.isEmpty())
             s += QStringLiteral("        ip saddr { %1 } tcp dport %2 accept\n").arg(v4.join(QStringLiteral(", "))).arg(r.port);
@@ -156,18 +210,44 @@ QByteArray nftables(const Topology &topology, const Host &host)
 
 QString firewalldCommands(const Topology &topology, const Host &host, const QString &indent)
 {
+    const QList<PortRule> portRules = rules(topology, host);
+    const QList<NamedSet> sets = namedSets(portRules);
     QString s;
-    for (const PortRule &r : rules(topology, host)) {
+    if (!sets.isEmpty()) {
+        s += indent + QStringLiteral("# pgha_ipset NAME FAMILY NETWORK...: the permanent ipset NAME holds exactly NETWORK...\n");
+        s += indent + QStringLiteral("pgha_ipset() {\n");
+        s += indent + QStringLiteral("    local name=\"$1\" family=\"$2\" e\n");
+        s += indent + QStringLiteral("    shift 2\n");
+        s += indent + QStringLiteral("    firewall-cmd --permanent --info-ipset=\"$name\" >/dev/null 2>&1 ||\n");
+        s += indent + QStringLiteral("        firewall-cmd --permanent --new-ipset=\"$name\" --type=hash:net --option=family=\"$family\" >/dev/null\n");
+        s += indent + QStringLiteral("    for e in $(firewall-cmd --permanent --ipset=\"$name\" --get-entries); do\n");
+        s += indent + QStringLiteral("        firewall-cmd --permanent --ipset=\"$name\" --remove-entry=\"$e\" >/dev/null\n");
+        s += indent + QStringLiteral("    done\n");
+        s += indent + QStringLiteral("    firewall-cmd --permanent --ipset=\"$name\" \"${@/#/--add-entry=}\" >/dev/null\n");
+        s += indent + QStringLiteral("}\n");
+        // The cluster's hosts by role, each list once; the rules below name them.
+        for (const NamedSet &set : sets)
+            s += indent + QStringLiteral("pgha_ipset pgha_%1 %2 %3\n")
+                              .arg(set.name, set.v6 ? QStringLiteral("inet6") : QStringLiteral("inet"),
+                                   set.networks.join(QLatin1Char(' ')));
+    }
+    const auto rich = [&](const QString &family, const QString &source, const PortRule &r) {
+        return indent
+            + QStringLiteral("firewall-cmd --permanent --add-rich-rule='rule family=\"%1\" source %2 "
+                             "port port=\"%3\" protocol=\"tcp\" accept'   # %4\n")
+                  .arg(family, source)
+                  .arg(r.port)
+                  .arg(r.service);
+    };
+    for (const PortRule &r : portRules) {
         // An earlier install may have opened the port to everyone.
         s += indent + QStringLiteral("firewall-cmd --permanent --remove-port=%1/tcp >/dev/null 2>&1 || true\n").arg(r.port);
-        for (const QString &src : r.sources) {
-            s += indent
-                + QStringLiteral("firewall-cmd --permanent --add-rich-rule='rule family=\"%1\" source address=\"%2\" "
-                                 "port port=\"%3\" protocol=\"tcp\" accept'   # %4\n")
-                      .arg(isV6(src) ? QStringLiteral("ipv6") : QStringLiteral("ipv4"), src)
-                      .arg(r.port)
-                      .arg(r.service);
-        }
+        for (const NamedSet &set : setsOf(sets, r))
+            s += rich(set.v6 ? QStringLiteral("ipv6") : QStringLiteral("ipv4"),
+                      QStringLiteral("ipset=\"pgha_%1\"").arg(set.name), r);
+        for (const QString &src : r.subnets)
+            s += rich(isV6(src) ? QStringLiteral("ipv6") : QStringLiteral("ipv4"),
+                      QStringLiteral("address=\"%1\"").arg(src), r);
     }
     return s;
 }

@@ -8,13 +8,19 @@
 namespace pgha::Firewall {
 
 // One listening port of a host and the networks admitted to it (canonical CIDRs, host bits cleared, IPv4 and
-// IPv6 mixed): the hosts' addresses folded into the fewest networks holding exactly them (exactNetworks), then
-// the subnets in design order. Whoever is not listed is dropped; loopback traffic is always admitted.
+// IPv6 mixed): the admitted hosts' networks (memberNetworks: their addresses folded into the fewest networks
+// holding exactly them), then the subnets in design order. Whoever is not listed is dropped; loopback traffic is
+// always admitted. The hosts' networks are the part that grows with the design: the firewalls write each
+// distinct list once, as a named set (nftables) or ipset (firewalld) called after the roles it admits, and every
+// port that admits those hosts refers to it.
 struct PortRule
 {
     int port = 0;
-    QString service;       // "etcd peer", "etcd client", "Patroni REST API", "PostgreSQL", ...
-    QStringList sources;
+    QString service;            // "etcd peer", "etcd client", "Patroni REST API", "PostgreSQL", ...
+    QStringList sources;        // hostNetworks, then subnets
+    QString hostSet;            // the admitted hosts' roles, e.g. "haproxy_postgres"; empty when no host is admitted
+    QStringList hostNetworks;   // the admitted hosts' networks
+    QStringList subnets;        // the admitted subnets (client, admin) not already in hostNetworks
 };
 
 // Who needs each port of host:
@@ -32,7 +38,9 @@ QList<PortRule> rules(const Topology &topology, const Host &host);
 QString nftPath();  // /etc/pgha/firewall.nft
 QByteArray nftables(const Topology &topology, const Host &host);
 
-// firewalld (RHEL family): shell lines for the install script, one rich rule per port and source.
+// firewalld (RHEL family): shell lines for the install script: per host set an ipset "pgha_<hostSet>" holding
+// exactly its networks (emptied and refilled on every run), then per port one rich rule for that ipset and one per
+// subnet.
 QString firewalldCommands(const Topology &topology, const Host &host, const QString &indent);
 
 // The nftables file for a Debian-family host with a role; empty otherwise.

@@ -8,6 +8,8 @@
 #include "core/model/Platform.h"
 #include "core/util/ShellQuote.h"
 
+#include <QHash>
+
 #include <algorithm>
 
 namespace pgha::InstallScript {
@@ -237,7 +239,8 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
     if (fw.isEmpty()) {
         s += QStringLiteral("# no service listens here\n");
     } else if (rhel) {
-        // One rich rule per port and admitted network (Firewall::rules); nobody else reaches the port.
+        // Per port a rich rule for the ipset of its hosts and one per admitted subnet (Firewall::rules); nobody
+        // else reaches the port.
         s += QStringLiteral("if systemctl is-active --quiet firewalld; then\n");
         s += Firewall::firewalldCommands(topology, host, QStringLiteral("    "));
         s += QStringLiteral("    firewall-cmd --reload\nfi\n");
@@ -252,9 +255,34 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
                  .arg(Firewall::nftPath());
         // ufw drops what it does not allow, whatever our table accepts.
         s += QStringLiteral("if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then\n");
+        // One rule per source naming every port it may reach (not one per source and port).
+        QStringList sources;
+        QHash<QString, QStringList> portsOf;
         for (const Firewall::PortRule &r : fw) {
-            for (const QString &src : r.sources)
-                s += QStringLiteral("    ufw allow from %1 to any port %2 proto tcp\n").arg(src).arg(r.port);
+            for (const QString &src : r.sources) {
+                if (!portsOf.contains(src))
+                    sources << src;
+                QStringList &ports = portsOf[src];
+                if (!ports.contains(QString::number(r.port)))
+                    ports << QString::number(r.port);
+            }
+        }
+        // Sources with the same ports share one loop, so that the host networks are listed once.
+        QStringList portLists;
+        QHash<QString, QStringList> sourcesOf;
+        for (const QString &src : sources) {
+            const QString ports = portsOf.value(src).join(QLatin1Char(','));
+            if (!sourcesOf.contains(ports))
+                portLists << ports;
+            sourcesOf[ports] << src;
+        }
+        for (const QString &ports : portLists) {
+            const QStringList from = sourcesOf.value(ports);
+            if (from.size() == 1)
+                s += QStringLiteral("    ufw allow from %1 to any port %2 proto tcp\n").arg(from.first(), ports);
+            else
+                s += QStringLiteral("    for src in %1; do\n        ufw allow from \"$src\" to any port %2 proto tcp\n    done\n")
+                         .arg(from.join(QLatin1Char(' ')), ports);
         }
         s += QStringLiteral("    :\nfi\n");
     }

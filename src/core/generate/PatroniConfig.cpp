@@ -1,6 +1,7 @@
 #include "core/generate/PatroniConfig.h"
 
 #include "core/generate/GenUtil.h"
+#include "core/generate/MemberNetworks.h"
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
 #include "core/pki/ClusterTls.h"
@@ -106,22 +107,15 @@ QMap<QString, QString> postgresParameters(const Topology &topology)
 
 namespace {
 
-// The hosts' addresses as the fewest CIDR networks holding exactly them; an address that does not parse (the
-// validator reports it) keeps its own line.
-QStringList memberNetworks(const QList<const Host *> &hosts)
+// The hosts' networks (memberNetworks); an address that does not parse (the validator reports it) keeps its own
+// line.
+QStringList memberLines(const Topology &topology, const QList<const Host *> &hosts)
 {
-    QList<IpAddress> addresses;
-    QStringList out;
-    for (const Host *h : hosts) {
-        if (const std::optional<IpAddress> a = IpAddress::parse(h->address))
-            addresses << *a;
-        else
-            out << GenUtil::hostCidr(h->address);
-    }
-    QStringList nets;
-    for (const Cidr &c : exactNetworks(addresses))
-        nets << c.toString();
-    return nets + out;
+    const MemberNetworks m = memberNetworks(topology, hosts);
+    QStringList out = m.networks;
+    for (const Host *h : m.unparsed)
+        out << GenUtil::hostCidr(h->address);
+    return out;
 }
 
 } // namespace
@@ -171,9 +165,9 @@ QStringList pgHba(const Topology &topology)
     };
     privileged(QStringLiteral("127.0.0.1/32"), false);
     // The members' addresses folded into the fewest networks that hold exactly them (consecutive addresses
-    // share a line): the file grows with the number of address ranges, not with the number of members
-    // (docs/generated-files.md, "pg_hba").
-    for (const QString &cidr : memberNetworks(topology.hostsWith(Role::Postgres)))
+    // share a line; a members_only subnet of members only is one line): the file grows with the number of
+    // address ranges, not with the number of members (docs/generated-files.md, "pg_hba").
+    for (const QString &cidr : memberLines(topology, topology.hostsWith(Role::Postgres)))
         privileged(GenUtil::hbaWord(cidr), false);
     for (const Subnet &s : topology.subnets) {
         if (s.admin)
@@ -209,7 +203,7 @@ QStringList pgHba(const Topology &topology)
         if ((h.has(Role::Postgres) || h.has(Role::HAProxy)) && !topology.subnetByName(h.subnet))
             outside << &h;
     }
-    for (const QString &cidr : memberNetworks(outside))
+    for (const QString &cidr : memberLines(topology, outside))
         add({net, QStringLiteral("all"), QStringLiteral("all"), GenUtil::hbaWord(cidr), scram});
     // The design's own entries, each field escaped for pg_hba: a name can only ever be that name.
     for (const HbaRule &r : c.extraHba) {
@@ -312,10 +306,12 @@ QByteArray yaml(const Topology &topology, const Secrets &secrets, const Host &ho
     s += line(2, QStringLiteral("- encoding: UTF8"));
     if (pg.dataChecksums)
         s += line(2, QStringLiteral("- data-checksums"));
-    // Patroni 3.0.2's --validate-config demands bootstrap.pg_hba even though postgresql.pg_hba wins.
+    // Patroni 3.0.2's --validate-config demands a non-empty bootstrap.pg_hba, but Patroni (3.0.2 and 4.x,
+    // Bootstrap -> append_pg_hba) never writes it when postgresql.pg_hba is set, as it always is here: one line
+    // (the first of the real list) satisfies the validator without repeating the whole list.
     s += line(2, QStringLiteral("pg_hba:"));
-    for (const QString &l : hba)
-        s += line(2, QStringLiteral("- ") + str(l));
+    if (!hba.isEmpty())
+        s += line(2, QStringLiteral("- ") + str(hba.first()));
     s += QLatin1Char('\n');
 
     s += line(0, QStringLiteral("postgresql:"));

@@ -97,11 +97,16 @@ struct Subnet
     QString cidr;         // e.g. "10.104.0.0/24" or "fd00::/64"
     bool clients = false; // client applications connect from here (pg_hba, firewall)
     bool admin = false;   // administrators and the monitor connect from here (2379, 8008, 7000, superuser)
+    // No machine but this design's hosts uses an address here: pg_hba and the firewall may then admit the whole
+    // subnet instead of the exact networks of its hosts, where every design host in it is admitted anyway
+    // (memberNetworks, core/generate/MemberNetworks.h).
+    bool membersOnly = false;
     CanvasRect rect;
 
     bool operator==(const Subnet &o) const
     {
-        return name == o.name && cidr == o.cidr && clients == o.clients && admin == o.admin && rect == o.rect;
+        return name == o.name && cidr == o.cidr && clients == o.clients && admin == o.admin
+            && membersOnly == o.membersOnly && rect == o.rect;
     }
     bool operator!=(const Subnet &o) const { return !(*this == o); }
 };

@@ -385,7 +385,7 @@ void readSubnets(const Reader &r, const YAML::Node &n, QList<Subnet> *subnets)
         const YAML::Node e = n[i];
         const QString f = QStringLiteral("subnets[%1]").arg(i);
         r.requireMap(e, f);
-        r.checkKeys(e, f, {"name", "cidr", "clients", "admin", "canvas"});
+        r.checkKeys(e, f, {"name", "cidr", "clients", "admin", "members_only", "canvas"});
         Subnet s;
         if (!e["name"])
             r.fail(e, f + QStringLiteral(".name"), QStringLiteral("a subnet needs a name"));
@@ -397,6 +397,8 @@ void readSubnets(const Reader &r, const YAML::Node &n, QList<Subnet> *subnets)
             s.clients = r.boolean(e["clients"], f + QStringLiteral(".clients"));
         if (e["admin"])
             s.admin = r.boolean(e["admin"], f + QStringLiteral(".admin"));
+        if (e["members_only"])
+            s.membersOnly = r.boolean(e["members_only"], f + QStringLiteral(".members_only"));
         if (e["canvas"]) {
             const YAML::Node c = e["canvas"];
             const QString cf = f + QStringLiteral(".canvas");

@@ -133,6 +133,8 @@ QByteArray serialize(const Topology &t)
             y << YAML::Key << "clients" << YAML::Value << true;
         if (s.admin)
             y << YAML::Key << "admin" << YAML::Value << true;
+        if (s.membersOnly)
+            y << YAML::Key << "members_only" << YAML::Value << true;
         if (s.rect != CanvasRect()) {
             y << YAML::Key << "canvas" << YAML::Value;
             emitFlowMap(y);

@@ -43,6 +43,11 @@ SubnetEditor::SubnetEditor(Document *document, QWidget *parent) : QWidget(parent
     m_admin->setObjectName(QStringLiteral("subnetAdmin"));
     m_admin->setToolTip(tr("Admits this range to etcd, the REST API, HAProxy's stats and the superuser login"));
     form->addRow(QString(), m_admin);
+    m_membersOnly = new QCheckBox(tr("Only this cluster's hosts use this subnet"), box);
+    m_membersOnly->setObjectName(QStringLiteral("subnetMembersOnly"));
+    m_membersOnly->setToolTip(tr("pg_hba and the firewall may then admit the whole range instead of each host's "
+                                 "address. Leave it off when other machines share the subnet."));
+    form->addRow(QString(), m_membersOnly);
     m_autoSize = new QCheckBox(tr("Size the zone around its hosts"), box);
     m_autoSize->setObjectName(QStringLiteral("subnetAutoSize"));
     form->addRow(QString(), m_autoSize);
@@ -63,6 +68,7 @@ SubnetEditor::SubnetEditor(Document *document, QWidget *parent) : QWidget(parent
     });
     connect(m_clients, &QCheckBox::toggled, this, [this](bool on) { edit([&](Subnet &s) { s.clients = on; }); });
     connect(m_admin, &QCheckBox::toggled, this, [this](bool on) { edit([&](Subnet &s) { s.admin = on; }); });
+    connect(m_membersOnly, &QCheckBox::toggled, this, [this](bool on) { edit([&](Subnet &s) { s.membersOnly = on; }); });
     connect(m_autoSize, &QCheckBox::toggled, this, [this](bool on) {
         edit([&](Subnet &s) {
             if (on) {
@@ -108,12 +114,13 @@ void SubnetEditor::refresh()
     const Subnet *s = m_doc->topology().subnetByUid(m_uid);
     if (!s)
         return;
-    const QSignalBlocker b1(m_name), b2(m_cidr), b3(m_clients), b4(m_autoSize), b5(m_admin);
+    const QSignalBlocker b1(m_name), b2(m_cidr), b3(m_clients), b4(m_autoSize), b5(m_admin), b6(m_membersOnly);
     m_title->setText(s->name);
     m_name->setText(s->name);
     m_cidr->setText(s->cidr);
     m_clients->setChecked(s->clients);
     m_admin->setChecked(s->admin);
+    m_membersOnly->setChecked(s->membersOnly);
     m_autoSize->setChecked(s->rect.width <= 0);
     int members = 0;
     for (const Host &h : m_doc->topology().hosts)

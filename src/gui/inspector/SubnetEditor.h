@@ -35,6 +35,7 @@ private:
     QLineEdit *m_cidr;
     QCheckBox *m_clients;
     QCheckBox *m_admin;
+    QCheckBox *m_membersOnly;
     QCheckBox *m_autoSize;
     QLabel *m_summary;
 };

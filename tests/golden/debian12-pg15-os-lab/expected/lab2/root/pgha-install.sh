@@ -79,16 +79,10 @@ if command -v nft >/dev/null; then
     fi
 fi
 if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then
-    ufw allow from 10.60.0.11/32 to any port 2380 proto tcp
-    ufw allow from 10.60.0.12/31 to any port 2380 proto tcp
-    ufw allow from 10.60.0.11/32 to any port 2379 proto tcp
-    ufw allow from 10.60.0.12/31 to any port 2379 proto tcp
-    ufw allow from 10.60.0.11/32 to any port 8008 proto tcp
-    ufw allow from 10.60.0.12/31 to any port 8008 proto tcp
-    ufw allow from 10.60.0.20/32 to any port 8008 proto tcp
-    ufw allow from 10.60.0.11/32 to any port 5432 proto tcp
-    ufw allow from 10.60.0.12/31 to any port 5432 proto tcp
-    ufw allow from 10.60.0.20/32 to any port 5432 proto tcp
+    for src in 10.60.0.11/32 10.60.0.12/31; do
+        ufw allow from "$src" to any port 2380,2379,8008,5432 proto tcp
+    done
+    ufw allow from 10.60.0.20/32 to any port 8008,5432 proto tcp
     :
 fi
 

@@ -64,10 +64,9 @@ if command -v nft >/dev/null; then
     fi
 fi
 if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then
-    ufw allow from 10.61.0.11/32 to any port 5000 proto tcp
-    ufw allow from 10.61.0.12/31 to any port 5000 proto tcp
-    ufw allow from 10.61.0.11/32 to any port 5001 proto tcp
-    ufw allow from 10.61.0.12/31 to any port 5001 proto tcp
+    for src in 10.61.0.11/32 10.61.0.12/31; do
+        ufw allow from "$src" to any port 5000,5001 proto tcp
+    done
     :
 fi
 

@@ -69,12 +69,12 @@ if command -v nft >/dev/null; then
     fi
 fi
 if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then
-    ufw allow from 10.10.2.21/32 to any port 2380 proto tcp
-    ufw allow from 10.10.2.22/31 to any port 2380 proto tcp
-    ufw allow from 10.10.1.11/32 to any port 2379 proto tcp
-    ufw allow from 10.10.1.12/31 to any port 2379 proto tcp
-    ufw allow from 10.10.2.21/32 to any port 2379 proto tcp
-    ufw allow from 10.10.2.22/31 to any port 2379 proto tcp
+    for src in 10.10.2.21/32 10.10.2.22/31; do
+        ufw allow from "$src" to any port 2380,2379 proto tcp
+    done
+    for src in 10.10.1.11/32 10.10.1.12/31; do
+        ufw allow from "$src" to any port 2379 proto tcp
+    done
     :
 fi
 

@@ -76,12 +76,9 @@ if command -v nft >/dev/null; then
     fi
 fi
 if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then
-    ufw allow from 10.10.1.11/32 to any port 8008 proto tcp
-    ufw allow from 10.10.1.12/31 to any port 8008 proto tcp
-    ufw allow from 10.10.3.31/32 to any port 8008 proto tcp
-    ufw allow from 10.10.1.11/32 to any port 5432 proto tcp
-    ufw allow from 10.10.1.12/31 to any port 5432 proto tcp
-    ufw allow from 10.10.3.31/32 to any port 5432 proto tcp
+    for src in 10.10.1.11/32 10.10.1.12/31 10.10.3.31/32; do
+        ufw allow from "$src" to any port 8008,5432 proto tcp
+    done
     ufw allow from 10.50.0.0/16 to any port 5432 proto tcp
     :
 fi

@@ -66,20 +66,28 @@ install -d -m 0700 -o etcd -g etcd /var/lib/etcd/pgha
 
 step "Firewall"
 if systemctl is-active --quiet firewalld; then
+    # pgha_ipset NAME FAMILY NETWORK...: the permanent ipset NAME holds exactly NETWORK...
+    pgha_ipset() {
+        local name="$1" family="$2" e
+        shift 2
+        firewall-cmd --permanent --info-ipset="$name" >/dev/null 2>&1 ||
+            firewall-cmd --permanent --new-ipset="$name" --type=hash:net --option=family="$family" >/dev/null
+        for e in $(firewall-cmd --permanent --ipset="$name" --get-entries); do
+            firewall-cmd --permanent --ipset="$name" --remove-entry="$e" >/dev/null
+        done
+        firewall-cmd --permanent --ipset="$name" "${@/#/--add-entry=}" >/dev/null
+    }
+    pgha_ipset pgha_etcd_v6 inet6 fd00:10::11/128 fd00:10::12/127
+    pgha_ipset pgha_etcd_postgres_v6 inet6 fd00:10::11/128 fd00:10::12/127
+    pgha_ipset pgha_haproxy_postgres_v6 inet6 fd00:10::11/128 fd00:10::12/127 fd00:20::31/128
     firewall-cmd --permanent --remove-port=2380/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::11/128" port port="2380" protocol="tcp" accept'   # etcd peer
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/127" port port="2380" protocol="tcp" accept'   # etcd peer
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source ipset="pgha_etcd_v6" port port="2380" protocol="tcp" accept'   # etcd peer
     firewall-cmd --permanent --remove-port=2379/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::11/128" port port="2379" protocol="tcp" accept'   # etcd client
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/127" port port="2379" protocol="tcp" accept'   # etcd client
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source ipset="pgha_etcd_postgres_v6" port port="2379" protocol="tcp" accept'   # etcd client
     firewall-cmd --permanent --remove-port=8008/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::11/128" port port="8008" protocol="tcp" accept'   # Patroni REST API
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/127" port port="8008" protocol="tcp" accept'   # Patroni REST API
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:20::31/128" port port="8008" protocol="tcp" accept'   # Patroni REST API
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source ipset="pgha_haproxy_postgres_v6" port port="8008" protocol="tcp" accept'   # Patroni REST API
     firewall-cmd --permanent --remove-port=5432/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::11/128" port port="5432" protocol="tcp" accept'   # PostgreSQL
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/127" port port="5432" protocol="tcp" accept'   # PostgreSQL
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:20::31/128" port port="5432" protocol="tcp" accept'   # PostgreSQL
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source ipset="pgha_haproxy_postgres_v6" port port="5432" protocol="tcp" accept'   # PostgreSQL
     firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:100::/56" port port="5432" protocol="tcp" accept'   # PostgreSQL
     firewall-cmd --reload
 fi

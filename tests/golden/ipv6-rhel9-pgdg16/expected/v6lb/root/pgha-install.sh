@@ -55,13 +55,23 @@ step "Directories and permissions"
 
 step "Firewall"
 if systemctl is-active --quiet firewalld; then
+    # pgha_ipset NAME FAMILY NETWORK...: the permanent ipset NAME holds exactly NETWORK...
+    pgha_ipset() {
+        local name="$1" family="$2" e
+        shift 2
+        firewall-cmd --permanent --info-ipset="$name" >/dev/null 2>&1 ||
+            firewall-cmd --permanent --new-ipset="$name" --type=hash:net --option=family="$family" >/dev/null
+        for e in $(firewall-cmd --permanent --ipset="$name" --get-entries); do
+            firewall-cmd --permanent --ipset="$name" --remove-entry="$e" >/dev/null
+        done
+        firewall-cmd --permanent --ipset="$name" "${@/#/--add-entry=}" >/dev/null
+    }
+    pgha_ipset pgha_postgres_v6 inet6 fd00:10::11/128 fd00:10::12/127
     firewall-cmd --permanent --remove-port=5000/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::11/128" port port="5000" protocol="tcp" accept'   # HAProxy primary
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/127" port port="5000" protocol="tcp" accept'   # HAProxy primary
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source ipset="pgha_postgres_v6" port port="5000" protocol="tcp" accept'   # HAProxy primary
     firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:100::/56" port port="5000" protocol="tcp" accept'   # HAProxy primary
     firewall-cmd --permanent --remove-port=5001/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::11/128" port port="5001" protocol="tcp" accept'   # HAProxy replicas
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:10::12/127" port port="5001" protocol="tcp" accept'   # HAProxy replicas
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source ipset="pgha_postgres_v6" port port="5001" protocol="tcp" accept'   # HAProxy replicas
     firewall-cmd --permanent --add-rich-rule='rule family="ipv6" source address="fd00:100::/56" port port="5001" protocol="tcp" accept'   # HAProxy replicas
     firewall-cmd --permanent --remove-port=7000/tcp >/dev/null 2>&1 || true
     firewall-cmd --reload

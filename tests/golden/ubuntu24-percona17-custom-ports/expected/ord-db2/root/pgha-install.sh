@@ -79,12 +79,9 @@ if command -v nft >/dev/null; then
     fi
 fi
 if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then
-    ufw allow from 192.168.10.11/32 to any port 8118 proto tcp
-    ufw allow from 192.168.10.12/31 to any port 8118 proto tcp
-    ufw allow from 192.168.10.31/32 to any port 8118 proto tcp
-    ufw allow from 192.168.10.11/32 to any port 6432 proto tcp
-    ufw allow from 192.168.10.12/31 to any port 6432 proto tcp
-    ufw allow from 192.168.10.31/32 to any port 6432 proto tcp
+    for src in 192.168.10.11/32 192.168.10.12/31 192.168.10.31/32; do
+        ufw allow from "$src" to any port 8118,6432 proto tcp
+    done
     ufw allow from 172.20.0.0/16 to any port 6432 proto tcp
     :
 fi

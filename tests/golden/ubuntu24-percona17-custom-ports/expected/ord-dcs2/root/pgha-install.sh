@@ -72,13 +72,10 @@ if command -v nft >/dev/null; then
     fi
 fi
 if command -v ufw >/dev/null && ufw status | grep -q '^Status: active'; then
-    ufw allow from 192.168.10.11/32 to any port 12380 proto tcp
-    ufw allow from 192.168.10.21/32 to any port 12380 proto tcp
-    ufw allow from 192.168.10.22/32 to any port 12380 proto tcp
-    ufw allow from 192.168.10.11/32 to any port 12379 proto tcp
+    for src in 192.168.10.11/32 192.168.10.21/32 192.168.10.22/32; do
+        ufw allow from "$src" to any port 12380,12379 proto tcp
+    done
     ufw allow from 192.168.10.12/31 to any port 12379 proto tcp
-    ufw allow from 192.168.10.21/32 to any port 12379 proto tcp
-    ufw allow from 192.168.10.22/32 to any port 12379 proto tcp
     :
 fi
 
