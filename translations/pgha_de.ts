@@ -579,6 +579,17 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
     </message>
 </context>
 <context>
+    <name>pgha::DataPaths</name>
+    <message>
+        <source>the cluster name &quot;%1&quot; cannot name a data folder: use 1-63 characters from letters, digits, &apos;_&apos;, &apos;-&apos; and &apos;.&apos;, not starting with &apos;.&apos;</source>
+        <translation>der Clustername &quot;%1&quot; kann keinen Datenordner benennen: 1-63 Zeichen aus Buchstaben, Ziffern, &apos;_&apos;, &apos;-&apos; und &apos;.&apos; verwenden, nicht mit &apos;.&apos; beginnend</translation>
+    </message>
+    <message>
+        <source>cannot create the folder %1</source>
+        <translation>der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
     <name>pgha::Deploy</name>
     <message>
         <source>cannot read the deploy journal: </source>

@@ -5,6 +5,7 @@
 
 #include "core/model/Platform.h"
 #include "core/model/Topology.h"
+#include "core/util/DataPaths.h"
 #include "core/validation/Validator.h"
 #include "monitor/VerdictRules.h"
 
@@ -149,6 +150,13 @@ private slots:
 
         QCOMPARE(Platform::distributionDisplayName(QStringLiteral("os")), QStringLiteral("Die Pakete des Betriebssystems"));
         QCOMPARE(QCoreApplication::translate("pgha::Deploy", "install packages"), QStringLiteral("Pakete installieren"));
+
+        // The data folder's errors (DataPaths), with the field still named in English.
+        const Result<QString> bad = DataPaths::clusterDir(QStringLiteral("../x"));
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.error().message.startsWith(QStringLiteral("der Clustername \"../x\" kann keinen Datenordner benennen")),
+                 qPrintable(bad.error().message));
+        QCOMPARE(bad.error().field, QStringLiteral("cluster.name"));
     }
 
     // Standard dialogs (QMessageBox, QFileDialog buttons) are translated by Qt's own catalogue.

@@ -1,5 +1,6 @@
 #include "core/util/DataPaths.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
@@ -31,8 +32,10 @@ bool isValidClusterName(const QString &name)
 Result<QString> clusterDir(const QString &clusterName)
 {
     if (!isValidClusterName(clusterName)) {
-        return Error(QStringLiteral("the cluster name \"%1\" cannot name a data folder: use 1-63 characters from "
-                                    "letters, digits, '_', '-' and '.', not starting with '.'")
+        return Error(QCoreApplication::translate("pgha::DataPaths",
+                                                 "the cluster name \"%1\" cannot name a data folder: use 1-63 "
+                                                 "characters from letters, digits, '_', '-' and '.', not starting "
+                                                 "with '.'")
                          .arg(clusterName),
                      {}, 0, 0, QStringLiteral("cluster.name"));
     }
@@ -61,7 +64,7 @@ Result<QString> ensureClusterDir(const QString &clusterName)
     if (!d.ok())
         return d.error();
     if (!QDir().mkpath(d.value()))
-        return Error(QStringLiteral("cannot create the folder %1").arg(d.value()));
+        return Error(QCoreApplication::translate("pgha::DataPaths", "cannot create the folder %1").arg(d.value()));
     QFile::setPermissions(d.value(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     return d.value();
 }
