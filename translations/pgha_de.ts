@@ -43,10 +43,6 @@
         <translation>kein CIDR</translation>
     </message>
     <message>
-        <source>seconds</source>
-        <translation>Sekunden</translation>
-    </message>
-    <message>
         <source>Client applications connect from here
 (pg_hba and firewall admit this range)</source>
         <translation>Client-Anwendungen verbinden sich von hier
@@ -436,22 +432,6 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
     <message>
         <source>HAProxy</source>
         <translation>HAProxy</translation>
-    </message>
-    <message>
-        <source>Replication lag</source>
-        <translation>Replikationsverzug</translation>
-    </message>
-    <message>
-        <source>MB</source>
-        <translation>MB</translation>
-    </message>
-    <message>
-        <source>HAProxy sessions per pool</source>
-        <translation>HAProxy-Sitzungen pro Pool</translation>
-    </message>
-    <message>
-        <source>sessions</source>
-        <translation>Sitzungen</translation>
     </message>
     <message>
         <source>Charts</source>
@@ -1256,12 +1236,86 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
         <source>PG HA Designer diagram</source>
         <translation>PG-HA-Designer-Diagramm</translation>
     </message>
+    <message>
+        <source>Export diagram</source>
+        <translation>Diagramm exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 ließ sich nicht schreiben</translation>
+    </message>
+    <message>
+        <source>SVG (*.svg)</source>
+        <translation>SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PNG (*.png)</source>
+        <translation>PNG (*.png)</translation>
+    </message>
 </context>
 <context>
     <name>pgha::Document</name>
     <message>
         <source>Untitled</source>
         <translation>Unbenannt</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::DocumentFiles</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>The design &quot;%1&quot; has unsaved changes. Save them?</source>
+        <translation>Der Entwurf „%1“ hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <source>New design</source>
+        <translation>Neuer Entwurf</translation>
+    </message>
+    <message>
+        <source>Open design</source>
+        <translation>Entwurf öffnen</translation>
+    </message>
+    <message>
+        <source>Could not open the design:
+%1</source>
+        <translation>Der Entwurf ließ sich nicht öffnen:
+%1</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>PG HA designs (*.pgha.yaml);;YAML (*.yaml *.yml)</source>
+        <translation>PG-HA-Entwürfe (*.pgha.yaml);;YAML (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Save design</source>
+        <translation>Entwurf speichern</translation>
+    </message>
+    <message>
+        <source>Could not save the design:
+%1</source>
+        <translation>Der Entwurf ließ sich nicht speichern:
+%1</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>%1 gespeichert</translation>
+    </message>
+    <message>
+        <source>PG HA designs (*.pgha.yaml)</source>
+        <translation>PG-HA-Entwürfe (*.pgha.yaml)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more autosaved design(s) kept: File ▸ Recover Autosaved Designs offers them.</source>
+        <translation>
+            <numerusform>%n weiterer automatisch gesicherter Entwurf behalten: Datei ▸ Automatisch gesicherte Entwürfe wiederherstellen bietet ihn an.</numerusform>
+            <numerusform>%n weitere automatisch gesicherte Entwürfe behalten: Datei ▸ Automatisch gesicherte Entwürfe wiederherstellen bietet sie an.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1316,6 +1370,29 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
     <message>
         <source>%1 error(s), %2 warning(s), %3 note(s)</source>
         <translation>%1 Fehler, %2 Warnung(en), %3 Hinweis(e)</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::HistoryCharts</name>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Replication lag</source>
+        <translation>Replikationsverzug</translation>
+    </message>
+    <message>
+        <source>MB</source>
+        <translation>MB</translation>
+    </message>
+    <message>
+        <source>HAProxy sessions per pool</source>
+        <translation>HAProxy-Sitzungen pro Pool</translation>
+    </message>
+    <message>
+        <source>sessions</source>
+        <translation>Sitzungen</translation>
     </message>
 </context>
 <context>
@@ -1419,6 +1496,19 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
     <message>
         <source>%1 (unknown)</source>
         <translation>%1 (unbekannt)</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::InspectorPanel</name>
+    <message numerus="yes">
+        <source>%n item(s) selected.
+Move them with the mouse or the arrow keys; Delete removes them.</source>
+        <translation>
+            <numerusform>%n Element ausgewählt.
+Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt es.</numerusform>
+            <numerusform>%n Elemente ausgewählt.
+Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1726,14 +1816,6 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
         <translation>Ö&amp;ffnen…</translation>
     </message>
     <message>
-        <source>Open design</source>
-        <translation>Entwurf öffnen</translation>
-    </message>
-    <message>
-        <source>PG HA designs (*.pgha.yaml);;YAML (*.yaml *.yml)</source>
-        <translation>PG-HA-Entwürfe (*.pgha.yaml);;YAML (*.yaml *.yml)</translation>
-    </message>
-    <message>
         <source>Open &amp;Recent</source>
         <translation>&amp;Zuletzt geöffnet</translation>
     </message>
@@ -1841,16 +1923,6 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
         <source>%1[*] — PG HA Designer</source>
         <translation>%1[*] — PG HA Designer</translation>
     </message>
-    <message numerus="yes">
-        <source>%n item(s) selected.
-Move them with the mouse or the arrow keys; Delete removes them.</source>
-        <translation>
-            <numerusform>%n Element ausgewählt.
-Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt es.</numerusform>
-            <numerusform>%n Elemente ausgewählt.
-Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Checking…</source>
         <translation>Prüfe…</translation>
@@ -1862,62 +1934,6 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>Checked in %1 ms</source>
         <translation>Geprüft in %1 ms</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>Ungespeicherte Änderungen</translation>
-    </message>
-    <message>
-        <source>The design &quot;%1&quot; has unsaved changes. Save them?</source>
-        <translation>Der Entwurf „%1“ hat ungespeicherte Änderungen. Speichern?</translation>
-    </message>
-    <message>
-        <source>New design</source>
-        <translation>Neuer Entwurf</translation>
-    </message>
-    <message>
-        <source>Could not open the design:
-%1</source>
-        <translation>Der Entwurf ließ sich nicht öffnen:
-%1</translation>
-    </message>
-    <message>
-        <source>Opened %1</source>
-        <translation>%1 geöffnet</translation>
-    </message>
-    <message>
-        <source>Save design</source>
-        <translation>Entwurf speichern</translation>
-    </message>
-    <message>
-        <source>Could not save the design:
-%1</source>
-        <translation>Der Entwurf ließ sich nicht speichern:
-%1</translation>
-    </message>
-    <message>
-        <source>Saved %1</source>
-        <translation>%1 gespeichert</translation>
-    </message>
-    <message>
-        <source>PG HA designs (*.pgha.yaml)</source>
-        <translation>PG-HA-Entwürfe (*.pgha.yaml)</translation>
-    </message>
-    <message>
-        <source>Secrets read from the %1</source>
-        <translation>Kennwörter gelesen aus: %1</translation>
-    </message>
-    <message>
-        <source>No keychain: the secrets of this session are generated (%1)</source>
-        <translation>Kein Schlüsselbund: die Kennwörter dieser Sitzung sind erzeugt (%1)</translation>
-    </message>
-    <message>
-        <source>Secrets</source>
-        <translation>Kennwörter</translation>
-    </message>
-    <message>
-        <source>Could not store the secrets: %1</source>
-        <translation>Die Kennwörter ließen sich nicht speichern: %1</translation>
     </message>
     <message>
         <source>Export bundle</source>
@@ -1933,22 +1949,6 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>Bundles (*.tar.gz)</source>
         <translation>Bundles (*.tar.gz)</translation>
-    </message>
-    <message>
-        <source>Export diagram</source>
-        <translation>Diagramm exportieren</translation>
-    </message>
-    <message>
-        <source>Could not write %1</source>
-        <translation>%1 ließ sich nicht schreiben</translation>
-    </message>
-    <message>
-        <source>SVG (*.svg)</source>
-        <translation>SVG (*.svg)</translation>
-    </message>
-    <message>
-        <source>PNG (*.png)</source>
-        <translation>PNG (*.png)</translation>
     </message>
     <message>
         <source>Quick fix</source>
@@ -1970,13 +1970,6 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <source>Exporting to %1…</source>
         <translation>Export nach %1…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n more autosaved design(s) kept: File ▸ Recover Autosaved Designs offers them.</source>
-        <translation>
-            <numerusform>%n weiterer automatisch gesicherter Entwurf behalten: Datei ▸ Automatisch gesicherte Entwürfe wiederherstellen bietet ihn an.</numerusform>
-            <numerusform>%n weitere automatisch gesicherte Entwürfe behalten: Datei ▸ Automatisch gesicherte Entwürfe wiederherstellen bietet sie an.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&amp;Lint Configuration Files…</source>
         <translation>Konfigurationsdateien &amp;prüfen…</translation>
@@ -1984,14 +1977,6 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>Check real patroni.yml, etcd and haproxy.cfg files by the designer&apos;s rules</source>
         <translation>Echte patroni.yml-, etcd- und haproxy.cfg-Dateien nach den Regeln des Designers prüfen</translation>
-    </message>
-    <message>
-        <source>Lint configuration files</source>
-        <translation>Konfigurationsdateien prüfen</translation>
-    </message>
-    <message>
-        <source>Configuration files (*.yml *.yaml *.cfg *.conf);;All files (*)</source>
-        <translation>Konfigurationsdateien (*.yml *.yaml *.cfg *.conf);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -3594,6 +3579,25 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>Save secrets</source>
         <translation>Kennwörter speichern</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::SecretsSession</name>
+    <message>
+        <source>Secrets read from the %1</source>
+        <translation>Kennwörter gelesen aus: %1</translation>
+    </message>
+    <message>
+        <source>No keychain: the secrets of this session are generated (%1)</source>
+        <translation>Kein Schlüsselbund: die Kennwörter dieser Sitzung sind erzeugt (%1)</translation>
+    </message>
+    <message>
+        <source>Secrets</source>
+        <translation>Kennwörter</translation>
+    </message>
+    <message>
+        <source>Could not store the secrets: %1</source>
+        <translation>Die Kennwörter ließen sich nicht speichern: %1</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "core/project/ProjectFile.h"
 #include "core/validation/Validator.h"
 #include "gui/analysis/Analyzer.h"
+#include "gui/canvas/CanvasClipboard.h"
 #include "gui/canvas/DesignScene.h"
 #include "gui/canvas/DesignView.h"
 #include "gui/canvas/HostItem.h"
@@ -19,20 +20,17 @@
 #include "gui/dialogs/LintDialog.h"
 #include "gui/dialogs/MessageBox.h"
 #include "gui/dialogs/PreferencesDialog.h"
-#include "gui/dialogs/SecretsDialog.h"
 #include "gui/document/AutoLayout.h"
 #include "gui/document/Autosave.h"
-#include "gui/document/AutosaveRecovery.h"
 #include "gui/document/Document.h"
 #include "gui/findings/FindingsPanel.h"
 #include "gui/inspector/ClusterEditor.h"
-#include "gui/inspector/HostEditor.h"
-#include "gui/inspector/SubnetEditor.h"
+#include "gui/inspector/InspectorPanel.h"
 #include "gui/preview/PreviewPanel.h"
-#include "gui/secrets/KeychainVault.h"
-#include "gui/secrets/MemoryVault.h"
+#include "gui/secrets/SecretsSession.h"
 #include "gui/window/BundleExport.h"
 #include "gui/window/DiagramExport.h"
+#include "gui/window/DocumentFiles.h"
 #include "gui/window/FindingsNavigator.h"
 #include "gui/window/RecentFiles.h"
 
@@ -42,16 +40,12 @@
 #endif
 
 #include <QApplication>
-#include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QFileInfo>
-#include <QElapsedTimer>
 #include <QLabel>
 #include <QMenuBar>
-#include <QMimeData>
-#include <QPixmap>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStackedWidget>
@@ -66,7 +60,6 @@
 namespace pgha {
 
 namespace {
-const char *kClipboardMime = "application/x-pgha-items";
 QIcon icon(const char *name)
 {
     return QIcon(QStringLiteral(":/icons/%1.svg").arg(QLatin1String(name)));
@@ -74,15 +67,11 @@ QIcon icon(const char *name)
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_doc(new Document(this)), m_analyzer(new Analyzer(this)), m_autosave(new QTimer(this))
+    : QMainWindow(parent), m_doc(new Document(this)), m_analyzer(new Analyzer(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(icon("app"));
-    SecretStore::fillMissing(&m_secrets);  // session secrets for the preview until the user sets their own
-    if (KeychainVault::available())
-        m_vault = std::make_shared<KeychainVault>();
-    else
-        m_vault = std::make_shared<MemoryVault>();
+    m_secrets = new SecretsSession(m_doc, this);
 
     m_scene = new DesignScene(m_doc, this);
     m_view = new DesignView(m_scene);
@@ -96,15 +85,22 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(m_dashboardPage, tr("Monitor"));
     setCentralWidget(m_tabs);
 
+    m_files = new DocumentFiles(m_doc, this);
+    connect(m_files, &DocumentFiles::fileOpened, m_secrets, &SecretsSession::loadFromVault);
+    connect(m_files, &DocumentFiles::designReplaced, m_view, &DesignView::fitToWindow);
+    connect(m_files, &DocumentFiles::statusMessage, statusBar(), &QStatusBar::showMessage);
     createDocks();
     createActions();
-    m_navigator = std::make_unique<FindingsNavigator>(m_doc, m_scene, m_view, m_clusterEditor, m_inspectorScroll);
+    m_navigator = std::make_unique<FindingsNavigator>(m_doc, m_scene, m_view, m_inspector->clusterEditor(), m_inspectorScroll);
     m_bundleExport = new BundleExport(this);
     connect(m_bundleExport, &BundleExport::finished, this, &MainWindow::bundleExportFinished);
-    connect(m_bundleExport, &BundleExport::secretsFilled, this, [this](const Secrets &s) {
-        m_secrets = s;  // the certificates issued for the export stay for the session
+    connect(m_bundleExport, &BundleExport::secretsFilled, m_secrets, &SecretsSession::keep);
+    connect(m_secrets, &SecretsSession::changed, this, [this](const QStringList &alsoMask) {
+        if (!alsoMask.isEmpty())
+            m_preview->setSecretValues(alsoMask);
         scheduleAnalysis();
     });
+    connect(m_secrets, &SecretsSession::statusMessage, statusBar(), &QStatusBar::showMessage);
 
     m_statusFindings = new QLabel(this);
     m_statusFindings->setObjectName(QStringLiteral("statusFindings"));
@@ -167,10 +163,6 @@ MainWindow::MainWindow(QWidget *parent)
     });
 
     QSettings settings;
-    m_autosave->setInterval(settings.value(QStringLiteral("autosave/intervalSec"), 60).toInt() * 1000);
-    connect(m_autosave, &QTimer::timeout, this, &MainWindow::autosaveNow);
-    m_autosave->start();
-
     resize(1500, 940);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -180,7 +172,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_doc->reset(ProjectFile::referenceTopology(), QString());
     updateTitle();
     QTimer::singleShot(0, m_view, &DesignView::fitToWindow);
-    QTimer::singleShot(0, this, &MainWindow::warmUpInspector);
+    QTimer::singleShot(0, m_inspector, &InspectorPanel::warmUp);
 }
 
 MainWindow::~MainWindow()
@@ -216,18 +208,7 @@ void MainWindow::createDocks()
     QDockWidget *historyDock = dock("historyDock", tr("History"), undoView, Qt::LeftDockWidgetArea);
     splitDockWidget(paletteDock, historyDock, Qt::Vertical);
 
-    m_inspector = new QStackedWidget(this);
-    m_inspector->setObjectName(QStringLiteral("inspector"));
-    m_hostEditor = new HostEditor(m_doc, m_inspector);
-    m_subnetEditor = new SubnetEditor(m_doc, m_inspector);
-    m_clusterEditor = new ClusterEditor(m_doc, m_inspector);
-    m_multiLabel = new QLabel(m_inspector);
-    m_multiLabel->setAlignment(Qt::AlignCenter);
-    m_multiLabel->setWordWrap(true);
-    m_inspector->addWidget(m_clusterEditor);
-    m_inspector->addWidget(m_hostEditor);
-    m_inspector->addWidget(m_subnetEditor);
-    m_inspector->addWidget(m_multiLabel);
+    m_inspector = new InspectorPanel(m_doc, this);
     auto *scroll = new QScrollArea(this);
     m_inspectorScroll = scroll;
     scroll->setWidgetResizable(true);
@@ -256,48 +237,44 @@ void MainWindow::createActions()
     for (const ProjectFile::TemplateInfo &t : ProjectFile::templates()) {
         QAction *a = newMenu->addAction(t.title);
         a->setObjectName(QStringLiteral("newTemplate_") + t.id);
-        connect(a, &QAction::triggered, this, [this, id = t.id] { newFromTemplate(id); });
+        connect(a, &QAction::triggered, this, [this, id = t.id] { m_files->newFromTemplate(id); });
         if (t.id == QLatin1String("empty"))
             newDefault = a;
     }
     QAction *newAction = new QAction(icon("document-new"), tr("&New"), this);
     newAction->setShortcut(QKeySequence::New);
     newAction->setToolTip(tr("New empty design (File ▸ New from Template for the others)"));
-    connect(newAction, &QAction::triggered, this, [this] { newFromTemplate(QStringLiteral("empty")); });
+    connect(newAction, &QAction::triggered, this, [this] { m_files->newFromTemplate(QStringLiteral("empty")); });
     Q_UNUSED(newDefault);
     file->insertAction(newMenu->menuAction(), newAction);
 
-    QAction *open = file->addAction(icon("document-open"), tr("&Open…"), this, [this] {
-        if (!maybeSave())
-            return;
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open design"), QString(),
-                                                          tr("PG HA designs (*.pgha.yaml);;YAML (*.yaml *.yml)"));
-        if (!path.isEmpty())
-            openFile(path);
-    });
+    QAction *open = file->addAction(icon("document-open"), tr("&Open…"), m_files, &DocumentFiles::openInteractive);
     open->setShortcut(QKeySequence::Open);
     QMenu *recentMenu = file->addMenu(tr("Open &Recent"));
     recentMenu->setObjectName(QStringLiteral("recentMenu"));
-    m_recent = new RecentFiles(recentMenu, [this](const QString &path) {
-        if (maybeSave())
-            openFile(path);
-    }, this);
-    QAction *recover = file->addAction(tr("Re&cover Autosaved Designs…"), this, &MainWindow::offerRecovery);
+    m_files->setRecentFiles(new RecentFiles(recentMenu, [this](const QString &path) {
+        if (m_files->maybeSave())
+            m_files->openFile(path);
+    }, this));
+    QAction *recover = file->addAction(tr("Re&cover Autosaved Designs…"), m_files, &DocumentFiles::offerRecovery);
     recover->setObjectName(QStringLiteral("recoverAction"));
     connect(file, &QMenu::aboutToShow, recover, [recover] { recover->setEnabled(!Autosave::orphans().isEmpty()); });
     file->addSeparator();
-    QAction *saveAct = file->addAction(icon("document-save"), tr("&Save"), this, [this] { save(); });
+    QAction *saveAct = file->addAction(icon("document-save"), tr("&Save"), this, [this] { m_files->save(); });
     saveAct->setShortcut(QKeySequence::Save);
-    QAction *saveAsAct = file->addAction(tr("Save &As…"), this, [this] { saveAs(); });
+    QAction *saveAsAct = file->addAction(tr("Save &As…"), this, [this] { m_files->saveAs(); });
     saveAsAct->setShortcut(QKeySequence::SaveAs);
     file->addSeparator();
     QAction *exportAct = file->addAction(icon("export-bundle"), tr("&Export Bundle…"), this, &MainWindow::exportBundleInteractive);
     exportAct->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAct->setObjectName(QStringLiteral("exportBundleAction"));
     QMenu *diagram = file->addMenu(tr("Export &Diagram"));
-    diagram->addAction(tr("As &PNG…"), this, [this] { exportDiagramInteractive(QStringLiteral("png")); });
-    diagram->addAction(tr("As &SVG…"), this, [this] { exportDiagramInteractive(QStringLiteral("svg")); });
-    QAction *secretsAct = file->addAction(icon("secrets"), tr("S&ecrets…"), this, &MainWindow::showSecretsDialog);
+    for (const QString &suffix : {QStringLiteral("png"), QStringLiteral("svg")}) {
+        diagram->addAction(suffix == QLatin1String("png") ? tr("As &PNG…") : tr("As &SVG…"), this, [this, suffix] {
+            DiagramExport::exportInteractive(this, m_scene, suffix, m_doc->topology().cluster.name);
+        });
+    }
+    QAction *secretsAct = file->addAction(icon("secrets"), tr("S&ecrets…"), m_secrets, &SecretsSession::showDialog);
     QAction *lintAct = file->addAction(tr("&Lint Configuration Files…"), this, [this] { lintConfigurationFiles(); });
     lintAct->setObjectName(QStringLiteral("lintFilesAction"));
     lintAct->setToolTip(tr("Check real patroni.yml, etcd and haproxy.cfg files by the designer's rules"));
@@ -328,20 +305,8 @@ void MainWindow::createActions()
         m_view->addAction(a);
         return a;
     };
-    canvasAction(QIcon(), tr("&Copy"), QKeySequence::Copy, [this] {
-        const QByteArray data = m_scene->copySelection();
-        if (data.isEmpty())
-            return;
-        auto *mime = new QMimeData;
-        mime->setData(QLatin1String(kClipboardMime), data);
-        mime->setText(QString::fromUtf8(data));
-        QApplication::clipboard()->setMimeData(mime);
-    });
-    canvasAction(QIcon(), tr("&Paste"), QKeySequence::Paste, [this] {
-        const QMimeData *mime = QApplication::clipboard()->mimeData();
-        if (mime && mime->hasFormat(QLatin1String(kClipboardMime)))
-            m_scene->paste(mime->data(QLatin1String(kClipboardMime)));
-    });
+    canvasAction(QIcon(), tr("&Copy"), QKeySequence::Copy, [this] { CanvasClipboard::copy(m_scene); });
+    canvasAction(QIcon(), tr("&Paste"), QKeySequence::Paste, [this] { CanvasClipboard::paste(m_scene); });
     canvasAction(icon("delete"), tr("&Delete"), QKeySequence::Delete, [this] { m_scene->deleteSelection(); });
     canvasAction(QIcon(), tr("Select &All"), QKeySequence::SelectAll, [this] {
         for (QGraphicsItem *i : m_scene->items()) {
@@ -398,46 +363,17 @@ void MainWindow::updateInspector()
 {
     const QList<quint32> hosts = m_scene->selectedHostUids();
     const QList<quint32> subnets = m_scene->selectedSubnetUids();
+    m_inspector->showSelection(hosts, subnets);
     if (hosts.size() == 1 && subnets.isEmpty()) {
-        m_hostEditor->setHost(hosts.first());
-        m_inspector->setCurrentWidget(m_hostEditor);
         if (const Host *h = m_doc->topology().hostByUid(hosts.first()))
             m_preview->selectFirstFileOf(h->name);
-    } else if (subnets.size() == 1 && hosts.isEmpty()) {
-        m_subnetEditor->setSubnet(subnets.first());
-        m_inspector->setCurrentWidget(m_subnetEditor);
-    } else if (hosts.isEmpty() && subnets.isEmpty()) {
-        m_inspector->setCurrentWidget(m_clusterEditor);
-    } else {
-        m_multiLabel->setText(tr("%n item(s) selected.\nMove them with the mouse or the arrow keys; Delete removes them.",
-                                 nullptr, int(hosts.size() + subnets.size())));
-        m_inspector->setCurrentWidget(m_multiLabel);
-    }
-}
-
-void MainWindow::warmUpInspector()
-{
-    // The first time an inspector page shows, it is polished, laid out and its glyphs are rendered: ~10 ms for
-    // the host page, which the first click on a host paid (and the first edit after loading a big design).
-    // Paid here instead, once, when the window has just opened: the pages are rendered off screen.
-    const Topology &t = m_doc->topology();
-    if (!t.hosts.isEmpty())
-        m_hostEditor->setHost(t.hosts.first().uid);
-    if (!t.subnets.isEmpty())
-        m_subnetEditor->setSubnet(t.subnets.first().uid);
-    for (QWidget *page : {static_cast<QWidget *>(m_hostEditor), static_cast<QWidget *>(m_subnetEditor)}) {
-        if (page->isVisible())
-            continue;
-        page->resize(m_inspector->size());
-        QPixmap pixmap(page->size());
-        page->render(&pixmap);
     }
 }
 
 void MainWindow::scheduleAnalysis()
 {
     m_statusAnalysis->setText(tr("Checking…"));
-    m_analyzer->request(m_doc->topology(), m_secrets);
+    m_analyzer->request(m_doc->topology(), m_secrets->secrets());
 }
 
 void MainWindow::applyAnalysis()
@@ -445,7 +381,7 @@ void MainWindow::applyAnalysis()
     const Findings &f = m_analyzer->findings();
     m_findings->setFindings(f);
     m_scene->setFindings(f);
-    m_preview->setSecretValues(SecretMask::values(m_secrets));
+    m_preview->setSecretValues(SecretMask::values(m_secrets->secrets()));
     m_preview->setBundle(m_analyzer->bundle());
     const int e = countSeverity(f, Severity::Error);
     const int w = countSeverity(f, Severity::Warning);
@@ -462,146 +398,14 @@ void MainWindow::pushPagesProject()
     m_dashboardPage->setProject(m_doc->topology(), m_doc->filePath());
 }
 
-bool MainWindow::maybeSave()
-{
-    if (!m_doc->isModified())
-        return true;
-    const auto answer = MessageBox::question(
-        this, tr("Unsaved changes"), tr("The design \"%1\" has unsaved changes. Save them?").arg(m_doc->displayName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Save)
-        return save();
-    return answer == QMessageBox::Discard;
-}
-
-bool MainWindow::newFromTemplate(const QString &templateId)
-{
-    if (!maybeSave())
-        return false;
-    const Result<LoadedProject> loaded = ProjectFile::loadTemplate(templateId);
-    if (!loaded.ok()) {
-        MessageBox::warning(this, tr("New design"), loaded.error().toString());
-        return false;
-    }
-    m_doc->reset(loaded->topology, QString());
-    m_view->fitToWindow();
-    return true;
-}
-
-bool MainWindow::openFile(const QString &path)
-{
-    const Result<void> r = m_doc->load(path);
-    if (!r.ok()) {
-        MessageBox::warning(this, tr("Open design"), tr("Could not open the design:\n%1").arg(r.error().toString()));
-        return false;
-    }
-    m_recent->add(path);
-    loadSecretsFromVault();
-    m_view->fitToWindow();
-    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 4000);
-    return true;
-}
-
-bool MainWindow::saveTo(const QString &path)
-{
-    const Result<void> r = m_doc->save(path);
-    if (!r.ok()) {
-        MessageBox::warning(this, tr("Save design"), tr("Could not save the design:\n%1").arg(r.error().toString()));
-        return false;
-    }
-    m_recent->add(path);
-    Autosave::removeOwn();
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
-    return true;
-}
-
-bool MainWindow::save()
-{
-    if (m_doc->filePath().isEmpty() || m_doc->filePath().startsWith(QLatin1Char(':')))
-        return saveAs();
-    return saveTo(m_doc->filePath());
-}
-
-bool MainWindow::saveAs()
-{
-    QString path = QFileDialog::getSaveFileName(this, tr("Save design"),
-                                                m_doc->topology().cluster.name + QStringLiteral(".pgha.yaml"),
-                                                tr("PG HA designs (*.pgha.yaml)"));
-    if (path.isEmpty())
-        return false;
-    if (!path.endsWith(QLatin1String(".yaml")) && !path.endsWith(QLatin1String(".yml")))
-        path += QStringLiteral(".pgha.yaml");
-    return saveTo(path);
-}
-
-void MainWindow::setSecrets(const Secrets &secrets)
-{
-    // Until the preview shows files made with the new secrets, it masks the old ones as well.
-    m_preview->setSecretValues(SecretMask::values(m_secrets) + SecretMask::values(secrets));
-    m_secrets = secrets;
-    SecretStore::fillMissing(&m_secrets);
-    m_secretsFromUser = true;
-    scheduleAnalysis();
-}
-
-void MainWindow::setVault(std::shared_ptr<SecretVault> vault)
-{
-    m_vault = std::move(vault);
-}
-
-void MainWindow::loadSecretsFromVault()
-{
-    if (!m_vault)
-        return;
-    const QString key = SecretVault::keyFor(m_doc->topology().cluster.name, m_doc->filePath());
-    m_vault->read(key, this, [this, key](std::optional<Secrets> s, const QString &error) {
-        if (s && SecretVault::keyFor(m_doc->topology().cluster.name, m_doc->filePath()) == key) {
-            m_preview->setSecretValues(SecretMask::values(m_secrets) + SecretMask::values(*s));
-            m_secrets = *s;
-            SecretStore::fillMissing(&m_secrets);
-            m_secretsFromUser = true;
-            scheduleAnalysis();
-            statusBar()->showMessage(tr("Secrets read from the %1").arg(m_vault->name()), 4000);
-        } else if (!error.isEmpty()) {
-            statusBar()->showMessage(tr("No keychain: the secrets of this session are generated (%1)").arg(error), 6000);
-        }
-    });
-}
-
 LintDialog *MainWindow::lintConfigurationFiles(const QStringList &paths)
 {
-    QStringList files = paths;
-    if (files.isEmpty()) {
-        files = QFileDialog::getOpenFileNames(this, tr("Lint configuration files"), QString(),
-                                              tr("Configuration files (*.yml *.yaml *.cfg *.conf);;All files (*)"));
-        if (files.isEmpty())
-            return nullptr;
-    }
-    auto *dialog = new LintDialog(this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    dialog->show();
-    dialog->lintFiles(files);
-    return dialog;
-}
-
-void MainWindow::showSecretsDialog()
-{
-    SecretsDialog dialog(m_secrets, m_vault ? m_vault->name() : QString(), m_vault != nullptr, this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    setSecrets(dialog.secrets());
-    if (dialog.remember() && m_vault) {
-        m_vault->write(SecretVault::keyFor(m_doc->topology().cluster.name, m_doc->filePath()), m_secrets, this,
-                       [this](const QString &error) {
-                           if (!error.isEmpty())
-                               MessageBox::warning(this, tr("Secrets"), tr("Could not store the secrets: %1").arg(error));
-                       });
-    }
+    return LintDialog::open(this, paths);
 }
 
 bool MainWindow::exportBundleTo(const QString &path)
 {
-    if (!m_bundleExport->start(m_doc->topology(), m_secrets, path))
+    if (!m_bundleExport->start(m_doc->topology(), m_secrets->secrets(), path))
         return false;
     statusBar()->showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(path)));
     return true;
@@ -631,19 +435,7 @@ void MainWindow::exportBundleInteractive()
 
 bool MainWindow::exportDiagram(const QString &path)
 {
-    const bool ok = DiagramExport::write(m_scene, path, palette().color(QPalette::Base), m_doc->topology().cluster.name);
-    if (!ok)
-        MessageBox::warning(this, tr("Export diagram"), tr("Could not write %1").arg(QDir::toNativeSeparators(path)));
-    return ok;
-}
-
-void MainWindow::exportDiagramInteractive(const QString &suffix)
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export diagram"),
-                                                      m_doc->topology().cluster.name + QLatin1Char('.') + suffix,
-                                                      suffix == QLatin1String("svg") ? tr("SVG (*.svg)") : tr("PNG (*.png)"));
-    if (!path.isEmpty())
-        exportDiagram(path);
+    return DiagramExport::exportTo(this, m_scene, path, m_doc->topology().cluster.name);
 }
 
 bool MainWindow::applyQuickFix(const Finding &finding)
@@ -669,32 +461,11 @@ void MainWindow::activateFinding(const Finding &f)
     m_navigator->activate(f);
 }
 
-void MainWindow::autosaveNow()
-{
-    if (m_doc->isModified())
-        Autosave::write(m_doc->topology(), m_doc->filePath());
-}
-
-void MainWindow::offerRecovery()
-{
-    const AutosaveRecovery::Outcome o = AutosaveRecovery::offer(this, [this](const Topology &t, const QString &originalPath) {
-        if (!maybeSave())
-            return false;
-        m_doc->reset(t, originalPath, true);
-        m_view->fitToWindow();
-        Autosave::write(m_doc->topology(), m_doc->filePath());  // now ours, before the orphan goes
-        return true;
-    });
-    if (o.kept > 0)
-        statusBar()->showMessage(tr("%n more autosaved design(s) kept: File ▸ Recover Autosaved Designs offers them.",
-                                    nullptr, o.kept), 8000);
-}
-
 void MainWindow::showPreferences()
 {
     PreferencesDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted)
-        m_autosave->setInterval(QSettings().value(QStringLiteral("autosave/intervalSec"), 60).toInt() * 1000);
+        m_files->applyAutosaveInterval();
 }
 
 void MainWindow::showAbout()
@@ -705,7 +476,7 @@ void MainWindow::showAbout()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (!maybeSave()) {
+    if (!m_files->maybeSave()) {
         event->ignore();
         return;
     }

@@ -3,6 +3,8 @@
 #include "core/generate/GeneratedFile.h"
 #include "core/model/Secrets.h"
 #include "core/validation/Finding.h"
+#include "gui/secrets/SecretsSession.h"
+#include "gui/window/DocumentFiles.h"
 
 #include <QMainWindow>
 
@@ -13,15 +15,12 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QScrollArea;
-class QStackedWidget;
 class QTabWidget;
-class QTimer;
 
 namespace pgha {
 
 class Analyzer;
 class BundleExport;
-class ClusterEditor;
 class DashboardPage;
 class DeployPage;
 class DesignScene;
@@ -29,13 +28,11 @@ class DesignView;
 class Document;
 class FindingsNavigator;
 class FindingsPanel;
-class HostEditor;
+class InspectorPanel;
 class LintDialog;
 class PaletteWidget;
 class PreviewPanel;
-class RecentFiles;
 class SecretVault;
-class SubnetEditor;
 
 // The designer window: canvas, palette, inspector, findings, preview; Deploy and Monitor tabs.
 // Public methods are what the menus call; tests drive them (and the widgets, by objectName) directly.
@@ -52,28 +49,28 @@ public:
     Analyzer *analyzer() const { return m_analyzer; }
     FindingsPanel *findingsPanel() const { return m_findings; }
     PreviewPanel *previewPanel() const { return m_preview; }
-    const Secrets &secrets() const { return m_secrets; }
+    const Secrets &secrets() const { return m_secrets->secrets(); }
 
-    // File operations; false (with a message shown) when they fail or the user cancels.
-    bool newFromTemplate(const QString &templateId);
-    bool openFile(const QString &path);
-    bool saveTo(const QString &path);
-    bool save();
-    bool saveAs();
+    // File operations (DocumentFiles); false (with a message shown) when they fail or the user cancels.
+    bool newFromTemplate(const QString &templateId) { return m_files->newFromTemplate(templateId); }
+    bool openFile(const QString &path) { return m_files->openFile(path); }
+    bool saveTo(const QString &path) { return m_files->saveTo(path); }
+    bool save() { return m_files->save(); }
+    bool saveAs() { return m_files->saveAs(); }
     // Starts the export (validation, generation and writing run off the GUI thread); bundleExported
     // tells how it ended. False when an export is already running.
     bool exportBundleTo(const QString &path);
     bool exportDiagram(const QString &path);  // .png or .svg
-    bool maybeSave();                          // asks about unsaved changes: true = go on
+    bool maybeSave() { return m_files->maybeSave(); }  // asks about unsaved changes: true = go on
 
-    void setSecrets(const Secrets &secrets);
-    void setVault(std::shared_ptr<SecretVault> vault);  // tests inject their own keychain
+    void setSecrets(const Secrets &secrets) { m_secrets->set(secrets); }
+    void setVault(std::shared_ptr<SecretVault> vault) { m_secrets->setVault(std::move(vault)); }  // tests' keychain
     bool applyQuickFix(const Finding &finding);
     void activateFinding(const Finding &finding);
     // File ▸ Lint Configuration Files…: the dialog (non-modal, deleted on close) linting paths; with none it asks.
     LintDialog *lintConfigurationFiles(const QStringList &paths = {});
-    void offerRecovery();                            // after a crash: offers every autosaved design left behind
-    void autosaveNow();
+    void offerRecovery() { m_files->offerRecovery(); }  // after a crash: offers every autosaved design left behind
+    void autosaveNow() { m_files->autosaveNow(); }
 
 signals:
     void analysisApplied();  // findings, badges and preview show the latest design
@@ -89,46 +86,35 @@ private:
     void updateTitle();
     void updateInspector();
     void scheduleAnalysis();
-    void warmUpInspector();
     void applyAnalysis();
-    void loadSecretsFromVault();
-    void showSecretsDialog();
     void showPreferences();
     void showAbout();
     void exportBundleInteractive();
     void bundleExportFinished(bool ok, const QString &path, const Bundle &bundle, const QString &error);
-    void exportDiagramInteractive(const QString &suffix);
     void pushPagesProject();
 
     Document *m_doc;
     DesignScene *m_scene;
     DesignView *m_view;
     Analyzer *m_analyzer;
-    Secrets m_secrets;
-    std::shared_ptr<SecretVault> m_vault;
+    SecretsSession *m_secrets;
     QTabWidget *m_tabs;
     DeployPage *m_deployPage;
     DashboardPage *m_dashboardPage;
     PaletteWidget *m_palette;
-    QStackedWidget *m_inspector;
-    HostEditor *m_hostEditor;
-    SubnetEditor *m_subnetEditor;
-    ClusterEditor *m_clusterEditor;
-    QLabel *m_multiLabel;
+    InspectorPanel *m_inspector;
+    DocumentFiles *m_files = nullptr;
     FindingsPanel *m_findings;
     PreviewPanel *m_preview;
     QList<QDockWidget *> m_designDocks;
     QLabel *m_statusFindings;
     QLabel *m_statusAnalysis;
     QLabel *m_statusZoom;
-    RecentFiles *m_recent = nullptr;
     BundleExport *m_bundleExport = nullptr;
     QScrollArea *m_inspectorScroll = nullptr;
     std::unique_ptr<FindingsNavigator> m_navigator;
-    QTimer *m_autosave;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
-    bool m_secretsFromUser = false;
 };
 
 } // namespace pgha

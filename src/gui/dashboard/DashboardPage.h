@@ -10,7 +10,6 @@
 #include <QWidget>
 
 class QCheckBox;
-class QChartView;
 class QDateTimeEdit;
 class QLabel;
 class QLineEdit;
@@ -22,6 +21,7 @@ class QTreeWidget;
 namespace pgha {
 
 class ActionRunner;
+class HistoryCharts;
 class ClusterMonitor;
 class LiveTopologyView;
 class MemberTableModel;
@@ -63,7 +63,6 @@ private:
     void buildUi();
     void onUpdated(const ClusterState &state);
     void onEvents(const QList<ClusterEvent> &events);
-    void updateCharts();
     void updateButtons();
     QString selectedMember() const;
     // The secrets field's file, else (forProject) the design's kept secrets (DataPaths), then PGHA_* variables.
@@ -91,8 +90,7 @@ private:
     TlsTable *m_tlsTable = nullptr;
     QPushButton *m_renewButton = nullptr;
     QTreeWidget *m_haproxyTree = nullptr;
-    QChartView *m_lagChart = nullptr;
-    QChartView *m_sessionsChart = nullptr;
+    HistoryCharts *m_charts = nullptr;
     QTableWidget *m_eventLog = nullptr;
     QCheckBox *m_scheduleCheck = nullptr;
     QDateTimeEdit *m_scheduleEdit = nullptr;

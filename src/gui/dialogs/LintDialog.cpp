@@ -126,4 +126,20 @@ void LintDialog::showResult(const Result<LintReport> &result)
     emit finished();
 }
 
+LintDialog *LintDialog::open(QWidget *parent, const QStringList &paths)
+{
+    QStringList files = paths;
+    if (files.isEmpty()) {
+        files = QFileDialog::getOpenFileNames(parent, tr("Lint configuration files"), QString(),
+                                              tr("Configuration files (*.yml *.yaml *.cfg *.conf);;All files (*)"));
+        if (files.isEmpty())
+            return nullptr;
+    }
+    auto *dialog = new LintDialog(parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->lintFiles(files);
+    return dialog;
+}
+
 } // namespace pgha

@@ -22,6 +22,10 @@ public:
     explicit LintDialog(QWidget *parent = nullptr);
     ~LintDialog() override;
 
+    // File ▸ Lint Configuration Files…: a dialog (non-modal, deleted on close) linting paths; with none it asks
+    // for them first (nullptr when the person picks none).
+    static LintDialog *open(QWidget *parent, const QStringList &paths);
+
     // Starts linting these files (replacing what is shown). False while a run is still going.
     bool lintFiles(const QStringList &paths);
     const QStringList &files() const { return m_files; }

@@ -1,8 +1,11 @@
 #include "gui/window/DiagramExport.h"
 
 #include "gui/canvas/DesignScene.h"
+#include "gui/dialogs/MessageBox.h"
 
 #include <QColor>
+#include <QDir>
+#include <QFileDialog>
 #include <QGraphicsItem>
 #include <QImage>
 #include <QPainter>
@@ -53,6 +56,22 @@ bool DiagramExport::write(DesignScene *scene, const QString &path, const QColor 
     for (QGraphicsItem *i : selected)
         i->setSelected(true);
     return ok;
+}
+
+bool DiagramExport::exportTo(QWidget *window, DesignScene *scene, const QString &path, const QString &clusterName)
+{
+    const bool ok = write(scene, path, window->palette().color(QPalette::Base), clusterName);
+    if (!ok)
+        MessageBox::warning(window, tr("Export diagram"), tr("Could not write %1").arg(QDir::toNativeSeparators(path)));
+    return ok;
+}
+
+void DiagramExport::exportInteractive(QWidget *window, DesignScene *scene, const QString &suffix, const QString &clusterName)
+{
+    const QString path = QFileDialog::getSaveFileName(window, tr("Export diagram"), clusterName + QLatin1Char('.') + suffix,
+                                                      suffix == QLatin1String("svg") ? tr("SVG (*.svg)") : tr("PNG (*.png)"));
+    if (!path.isEmpty())
+        exportTo(window, scene, path, clusterName);
 }
 
 } // namespace pgha

@@ -4,6 +4,7 @@
 #include <QString>
 
 class QColor;
+class QWidget;
 
 namespace pgha {
 
@@ -17,6 +18,10 @@ class DiagramExport
 public:
     // .svg by suffix, PNG otherwise; false when the file could not be written.
     static bool write(DesignScene *scene, const QString &path, const QColor &background, const QString &title);
+    // write() with the window's background, a warning over the window when it fails.
+    static bool exportTo(QWidget *window, DesignScene *scene, const QString &path, const QString &clusterName);
+    // Asks where (the cluster's name with the suffix, "png" or "svg", proposed), then exportTo().
+    static void exportInteractive(QWidget *window, DesignScene *scene, const QString &suffix, const QString &clusterName);
 };
 
 } // namespace pgha
