@@ -5,6 +5,11 @@
 #include "core/importer/LiveImport.h"
 #include "core/lint/LintLoader.h"
 #include "core/model/Secrets.h"
+#include "core/project/ProjectFile.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <algorithm>
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -130,6 +135,65 @@ private slots:
             }
         }
         QVERIFY(compared >= 6);
+    }
+
+    // A deployment whose db subnet was declared members_only (the members' pg_hba lines name 10.104.0.0/24): the
+    // imported design marks the subnet again and regenerates the same files, with no extra pg_hba entry.
+    void membersOnlySubnetIsImported()
+    {
+        Result<LoadedProject> loaded = ProjectFile::load(kGolden + QStringLiteral("topology.pgha.yaml"));
+        QVERIFY(loaded.ok());
+        Topology t = loaded->topology;
+        t.hosts.erase(std::remove_if(t.hosts.begin(), t.hosts.end(), [](const Host &h) { return !h.has(Role::Postgres); }),
+                      t.hosts.end());
+        for (Subnet &sn : t.subnets)
+            sn.membersOnly = sn.name == QLatin1String("db");
+        t.assignUids();
+        QTemporaryDir tmp;
+        const QString copy = tmp.filePath(QStringLiteral("secrets.yaml"));
+        QVERIFY(QFile::copy(kGolden + QStringLiteral("secrets.yaml"), copy));
+        QFile::setPermissions(copy, QFile::ReadOwner | QFile::WriteOwner);
+        const Result<Secrets> secrets = SecretStore::loadFile(copy);
+        QVERIFY(secrets.ok());
+        QMap<QString, QByteArray> deployed;  // "<host><path>" -> content
+        QStringList paths;
+        for (const Host &h : t.hosts) {
+            for (const GeneratedFile &f : generateHostFiles(t, secrets.value(), h)) {
+                if (!f.path.startsWith(QLatin1String("/etc/patroni/")) && f.path != QLatin1String("/etc/etcd/etcd.conf"))
+                    continue;
+                const QString file = tmp.filePath(h.name + f.path);
+                QVERIFY(QDir().mkpath(QFileInfo(file).path()));
+                QFile out(file);
+                QVERIFY(out.open(QIODevice::WriteOnly));
+                out.write(f.content);
+                deployed.insert(h.name + f.path, f.content);
+                if (f.path.startsWith(QLatin1String("/etc/patroni/")) || h.name == QLatin1String("node1"))
+                    paths << file;
+            }
+        }
+        QVERIFY(deployed.value(QStringLiteral("node1/etc/patroni/patroni.yml")).contains("replicator 10.104.0.0/24"));
+        LiveSources s = referenceAnswers();
+        const Result<LintInputs> files = LintLoader::load(paths);
+        QVERIFY(files.ok());
+        s.files = files.value();
+        const Result<ImportedDesign> d = LiveImport::design(s);
+        QVERIFY2(d.ok(), qPrintable(d.ok() ? QString() : d.error().toString()));
+        QVERIFY2(d->topology.cluster.extraHba.isEmpty(), qPrintable(d->topology.cluster.extraHba.first().address));
+        bool marked = false;
+        for (const Subnet &sn : d->topology.subnets)
+            marked = marked || (sn.cidr == QLatin1String("10.104.0.0/24") && sn.membersOnly);
+        QVERIFY(marked);
+        int compared = 0;
+        for (const Host &h : d->topology.hosts) {
+            for (const GeneratedFile &f : generateHostFiles(d->topology, secrets.value(), h)) {
+                if (!deployed.contains(h.name + f.path))
+                    continue;
+                QCOMPARE(QString::fromUtf8(withoutComments(f.content)),
+                         QString::fromUtf8(withoutComments(deployed.value(h.name + f.path))));
+                ++compared;
+            }
+        }
+        QVERIFY(compared >= 3);
     }
 };
 

@@ -1,5 +1,6 @@
 #include "core/importer/LiveImport.h"
 
+#include "core/generate/MemberNetworks.h"
 #include "core/generate/PatroniConfig.h"
 #include "core/lint/LintMapper.h"
 #include "core/model/Platform.h"
@@ -135,6 +136,21 @@ void subnetsFromHba(Topology &t, const QStringList &lines)
         }
         s.clients = !holdsHost;
         t.subnets << s;
+    }
+}
+
+// The generator names a subnet's network in the members' replication line only when the design declared the
+// subnet members_only (memberNetworks): such a line marks the subnet again, so that the design derives it.
+void membersOnlyFromHba(Topology &t, const QStringList &lines)
+{
+    static const QRegularExpression replicationLine(QStringLiteral("^(host|hostssl) replication \\S+ (\\S+) scram-sha-256$"));
+    for (const QString &line : lines) {
+        const QRegularExpressionMatch m = replicationLine.match(line.simplified());
+        const QString net = m.hasMatch() ? canonicalNetwork(m.captured(2)) : QString();
+        for (Subnet &s : t.subnets) {
+            if (!net.isEmpty() && canonicalNetwork(s.cidr) == net)
+                s.membersOnly = true;
+        }
     }
 }
 
@@ -316,6 +332,7 @@ Result<ImportedDesign> design(const LiveSources &src)
     // Subnets from pg_hba (with the files), else one /24 (or /64) around the members.
     if (!liveHba.isEmpty())
         subnetsFromHba(t, liveHba);
+    membersOnlyFromHba(t, liveHba);
     for (Host &h : t.hosts) {
         if (!h.subnet.isEmpty() || h.address.isEmpty())
             continue;
