@@ -17,6 +17,8 @@ int exportBundle(const QStringList &args);
 int secrets(const QStringList &args);
 int deploy(const QStringList &args);
 int certs(const QStringList &args);   // certs renew
+int diff(const QStringList &args);    // design vs running cluster (docs/day2.md)
+int apply(const QStringList &args);   // the plan built from the drift
 int status(const QStringList &args);
 int action(const QString &name, const QStringList &args);  // switchover, failover, restart, reload, reinit, pause, resume
 

@@ -39,6 +39,8 @@ void usage(QTextStream &s)
          "  secrets -o FILE [--force]                               write a new secrets file (mode 0600)\n"
          "  deploy FILE [--dry-run] [--yes] [--only HOST...] ...    build the cluster over SSH\n"
          "  certs renew FILE [--dry-run] [--yes] [--secrets FILE]   new leaf certificates, rolled out host by host\n"
+         "  diff FILE [--format table|json]                         the design against the running cluster\n"
+         "  apply FILE [--dry-run] [--yes]                          bring the cluster in line with the design\n"
          "  status FILE | --url URL [--watch] [--format table|json] show the live cluster\n"
          "  switchover|failover|restart|reload|reinit|pause|resume  day-2 actions (see docs/cli.md)\n\n"
          "FILE may be a path or template:NAME (reference, dedicated-etcd, five-nodes, empty).\n"
@@ -131,6 +133,10 @@ int main(int argc, char **argv)
         return deploy(args);
     if (cmd == QLatin1String("certs"))
         return certs(args);
+    if (cmd == QLatin1String("diff"))
+        return diff(args);
+    if (cmd == QLatin1String("apply"))
+        return apply(args);
     if (cmd == QLatin1String("status"))
         return status(args);
     static const QStringList actions = {QStringLiteral("switchover"), QStringLiteral("failover"),

@@ -1,5 +1,7 @@
 #include "deploy/RenewPlan.h"
 
+#include "deploy/PatroniScripts.h"
+
 #include "core/generate/Generator.h"
 #include "core/model/Platform.h"
 #include "core/pki/ClusterTls.h"
@@ -60,45 +62,6 @@ QString stopScript(const QString &svc)
                           "  rm -f /run/%1.pid\n"
                           "fi")
         .arg(svc);
-}
-
-// Leaves the leader role when this member holds it: POST /switchover with the host's own certificate (Patroni's
-// verify_client) and the REST password from stdin, then waits until another member leads and this one runs as
-// a replica. Nothing happens on a replica.
-QString switchoverAwayScript(const QString &restUrl, const QString &name, const QString &keyPath)
-{
-    static const char *py =
-        "import sys, json, time, ssl, base64, urllib.request as u\n"
-        "base, name, ca, cert, key = sys.argv[1:6]\n"
-        "auth = 'Basic ' + base64.b64encode(sys.stdin.readline().strip().encode()).decode()\n"
-        "ctx = ssl.create_default_context(cafile=ca) if base.startswith('https') else None\n"
-        "if ctx: ctx.load_cert_chain(cert, key); ctx.check_hostname = False\n"
-        "def get(p):\n"
-        "    return json.loads(u.urlopen(u.Request(base + p, headers={'Authorization': auth}), timeout=5,"
-        " context=ctx).read().decode())\n"
-        "if get('/patroni').get('role') not in ('master', 'primary'):\n"
-        "    print(name + ' is not the leader: no switchover'); sys.exit(0)\n"
-        "body = json.dumps({'leader': name}).encode()\n"
-        "r = u.Request(base + '/switchover', data=body, method='POST', headers={'Authorization': auth,"
-        " 'Content-Type': 'application/json'})\n"
-        "print(u.urlopen(r, timeout=60, context=ctx).read().decode())\n"
-        "end = time.time() + 120\n"
-        "while time.time() < end:\n"
-        "    try:\n"
-        "        c = get('/cluster')\n"
-        "        ms = c.get('members', [])\n"
-        "        lead = [m for m in ms if m.get('role') in ('leader', 'master', 'primary') and m.get('state') == 'running']\n"
-        "        me = [m for m in ms if m.get('name') == name and m.get('role') in ('replica', 'sync_standby')"
-        " and m.get('state') in ('running', 'streaming')]\n"
-        "        if lead and lead[0].get('name') != name and me:\n"
-        "            print('leader is now ' + lead[0]['name']); sys.exit(0)\n"
-        "    except Exception as e:\n"
-        "        pass\n"
-        "    time.sleep(1)\n"
-        "print('the switchover did not complete within 120 s'); sys.exit(1)\n";
-    return QStringLiteral("python3 -c %1 %2 %3 %4 %5 %6")
-        .arg(q(QString::fromLatin1(py)), q(restUrl), q(name), q(ClusterTls::caPath()), q(ClusterTls::certPath()),
-             q(keyPath));
 }
 
 QString fingerprintOf(const QByteArray &certPem)
@@ -192,7 +155,7 @@ DeployPlan buildRenewPlan(const Topology &topology, const Secrets &renewed, cons
         s.probe = presentsScript(rest, fp) + QStringLiteral(" && ") + presentsScript(pg, fp, QStringLiteral("-starttls postgres"));
         // Whoever leads when this host's turn comes hands over first (the leader hint may be stale).
         DeployOp away = op(DeployOp::Kind::Run, QCoreApplication::translate("pgha::Deploy", "switch over if this member leads"),
-                           switchoverAwayScript(scheme + rest, h->name, ClusterTls::postgresKeyPath()));
+                           PatroniScripts::switchoverAway(scheme + rest, h->name, ClusterTls::postgresKeyPath()));
         away.input = (renewed.restApiUser + QLatin1Char(':') + renewed.restApiPassword).toUtf8() + '\n';
         away.inputNote = QCoreApplication::translate("pgha::Deploy", "the REST API user and password");
         s.ops << away;

@@ -1,0 +1,129 @@
+#include "cli/CliSupport.h"
+#include "cli/Commands.h"
+#include "core/validation/Validator.h"
+#include "cli/DriftTable.h"
+#include "cli/PlanRun.h"
+#include "deploy/ApplyPlan.h"
+#include "deploy/DriftSetup.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <unistd.h>
+
+// pgha apply: the plan built from the drift (docs/cli.md "apply", docs/day2.md), shown, confirmed, then run by the
+// deploy's runner with its own journal. Exit codes: 0 done or nothing to do, 1 a step failed (or drift remains
+// that apply does not plan), 2 bad input, 3 host key refused, 4 cancelled or not confirmed.
+namespace pgha::cli {
+
+int apply(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Project file (*.pgha.yaml)."));
+    const QCommandLineOption dryRun(QStringLiteral("dry-run"),
+                                    QStringLiteral("Print the plan (every command, every file); change nothing."));
+    const QCommandLineOption yes(QStringLiteral("yes"), QStringLiteral("Do not ask for confirmation."));
+    const QCommandLineOption secretsOpt(QStringLiteral("secrets"),
+                                        QStringLiteral("Secrets file the cluster was deployed with (mode 0600); "
+                                                       "default: the one the deploy kept."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption journalOpt(QStringLiteral("journal"),
+                                        QStringLiteral("Journal of the apply (JSON); default: apply.journal.json "
+                                                       "beside the deploy's journal."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption deployJournalOpt(QStringLiteral("deploy-journal"),
+                                              QStringLiteral("The deploy's journal (its kept secrets are found beside it)."),
+                                              QStringLiteral("FILE"));
+    const QCommandLineOption acceptNew(QStringLiteral("accept-new-host-keys"),
+                                       QStringLiteral("Accept and remember host keys never seen before."));
+    const QCommandLineOption knownHosts(QStringLiteral("known-hosts"), QStringLiteral("known_hosts file."),
+                                        QStringLiteral("FILE"));
+    for (const auto &o : {dryRun, yes, secretsOpt, journalOpt, deployJournalOpt, acceptNew, knownHosts})
+        p.addOption(o);
+    int code = 0;
+    if (!parseArgs(p, QStringLiteral("apply"), args, &code))
+        return code;
+    if (p.positionalArguments().size() != 1) {
+        err() << "usage: pgha apply FILE [--dry-run] [--yes] [--secrets FILE] [--journal FILE] [--deploy-journal FILE] "
+                 "[--known-hosts FILE] [--accept-new-host-keys]\n";
+        return 2;
+    }
+    const QString projectArg = p.positionalArguments().first();
+    QHash<QString, FieldPosition> positions;
+    const std::optional<Topology> topology = loadProjectArg(projectArg, &positions);
+    if (!topology)
+        return 2;
+    if (const int errors = printErrors(projectArg, positions, pgha::validate(*topology, nullptr)); errors > 0) {
+        err() << "pgha apply: the design has " << errors << " error(s); nothing was changed\n";
+        return 2;
+    }
+    DriftSetupOptions o;
+    o.secretsFile = p.value(secretsOpt);
+    o.journalPath = p.value(deployJournalOpt);
+    o.knownHostsFile = p.value(knownHosts);
+    o.acceptNewHostKeys = p.isSet(acceptNew);
+    const Result<DriftSetup> setup = prepareDrift(*topology, o);
+    if (!setup.ok()) {
+        err() << "pgha apply: " << setup.error().toString() << "\n";
+        return 2;
+    }
+    const DriftRun drift = runDrift(setup.value(), sshSessionFactory());
+    if (drift.hostKeyRefused) {
+        err() << "pgha apply: a host key was refused (unknown or changed); nothing was changed\n";
+        return 3;
+    }
+    printDriftTable(out(), drift.report);
+    const ApplyPlan ap = buildApplyPlan(*topology, setup->deploy.secrets, setup->deploy.plan, setup->design, drift.report);
+    if (!ap.notPlanned.isEmpty()) {
+        out() << "# not planned by pgha apply (do these by hand, or wait for scale out/in):\n";
+        for (const QString &l : ap.notPlanned)
+            out() << "#   " << l << "\n";
+    }
+    const DeployPlan &plan = ap.plan;
+    if (plan.steps.isEmpty()) {
+        out() << (ap.notPlanned.isEmpty() ? "nothing to do\n" : "nothing apply can do\n");
+        out().flush();
+        return ap.notPlanned.isEmpty() ? 0 : 1;
+    }
+    out() << "# the plan: " << plan.steps.size() << " steps on " << plan.targets.size() << " hosts\n";
+    for (const DeployStep &s : plan.steps)
+        out() << "#   " << s.id << " [" << s.host << "] " << s.title
+              << (s.deps.isEmpty() ? QString() : QStringLiteral(" (after ") + s.deps.join(QStringLiteral(", ")) + QLatin1Char(')'))
+              << "\n";
+    if (p.isSet(dryRun)) {
+        out() << "# --dry-run: nothing is changed\n" << plan.dryRunText();
+        out().flush();
+        return 0;
+    }
+    if (!p.isSet(yes)) {
+        if (!isatty(STDIN_FILENO)) {
+            err() << "pgha apply: stdin is not a terminal, so I cannot ask for confirmation: pass --yes\n";
+            return 4;
+        }
+        const QString a = readLineFromTerminal(QStringLiteral("Apply %1 steps to cluster \"%2\"? [y/N] ")
+                                                   .arg(plan.steps.size())
+                                                   .arg(topology->cluster.name),
+                                               true);
+        if (a.trimmed().toLower() != QLatin1String("y") && a.trimmed().toLower() != QLatin1String("yes")) {
+            err() << "pgha apply: not confirmed; nothing was changed\n";
+            return 4;
+        }
+    }
+    QString journalPath = p.value(journalOpt);
+    if (journalPath.isEmpty()) {
+        journalPath = p.isSet(deployJournalOpt) ? p.value(deployJournalOpt) : defaultJournalPath(*topology);
+        journalPath.replace(QStringLiteral("deploy.journal.json"), QStringLiteral("apply.journal.json"));
+        if (!journalPath.endsWith(QLatin1String("apply.journal.json")))
+            journalPath += QStringLiteral(".apply.json");
+    }
+    Result<DeployJournal> journal = DeployJournal::load(journalPath);
+    if (!journal.ok()) {
+        err() << "pgha apply: " << journal.error().toString() << "\n";
+        return 2;
+    }
+    out() << "pgha apply: cluster \"" << topology->cluster.name << "\", journal " << journalPath << "\n";
+    out().flush();
+    return runPlan(plan, journal.value());
+}
+
+} // namespace pgha::cli

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "core/parse/EtcdParser.h"
+#include "core/parse/ParsedRecords.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+#include <QString>
+
+// What `pgha diff` read from the running cluster (deploy/DriftCollector gathers it over SSH; the host's answer is
+// parsed by core/parse/DriftProbeParser). Plain values: computeDrift() judges them without I/O.
+namespace pgha {
+
+struct ObservedFile
+{
+    bool present = false;
+    QString sha256;   // hex
+    QString mode;     // octal text ("600")
+    QString owner;
+    QString error;    // could not be read
+};
+
+// One row of pg_settings.
+struct PgSetting
+{
+    QString setting;
+    QString unit;         // "8kB", "ms", ... or empty
+    QString context;      // "postmaster" (restart), "sighup" (reload), "user", ...
+    bool pendingRestart = false;
+};
+
+struct ObservedHost
+{
+    QString name;
+    bool reachable = false;        // the SSH probe ran
+    QString error;                 // why not, or what part failed
+    QMap<QString, ObservedFile> files;  // by path
+    // PostgreSQL hosts
+    bool hasSettings = false;
+    QString settingsError;
+    QMap<QString, PgSetting> settings;  // by name (pg_settings)
+    bool hasNode = false;               // GET /patroni answered
+    QString role;                       // normalised ("leader", "replica", ...)
+    bool pendingRestart = false;
+    bool hasConfig = false;             // GET /config answered
+    QJsonObject config;
+    bool hasCluster = false;            // GET /cluster answered
+    QList<MemberState> members;
+    // etcd hosts
+    bool hasEtcd = false;
+    QList<EtcdParser::Member> etcdMembers;
+    // HAProxy hosts
+    bool hasHaproxy = false;
+    QList<HaproxyPool> pools;
+};
+
+} // namespace pgha

@@ -1,0 +1,243 @@
+#include "deploy/ApplyPlan.h"
+
+#include "core/generate/GenUtil.h"
+#include "core/generate/PatroniConfig.h"
+#include "core/model/Secrets.h"
+#include "core/model/Topology.h"
+#include "core/pki/ClusterTls.h"
+#include "core/util/ShellQuote.h"
+#include "deploy/PatroniScripts.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+namespace pgha {
+
+namespace {
+
+
+DeployOp runOp(const QString &title, const QString &script, int timeoutSec, DeployOp::Kind kind = DeployOp::Kind::Run)
+{
+    DeployOp o;
+    o.kind = kind;
+    o.title = title;
+    o.script = script;
+    o.timeoutSec = timeoutSec;
+    return o;
+}
+
+QString restUrl(const Topology &t, const Host &h)
+{
+    const QString a = h.address.contains(QLatin1Char(':')) ? QLatin1Char('[') + h.address + QLatin1Char(']') : h.address;
+    return (t.cluster.security.tls ? QStringLiteral("https://") : QStringLiteral("http://")) + a + QLatin1Char(':')
+        + QString::number(t.cluster.patroni.restApiPort);
+}
+
+// {"a.b.c": v} -> {"a": {"b": {"c": v}}}
+void insertPath(QJsonObject *root, const QStringList &path, const QJsonValue &v)
+{
+    if (path.size() == 1) {
+        root->insert(path.first(), v);
+        return;
+    }
+    QJsonObject child = root->value(path.first()).toObject();
+    insertPath(&child, path.mid(1), v);
+    root->insert(path.first(), child);
+}
+
+// Waits until Patroni wrote the design's pg_hba lines into the data directory (it does on reload, then reloads
+// PostgreSQL).
+QString hbaWrittenScript(const Topology &t, const Host &h)
+{
+    QString printf = QStringLiteral("printf '%s\\n'");
+    for (const QString &l : PatroniConfig::pgHba(t))
+        printf += QLatin1Char(' ') + shellQuote(l);
+    return QStringLiteral("w=$(mktemp)\n%1 >\"$w\"\n"
+                          "grep -v '^#' %2 | grep -v '^[[:space:]]*$' | cmp -s - \"$w\"; rc=$?; rm -f \"$w\"\n"
+                          "[ $rc = 0 ] || { echo 'pg_hba.conf does not hold the design'\"'\"'s lines yet'; exit 1; }\n"
+                          "echo 'pg_hba.conf holds the design'\"'\"'s lines'")
+        .arg(printf, shellQuote(GenUtil::postgresDataDir(t, h) + QStringLiteral("/pg_hba.conf")));
+}
+
+} // namespace
+
+ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const DeployPlan &deployPlan,
+                         const DriftDesign &design, const DriftReport &report)
+{
+    ApplyPlan out;
+    DeployPlan &plan = out.plan;
+    const Cluster &c = topology.cluster;
+    const bool tls = c.security.tls;
+    const QString keyPath = ClusterTls::postgresKeyPath();
+    auto rest = [&](const QString &name) {
+        const Host *h = topology.hostByName(name);
+        return h ? restUrl(topology, *h) : QString();
+    };
+    QStringList phase;  // the ids the next phase waits for
+
+    // 1. Files, then the services that read them.
+    QStringList fileHosts;
+    QMap<QString, QSet<QString>> services;  // host -> services with a changed file
+    for (const DriftItem &i : report.withFix(DriftItem::Fix::RewriteFile)) {
+        if (!fileHosts.contains(i.host))
+            fileHosts << i.host;
+        if (!i.service.isEmpty())
+            services[i.host].insert(i.service);
+    }
+    QString lastEtcd;
+    for (const QString &h : std::as_const(fileHosts)) {
+        const DeployStep *files = deployPlan.step(QStringLiteral("files:") + h);
+        if (!files)
+            continue;
+        DeployStep s = *files;
+        s.deps.clear();
+        plan.steps << s;
+        phase << s.id;
+    }
+    for (const QString &svc : {QStringLiteral("patroni"), QStringLiteral("haproxy"), QStringLiteral("etcd")}) {
+        for (const QString &h : std::as_const(fileHosts)) {
+            if (!services.value(h).contains(svc))
+                continue;
+            const DeployStep *reload = deployPlan.step(QStringLiteral("reload:%1:%2").arg(svc, h));
+            if (!reload)
+                continue;
+            DeployStep s = *reload;
+            s.deps = QStringList{QStringLiteral("files:") + h};
+            if (svc == QLatin1String("etcd")) {
+                // One member at a time: never a lost quorum.
+                if (!lastEtcd.isEmpty())
+                    s.deps << lastEtcd;
+                lastEtcd = s.id;
+            }
+            plan.steps << s;
+            phase << s.id;
+            const Host *host = topology.hostByName(h);
+            if (svc == QLatin1String("patroni") && host && host->has(Role::Postgres)) {
+                DeployStep hba;
+                hba.id = QStringLiteral("pg-hba:") + h;
+                hba.host = h;
+                hba.title = QCoreApplication::translate("pgha::Deploy", "Patroni wrote the design's pg_hba.conf and reloaded PostgreSQL");
+                hba.deps = QStringList{s.id};
+                hba.ops << runOp(QCoreApplication::translate("pgha::Deploy", "pg_hba.conf holds the design's lines"), hbaWrittenScript(topology, *host), 60,
+                                 DeployOp::Kind::WaitFor);
+                plan.steps << hba;
+                phase << hba.id;
+            }
+        }
+    }
+
+    // The member that runs the cluster-wide REST calls: the leader, else the first PostgreSQL host that answered.
+    QString restHost = report.leader;
+    if (restHost.isEmpty()) {
+        for (const QString &h : design.pgHosts)
+            if (!report.unreachable.contains(h)) {
+                restHost = h;
+                break;
+            }
+    }
+
+    // 2. Dynamic configuration.
+    const QList<DriftItem> dynamic = report.withFix(DriftItem::Fix::PatchConfig);
+    QSet<QString> restartKeys;
+    if (!dynamic.isEmpty() && !restHost.isEmpty()) {
+        QJsonObject patch;
+        for (const DriftItem &i : dynamic) {
+            insertPath(&patch, i.key.split(QLatin1Char('.')), design.dcs.value(i.key, QJsonValue(QJsonValue::Null)));
+            if (i.needsRestart)
+                restartKeys.insert(i.key);
+        }
+        QStringList expectPending;
+        for (const DriftItem &i : report.items) {
+            if (i.area == DriftItem::Area::Running && restartKeys.contains(i.key) && !expectPending.contains(i.host))
+                expectPending << i.host;
+        }
+        DeployStep s;
+        s.id = QStringLiteral("patch-config");
+        s.host = restHost;
+        s.title = QCoreApplication::translate("pgha::Deploy", "PATCH Patroni's dynamic configuration, read it back");
+        s.deps = phase;
+        DeployOp o = runOp(QCoreApplication::translate("pgha::Deploy", "PATCH /config (%1 keys), read back").arg(dynamic.size()),
+                           PatroniScripts::patchConfig(rest(restHost), QString::fromUtf8(QJsonDocument(patch).toJson(QJsonDocument::Compact)),
+                                                       expectPending, keyPath),
+                           150);
+        s.ops << o;
+        plan.steps << s;
+        phase = QStringList{s.id};
+    }
+
+    // 3. Reloads of sighup parameters PostgreSQL has not taken (without a dynamic change, Patroni would not).
+    QStringList reloadIds;
+    for (const DriftItem &i : report.withFix(DriftItem::Fix::Reload)) {
+        const QString id = QStringLiteral("pg-reload:") + i.host;
+        if (plan.step(id) || !topology.hostByName(i.host))
+            continue;
+        DeployStep s;
+        s.id = id;
+        s.host = i.host;
+        s.title = QCoreApplication::translate("pgha::Deploy", "reload PostgreSQL's parameters through Patroni");
+        s.deps = phase;
+        s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "POST /reload"), PatroniScripts::reloadMember(rest(i.host), keyPath), 60);
+        plan.steps << s;
+        reloadIds << id;
+    }
+    if (!reloadIds.isEmpty())
+        phase = reloadIds;
+
+    // 4. Rolling restart: replicas one at a time, the leader last (after a switchover).
+    bool restart = !restartKeys.isEmpty();
+    for (const DriftItem &i : report.items)
+        restart = restart || (i.needsRestart && i.fix == DriftItem::Fix::RollingRestart);
+    if (restart) {
+        QStringList order;
+        for (const auto &r : report.replicas)
+            if (design.pgHosts.contains(r.first))
+                order << r.first;
+        for (const QString &h : design.pgHosts)
+            if (!order.contains(h) && h != report.leader)
+                order << h;
+        if (!report.leader.isEmpty())
+            order << report.leader;
+        const int members = int(design.pgHosts.size());
+        for (const QString &h : std::as_const(order)) {
+            DeployStep s;
+            s.id = QStringLiteral("restart:") + h;
+            s.host = h;
+            s.title = h == report.leader ? QCoreApplication::translate("pgha::Deploy", "switch over to a healthy replica, then restart the former leader")
+                                         : QCoreApplication::translate("pgha::Deploy", "restart PostgreSQL (rolling, one member at a time)");
+            s.deps = phase;
+            s.probe = PatroniScripts::noPendingRestart(rest(h), keyPath);
+            s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "switch over if this member leads"), PatroniScripts::switchoverAway(rest(h), h, keyPath), 180);
+            s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "restart through Patroni, wait until every replica streams again"),
+                           PatroniScripts::restartMember(rest(h), h, members, c.patroni.maximumLagOnFailover, keyPath), 420);
+            plan.steps << s;
+            phase = QStringList{s.id};
+        }
+    }
+    Q_UNUSED(tls);
+
+    // The REST calls that change something authenticate: the user and password through stdin, never argv.
+    const QByteArray credentials = (secrets.restApiUser + QLatin1Char(':') + secrets.restApiPassword).toUtf8() + '\n';
+    for (DeployStep &s : plan.steps) {
+        if (!s.id.startsWith(QLatin1String("patch-config")) && !s.id.startsWith(QLatin1String("pg-reload:"))
+            && !s.id.startsWith(QLatin1String("restart:")))
+            continue;
+        for (DeployOp &o : s.ops) {
+            o.input = credentials;
+            o.inputNote = QCoreApplication::translate("pgha::Deploy", "the REST API user and password");
+        }
+    }
+
+    for (const DriftItem &i : report.withFix(DriftItem::Fix::Manual))
+        out.notPlanned << QStringLiteral("%1 %2 %3: design %4, cluster %5%6")
+                              .arg(driftAreaKey(i.area), i.host.isEmpty() ? QStringLiteral("*") : i.host, i.key,
+                                   i.design.isEmpty() ? QStringLiteral("-") : i.design,
+                                   i.actual.isEmpty() ? QStringLiteral("-") : i.actual,
+                                   i.note.isEmpty() ? QString() : QStringLiteral(" (") + i.note + QLatin1Char(')'));
+    for (const DeployStep &s : std::as_const(plan.steps))
+        plan.targets.insert(s.host, deployPlan.targets.value(s.host));
+    return out;
+}
+
+} // namespace pgha

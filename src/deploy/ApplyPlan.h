@@ -1,0 +1,33 @@
+#pragma once
+
+#include "core/drift/DriftCompute.h"
+#include "deploy/DeployPlan.h"
+
+#include <QStringList>
+
+namespace pgha {
+
+struct Secrets;
+struct Topology;
+
+struct ApplyPlan
+{
+    DeployPlan plan;          // for the one runner and journal; no steps = nothing to do
+    QStringList notPlanned;   // the drift apply leaves to a person (DriftItem::Fix::Manual), one line each
+};
+
+// `pgha apply`: the steps that bring the running cluster in line with the design, from the drift. Pure: no I/O.
+//  1. files that differ: written (the deploy's own files step, backups kept), then their service re-reads them
+//     (the deploy's reload steps: Patroni reload, which also rewrites pg_hba.conf and reloads PostgreSQL, waited
+//     for; HAProxy's seamless reload; etcd restarted one member at a time);
+//  2. Patroni's dynamic configuration: one PATCH /config with every differing key (null removes one), read back
+//     until it holds; when a parameter needs a restart, waits until the members report pending_restart;
+//  3. a sighup parameter PostgreSQL has not taken: POST /reload on that member;
+//  4. a restart: rolling, replicas one at a time, then the leader after a switchover to a healthy replica; each
+//     restart waits first until every member runs and every replica streams within maximum_lag_on_failover, so
+//     that never two members are down; the first failure stops the run.
+// deployPlan: buildPlan() of the same topology and secrets (its files, reload steps and SSH targets are reused).
+ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const DeployPlan &deployPlan,
+                         const DriftDesign &design, const DriftReport &report);
+
+} // namespace pgha

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// Scripts the rollout plans (RenewPlan, ApplyPlan) run on a Patroni host to drive its REST API: python3 (every
+// Patroni host has it), the REST user and password from stdin ("user:password" on the first line), the host's own
+// certificate for Patroni's verify_client over https. Each prints what it saw; exit 0 = done.
+namespace pgha::PatroniScripts {
+
+// Leaves the leader role when this member holds it: POST /switchover, then waits until another member leads and
+// this one runs as a replica. Nothing happens on a replica.
+QString switchoverAway(const QString &restUrl, const QString &name, const QString &keyPath);
+
+// PATCH /config with PATCH (a JSON object; null removes a key), reads /config back until every patched key holds
+// its value (30 s), then waits until each member in EXPECTPENDING reports pending_restart in /cluster (90 s).
+QString patchConfig(const QString &restUrl, const QString &patchJson, const QStringList &expectPending,
+                    const QString &keyPath);
+
+// Restarts this member's PostgreSQL through Patroni (POST /restart) when it reports pending_restart and is not
+// the leader: first waits until the whole cluster is healthy (MEMBERS registered, one leader, every replica
+// running with a lag of at most MAXLAGBYTES), so that never two members are down at once; afterwards waits for
+// the same again (180 s). A member without a pending restart: nothing to do.
+QString restartMember(const QString &restUrl, const QString &name, int members, qint64 maxLagBytes,
+                      const QString &keyPath);
+
+// Exit 0 when the member reports no pending restart (a restart step's probe).
+QString noPendingRestart(const QString &restUrl, const QString &keyPath);
+
+// POST /reload on the member (PostgreSQL re-reads its parameters), then waits until none is pending a reload.
+QString reloadMember(const QString &restUrl, const QString &keyPath);
+
+} // namespace pgha::PatroniScripts

@@ -1,0 +1,270 @@
+// pgha diff's judgement (core/drift) and pgha apply's plan (deploy/ApplyPlan) on recorded probe answers: node2 and
+// the HAProxy host of the 3+1 lab (127.0.33), as deploy/DriftCollector's probe printed them after a deploy of
+// tests/e2e/lab.pgha.yaml.
+#include "core/drift/DriftCompute.h"
+#include "core/generate/Generator.h"
+#include "core/model/Secrets.h"
+#include "core/parse/DriftProbeParser.h"
+#include "core/project/ProjectFile.h"
+#include "deploy/ApplyPlan.h"
+#include "deploy/DeployPlan.h"
+#include "deploy/DriftCollector.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace pgha;
+
+namespace {
+
+QByteArray readData(const QString &name)
+{
+    QFile f(QStringLiteral(PGHA_SOURCE_DIR "/tests/drift/data/") + name);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+Topology labTopology()
+{
+    QFile f(QStringLiteral(PGHA_SOURCE_DIR "/tests/e2e/lab.pgha.yaml"));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    QByteArray y = f.readAll();
+    y.replace("127.0.0.", "127.0.33.");
+    const auto loaded = ProjectFile::parse(y, QStringLiteral("lab.pgha.yaml"));
+    return loaded.ok() ? loaded->topology : Topology();
+}
+
+// Every PostgreSQL node answers like the recorded node2 (same settings, same /config and /cluster).
+QList<ObservedHost> observedLab()
+{
+    QList<ObservedHost> out;
+    const auto node2 = DriftProbeParser::parse(QStringLiteral("node2"), readData(QStringLiteral("probe-node2.json")));
+    const auto ha = DriftProbeParser::parse(QStringLiteral("haproxy"), readData(QStringLiteral("probe-haproxy.json")));
+    if (!node2.ok() || !ha.ok())
+        return out;
+    for (const QString &n : {QStringLiteral("node1"), QStringLiteral("node2"), QStringLiteral("node3")}) {
+        ObservedHost h = node2.value();
+        h.name = n;
+        h.files.clear();
+        out << h;
+    }
+    ObservedHost h = ha.value();
+    h.files.clear();
+    out << h;
+    return out;
+}
+
+QStringList ids(const DeployPlan &p)
+{
+    QStringList out;
+    for (const DeployStep &s : p.steps)
+        out << s.id;
+    return out;
+}
+
+} // namespace
+
+class TestDrift : public QObject
+{
+    Q_OBJECT
+private slots:
+    void probeAnswersParse()
+    {
+        const auto n = DriftProbeParser::parse(QStringLiteral("node2"), readData(QStringLiteral("probe-node2.json")));
+        QVERIFY2(n.ok(), n.ok() ? "" : qPrintable(n.error().message));
+        QVERIFY(n->reachable);
+        QVERIFY(n->hasSettings);
+        QCOMPARE(n->settings.value(QStringLiteral("max_connections")).setting, QStringLiteral("50"));
+        QCOMPARE(n->settings.value(QStringLiteral("max_connections")).context, QStringLiteral("postmaster"));
+        QCOMPARE(n->settings.value(QStringLiteral("shared_buffers")).unit, QStringLiteral("8kB"));
+        QVERIFY(n->hasConfig);
+        QCOMPARE(n->config.value(QStringLiteral("ttl")).toInt(), 10);
+        QVERIFY(n->hasCluster);
+        QCOMPARE(n->members.size(), 3);
+        QVERIFY(n->hasEtcd);
+        QCOMPARE(n->etcdMembers.size(), 3);
+        QCOMPARE(n->role, QStringLiteral("replica"));
+        QVERIFY(n->files.value(QStringLiteral("/etc/patroni/config.yml")).present);
+        QCOMPARE(n->files.value(QStringLiteral("/etc/patroni/config.yml")).mode, QStringLiteral("600"));
+        QVERIFY(!n->files.value(QStringLiteral("/nonexistent")).present);
+
+        const auto h = DriftProbeParser::parse(QStringLiteral("haproxy"), readData(QStringLiteral("probe-haproxy.json")));
+        QVERIFY(h.ok());
+        QVERIFY(h->hasHaproxy);
+        QVERIFY(!h->hasSettings);
+
+        const auto bad = DriftProbeParser::parse(QStringLiteral("x"), "Traceback (most recent call last):");
+        QVERIFY(!bad.ok());
+        QVERIFY(bad.error().message.contains(QStringLiteral("x: the probe's answer is not JSON")));
+    }
+
+    void settingsCompareAsPostgresReadsThem_data()
+    {
+        QTest::addColumn<QString>("design");
+        QTest::addColumn<QString>("setting");
+        QTest::addColumn<QString>("unit");
+        QTest::addColumn<bool>("same");
+        QTest::newRow("blocks") << "32MB" << "4096" << "8kB" << true;
+        QTest::newRow("blocks differ") << "64MB" << "4096" << "8kB" << false;
+        QTest::newRow("ms") << "1s" << "1000" << "ms" << true;
+        QTest::newRow("min vs s") << "5min" << "300" << "s" << true;
+        QTest::newRow("no unit given") << "128" << "128" << "MB" << true;
+        QTest::newRow("int") << "50" << "50" << "" << true;
+        QTest::newRow("int differs") << "60" << "50" << "" << false;
+        QTest::newRow("bool") << "on" << "on" << "" << true;
+        QTest::newRow("bool words") << "true" << "on" << "" << true;
+        QTest::newRow("bool differs") << "off" << "on" << "" << false;
+        QTest::newRow("enum") << "Replica" << "replica" << "" << true;
+        QTest::newRow("memory vs time") << "1s" << "1" << "MB" << false;
+    }
+    void settingsCompareAsPostgresReadsThem()
+    {
+        QFETCH(QString, design);
+        QFETCH(QString, setting);
+        QFETCH(QString, unit);
+        QFETCH(bool, same);
+        PgSetting s;
+        s.setting = setting;
+        s.unit = unit;
+        QCOMPARE(sameSetting(design, s), same);
+    }
+
+    void theDeployedLabHasNoDrift()
+    {
+        const Topology t = labTopology();
+        QCOMPARE(t.hosts.size(), 4);
+        const DriftDesign d = driftDesign(t, {});
+        QCOMPARE(d.dcs.value(QStringLiteral("ttl")).toInt(), 10);
+        QCOMPARE(jsonValueText(d.dcs.value(QStringLiteral("postgresql.parameters.shared_buffers"))), QStringLiteral("32MB"));
+        const DriftReport r = computeDrift(d, observedLab());
+        QString all;
+        for (const DriftItem &i : r.items)
+            all += driftAreaKey(i.area) + QLatin1Char(' ') + i.host + QLatin1Char(' ') + i.key + QLatin1Char('\n');
+        QVERIFY2(!r.hasDrift(), qPrintable(all));
+        QCOMPARE(r.leader, QStringLiteral("node1"));
+        QCOMPARE(r.replicas.size(), 2);
+        QVERIFY(!driftToJson(r).value(QStringLiteral("drift")).toBool());
+    }
+
+    void changedSettingsAreDriftWithTheirFix()
+    {
+        Topology t = labTopology();
+        t.cluster.patroni.ttl = 12;
+        t.cluster.postgres.parameters[QStringLiteral("max_connections")] = QStringLiteral("60");
+        const DriftReport r = computeDrift(driftDesign(t, {}), observedLab());
+        QList<DriftItem> dyn;
+        QList<DriftItem> running;
+        for (const DriftItem &i : r.items) {
+            if (i.area == DriftItem::Area::Dynamic)
+                dyn << i;
+            else if (i.area == DriftItem::Area::Running)
+                running << i;
+            else
+                QFAIL(qPrintable(QStringLiteral("unexpected item ") + i.key));
+        }
+        QCOMPARE(dyn.size(), 2);
+        QCOMPARE(dyn.at(0).key, QStringLiteral("postgresql.parameters.max_connections"));
+        QCOMPARE(dyn.at(0).design, QStringLiteral("60"));
+        QCOMPARE(dyn.at(0).actual, QStringLiteral("50"));
+        QVERIFY(dyn.at(0).needsRestart);
+        QCOMPARE(dyn.at(1).key, QStringLiteral("ttl"));
+        QVERIFY(!dyn.at(1).needsRestart);
+        QCOMPARE(dyn.at(1).fix, DriftItem::Fix::PatchConfig);
+        QCOMPARE(running.size(), 3);  // each member still runs 50
+        for (const DriftItem &i : running)
+            QCOMPARE(i.fix, DriftItem::Fix::RollingRestart);
+        QCOMPARE(driftToJson(r).value(QStringLiteral("items")).toArray().size(), 5);
+    }
+
+    void topologyDrift()
+    {
+        const Topology t = labTopology();
+        QList<ObservedHost> obs = observedLab();
+        obs[2].reachable = false;  // node3
+        obs[2].error = QStringLiteral("connection refused");
+        MemberState extra;
+        extra.name = QStringLiteral("node9");
+        extra.role = QStringLiteral("replica");
+        extra.state = QStringLiteral("running");
+        obs[0].members << extra;
+        const DriftReport r = computeDrift(driftDesign(t, {}), obs);
+        QCOMPARE(r.unreachable, QStringList{QStringLiteral("node3")});
+        bool sawUnreachable = false, sawExtra = false;
+        for (const DriftItem &i : r.items) {
+            QCOMPARE(i.area, DriftItem::Area::Topology);
+            QCOMPARE(i.fix, DriftItem::Fix::Manual);
+            sawUnreachable = sawUnreachable || (i.host == QLatin1String("node3") && i.note == QLatin1String("connection refused"));
+            sawExtra = sawExtra || i.host == QLatin1String("node9");
+        }
+        QVERIFY(sawUnreachable);
+        QVERIFY(sawExtra);
+    }
+
+    void filesCompareByHashModeAndOwner()
+    {
+        const Topology t = labTopology();
+        QList<ObservedHost> obs = observedLab();
+        obs[3].files.insert(QStringLiteral("/etc/haproxy/haproxy.cfg"), ObservedFile{true, QStringLiteral("aa"), QStringLiteral("644"), QStringLiteral("root"), {}});
+        obs[0].files.insert(QStringLiteral("/etc/patroni/config.yml"), ObservedFile{true, QStringLiteral("bb"), QStringLiteral("644"), QStringLiteral("postgres"), {}});
+        const QList<ExpectedFile> files = {
+            {QStringLiteral("haproxy"), QStringLiteral("/etc/haproxy/haproxy.cfg"), QStringLiteral("cc"), QStringLiteral("644"), QStringLiteral("root"), QStringLiteral("haproxy")},
+            {QStringLiteral("node1"), QStringLiteral("/etc/patroni/config.yml"), QStringLiteral("bb"), QStringLiteral("600"), QStringLiteral("postgres"), QStringLiteral("patroni")},
+            {QStringLiteral("node2"), QStringLiteral("/etc/hosts.pgha"), QStringLiteral("dd"), QStringLiteral("644"), QStringLiteral("root"), {}}};
+        const DriftReport r = computeDrift(driftDesign(t, files), obs);
+        QCOMPARE(r.items.size(), 3);
+        QCOMPARE(r.items.at(0).note, QStringLiteral("content differs"));
+        QCOMPARE(r.items.at(0).service, QStringLiteral("haproxy"));
+        QCOMPARE(r.items.at(1).note, QStringLiteral("mode or owner differs"));
+        QVERIFY(r.items.at(1).service.isEmpty());  // same content: nothing to re-read
+        QCOMPARE(r.items.at(2).actual, QStringLiteral("absent"));
+    }
+
+    // The apply plan: files, then the dynamic PATCH, then replicas one at a time and the leader last.
+    void applyPlanOrder()
+    {
+        Topology t = labTopology();
+        t.cluster.patroni.ttl = 12;
+        t.cluster.postgres.parameters[QStringLiteral("max_connections")] = QStringLiteral("60");
+        Secrets secrets;
+        SecretStore::fillMissing(&secrets);
+        const DeployPlan deploy = buildPlan(t, generateBundle(t, secrets), secrets, PlanOptions());
+        const QList<ExpectedFile> expected = expectedFiles(deploy);
+        QVERIFY(!expected.isEmpty());
+        QList<ObservedHost> obs = observedLab();
+        // haproxy.cfg differs; every other file is as generated.
+        for (const ExpectedFile &f : expected) {
+            for (ObservedHost &h : obs)
+                if (h.name == f.host)
+                    h.files.insert(f.path, ObservedFile{true, f.path == QLatin1String("/etc/haproxy/haproxy.cfg") ? QStringLiteral("00") : f.sha256, f.mode, f.owner, {}});
+        }
+        const DriftDesign d = driftDesign(t, expected);
+        const DriftReport r = computeDrift(d, obs);
+        const ApplyPlan ap = buildApplyPlan(t, secrets, deploy, d, r);
+        QVERIFY(ap.notPlanned.isEmpty());
+        QCOMPARE(ids(ap.plan), (QStringList{QStringLiteral("files:haproxy"), QStringLiteral("reload:haproxy:haproxy"),
+                                            QStringLiteral("patch-config"), QStringLiteral("restart:node2"),
+                                            QStringLiteral("restart:node3"), QStringLiteral("restart:node1")}));
+        const DeployStep *patch = ap.plan.step(QStringLiteral("patch-config"));
+        QCOMPARE(patch->host, QStringLiteral("node1"));
+        QCOMPARE(patch->deps, (QStringList{QStringLiteral("files:haproxy"), QStringLiteral("reload:haproxy:haproxy")}));
+        QVERIFY(patch->ops.first().script.contains(QStringLiteral("{\"postgresql\":{\"parameters\":{\"max_connections\":60}},\"ttl\":12}")));
+        // The REST password goes through stdin, never the script.
+        QVERIFY(!patch->ops.first().script.contains(secrets.restApiPassword));
+        QVERIFY(patch->ops.first().input.contains(secrets.restApiPassword.toUtf8()));
+        QCOMPARE(ap.plan.step(QStringLiteral("restart:node3"))->deps, QStringList{QStringLiteral("restart:node2")});
+        QCOMPARE(ap.plan.step(QStringLiteral("restart:node1"))->deps, QStringList{QStringLiteral("restart:node3")});
+        QVERIFY(!ap.plan.step(QStringLiteral("restart:node1"))->probe.isEmpty());
+        QVERIFY(ap.plan.targets.contains(QStringLiteral("haproxy")));
+
+        // No drift: nothing to do.
+        const Topology same = labTopology();
+        const DriftDesign d0 = driftDesign(same, {});
+        QVERIFY(buildApplyPlan(same, secrets, deploy, d0, computeDrift(d0, observedLab())).plan.steps.isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDrift)
+#include "test_drift.moc"
