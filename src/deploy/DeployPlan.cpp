@@ -95,15 +95,27 @@ QString startScript(const QString &svc, const QString &user, const QString &prep
 // Day 2: a running service re-reads its changed files through systemd (reload, or restart for etcd, which
 // cannot reload), or in direct mode by signal (Patroni: SIGHUP), a soft restart (HAProxy -sf) or a restart
 // (etcd). Then the marker goes.
-QString reloadScript(const QString &svc, const QString &systemdCmd, const QString &direct)
+QString reloadScript(const QString &svc, const QString &systemdCmd, const QString &direct, const QString &prepare = {})
 {
-    return QStringLiteral("if [ -d /run/systemd/system ]; then\n"
+    return QStringLiteral("%4if [ -d /run/systemd/system ]; then\n"
                           "  systemctl daemon-reload && %1 || exit 1\n"
                           "else\n"
                           "%2\n"
                           "fi\n"
                           "rm -f %3")
-        .arg(systemdCmd, direct, changedMarker(svc));
+        .arg(systemdCmd, direct, changedMarker(svc), prepare.isEmpty() ? QString() : prepare + QLatin1Char('\n'));
+}
+
+// Before HAProxy reloads: the servers' states into the file the new process starts from (so that it does not
+// begin with every server UP and send writes to a replica), through the admin socket, with python3.
+QString haproxySaveStateScript()
+{
+    const QString py = QStringLiteral("import socket, sys\n"
+                                      "s = socket.socket(socket.AF_UNIX); s.settimeout(5); s.connect(sys.argv[1])\n"
+                                      "s.sendall(b'show servers state\\n')\n"
+                                      "sys.stdout.buffer.write(s.makefile('rb').read())\n");
+    return QStringLiteral("if [ -S %1 ]; then python3 -c %2 %1 >%3.tmp && mv -f %3.tmp %3 || rm -f %3.tmp; fi")
+        .arg(q(HAProxyConfig::adminSocketPath()), q(py), q(HAProxyConfig::serverStatePath()));
 }
 
 // Which running service reads the file at PATH on H (empty: none).
@@ -350,14 +362,14 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
 
     // Day 2: a service that was already running re-reads the files this run changed (changedMarker()).
     const auto addReload = [&plan](const Host *h, const QString &svc, const QStringList &deps, const QString &systemdCmd,
-                                   const QString &direct) {
+                                   const QString &direct, const QString &prepare = {}) {
         DeployStep s;
         s.id = QStringLiteral("reload:%1:%2").arg(svc, h->name);
         s.host = h->name;
         s.title = QCoreApplication::translate("pgha::Deploy", "%1 re-reads its changed files").arg(svc);
         s.deps = deps;
         s.probe = QStringLiteral("[ ! -e %1 ]").arg(changedMarker(svc));
-        s.ops << runOp(systemdCmd.section(QLatin1Char(' '), 0, 2), reloadScript(svc, systemdCmd, direct), serviceLog(svc));
+        s.ops << runOp(systemdCmd.section(QLatin1Char(' '), 0, 2), reloadScript(svc, systemdCmd, direct, prepare), serviceLog(svc));
         plan.steps << s;
         return s.id;
     };
@@ -496,7 +508,9 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         const QString cfg = q(Platform::haproxyConfigPath());
         s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "start HAProxy"),
                        startScript(QStringLiteral("haproxy"), QStringLiteral("root"),
-                                   QStringLiteral("haproxy -c -q -f %1 || exit 1").arg(cfg),
+                                   // An empty saved state ("1": the file's version) until the first reload saves one.
+                                   QStringLiteral("mkdir -p /run/haproxy && { [ -s %2 ] || echo 1 >%2; } && haproxy -c -q -f %1 || exit 1")
+                                       .arg(cfg, q(HAProxyConfig::serverStatePath())),
                                    QStringLiteral("\"$(command -v haproxy)\" -db -f %1").arg(cfg)),
                        serviceLog(QStringLiteral("haproxy")));
         plan.steps << s;
@@ -507,11 +521,14 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         r.title = QCoreApplication::translate("pgha::Deploy", "wait for HAProxy to route to the leader");
         r.deps = QStringList{s.id};
         r.deps << addReload(h, QStringLiteral("haproxy"), {s.id}, QStringLiteral("systemctl reload haproxy"),
+                            // -x: the listening sockets from the old process (none refused during the handover).
                             QStringLiteral("  haproxy -c -q -f %1 || exit 1\n"
                                            "  old=$(cat /run/haproxy.pid)\n"
-                                           "  cd /; setsid nohup \"$(command -v haproxy)\" -db -f %1 -sf \"$old\" "
+                                           "  x=; [ -S %2 ] && x=\"-x %2\"\n"
+                                           "  cd /; setsid nohup \"$(command -v haproxy)\" -db -f %1 $x -sf \"$old\" "
                                            ">>/var/log/haproxy/haproxy.log 2>&1 </dev/null & echo $! >/run/haproxy.pid")
-                                .arg(cfg));
+                                .arg(cfg, q(HAProxyConfig::adminSocketPath())),
+                            haproxySaveStateScript());
         DeployOp w = waitOp(QCoreApplication::translate("pgha::Deploy", "exactly one server UP in the primary pool"),
                             httpGet(hostPortUrl(QStringLiteral("http"), h->address, c.haproxy.statsPort,
                                                 QStringLiteral("/;csv")),

@@ -4,6 +4,7 @@
 // Services that must run use the loopback variant of the case, on 127.0.1.x only.
 #include "core/generate/GenUtil.h"
 #include "core/generate/Generator.h"
+#include "core/generate/HAProxyConfig.h"
 #include "core/generate/LoopbackVariant.h"
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
@@ -530,7 +531,14 @@ private slots:
             const LocalTls &lt = b == &real ? realTls : loopTls;
             for (const GeneratedFile &f : b->files) {
                 const QString local = tmp.filePath(tag + QLatin1Char('/') + f.bundlePath());
-                QVERIFY(writeFile(local, lt.localize(f)));
+                QByteArray content = lt.localize(f);
+                if (f.syntax == FileSyntax::HAProxy) {
+                    // The servers' states a reload saves (the deploy starts HAProxy with an empty one: "1").
+                    const QString state = tmp.filePath(QStringLiteral("server-state"));
+                    QVERIFY(writeFile(state, "1\n"));
+                    content.replace(HAProxyConfig::serverStatePath().toUtf8(), state.toUtf8());
+                }
+                QVERIFY(writeFile(local, content));
                 if (f.syntax == FileSyntax::HAProxy) {
                     const RunResult r = run(QStringLiteral("haproxy"), {QStringLiteral("-c"), QStringLiteral("-f"), local});
                     QVERIFY2(r.exitCode == 0, qPrintable(f.bundlePath() + QLatin1Char('\n') + r.text()));

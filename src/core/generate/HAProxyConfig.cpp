@@ -56,9 +56,15 @@ QByteArray config(const Topology &topology, const Secrets &secrets, const Host &
                         "    log /dev/log local0\n"
                         "    user haproxy\n"
                         "    group haproxy\n"
+                        // A reload (pgha apply, docs/day2.md) refuses no connection and sends none to the wrong
+                        // server: the new process takes the listening sockets over (expose-fd listeners, -x) and
+                        // starts from the servers' states saved just before, not with every server UP.
+                        "    stats socket %2 mode 600 level admin expose-fd listeners\n"
+                        "    server-state-file %3\n"
                         "\n"
                         "defaults\n"
                         "    mode tcp\n"
+                        "    load-server-state-from-file global\n"
                         "    log global\n"
                         "    option tcplog\n"
                         "    retries 2\n"
@@ -68,7 +74,7 @@ QByteArray config(const Topology &topology, const Secrets &secrets, const Host &
                         "    timeout server 30m\n"
                         "    timeout check 5s\n"
                         "\n")
-             .arg(hp.maxconn);
+             .arg(QString::number(hp.maxconn), adminSocketPath(), serverStatePath());
     s += QStringLiteral("listen stats\n"
                         "    mode http\n"
                         "    bind %1\n"
@@ -89,6 +95,16 @@ QByteArray config(const Topology &topology, const Secrets &secrets, const Host &
     s += checkLines(topology, QStringLiteral("replica"));
     s += serverLines(topology, true);
     return s.toUtf8();
+}
+
+QString adminSocketPath()
+{
+    return QStringLiteral("/run/haproxy/admin.sock");
+}
+
+QString serverStatePath()
+{
+    return QStringLiteral("/run/haproxy/server-state");
 }
 
 QString primaryProxyName()

@@ -15,6 +15,10 @@ QByteArray config(const Topology &topology, const Secrets &secrets, const Host &
 
 // The proxy names config() gives its pools; the deploy's readiness wait and the monitor find the pools in
 // HAProxy's stats CSV by these names.
+// The admin socket (expose-fd listeners: a reload takes the listening sockets over) and the file the servers'
+// states are saved to before a reload (load-server-state-from-file): both under /run/haproxy.
+QString adminSocketPath();   // /run/haproxy/admin.sock
+QString serverStatePath();   // /run/haproxy/server-state
 QString primaryProxyName();  // "primary"
 QString replicaProxyName();  // "replicas"
 
