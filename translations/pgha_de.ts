@@ -557,6 +557,10 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <source>New leaf certificates from the cluster CA, rolled out host by host on the Deploy page (the same plan as pgha certs renew)</source>
         <translation>Neue Zertifikate von der Cluster-CA, Host für Host auf der Seite „Deploy“ verteilt (derselbe Plan wie pgha certs renew)</translation>
     </message>
+    <message>
+        <source>Drift</source>
+        <translation>Abweichungen</translation>
+    </message>
 </context>
 <context>
     <name>pgha::DataPaths</name>
@@ -975,6 +979,42 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <source>no secrets file %1 (the deployed cluster&apos;s secrets hold its CA)</source>
         <translation>keine Secrets-Datei %1 (die Secrets des ausgerollten Clusters enthalten seine CA)</translation>
     </message>
+    <message>
+        <source>Patroni wrote the design&apos;s pg_hba.conf and reloaded PostgreSQL</source>
+        <translation>Patroni hat die pg_hba.conf des Entwurfs geschrieben und PostgreSQL neu geladen</translation>
+    </message>
+    <message>
+        <source>pg_hba.conf holds the design&apos;s lines</source>
+        <translation>pg_hba.conf enthält die Zeilen des Entwurfs</translation>
+    </message>
+    <message>
+        <source>PATCH Patroni&apos;s dynamic configuration, read it back</source>
+        <translation>Dynamische Konfiguration von Patroni per PATCH ändern und zurücklesen</translation>
+    </message>
+    <message>
+        <source>PATCH /config (%1 keys), read back</source>
+        <translation>PATCH /config (%1 Schlüssel), zurückgelesen</translation>
+    </message>
+    <message>
+        <source>reload PostgreSQL&apos;s parameters through Patroni</source>
+        <translation>Parameter von PostgreSQL über Patroni neu laden</translation>
+    </message>
+    <message>
+        <source>POST /reload</source>
+        <translation>POST /reload</translation>
+    </message>
+    <message>
+        <source>switch over to a healthy replica, then restart the former leader</source>
+        <translation>Switchover auf eine gesunde Replica, dann den bisherigen Leader neu starten</translation>
+    </message>
+    <message>
+        <source>restart PostgreSQL (rolling, one member at a time)</source>
+        <translation>PostgreSQL neu starten (rollierend, ein Mitglied nach dem anderen)</translation>
+    </message>
+    <message>
+        <source>restart through Patroni, wait until every replica streams again</source>
+        <translation>Über Patroni neu starten, warten, bis jede Replica wieder streamt</translation>
+    </message>
 </context>
 <context>
     <name>pgha::DeployPage</name>
@@ -1315,6 +1355,206 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
         <translation>
             <numerusform>%n weiterer automatisch gesicherter Entwurf behalten: Datei ▸ Automatisch gesicherte Entwürfe wiederherstellen bietet ihn an.</numerusform>
             <numerusform>%n weitere automatisch gesicherte Entwürfe behalten: Datei ▸ Automatisch gesicherte Entwürfe wiederherstellen bietet sie an.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>pgha::Drift</name>
+    <message>
+        <source>host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>vorhanden</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>not probed</source>
+        <translation>nicht abgefragt</translation>
+    </message>
+    <message>
+        <source>sha256 %1</source>
+        <translation>sha256 %1</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>nicht lesbar</translation>
+    </message>
+    <message>
+        <source>absent</source>
+        <translation>fehlt</translation>
+    </message>
+    <message>
+        <source>content differs</source>
+        <translation>Inhalt weicht ab</translation>
+    </message>
+    <message>
+        <source>mode or owner differs</source>
+        <translation>Rechte oder Eigentümer weichen ab</translation>
+    </message>
+    <message>
+        <source>readable</source>
+        <translation>lesbar</translation>
+    </message>
+    <message>
+        <source>no member answered</source>
+        <translation>kein Mitglied hat geantwortet</translation>
+    </message>
+    <message>
+        <source>in the cluster, not in the design: removed</source>
+        <translation>im Cluster, nicht im Entwurf: wird entfernt</translation>
+    </message>
+    <message>
+        <source>takes effect at a restart (rolling)</source>
+        <translation>wirkt nach einem Neustart (rollierend)</translation>
+    </message>
+    <message>
+        <source>pending restart</source>
+        <translation>Neustart ausstehend</translation>
+    </message>
+    <message>
+        <source>takes effect at a restart</source>
+        <translation>wirkt nach einem Neustart</translation>
+    </message>
+    <message>
+        <source>takes effect at a reload</source>
+        <translation>wirkt nach einem Reload</translation>
+    </message>
+    <message>
+        <source>Patroni member</source>
+        <translation>Patroni-Mitglied</translation>
+    </message>
+    <message>
+        <source>in the cluster, not in the design</source>
+        <translation>im Cluster, nicht im Entwurf</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>member</source>
+        <translation>Mitglied</translation>
+    </message>
+    <message>
+        <source>in the design, not in the cluster</source>
+        <translation>im Entwurf, nicht im Cluster</translation>
+    </message>
+    <message>
+        <source>Patroni leader</source>
+        <translation>Patroni-Leader</translation>
+    </message>
+    <message>
+        <source>one</source>
+        <translation>einer</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>etcd member</source>
+        <translation>etcd-Mitglied</translation>
+    </message>
+    <message>
+        <source>added, not started</source>
+        <translation>hinzugefügt, nicht gestartet</translation>
+    </message>
+    <message>
+        <source>etcd member list</source>
+        <translation>etcd-Mitgliederliste</translation>
+    </message>
+    <message>
+        <source>HAProxy backends</source>
+        <translation>HAProxy-Backends</translation>
+    </message>
+    <message>
+        <source>HAProxy backend %1</source>
+        <translation>HAProxy-Backend %1</translation>
+    </message>
+    <message>
+        <source>%1: HTTP %2</source>
+        <translation>%1: HTTP %2</translation>
+    </message>
+    <message>
+        <source>%1: the probe&apos;s answer is not JSON (%2 at offset %3)</source>
+        <translation>%1: die Antwort der Abfrage ist kein JSON (%2 an Position %3)</translation>
+    </message>
+    <message>
+        <source>the probe failed (exit %1): %2</source>
+        <translation>die Abfrage ist fehlgeschlagen (Exit-Code %1): %2</translation>
+    </message>
+    <message>
+        <source>no secrets of cluster &quot;%1&quot; were found (a deploy keeps them in %2): give the ones it was deployed with, --secrets FILE</source>
+        <translation>keine Secrets des Clusters „%1“ gefunden (ein Ausrollen legt sie in %2 ab): geben Sie die beim Ausrollen verwendeten an, --secrets DATEI</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::DriftView</name>
+    <message>
+        <source>Compare with the design</source>
+        <translation>Mit dem Entwurf vergleichen</translation>
+    </message>
+    <message>
+        <source>Reads every host over SSH (files, Patroni&apos;s dynamic configuration, pg_settings, members) and compares it with the design, as pgha diff does; changes nothing</source>
+        <translation>Liest jeden Host über SSH (Dateien, dynamische Konfiguration von Patroni, pg_settings, Mitglieder) und vergleicht ihn mit dem Entwurf wie pgha diff; ändert nichts</translation>
+    </message>
+    <message>
+        <source>Not compared yet.</source>
+        <translation>Noch nicht verglichen.</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Bereich</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Setting or file</source>
+        <translation>Einstellung oder Datei</translation>
+    </message>
+    <message>
+        <source>Design</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>pgha apply</source>
+        <translation>pgha apply</translation>
+    </message>
+    <message>
+        <source>The design has no hosts.</source>
+        <translation>Der Entwurf hat keine Hosts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n host(s)…</source>
+        <translation>
+            <numerusform>Lese %n Host…</numerusform>
+            <numerusform>Lese %n Hosts…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A host key was refused (unknown or changed): accept it on the Deploy page first.</source>
+        <translation>Ein Host-Schlüssel wurde abgelehnt (unbekannt oder geändert): Nehmen Sie ihn zuerst auf der Seite Ausrollen an.</translation>
+    </message>
+    <message>
+        <source>No drift: the cluster runs the design (read in %1 s).</source>
+        <translation>Keine Abweichung: Der Cluster läuft wie entworfen (gelesen in %1 s).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s) (read in %1 s); pgha apply brings the cluster in line.</source>
+        <translation>
+            <numerusform>%n Abweichung (gelesen in %1 s); pgha apply bringt den Cluster in Einklang.</numerusform>
+            <numerusform>%n Abweichungen (gelesen in %1 s); pgha apply bringt den Cluster in Einklang.</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,7 @@
 
 #include "core/util/DataPaths.h"
 #include "gui/dashboard/DashboardDialogs.h"
+#include "gui/dashboard/DriftView.h"
 #include "gui/dashboard/HistoryCharts.h"
 #include "gui/dashboard/LiveTopologyView.h"
 #include "gui/dashboard/MemberTableModel.h"
@@ -166,6 +167,9 @@ void DashboardPage::buildUi()
 
     m_charts = new HistoryCharts(tabs);
     tabs->addTab(m_charts, tr("Charts"));
+    m_driftView = new DriftView(tabs);
+    m_driftView->setObjectName(QStringLiteral("driftView"));
+    tabs->addTab(m_driftView, tr("Drift"));
     split->addWidget(tabs);
 
     m_eventLog = new QTableWidget(0, 4, split);
@@ -190,6 +194,7 @@ void DashboardPage::setProject(const Topology &topology, const QString &projectP
     m_topology = topology;
     m_projectPath = projectPath;
     m_renewButton->setEnabled(topology.cluster.security.tls);
+    m_driftView->setTopology(topology);
     if (endpointsChanged)
         connectToProject();
 }

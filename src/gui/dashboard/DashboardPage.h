@@ -24,6 +24,7 @@ class ActionRunner;
 class HistoryCharts;
 class ClusterMonitor;
 class LiveTopologyView;
+class DriftView;
 class MemberTableModel;
 class TlsTable;
 
@@ -84,6 +85,7 @@ private:
     QLabel *m_gapsLabel = nullptr;
     QLabel *m_actionHint = nullptr;
     LiveTopologyView *m_topologyView = nullptr;
+    DriftView *m_driftView = nullptr;
     MemberTableModel *m_memberModel = nullptr;
     QTableView *m_memberTable = nullptr;
     QTableWidget *m_etcdTable = nullptr;
