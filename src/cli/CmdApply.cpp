@@ -1,6 +1,6 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
-#include "core/validation/Validator.h"
+#include "cli/DriftOptions.h"
 #include "cli/DriftTable.h"
 #include "cli/PlanRun.h"
 #include "deploy/ApplyPlan.h"
@@ -23,23 +23,14 @@ int apply(const QStringList &args)
     const QCommandLineOption dryRun(QStringLiteral("dry-run"),
                                     QStringLiteral("Print the plan (every command, every file); change nothing."));
     const QCommandLineOption yes(QStringLiteral("yes"), QStringLiteral("Do not ask for confirmation."));
-    const QCommandLineOption secretsOpt(QStringLiteral("secrets"),
-                                        QStringLiteral("Secrets file the cluster was deployed with (mode 0600); "
-                                                       "default: the one the deploy kept."),
-                                        QStringLiteral("FILE"));
     const QCommandLineOption journalOpt(QStringLiteral("journal"),
                                         QStringLiteral("Journal of the apply (JSON); default: apply.journal.json "
                                                        "beside the deploy's journal."),
                                         QStringLiteral("FILE"));
-    const QCommandLineOption deployJournalOpt(QStringLiteral("deploy-journal"),
-                                              QStringLiteral("The deploy's journal (its kept secrets are found beside it)."),
-                                              QStringLiteral("FILE"));
-    const QCommandLineOption acceptNew(QStringLiteral("accept-new-host-keys"),
-                                       QStringLiteral("Accept and remember host keys never seen before."));
-    const QCommandLineOption knownHosts(QStringLiteral("known-hosts"), QStringLiteral("known_hosts file."),
-                                        QStringLiteral("FILE"));
-    for (const auto &o : {dryRun, yes, secretsOpt, journalOpt, deployJournalOpt, acceptNew, knownHosts})
+    for (const auto &o : {dryRun, yes, journalOpt})
         p.addOption(o);
+    const DriftOptions drift;
+    drift.addTo(p);
     int code = 0;
     if (!parseArgs(p, QStringLiteral("apply"), args, &code))
         return code;
@@ -48,32 +39,18 @@ int apply(const QStringList &args)
                  "[--known-hosts FILE] [--accept-new-host-keys]\n";
         return 2;
     }
-    const QString projectArg = p.positionalArguments().first();
-    QHash<QString, FieldPosition> positions;
-    const std::optional<Topology> topology = loadProjectArg(projectArg, &positions);
-    if (!topology)
+    const std::optional<DriftOptions::Prepared> prepared = drift.prepare(p, QStringLiteral("apply"), p.positionalArguments().first());
+    if (!prepared)
         return 2;
-    if (const int errors = printErrors(projectArg, positions, pgha::validate(*topology, nullptr)); errors > 0) {
-        err() << "pgha apply: the design has " << errors << " error(s); nothing was changed\n";
-        return 2;
-    }
-    DriftSetupOptions o;
-    o.secretsFile = p.value(secretsOpt);
-    o.journalPath = p.value(deployJournalOpt);
-    o.knownHostsFile = p.value(knownHosts);
-    o.acceptNewHostKeys = p.isSet(acceptNew);
-    const Result<DriftSetup> setup = prepareDrift(*topology, o);
-    if (!setup.ok()) {
-        err() << "pgha apply: " << setup.error().toString() << "\n";
-        return 2;
-    }
-    const DriftRun drift = runDrift(setup.value(), sshSessionFactory());
-    if (drift.hostKeyRefused) {
+    const Topology *topology = &prepared->topology;
+    const DriftSetup *setup = &prepared->setup;
+    const DriftRun run = runDrift(*setup, sshSessionFactory());
+    if (run.hostKeyRefused) {
         err() << "pgha apply: a host key was refused (unknown or changed); nothing was changed\n";
         return 3;
     }
-    printDriftTable(out(), drift.report);
-    const ApplyPlan ap = buildApplyPlan(*topology, setup->deploy.secrets, setup->deploy.plan, setup->design, drift.report);
+    printDriftTable(out(), run.report);
+    const ApplyPlan ap = buildApplyPlan(*topology, setup->deploy.secrets, setup->deploy.plan, setup->design, run.report);
     if (!ap.notPlanned.isEmpty()) {
         out() << "# not planned by pgha apply (do these by hand, or wait for scale out/in):\n";
         for (const QString &l : ap.notPlanned)
@@ -111,7 +88,7 @@ int apply(const QStringList &args)
     }
     QString journalPath = p.value(journalOpt);
     if (journalPath.isEmpty()) {
-        journalPath = p.isSet(deployJournalOpt) ? p.value(deployJournalOpt) : defaultJournalPath(*topology);
+        journalPath = p.isSet(drift.deployJournal) ? p.value(drift.deployJournal) : defaultJournalPath(*topology);
         journalPath.replace(QStringLiteral("deploy.journal.json"), QStringLiteral("apply.journal.json"));
         if (!journalPath.endsWith(QLatin1String("apply.journal.json")))
             journalPath += QStringLiteral(".apply.json");

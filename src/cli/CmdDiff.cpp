@@ -1,6 +1,6 @@
 #include "cli/CliSupport.h"
 #include "cli/Commands.h"
-#include "core/validation/Validator.h"
+#include "cli/DriftOptions.h"
 #include "cli/DriftTable.h"
 #include "deploy/DriftSetup.h"
 
@@ -18,48 +18,22 @@ int diff(const QStringList &args)
     p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Project file (*.pgha.yaml)."));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("Output: table or json."),
                                     QStringLiteral("FORMAT"), QStringLiteral("table"));
-    const QCommandLineOption secretsOpt(QStringLiteral("secrets"),
-                                        QStringLiteral("Secrets file the cluster was deployed with (mode 0600); "
-                                                       "default: the one the deploy kept."),
-                                        QStringLiteral("FILE"));
-    const QCommandLineOption journalOpt(QStringLiteral("journal"),
-                                        QStringLiteral("The deploy's journal (its kept secrets are found beside it)."),
-                                        QStringLiteral("FILE"));
-    const QCommandLineOption acceptNew(QStringLiteral("accept-new-host-keys"),
-                                       QStringLiteral("Accept and remember host keys never seen before."));
-    const QCommandLineOption knownHosts(QStringLiteral("known-hosts"), QStringLiteral("known_hosts file."),
-                                        QStringLiteral("FILE"));
-    for (const auto &o : {format, secretsOpt, journalOpt, acceptNew, knownHosts})
-        p.addOption(o);
+    p.addOption(format);
+    const DriftOptions drift;
+    drift.addTo(p);
     int code = 0;
     if (!parseArgs(p, QStringLiteral("diff"), args, &code))
         return code;
     const QString fmt = p.value(format);
     if (p.positionalArguments().size() != 1 || (fmt != QLatin1String("table") && fmt != QLatin1String("json"))) {
-        err() << "usage: pgha diff FILE [--format table|json] [--secrets FILE] [--journal FILE] [--known-hosts FILE] "
+        err() << "usage: pgha diff FILE [--format table|json] [--secrets FILE] [--deploy-journal FILE] [--known-hosts FILE] "
                  "[--accept-new-host-keys]\n";
         return 2;
     }
-    const QString projectArg = p.positionalArguments().first();
-    QHash<QString, FieldPosition> positions;
-    const std::optional<Topology> topology = loadProjectArg(projectArg, &positions);
-    if (!topology)
+    const std::optional<DriftOptions::Prepared> prepared = drift.prepare(p, QStringLiteral("diff"), p.positionalArguments().first());
+    if (!prepared)
         return 2;
-    if (const int errors = printErrors(projectArg, positions, pgha::validate(*topology, nullptr)); errors > 0) {
-        err() << "pgha diff: the design has " << errors << " error(s)\n";
-        return 2;
-    }
-    DriftSetupOptions o;
-    o.secretsFile = p.value(secretsOpt);
-    o.journalPath = p.value(journalOpt);
-    o.knownHostsFile = p.value(knownHosts);
-    o.acceptNewHostKeys = p.isSet(acceptNew);
-    const Result<DriftSetup> setup = prepareDrift(*topology, o);
-    if (!setup.ok()) {
-        err() << "pgha diff: " << setup.error().toString() << "\n";
-        return 2;
-    }
-    const DriftRun run = runDrift(setup.value(), sshSessionFactory());
+    const DriftRun run = runDrift(prepared->setup, sshSessionFactory());
     if (fmt == QLatin1String("json")) {
         QJsonObject j = driftToJson(run.report);
         j.insert(QStringLiteral("seconds"), run.seconds);
