@@ -2,7 +2,9 @@
 // secrets codec.
 #include "core/project/ProjectFile.h"
 #include "core/edit/EditRules.h"
+#include "deploy/DriftSetup.h"
 #include "gui/commands/ChangeValueCommand.h"
+#include "gui/dashboard/DriftView.h"
 #include "gui/commands/MoveItemsCommand.h"
 #include "gui/commands/RemoveItemsCommand.h"
 #include "gui/document/AutoLayout.h"
@@ -10,6 +12,9 @@
 #include "gui/preview/LineDiff.h"
 #include "gui/secrets/SecretVault.h"
 
+#include <QLabel>
+#include <QSignalSpy>
+#include <QTableWidget>
 #include <QTest>
 #include <QUndoStack>
 
@@ -162,6 +167,34 @@ private slots:
         QVERIFY(!SecretVault::decode("not json").has_value());
         QVERIFY(SecretVault::keyFor(QStringLiteral("c"), QStringLiteral("/a.pgha.yaml"))
                 != SecretVault::keyFor(QStringLiteral("c"), QStringLiteral("/b.pgha.yaml")));
+    }
+
+    // The Monitor tab's Drift page shows what pgha diff finds: one row per difference, its fix, a summary.
+    void driftViewShowsTheReport()
+    {
+        pgha::DriftView view;
+        QSignalSpy checked(&view, &pgha::DriftView::checked);
+        pgha::DriftRun run;
+        run.seconds = 0.5;
+        pgha::DriftItem ttl;
+        ttl.area = pgha::DriftItem::Area::Dynamic;
+        ttl.fix = pgha::DriftItem::Fix::PatchConfig;
+        ttl.key = QStringLiteral("ttl");
+        ttl.design = QStringLiteral("12");
+        ttl.actual = QStringLiteral("10");
+        run.report.items << ttl;
+        view.showRun(run);
+        auto *table = view.findChild<QTableWidget *>(QStringLiteral("driftTable"));
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), 1);
+        QCOMPARE(table->item(0, 2)->text(), QStringLiteral("ttl"));
+        QCOMPARE(table->item(0, 5)->text(), QStringLiteral("patch-config"));
+        QCOMPARE(checked.count(), 1);
+        QCOMPARE(checked.first().first().toBool(), true);
+        run.report.items.clear();
+        view.showRun(run);
+        QCOMPARE(table->rowCount(), 0);
+        QVERIFY(view.findChild<QLabel *>(QStringLiteral("driftStatus"))->text().startsWith(QStringLiteral("No drift")));
     }
 };
 
