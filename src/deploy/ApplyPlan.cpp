@@ -208,7 +208,11 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
                                          : QCoreApplication::translate("pgha::Deploy", "restart PostgreSQL (rolling, one member at a time)");
             s.deps = phase;
             s.probe = PatroniScripts::noPendingRestart(rest(h), keyPath);
-            s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "switch over if this member leads"), PatroniScripts::switchoverAway(rest(h), h, keyPath), 180);
+            // Only the leader's step switches over; a replica that leads by the time its turn comes (a failover in
+            // between) makes its restart refuse, and the run stops: the next apply plans from the new leader.
+            if (h == report.leader)
+                s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "switch over if this member leads"),
+                               PatroniScripts::switchoverAway(rest(h), h, keyPath), 180);
             s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "restart through Patroni, wait until every replica streams again"),
                            PatroniScripts::restartMember(rest(h), h, members, c.patroni.maximumLagOnFailover, keyPath), 420);
             plan.steps << s;

@@ -257,6 +257,9 @@ private slots:
         QCOMPARE(ap.plan.step(QStringLiteral("restart:node3"))->deps, QStringList{QStringLiteral("restart:node2")});
         QCOMPARE(ap.plan.step(QStringLiteral("restart:node1"))->deps, QStringList{QStringLiteral("restart:node3")});
         QVERIFY(!ap.plan.step(QStringLiteral("restart:node1"))->probe.isEmpty());
+        // Only the leader's step switches over first.
+        QCOMPARE(ap.plan.step(QStringLiteral("restart:node1"))->ops.size(), 2);
+        QCOMPARE(ap.plan.step(QStringLiteral("restart:node2"))->ops.size(), 1);
         QVERIFY(ap.plan.targets.contains(QStringLiteral("haproxy")));
 
         // No drift: nothing to do.
