@@ -1012,6 +1012,34 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <translation>PostgreSQL neu starten (rollierend, ein Mitglied nach dem anderen)</translation>
     </message>
     <message>
+        <source>start PgBouncer</source>
+        <translation>PgBouncer starten</translation>
+    </message>
+    <message>
+        <source>wait for PgBouncer to listen</source>
+        <translation>warten, bis PgBouncer Verbindungen annimmt</translation>
+    </message>
+    <message>
+        <source>PgBouncer accepts connections on port %1</source>
+        <translation>PgBouncer nimmt Verbindungen auf Port %1 an</translation>
+    </message>
+    <message>
+        <source>create PgBouncer&apos;s auth_query role and lookup function</source>
+        <translation>auth_query-Rolle und Lookup-Funktion von PgBouncer anlegen</translation>
+    </message>
+    <message>
+        <source>role %1 and pgha_pooler.lookup() in postgres and template1</source>
+        <translation>Rolle %1 und pgha_pooler.lookup() in postgres und template1</translation>
+    </message>
+    <message>
+        <source>SQL with the PgBouncer auth_user&apos;s password</source>
+        <translation>SQL mit dem Kennwort des PgBouncer-auth_user</translation>
+    </message>
+    <message>
+        <source>the PgBouncer auth_user&apos;s password</source>
+        <translation>das Kennwort des PgBouncer-auth_user</translation>
+    </message>
+    <message>
         <source>restart through Patroni, wait until every replica streams again</source>
         <translation>Über Patroni neu starten, warten, bis jede Replica wieder streamt</translation>
     </message>
@@ -3748,6 +3776,62 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>data_dir %1 is inside %2, which belongs to the operating system.</source>
         <translation>data_dir %1 liegt in %2, das dem Betriebssystem gehört.</translation>
+    </message>
+    <message>
+        <source>PgBouncer is placed on the HAProxy hosts, but the design has none.</source>
+        <translation>PgBouncer ist auf den HAProxy-Hosts platziert, aber der Entwurf hat keine.</translation>
+    </message>
+    <message>
+        <source>Add a HAProxy host, or place PgBouncer on the database hosts.</source>
+        <translation>Fügen Sie einen HAProxy-Host hinzu oder platzieren Sie PgBouncer auf den Datenbank-Hosts.</translation>
+    </message>
+    <message>
+        <source>PgBouncer&apos;s auth_user &quot;%1&quot; is also one of the cluster&apos;s own roles; it must be a role of its own that can only read password hashes through the lookup function.</source>
+        <translation>Der auth_user &quot;%1&quot; von PgBouncer ist zugleich eine der eigenen Rollen des Clusters; er muss eine eigene Rolle sein, die Kennwort-Hashes nur über die Lookup-Funktion lesen kann.</translation>
+    </message>
+    <message>
+        <source>Use a dedicated name such as &quot;pgbouncer_auth&quot;.</source>
+        <translation>Verwenden Sie einen eigenen Namen wie &quot;pgbouncer_auth&quot;.</translation>
+    </message>
+    <message>
+        <source>PgBouncer may open %1 server connections to one PostgreSQL server (default_pool_size %2 x %3 pooler(s), per database and user), more than the %4 that max_connections leaves to ordinary users.</source>
+        <translation>PgBouncer kann %1 Server-Verbindungen zu einem PostgreSQL-Server öffnen (default_pool_size %2 x %3 Pooler, je Datenbank und Benutzer), mehr als die %4, die max_connections gewöhnlichen Benutzern lässt.</translation>
+    </message>
+    <message>
+        <source>Lower default_pool_size to %1 or raise max_connections to %2.</source>
+        <translation>Senken Sie default_pool_size auf %1 oder erhöhen Sie max_connections auf %2.</translation>
+    </message>
+    <message>
+        <source>HAProxy may send %1 clients to one PgBouncer (server_maxconn %2 x 2 listeners x %3 HAProxy host(s)), more than its max_client_conn %4: PgBouncer refuses the rest after HAProxy accepted them.</source>
+        <translation>HAProxy kann %1 Clients an einen PgBouncer schicken (server_maxconn %2 x 2 Listener x %3 HAProxy-Host(s)), mehr als sein max_client_conn %4: PgBouncer weist den Rest ab, nachdem HAProxy ihn angenommen hat.</translation>
+    </message>
+    <message>
+        <source>Raise max_client_conn to %1, or lower HAProxy&apos;s server_maxconn.</source>
+        <translation>Erhöhen Sie max_client_conn auf %1 oder senken Sie server_maxconn von HAProxy.</translation>
+    </message>
+    <message>
+        <source>HAProxy&apos;s server_maxconn %1 is below PgBouncer&apos;s default_pool_size %2: HAProxy queues clients before the pool is ever used in full.</source>
+        <translation>server_maxconn %1 von HAProxy liegt unter default_pool_size %2 von PgBouncer: HAProxy reiht Clients ein, bevor der Pool je ganz genutzt wird.</translation>
+    </message>
+    <message>
+        <source>Raise server_maxconn to at least %1; PgBouncer, not HAProxy, should limit the server connections.</source>
+        <translation>Erhöhen Sie server_maxconn auf mindestens %1; PgBouncer, nicht HAProxy, sollte die Server-Verbindungen begrenzen.</translation>
+    </message>
+    <message>
+        <source>PgBouncer&apos;s pool of %1 server connections goes through HAProxy&apos;s primary listener, whose server_maxconn %2 queues the rest.</source>
+        <translation>Der Pool von PgBouncer mit %1 Server-Verbindungen läuft über den Primary-Listener von HAProxy, dessen server_maxconn %2 den Rest einreiht.</translation>
+    </message>
+    <message>
+        <source>Raise server_maxconn to at least %1 or lower default_pool_size.</source>
+        <translation>Erhöhen Sie server_maxconn auf mindestens %1 oder senken Sie default_pool_size.</translation>
+    </message>
+    <message>
+        <source>In %1 pooling a client&apos;s next transaction may run on another server connection: protocol-level prepared statements (JDBC, Npgsql, asyncpg, psycopg 3), SET, LISTEN, advisory locks and temporary tables across transactions fail or act on the wrong session with PgBouncer 1.18.</source>
+        <translation>Im Pool-Modus %1 kann die nächste Transaktion eines Clients auf einer anderen Server-Verbindung laufen: Prepared Statements auf Protokollebene (JDBC, Npgsql, asyncpg, psycopg 3), SET, LISTEN, Advisory Locks und temporäre Tabellen über Transaktionen hinweg schlagen mit PgBouncer 1.18 fehl oder wirken auf die falsche Sitzung.</translation>
+    </message>
+    <message>
+        <source>Turn server-side prepared statements off in the drivers (JDBC prepareThreshold=0, asyncpg statement_cache_size=0, psycopg prepare_threshold=None), or use pool_mode session.</source>
+        <translation>Schalten Sie serverseitige Prepared Statements in den Treibern ab (JDBC prepareThreshold=0, asyncpg statement_cache_size=0, psycopg prepare_threshold=None) oder verwenden Sie pool_mode session.</translation>
     </message>
 </context>
 <context>

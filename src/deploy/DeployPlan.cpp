@@ -7,6 +7,7 @@
 #include "core/generate/SystemdUnits.h"
 #include "core/generate/TlsFiles.h"
 #include "core/generate/PatroniPip.h"
+#include "core/generate/PgBouncerConfig.h"
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
@@ -127,6 +128,8 @@ QString serviceOfFile(const Host &h, const QString &path)
         return QStringLiteral("etcd");
     if (h.has(Role::HAProxy) && path == Platform::haproxyConfigPath())
         return QStringLiteral("haproxy");
+    if (path == Platform::pgbouncerConfigPath() || path == Platform::pgbouncerUserlistPath())
+        return QStringLiteral("pgbouncer");
     return {};
 }
 
@@ -161,7 +164,9 @@ QString httpGet(const QString &url, bool authFromStdin, const QString &caFile = 
 QString ownerFor(const Host &h, const QString &path)
 {
     if (path.startsWith(ClusterTls::dir() + QLatin1Char('/')))
-        return TlsFiles::ownerOf(path);  // keys 0600 owned by the daemon reading them
+        return TlsFiles::ownerOf(path, h.os);  // keys 0600 owned by the daemon reading them
+    if (path.startsWith(QLatin1String("/etc/pgbouncer/")))
+        return Platform::pgbouncerUser(h.os);
     const QString pgHome = Platform::postgresHome(h.os);
     if (path.startsWith(QLatin1String("/etc/patroni/")) || (!pgHome.isEmpty() && path.startsWith(pgHome + QLatin1Char('/'))))
         return QStringLiteral("postgres");
@@ -270,7 +275,10 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
                      << qMakePair(c.haproxy.replicaPort, QStringLiteral("haproxy"))
                      << qMakePair(c.haproxy.statsPort, QStringLiteral("haproxy"));
         }
-        for (const QString &svc : {QStringLiteral("etcd"), QStringLiteral("patroni"), QStringLiteral("haproxy")})
+        if (PgBouncerConfig::runsOn(topology, *h))
+            ck.ports << qMakePair(c.pooler.port, QStringLiteral("pgbouncer"));
+        for (const QString &svc : {QStringLiteral("etcd"), QStringLiteral("patroni"), QStringLiteral("haproxy"),
+                                   QStringLiteral("pgbouncer")})
             script += QStringLiteral("if %1; then echo running=%2; fi\n").arg(runningTest(svc), svc);
         script += QStringLiteral("true");
         op.script = script;
@@ -495,6 +503,74 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         plan.steps << rep;
     }
 
+    // 5b. PgBouncer (docs/pooler.md): the auth_query role and lookup function on the leader, then PgBouncer on
+    // each pooler host. On the database hosts it must listen before HAProxy sends clients to its port.
+    const bool poolerOn = c.pooler.enabled && !pgHosts.isEmpty();
+    const bool poolerOnDb = poolerOn && c.pooler.placement == PoolerPlacement::Database;
+    QStringList poolerReadyIds;
+    const auto poolerStart = [&](const Host *h, const QStringList &deps) {
+        const QString user = Platform::pgbouncerUser(h->os);
+        const QString ini = q(Platform::pgbouncerConfigPath());
+        DeployStep s;
+        s.id = QStringLiteral("pgbouncer-start:") + h->name;
+        s.host = h->name;
+        s.title = QCoreApplication::translate("pgha::Deploy", "start PgBouncer");
+        s.deps = deps + filesDep(h);
+        s.probe = startedTest(QStringLiteral("pgbouncer"));
+        s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "start PgBouncer"),
+                       startScript(QStringLiteral("pgbouncer"), user, QStringLiteral("true"),
+                                   asUser(user, QStringLiteral("pgbouncer"), ini)),
+                       serviceLog(QStringLiteral("pgbouncer")));
+        plan.steps << s;
+        DeployStep r;
+        r.id = QStringLiteral("pgbouncer-ready:") + h->name;
+        r.host = h->name;
+        r.title = QCoreApplication::translate("pgha::Deploy", "wait for PgBouncer to listen");
+        r.deps = QStringList{s.id};
+        r.deps << addReload(h, QStringLiteral("pgbouncer"), {s.id}, QStringLiteral("systemctl reload pgbouncer"),
+                            QStringLiteral("  kill -HUP \"$(cat /run/pgbouncer.pid)\""));
+        DeployOp w = waitOp(QCoreApplication::translate("pgha::Deploy", "PgBouncer accepts connections on port %1").arg(c.pooler.port),
+                            QStringLiteral("python3 -c %1 %2 %3")
+                                .arg(q(QStringLiteral("import socket, sys\n"
+                                                      "socket.create_connection((sys.argv[1], int(sys.argv[2])), 3).close()\n")),
+                                     q(h->address), QString::number(c.pooler.port)),
+                            DeployOp::Until::ExitZero, 60);
+        w.diagnose = serviceLog(QStringLiteral("pgbouncer"));
+        w.service = QStringLiteral("pgbouncer");
+        r.ops << w;
+        plan.steps << r;
+        poolerReadyIds << r.id;
+    };
+    if (poolerOn) {
+        // The role and the function, idempotently, on the primary through its socket as postgres (peer); the
+        // SQL holds the role's password and reaches psql on stdin only.
+        const Host *first = pgHosts.first();
+        DeployStep s;
+        s.id = QStringLiteral("pooler-auth");
+        s.host = first->name;
+        s.title = QCoreApplication::translate("pgha::Deploy", "create PgBouncer's auth_query role and lookup function");
+        s.deps = QStringList{QStringLiteral("patroni-replicas")};
+        const QString psql = QStringLiteral("setpriv --reuid=postgres --regid=postgres --init-groups --reset-env "
+                                            "\"$(command -v psql || echo %1/psql)\" -h /run/postgresql -p %2 -d postgres -XAtq")
+                                 .arg(q(GenUtil::postgresBinDir(topology, *first)))
+                                 .arg(c.postgres.port);
+        DeployOp w = waitOp(QCoreApplication::translate("pgha::Deploy", "role %1 and pgha_pooler.lookup() in postgres and template1")
+                                .arg(c.pooler.authUser),
+                            QStringLiteral("r=$(%1 -c 'select pg_is_in_recovery()' </dev/null) || exit 1\n"
+                                           "[ \"$r\" = f ] || { echo 'not the primary (yet)'; exit 1; }\n"
+                                           "%1 -v ON_ERROR_STOP=1 -f - >/dev/null && echo 'auth_query role and function: ok'")
+                                .arg(psql),
+                            DeployOp::Until::ExitZero, 120);
+        w.input = PgBouncerConfig::authSetupSql(topology, secrets);
+        w.inputNote = QCoreApplication::translate("pgha::Deploy", "SQL with the PgBouncer auth_user's password");
+        s.ops << w;
+        plan.steps << s;
+        if (poolerOnDb) {
+            for (const Host *h : pgHosts)
+                poolerStart(h, {s.id});
+        }
+    }
+
     // 6. HAProxy, ready when exactly one server is UP in the primary pool (all are UP before the first check).
     for (const Host *h : haHosts) {
         DeployStep s;
@@ -504,6 +580,8 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         s.deps = filesDep(h);
         if (plan.step(QStringLiteral("patroni-replicas")))
             s.deps << QStringLiteral("patroni-replicas");
+        if (poolerOnDb)
+            s.deps << poolerReadyIds;  // HAProxy's servers are the poolers
         s.probe = startedTest(QStringLiteral("haproxy"));
         const QString cfg = q(Platform::haproxyConfigPath());
         s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "start HAProxy"),
@@ -540,6 +618,8 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         w.service = QStringLiteral("haproxy");
         plan.steps << r;
         plan.steps.last().ops << w;
+        if (poolerOn && !poolerOnDb)
+            poolerStart(h, {r.id, QStringLiteral("pooler-auth")});  // in front of this host's HAProxy
     }
 
     // 7. The proof: a write through the primary port, a read from a replica through the replica port.
@@ -588,17 +668,20 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
                 plan.steps << s;
                 continue;
             }
+            // Through PgBouncer on the database hosts the superuser is not admitted (the lookup function never
+            // returns a superuser): the auth_user proves the path instead.
+            const QString loginUser = poolerOnDb ? c.pooler.authUser : c.users.superuser;
             const auto conninfo = [&](int port) {
                 // One .arg() pass: a value holding "%2" is never substituted again; values quoted for libpq.
                 return q(QStringLiteral("host=%1 port=%2 user=%3 dbname=postgres connect_timeout=3")
                              .arg(GenUtil::conninfoValue(h->address), QString::number(port),
-                                  GenUtil::conninfoValue(c.users.superuser)));
+                                  GenUtil::conninfoValue(loginUser)));
             };
             DeployOp w = waitOp(
                 QCoreApplication::translate("pgha::Deploy", "write via port %1, read from a replica via port %2").arg(c.haproxy.primaryPort).arg(c.haproxy.replicaPort),
                 QStringLiteral(
                     "read -r PGPASSWORD; export PGPASSWORD\n"
-                    "w=$(psql %1 -XAtq -c 'create temp table pgha_deploy_check(x int); insert into pgha_deploy_check "
+                    "w=$(psql %1 -XAtq -c 'create temp table pgha_deploy_check(x int) on commit drop; insert into pgha_deploy_check "
                     "values (1); select count(*) from pgha_deploy_check where not pg_is_in_recovery()') || exit 1\n"
                     "[ \"$w\" = 1 ] || { echo 'the primary port reached a server in recovery'; exit 1; }\n"
                     "r=$(psql %2 -XAtq -c 'select pg_is_in_recovery()') || exit 1\n"
@@ -606,8 +689,9 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
                     "echo 'write through the primary port and read from a replica through the replica port: ok'")
                     .arg(conninfo(c.haproxy.primaryPort), conninfo(c.haproxy.replicaPort)),
                 DeployOp::Until::ExitZero, 60);
-            w.input = secrets.superuserPassword.toUtf8() + '\n';
-            w.inputNote = QCoreApplication::translate("pgha::Deploy", "the superuser password");
+            w.input = (poolerOnDb ? secrets.poolerAuthPassword : secrets.superuserPassword).toUtf8() + '\n';
+            w.inputNote = poolerOnDb ? QCoreApplication::translate("pgha::Deploy", "the PgBouncer auth_user's password")
+                                     : QCoreApplication::translate("pgha::Deploy", "the superuser password");
             s.ops << w;
             plan.steps << s;
         }

@@ -20,6 +20,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QThread>
@@ -488,6 +489,70 @@ private slots:
         QCOMPARE(run(patroni4(), {QStringLiteral("--version")}).text().trimmed(), QStringLiteral("patroni 4.1.5"));
     }
 
+    // Starts pgbouncer on the generated INI (files copied world-readable into DIR, so that the unprivileged user
+    // pgbouncer insists on can read them) and asks its admin console SHOW POOLS as the auth_user; "" when fine.
+    static QString checkPgBouncer(const Topology &t, const Secrets &s, const Bundle &b, const LocalTls &lt,
+                                  const GeneratedFile &ini)
+    {
+        // Its own directory: the case's temporary directory is 0700, which the unprivileged user cannot enter.
+        QTemporaryDir own(QDir::tempPath() + QStringLiteral("/pgha-pgbouncer-XXXXXX"));
+        const QString dir = own.path();
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
+                                       | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
+        const auto place = [&](const QString &name, const QByteArray &content) {
+            const QString path = dir + QLatin1Char('/') + name;
+            writeFile(path, content);
+            QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
+            return path;
+        };
+        const GeneratedFile *users = b.find(ini.host, Platform::pgbouncerUserlistPath());
+        if (!users)
+            return QStringLiteral("no userlist.txt");
+        QString text = QString::fromUtf8(lt.localize(ini));
+        text.replace(Platform::pgbouncerUserlistPath(), place(QStringLiteral("userlist.txt"), users->content));
+        // TLS files: world-readable copies (the test's own throwaway material).
+        static const QRegularExpression tlsLine(QStringLiteral("^((?:client|server)_tls_\\w+_file) = (.+)$"),
+                                                QRegularExpression::MultilineOption);
+        for (auto it = tlsLine.globalMatch(text); it.hasNext();) {
+            const QRegularExpressionMatch m = it.next();
+            QFile src(m.captured(2));
+            if (!src.open(QIODevice::ReadOnly))
+                return QStringLiteral("cannot read ") + m.captured(2);
+            text.replace(m.captured(0), m.captured(1) + QStringLiteral(" = ") + place(m.captured(1), src.readAll()));
+        }
+        const QString cfg = place(QStringLiteral("pgbouncer.ini"), text.toUtf8());
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        if (geteuid() == 0)
+            p.start(QStringLiteral("setpriv"), {QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"),
+                                                 QStringLiteral("--clear-groups"), QStringLiteral("pgbouncer"), cfg});
+        else
+            p.start(QStringLiteral("pgbouncer"), {cfg});
+        struct Stop { QProcess &p; ~Stop() { p.terminate(); if (!p.waitForFinished(5000)) { p.kill(); p.waitForFinished(5000); } } } stop{p};
+        if (!p.waitForStarted(5000))
+            return QStringLiteral("pgbouncer did not start");
+        const Host *h = t.hostByName(ini.host);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("PGPASSWORD"), s.poolerAuthPassword);
+        const QString sslmode = t.cluster.security.tls ? QStringLiteral("require") : QStringLiteral("disable");
+        RunResult r;
+        QDeadlineTimer until(20000);
+        do {
+            if (p.waitForFinished(200) || p.state() == QProcess::NotRunning)
+                return QStringLiteral("pgbouncer exited: ") + QString::fromUtf8(p.readAll());
+            r = run(QStringLiteral("psql"),
+                    {QStringLiteral("host=%1 port=%2 user=%3 dbname=pgbouncer sslmode=%4 connect_timeout=3")
+                         .arg(h->address).arg(t.cluster.pooler.port).arg(t.cluster.pooler.authUser, sslmode),
+                     QStringLiteral("-XAt"), QStringLiteral("-c"), QStringLiteral("SHOW POOLS")},
+                    10000, env);
+        } while (r.exitCode != 0 && !until.hasExpired());
+        if (r.exitCode != 0)
+            return r.text() + QStringLiteral("\n") + QString::fromUtf8(p.readAll());
+        if (!r.text().contains(QLatin1String("pgbouncer|")))
+            return QStringLiteral("SHOW POOLS: ") + r.text();
+        return {};
+    }
+
     void cases_data()
     {
         QTest::addColumn<QString>("caseDir");
@@ -568,6 +633,18 @@ private slots:
                              qPrintable(f.bundlePath() + QLatin1Char('\n') + r.text()));
                     ++checked;
                 }
+            }
+        }
+
+        // PgBouncer: the real pgbouncer starts from each generated pgbouncer.ini (loopback variant), listens, and
+        // admits the auth_user from userlist.txt to its admin console (stats_users), where SHOW POOLS answers.
+        if (!QStandardPaths::findExecutable(QStringLiteral("pgbouncer"), {QStringLiteral("/usr/sbin"), QStringLiteral("/usr/bin")}).isEmpty()) {
+            for (const GeneratedFile &f : loop.files) {
+                if (f.path != Platform::pgbouncerConfigPath())
+                    continue;
+                const QString why = checkPgBouncer(loopTopo, loopSecrets, loop, loopTls, f);
+                QVERIFY2(why.isEmpty(), qPrintable(f.bundlePath() + QStringLiteral(": ") + why));
+                ++checked;
             }
         }
 

@@ -134,6 +134,41 @@ private slots:
         }
     }
 
+    void poolerSteps()
+    {
+        Topology t = labTopology();
+        t.cluster.pooler.enabled = true;
+        Secrets s = secrets();
+        s.poolerAuthPassword = QStringLiteral("POOLERSECRET");
+        const DeployPlan p = buildPlan(t, fakeBundle(t), s, {});
+        // The auth role after every member runs; each database host's PgBouncer after it; HAProxy after every
+        // PgBouncer listens (its servers are the poolers); the routing check last.
+        const QStringList order{QStringLiteral("patroni-replicas"), QStringLiteral("pooler-auth"),
+                                QStringLiteral("pgbouncer-start:node2"), QStringLiteral("pgbouncer-ready:node2"),
+                                QStringLiteral("haproxy-start:haproxy"), QStringLiteral("routing:haproxy")};
+        for (int i = 1; i < order.size(); ++i) {
+            QVERIFY2(indexOf(p, order.at(i - 1)) >= 0 && indexOf(p, order.at(i - 1)) < indexOf(p, order.at(i)),
+                     qPrintable(order.at(i - 1) + QStringLiteral(" before ") + order.at(i)));
+        }
+        QVERIFY(p.step(QStringLiteral("haproxy-start:haproxy"))->deps.contains(QStringLiteral("pgbouncer-ready:node3")));
+        QVERIFY(!p.step(QStringLiteral("pgbouncer-start:haproxy")));
+        // The role's password reaches psql on stdin only; the routing check logs in as the auth_user.
+        const DeployStep *auth = p.step(QStringLiteral("pooler-auth"));
+        QVERIFY(auth->ops.first().input.contains("PASSWORD 'POOLERSECRET'"));
+        QVERIFY(!auth->ops.first().script.contains(QLatin1String("POOLERSECRET")));
+        const DeployOp &routing = p.step(QStringLiteral("routing:haproxy"))->ops.first();
+        QCOMPARE(routing.input, QByteArray("POOLERSECRET\n"));
+        QVERIFY(routing.script.contains(QLatin1String("user=pgbouncer_auth")));
+        const QString text = p.dryRunText();
+        QVERIFY(!text.contains(QLatin1String("POOLERSECRET")));
+        // On the HAProxy hosts: PgBouncer after this host's HAProxy routes, nothing on the database hosts.
+        t.cluster.pooler.placement = PoolerPlacement::HAProxy;
+        const DeployPlan q = buildPlan(t, fakeBundle(t), s, {});
+        QVERIFY(q.step(QStringLiteral("pgbouncer-start:haproxy"))->deps.contains(QStringLiteral("haproxy-ready:haproxy")));
+        QVERIFY(!q.step(QStringLiteral("pgbouncer-start:node1")));
+        QVERIFY(q.step(QStringLiteral("routing:haproxy"))->ops.first().script.contains(QLatin1String("user=postgres")));
+    }
+
     void dryRun()
     {
         const Topology t = labTopology();

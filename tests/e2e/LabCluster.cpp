@@ -82,31 +82,37 @@ LabCluster::Run LabCluster::deploy(const QStringList &extra, const QString &jour
 
 LabCluster::Run LabCluster::psql(int port, const QString &sql, int connectTimeout) const
 {
+    return psqlWith(QStringLiteral("host=%1 port=%2 user=postgres dbname=postgres connect_timeout=%3")
+                        .arg(m_lab.address(QStringLiteral("haproxy")))
+                        .arg(port)
+                        .arg(connectTimeout),
+                    m_superPassword, sql);
+}
+
+LabCluster::Run LabCluster::psqlWith(const QString &conninfo, const QString &password, const QString &sql, int timeoutMs)
+{
     QProcess p;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("PGPASSWORD"), m_superPassword);
+    env.insert(QStringLiteral("PGPASSWORD"), password);
     p.setProcessEnvironment(env);
     QElapsedTimer t;
     t.start();
-    p.start(QStringLiteral("psql"),
-            {QStringLiteral("host=%1 port=%2 user=postgres dbname=postgres connect_timeout=%3")
-                 .arg(m_lab.address(QStringLiteral("haproxy")))
-                 .arg(port)
-                 .arg(connectTimeout),
-             QStringLiteral("-XAtq"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-f"),
-             QStringLiteral("-")});
+    p.start(QStringLiteral("psql"), {conninfo, QStringLiteral("-XAtq"), QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"),
+                                     QStringLiteral("-f"), QStringLiteral("-")});
     Run r;
     if (!p.waitForStarted(10000))
         return r;
     p.write(sql.toUtf8());
     p.closeWriteChannel();
-    if (!p.waitForFinished(60000)) {
+    if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(5000);
     }
     r.seconds = t.elapsed() / 1000.0;
-    r.out = p.readAllStandardOutput().trimmed();
     r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = p.readAllStandardOutput().trimmed();
+    if (r.code != 0)
+        r.out += "\n" + p.readAllStandardError().trimmed();
     return r;
 }
 

@@ -38,6 +38,8 @@ public:
     Run deploy(const QStringList &extra, const QString &journal, const QString &knownHosts) const;
     // psql as the superuser through the lab's HAProxy on PORT from the controlling machine; out = stdout trimmed.
     Run psql(int port, const QString &sql, int connectTimeout = 3) const;
+    // psql with any CONNINFO and PASSWORD, SQL on stdin (ON_ERROR_STOP); out = stdout trimmed, then stderr on a failure.
+    static Run psqlWith(const QString &conninfo, const QString &password, const QString &sql, int timeoutMs = 60000);
     // The database node whose Patroni answers 200 on /primary; empty when none does, or several do.
     QString leader() const;
     // The member Patroni's /cluster names as the running synchronous standby (synchronous_mode), asked of the

@@ -179,10 +179,12 @@ private slots:
         }
 
         QVERIFY(bundle.find(QString(), QStringLiteral("README.md")));
-        const QList<QByteArray> passwords = {
+        QList<QByteArray> passwords = {
             secrets->superuserPassword.toUtf8(), secrets->replicationPassword.toUtf8(),
             secrets->rewindPassword.toUtf8(), secrets->restApiPassword.toUtf8(),
             secrets->haproxyStatsPassword.toUtf8()};
+        if (!secrets->poolerAuthPassword.isEmpty())  // the cases without a pooler have none
+            passwords << secrets->poolerAuthPassword.toUtf8();
         // Private keys are secrets too; certificates are not.
         QList<QByteArray> keys = {secrets->tls.ca.keyPem, secrets->tls.admin.keyPem};
         for (const PemPair &p : secrets->tls.hosts)

@@ -22,6 +22,7 @@ BASE = {
     "params": [("max_connections", '"200"'), ("wal_keep_size", '"160MB"')],
     "hba": [], "ssh_user": '"root"', "identity": None, "host1": '"node1"', "addr1": '"10.104.0.1"',
     "os1": '"rhel8"', "cidr": '"10.104.0.0/24"', "distribution": '"percona"', "port": "5432",
+    "pooler": None,
 }
 
 
@@ -43,6 +44,8 @@ def render(v):
     lines.append("  haproxy: {primary_port: 5000, replica_port: 5001, stats_port: 7000, maxconn: 600, "
                  "server_maxconn: 90, check_interval_ms: 1000, fall: 3, rise: 2}")
     lines.append("  users: {superuser: %s, replication: %s, rewind: %s}" % (v["superuser"], v["replication"], v["rewind"]))
+    if v["pooler"] is not None:
+        lines.append("  pooler: {enabled: true, %s}" % v["pooler"])
     if v["hba"]:
         lines.append("  pg_hba:")
         for r in v["hba"]:
@@ -177,6 +180,19 @@ raw("distribution-injection", "load:not one of", base_text.replace("distribution
 raw("nul-byte", "rule:invalid-cluster-name", base_text.encode().replace(b"cluster_1", b"clus\x00ter"))
 raw("crlf-line-ends-ok", "ok", base_text.replace("\n", "\r\n"))
 raw("utf8-bom-ok", "ok", b"\xef\xbb\xbf" + base_text.encode())
+
+# --- PgBouncer (issue 10): values that reach pgbouncer.ini, userlist.txt, pg_hba and the deploy's SQL ---
+case("pooler-auth-user-ini-injection", "rule:invalid-role-name", pooler="auth_user: %s" % q("a\nauth_type = trust"))
+case("pooler-auth-user-sql-injection", "rule:invalid-role-name", pooler="auth_user: %s" % q("x'; DROP ROLE postgres; --"))
+case("pooler-auth-user-hba-list", "rule:invalid-role-name", pooler="auth_user: %s" % q("all,postgres"))
+case("pooler-auth-user-is-superuser", "rule:pooler-placement", pooler="auth_user: postgres")
+case("pooler-pool-mode-injection", "load:not one of", pooler="pool_mode: %s" % q("session\nauth_type = any"))
+case("pooler-placement-unknown", "load:not one of", pooler="placement: %s" % q("everywhere; touch " + MARK))
+case("pooler-port-out-of-range", "load:out of range", pooler="port: 70000")
+case("pooler-pool-size-zero", "load:out of range", pooler="default_pool_size: 0")
+case("pooler-password-in-project", "load:never stored", pooler="auth_password: qaz123")
+case("pooler-port-conflict", "rule:port-conflict", pooler="port: 8008")
+case("pooler-ok", "ok", pooler="placement: database, pool_mode: session, auth_user: pgbouncer_auth")
 
 
 def main():

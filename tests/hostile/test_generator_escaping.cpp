@@ -4,6 +4,8 @@
 // commands, HAProxy's word rules for haproxy.cfg) and compared with the same design's benign bundle.
 #include "core/generate/GenUtil.h"
 #include "core/generate/Generator.h"
+#include "core/generate/PgBouncerConfig.h"
+#include "core/model/Platform.h"
 #include "core/model/Secrets.h"
 #include "core/project/ProjectFile.h"
 #include "core/util/ShellQuote.h"
@@ -32,6 +34,7 @@ Secrets benignSecrets()
     s.rewindPassword = QStringLiteral("Hn4Jt8Rk2Wm6Qp9Zs3Xv7Bc1Yf5Ld0Ge");
     s.restApiPassword = QStringLiteral("Pb6Nk3Tr9Wq2Zm7Xs4Hv8Jc1Yd5Lf0Gt");
     s.haproxyStatsPassword = QStringLiteral("Mf3Qk8Ts2Wr6Zn9Xp4Hb7Jv1Yc5Ld0Gu");
+    s.poolerAuthPassword = QStringLiteral("Rw5Kp2Tn8Qz3Xm6Hs9Jb1Vc4Yd7Lf0Gv");
     return s;
 }
 
@@ -63,12 +66,15 @@ Topology hostileTopology()
     r.address = QStringLiteral("10.0.0.0/8 trust");
     r.method = QStringLiteral("scram-sha-256 # x");
     t.cluster.extraHba.append(r);
+    t.cluster.pooler.enabled = true;
+    t.cluster.pooler.authUser = QStringLiteral("x\" y\nauth_type = trust ; [databases]\n* = host=10.0.0.9");
     return t;
 }
 
 Topology benignTopology()
 {
     Topology t = ProjectFile::referenceTopology();
+    t.cluster.pooler.enabled = true;
     HbaRule r;
     r.type = QStringLiteral("hostssl");
     r.database = QStringLiteral("app");
@@ -87,6 +93,7 @@ Secrets hostileSecrets()
     s.restApiPassword = QStringLiteral("a'b\"c\nd: e");
     s.restApiUser = QStringLiteral("u\n  evil: 1");
     s.superuserPassword = QStringLiteral("p\u2028q\x7f'");
+    s.poolerAuthPassword = QStringLiteral("pw\"\n\"evil\" \"x'; DROP ROLE postgres; --");
     return s;
 }
 
@@ -201,6 +208,50 @@ QMap<QString, QString> sourceEnvFile(const QString &path)
             vars.insert(QString::fromUtf8(kv.left(eq)), QString::fromUtf8(kv.mid(eq + 1)));
     }
     return vars;
+}
+
+// pgbouncer.ini as PgBouncer reads it: [section] lines, key = value, a value either "..." ("" for a quote) or the
+// rest of the line; ';' and '#' start comment lines. Returns "section.key" -> value in file order.
+QList<QPair<QString, QString>> pgbouncerIni(const QByteArray &text)
+{
+    QList<QPair<QString, QString>> out;
+    QString section;
+    for (QString l : QString::fromUtf8(text).split(QLatin1Char('\n'))) {
+        l = l.trimmed();
+        if (l.isEmpty() || l.startsWith(QLatin1Char(';')) || l.startsWith(QLatin1Char('#')))
+            continue;
+        if (l.startsWith(QLatin1Char('['))) {
+            section = l.mid(1, l.indexOf(QLatin1Char(']')) - 1);
+            continue;
+        }
+        const qsizetype eq = l.indexOf(QLatin1Char('='));
+        if (eq < 0) {
+            out << qMakePair(QStringLiteral("<no key>"), l);
+            continue;
+        }
+        const QString key = section + QLatin1Char('.') + l.left(eq).trimmed();
+        QString v = l.mid(eq + 1).trimmed();
+        if (v.startsWith(QLatin1Char('"'))) {
+            QString u;
+            qsizetype i = 1;
+            for (; i < v.size(); ++i) {
+                if (v.at(i) == QLatin1Char('"')) {
+                    if (i + 1 < v.size() && v.at(i + 1) == QLatin1Char('"')) {
+                        u += QLatin1Char('"');
+                        ++i;
+                        continue;
+                    }
+                    break;
+                }
+                u += v.at(i);
+            }
+            if (i + 1 < v.size())
+                u += QStringLiteral("<trailing:") + v.mid(i + 1) + QLatin1Char('>');
+            v = u;
+        }
+        out << qMakePair(key, v);
+    }
+    return out;
 }
 
 } // namespace
@@ -335,7 +386,7 @@ private slots:
         int checked = 0;
         for (int i = 0; i < m_hostile.files.size(); ++i) {
             const GeneratedFile &h = m_hostile.files.at(i);
-            if (h.syntax != FileSyntax::Ini)
+            if (h.syntax != FileSyntax::Ini || h.path == Platform::pgbouncerConfigPath())
                 continue;
             const QMap<QString, QString> hv = sourceEnvFile(write(QStringLiteral("hostile.env"), h.content));
             const QMap<QString, QString> bv = sourceEnvFile(write(QStringLiteral("benign.env"), m_benign.files.at(i).content));
@@ -392,6 +443,59 @@ private slots:
             ++checked;
         }
         QVERIFY(checked >= 1);
+    }
+
+    void pgbouncerFilesKeepTheirKeys()
+    {
+        int checked = 0;
+        for (int i = 0; i < m_hostile.files.size(); ++i) {
+            const GeneratedFile &h = m_hostile.files.at(i);
+            const GeneratedFile &b = m_benign.files.at(i);
+            QCOMPARE(h.path, b.path);
+            if (h.path == Platform::pgbouncerConfigPath()) {
+                const auto hk = pgbouncerIni(h.content);
+                const auto bk = pgbouncerIni(b.content);
+                QCOMPARE(hk.size(), bk.size() - 1);  // stats_users only takes a plain name: left out
+                QStringList hostileKeys, benignKeys;
+                for (const auto &kv : hk)
+                    hostileKeys << kv.first;
+                for (const auto &kv : bk) {
+                    if (kv.first != QLatin1String("pgbouncer.stats_users"))
+                        benignKeys << kv.first;
+                }
+                QCOMPARE(hostileKeys, benignKeys);
+                QString expected = m_topology.cluster.pooler.authUser;
+                expected.replace(QLatin1Char('\n'), QLatin1Char('?'));
+                for (const auto &kv : hk) {
+                    if (kv.first == QLatin1String("pgbouncer.auth_user"))
+                        QCOMPARE(kv.second, expected);
+                    if (kv.first == QLatin1String("pgbouncer.auth_type"))
+                        QCOMPARE(kv.second, QStringLiteral("scram-sha-256"));
+                    QVERIFY2(kv.first != QLatin1String("databases.*") || kv.second == QLatin1String("host=/run/postgresql port=5432"),
+                             qPrintable(kv.second));
+                }
+                ++checked;
+            } else if (h.path == Platform::pgbouncerUserlistPath()) {
+                // One line: "user" "password", each a single quoted word.
+                const QList<QByteArray> lines = h.content.trimmed().split('\n');
+                QCOMPARE(lines.size(), 1);
+                static const QRegularExpression entry(QStringLiteral("^\"((?:[^\"]|\"\")*)\" \"((?:[^\"]|\"\")*)\"$"));
+                const QRegularExpressionMatch m = entry.match(QString::fromUtf8(lines.first()));
+                QVERIFY2(m.hasMatch(), lines.first().constData());
+                QString pw = m_secrets.poolerAuthPassword;
+                pw.replace(QLatin1Char('\n'), QLatin1Char('?'));
+                QCOMPARE(m.captured(2).replace(QStringLiteral("\"\""), QStringLiteral("\"")), pw);
+                ++checked;
+            }
+        }
+        QVERIFY(checked >= 2);
+        // The deploy's SQL: the role only ever as a quoted identifier or a literal, the password as a literal.
+        const QString sql = QString::fromUtf8(PgBouncerConfig::authSetupSql(m_topology, m_secrets));
+        const QString benignSql = QString::fromUtf8(PgBouncerConfig::authSetupSql(benignTopology(), benignSecrets()));
+        QVERIFY(sql.contains(QLatin1String("PASSWORD 'pw\"\n\"evil\" \"x''; DROP ROLE postgres; --'")));
+        QVERIFY(sql.contains(QLatin1String("GRANT USAGE ON SCHEMA pgha_pooler TO \"x\"\" y\n")));
+        QVERIFY(sql.contains(QLatin1String("WHERE rolname = 'x\" y\n")));
+        QCOMPARE(sql.count(QLatin1Char('\n')) - benignSql.count(QLatin1Char('\n')), 2 * 7 + 1);  // the two-line name 7 times, the password once
     }
 
     void installScriptParsesAndQuotesTheDataDirectory()

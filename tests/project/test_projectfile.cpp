@@ -121,6 +121,47 @@ private slots:
         QCOMPARE(back->topology, t);
     }
 
+    void poolerRoundTrips()
+    {
+        QTemporaryDir dir;
+        Topology t = ProjectFile::referenceTopology();
+        QCOMPARE(t.cluster.pooler, PoolerSettings());
+        t.cluster.pooler.enabled = true;
+        t.cluster.pooler.placement = PoolerPlacement::HAProxy;
+        t.cluster.pooler.port = 6543;
+        t.cluster.pooler.poolMode = QStringLiteral("session");
+        t.cluster.pooler.defaultPoolSize = 35;
+        t.cluster.pooler.maxClientConn = 700;
+        t.cluster.pooler.authUser = QStringLiteral("pool_lookup");
+        const QString path = dir.filePath(QStringLiteral("pooler.pgha.yaml"));
+        QVERIFY(ProjectFile::save(t, path).ok());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray text = f.readAll();
+        QVERIFY2(text.contains("pooler: {enabled: true, placement: haproxy, port: 6543, pool_mode: session, "
+                               "default_pool_size: 35, max_client_conn: 700, auth_user: \"pool_lookup\"}"),
+                 text.constData());
+        auto back = ProjectFile::load(path);
+        QVERIFY(back.ok());
+        QVERIFY(back->warnings.isEmpty());
+        QCOMPARE(back->topology, t);
+        // Absent = off, with the agreed defaults; designs without a pooler write no key.
+        QVERIFY(ProjectFile::save(ProjectFile::referenceTopology(), path).ok());
+        QFile g(path);
+        QVERIFY(g.open(QIODevice::ReadOnly));
+        QVERIFY(!g.readAll().contains("pooler"));
+        auto only = ProjectFile::parse("format: 1\ncluster:\n  pooler: {enabled: true}\n", QStringLiteral("p.yaml"));
+        QVERIFY(only.ok());
+        PoolerSettings defaults;
+        defaults.enabled = true;
+        QCOMPARE(only->topology.cluster.pooler, defaults);
+        QCOMPARE(defaults.port, 6432);
+        QCOMPARE(defaults.poolMode, QStringLiteral("transaction"));
+        QCOMPARE(defaults.defaultPoolSize, 20);
+        QCOMPARE(defaults.maxClientConn, 1000);
+        QCOMPARE(defaults.authUser, QStringLiteral("pgbouncer_auth"));
+    }
+
     void errorsNameFileLineAndField_data()
     {
         QTest::addColumn<QByteArray>("yaml");
@@ -171,6 +212,15 @@ private slots:
         QTest::newRow("unknown install kind")
             << QByteArray("format: 1\ncluster:\n  patroni: {install: conda}\n") << 3 << 22
             << QStringLiteral("cluster.patroni.install") << QStringLiteral("package, pip");
+        QTest::newRow("pool mode unknown")
+            << QByteArray("format: 1\ncluster:\n  pooler: {enabled: true, pool_mode: always}\n") << 3 << 38
+            << QStringLiteral("cluster.pooler.pool_mode") << QStringLiteral("session, transaction, statement");
+        QTest::newRow("pooler placement unknown")
+            << QByteArray("format: 1\ncluster:\n  pooler: {placement: everywhere}\n") << 3 << 23
+            << QStringLiteral("cluster.pooler.placement") << QStringLiteral("database, haproxy");
+        QTest::newRow("pooler password refused")
+            << QByteArray("format: 1\ncluster:\n  pooler: {enabled: true, auth_password: x}\n") << 3 << 27
+            << QStringLiteral("cluster.pooler.auth_password") << QStringLiteral("never stored");
         QTest::newRow("not a mapping") << QByteArray("- a\n- b\n") << 1 << 1 << QString()
                                        << QStringLiteral("YAML mapping");
     }

@@ -455,6 +455,52 @@ QList<Case> cases()
     fire("one haproxy host", "haproxy-single-point", QStringLiteral("hosts/HAProxy-demo"), W, reference());
     quiet("two haproxy hosts", "haproxy-single-point", fromTemplate("five-nodes"));
 
+    // PgBouncer (cluster.pooler)
+    const auto pooled = [](PoolerPlacement where, const std::function<void(Topology &)> &f = {}) {
+        return mutate(reference(), [&](Topology &t) {
+            t.cluster.pooler.enabled = true;
+            t.cluster.pooler.placement = where;
+            if (f)
+                f(t);
+        });
+    };
+    fire("placed on HAProxy hosts, none exist", "pooler-placement", QStringLiteral("cluster.pooler.placement"), E,
+         pooled(PoolerPlacement::HAProxy, [](Topology &t) { t.hosts.removeLast(); }));
+    fire("auth_user is the superuser", "pooler-placement", QStringLiteral("cluster.pooler.auth_user"), E,
+         pooled(PoolerPlacement::Database, [](Topology &t) { t.cluster.pooler.authUser = t.cluster.users.superuser; }));
+    quiet("database placement, own auth_user", "pooler-placement", pooled(PoolerPlacement::Database));
+    quiet("pooler off, auth_user the superuser", "pooler-placement", mutate(reference(), [](Topology &t) {
+              t.cluster.pooler.authUser = t.cluster.users.superuser;
+          }));
+    fire("pool 250 > max_connections 200 - 3", "pooler-pool-size", QStringLiteral("cluster.pooler.default_pool_size"), W,
+         pooled(PoolerPlacement::Database, [](Topology &t) { t.cluster.pooler.defaultPoolSize = 250; }));
+    fire("two HAProxy poolers x 100 > 197", "pooler-pool-size", QStringLiteral("cluster.pooler.default_pool_size"), W,
+         pooled(PoolerPlacement::HAProxy, [](Topology &t) {
+             t.hosts.append(t.hosts.last());
+             t.hosts.last().name = QStringLiteral("HAProxy-two");
+             t.hosts.last().address = QStringLiteral("10.104.0.7");
+             t.cluster.pooler.defaultPoolSize = 100;
+             t.cluster.haproxy.serverMaxconn = 100;
+         }));
+    quiet("pool 197 fits exactly", "pooler-pool-size",
+          pooled(PoolerPlacement::Database, [](Topology &t) { t.cluster.pooler.defaultPoolSize = 197; }));
+    fire("HAProxy sends more than max_client_conn", "pooler-haproxy-maxconn", QStringLiteral("cluster.pooler.max_client_conn"), W,
+         pooled(PoolerPlacement::Database, [](Topology &t) { t.cluster.pooler.maxClientConn = 100; }));
+    fire("server_maxconn below the pool", "pooler-haproxy-maxconn", QStringLiteral("cluster.haproxy.server_maxconn"), I,
+         pooled(PoolerPlacement::Database, [](Topology &t) { t.cluster.pooler.defaultPoolSize = 95; }));
+    fire("pool through HAProxy above server_maxconn", "pooler-haproxy-maxconn", QStringLiteral("cluster.pooler.default_pool_size"), W,
+         pooled(PoolerPlacement::HAProxy, [](Topology &t) { t.cluster.pooler.defaultPoolSize = 91; }));
+    quiet("defaults against the reference (180 <= 1000, 90 >= 20)", "pooler-haproxy-maxconn", pooled(PoolerPlacement::Database));
+    quiet("pooler off", "pooler-haproxy-maxconn", mutate(reference(), [](Topology &t) { t.cluster.pooler.maxClientConn = 1; }));
+    fire("transaction pooling", "pooler-prepared-statements", QStringLiteral("cluster.pooler.pool_mode"), W,
+         pooled(PoolerPlacement::Database));
+    quiet("session pooling", "pooler-prepared-statements",
+          pooled(PoolerPlacement::Database, [](Topology &t) { t.cluster.pooler.poolMode = QStringLiteral("session"); }));
+    fire("auth_user not an identifier", "invalid-role-name", QStringLiteral("cluster.pooler.auth_user"), E,
+         pooled(PoolerPlacement::Database, [](Topology &t) { t.cluster.pooler.authUser = QStringLiteral("a b"); }));
+    fire("pooler port on Patroni's", "port-conflict", QStringLiteral("hosts/node1"), E,
+         pooled(PoolerPlacement::Database, [](Topology &t) { t.cluster.pooler.port = t.cluster.patroni.restApiPort; }));
+
     // haproxy-maxconn
     fire("guide's global maxconn 100", "haproxy-maxconn", QStringLiteral("cluster.haproxy.maxconn"), W,
          mutate(reference(), [](Topology &t) { t.cluster.haproxy.maxconn = 100; }));
@@ -473,6 +519,11 @@ QList<Case> cases()
              t.cluster.postgres.parameters.insert(QStringLiteral("reserved_connections"), QStringLiteral("20"));
          }));
     quiet("reference limits (600 >= 540, 180 <= 197)", "haproxy-maxconn", reference());
+    quiet("backends are PgBouncers", "haproxy-maxconn", mutate(reference(), [](Topology &t) {
+              t.cluster.haproxy.serverMaxconn = 99;
+              t.cluster.haproxy.maxconn = 1000;
+              t.cluster.pooler.enabled = true;
+          }));
     quiet("exactly at the limit", "haproxy-maxconn", mutate(reference(), [](Topology &t) {
               t.cluster.haproxy.serverMaxconn = 98;
               t.cluster.haproxy.maxconn = 588;

@@ -2,6 +2,7 @@
 
 #include "core/generate/GenUtil.h"
 #include "core/generate/MemberNetworks.h"
+#include "core/generate/PgBouncerConfig.h"
 #include "core/model/Platform.h"
 #include "core/util/Net.h"
 
@@ -148,6 +149,19 @@ QList<PortRule> rules(const Topology &t, const Host &host)
         Sources admin(t);
         admin.addSubnets(&Subnet::admin);
         out << admin.rule(c.haproxy.statsPort, QStringLiteral("HAProxy stats"));
+    }
+    if (PgBouncerConfig::runsOn(t, host)) {
+        // On a database host HAProxy sends its clients to PgBouncer; on a HAProxy host the clients come directly.
+        Sources pool(t);
+        if (c.pooler.placement == PoolerPlacement::Database) {
+            pool.addHosts(lb, lbRole);
+            pool.addHosts(pg, pgRole);
+        } else {
+            pool.addSubnets(&Subnet::clients);
+            pool.addHosts(pg, pgRole);
+        }
+        pool.addSubnets(&Subnet::admin);
+        out << pool.rule(c.pooler.port, QStringLiteral("PgBouncer"));
     }
     return out;
 }

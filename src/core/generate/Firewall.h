@@ -30,6 +30,8 @@ struct PortRule
 //   PostgreSQL (5432)     the PostgreSQL members, the HAProxy hosts, the client and the admin subnets
 //   HAProxy 5000/5001     the client subnets, the PostgreSQL members (the deploy's routing check)
 //   HAProxy stats (7000)  the admin subnets
+//   PgBouncer (6432)      on a database host: the HAProxy hosts and the members; on a HAProxy host: the client
+//                         subnets and the members; the admin subnets (the dashboard's SHOW POOLS)
 QList<PortRule> rules(const Topology &topology, const Host &host);
 
 // nftables ruleset (Debian family) loaded with `nft -f`: its own table "inet pgha" (replaced as a whole on

@@ -6,6 +6,7 @@
 #include "core/generate/HostsFile.h"
 #include "core/generate/InstallScript.h"
 #include "core/generate/PatroniConfig.h"
+#include "core/generate/PgBouncerConfig.h"
 #include "core/generate/Runbook.h"
 #include "core/generate/SystemdUnits.h"
 #include "core/generate/TlsFiles.h"
@@ -32,6 +33,7 @@ QList<GeneratedFile> hostFiles(const Topology &topology, const Secrets &secrets,
     files << PatroniConfig::files(topology, secrets, host, sh.hba);
     files << SystemdUnits::files(topology, host);
     files << HAProxyConfig::files(topology, secrets, host);
+    files << PgBouncerConfig::files(topology, secrets, host);
     files << TlsFiles::files(topology, secrets, host);
     files << Firewall::files(topology, host);
     // Last: the script places the files above.

@@ -12,13 +12,16 @@ namespace {
 QString serverLines(const Topology &topology, bool replicasOnly)
 {
     const Cluster &c = topology.cluster;
+    // PgBouncer on the database hosts: the servers are their poolers; the checks still ask Patroni.
+    const bool pooled = c.pooler.enabled && c.pooler.placement == PoolerPlacement::Database;
+    const int port = pooled ? c.pooler.port : c.postgres.port;
     QString s;
     for (const Host *h : topology.hostsWith(Role::Postgres)) {
         // Patroni answers /replica with 503 for noloadbalance members anyway; leaving them out says so.
         if (replicasOnly && h->tags.noloadbalance)
             continue;
         s += QStringLiteral("    server %1 %2 maxconn %3 check port %4")
-                 .arg(GenUtil::haproxyWord(h->name), GenUtil::haproxyWord(GenUtil::hostPort(h->address, c.postgres.port)),
+                 .arg(GenUtil::haproxyWord(h->name), GenUtil::haproxyWord(GenUtil::hostPort(h->address, port)),
                       QString::number(c.haproxy.serverMaxconn), QString::number(c.patroni.restApiPort));
         // The check asks Patroni over https and verifies its certificate by name: verifyhost with an IP
         // would not match the IP SANs.

@@ -5,6 +5,7 @@
 #include "core/generate/HostsFile.h"
 #include "core/generate/TlsFiles.h"
 #include "core/generate/PatroniPip.h"
+#include "core/generate/PgBouncerConfig.h"
 #include "core/model/Platform.h"
 #include "core/util/ShellQuote.h"
 
@@ -45,8 +46,10 @@ QString ownerOf(const GeneratedFile &f, const Topology &topology, const Host &ho
     // Patroni runs as postgres and must read its config (which holds passwords, hence 0600).
     if (f.path == Platform::patroniConfigPath(host.os))
         return QStringLiteral("postgres:postgres");
+    if (f.path == Platform::pgbouncerConfigPath() || f.path == Platform::pgbouncerUserlistPath())
+        return Platform::pgbouncerUser(host.os) + QLatin1Char(':') + Platform::pgbouncerUser(host.os);
     // TLS keys: 0600 owned by the daemon that reads them (PostgreSQL refuses a key another user owns).
-    const QString tlsOwner = TlsFiles::ownerOf(f.path);
+    const QString tlsOwner = TlsFiles::ownerOf(f.path, host.os);
     return tlsOwner + QLatin1Char(':') + tlsOwner;
 }
 
@@ -93,6 +96,9 @@ QString repositorySetup(const Topology &topology, const Host &host)
                 + QStringLiteral(".noarch.rpm\n");
             if (needsPg)
                 s += QStringLiteral("dnf -qy module enable postgresql:") + v + QLatin1Char('\n');
+            if (PgBouncerConfig::runsOn(topology, host))  // PgBouncer comes from PGDG
+                s += QStringLiteral("dnf install -y https://download.postgresql.org/pub/repos/yum/reporpms/EL-") + m
+                    + QStringLiteral("-x86_64/pgdg-redhat-repo-latest.noarch.rpm\n");
         } else {
             s += QStringLiteral("# the distribution's own repositories: nothing to add\n");
         }
@@ -114,6 +120,7 @@ QStringList packages(const Topology &topology, const Host &host)
     roles.postgres = host.has(Role::Postgres);
     roles.etcd = host.has(Role::Etcd);
     roles.haproxy = host.has(Role::HAProxy);
+    roles.pgbouncer = PgBouncerConfig::runsOn(topology, host);
     roles.tls = GenUtil::tls(topology);
     roles.patroni = topology.cluster.patroni.install;
     return Platform::packages(host.os, pg.distribution, pg.version, roles);
@@ -303,6 +310,8 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
         services << QStringLiteral("patroni");
     if (host.has(Role::HAProxy))
         services << QStringLiteral("haproxy");
+    if (PgBouncerConfig::runsOn(topology, host))
+        services << QStringLiteral("pgbouncer");
     if (services.isEmpty()) {
         s += QStringLiteral("step \"Services\"\n"
                             "if [[ \"$START\" -eq 1 ]]; then\n"

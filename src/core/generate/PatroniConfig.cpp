@@ -2,6 +2,7 @@
 
 #include "core/generate/GenUtil.h"
 #include "core/generate/MemberNetworks.h"
+#include "core/generate/PgBouncerConfig.h"
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
 #include "core/pki/ClusterTls.h"
@@ -179,8 +180,16 @@ QStringList pgHba(const Topology &topology)
         for (const Host *h : topology.hostsWith(Role::HAProxy))
             privileged(GenUtil::hostCidr(h->address), true);
     }
+    // PgBouncer's auth_query role only from the pooler hosts (docs/pooler.md).
+    const bool pooler = c.pooler.enabled;
+    if (pooler) {
+        for (const QString &cidr : PgBouncerConfig::hbaSources(topology))
+            add({net, QStringLiteral("all"), GenUtil::hbaName(c.pooler.authUser), GenUtil::hbaWord(cidr), scram});
+    }
     // From anywhere else the privileged roles are refused, whatever line would admit "all" below.
     QStringList roles{superuser, rewind};
+    if (pooler)
+        roles << GenUtil::hbaName(c.pooler.authUser);
     roles.removeDuplicates();
     for (const QString &any : {QStringLiteral("0.0.0.0/0"), QStringLiteral("::/0")})
         add({QStringLiteral("host"), QStringLiteral("all"), roles.join(QLatin1Char(',')), any,

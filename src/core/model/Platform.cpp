@@ -235,6 +235,21 @@ QString haproxyConfigPath()
     return QStringLiteral("/etc/haproxy/haproxy.cfg");
 }
 
+QString pgbouncerConfigPath()
+{
+    return QStringLiteral("/etc/pgbouncer/pgbouncer.ini");
+}
+
+QString pgbouncerUserlistPath()
+{
+    return QStringLiteral("/etc/pgbouncer/userlist.txt");
+}
+
+QString pgbouncerUser(const QString &osId)
+{
+    return osFamily(osId) == OsFamily::Rhel ? QStringLiteral("pgbouncer") : QStringLiteral("postgres");
+}
+
 QString postgresHome(const QString &osId)
 {
     if (osFamily(osId) == OsFamily::Rhel)
@@ -276,6 +291,10 @@ QStringList packages(const QString &osId, const QString &distribution, int postg
     }
     if (roles.haproxy)
         p << (percona ? QStringLiteral("percona-haproxy") : QStringLiteral("haproxy")) << QStringLiteral("python3");
+    // Debian's own pgbouncer (1.18 in Debian 12); RHEL's from PGDG (the install script adds its repository for
+    // the OS distribution); Percona's build from its repository.
+    if (roles.pgbouncer)
+        p << (percona ? QStringLiteral("percona-pgbouncer") : QStringLiteral("pgbouncer"));
     p.removeDuplicates();
     return p;
 }

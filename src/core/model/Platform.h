@@ -51,6 +51,10 @@ QString etcdEnvFilePath(const QString &osId);      // /etc/etcd/etcd.conf (RHEL)
 QString etcdConfigYamlPath();                      // /etc/etcd/etcd.conf.yaml
 QString etcdDataDir();                             // /var/lib/etcd/<...>
 QString haproxyConfigPath();                       // /etc/haproxy/haproxy.cfg
+QString pgbouncerConfigPath();                     // /etc/pgbouncer/pgbouncer.ini (every family's package reads it)
+QString pgbouncerUserlistPath();                   // /etc/pgbouncer/userlist.txt
+// The user the pgbouncer package runs it as: postgres (Debian family), pgbouncer (PGDG's RHEL package).
+QString pgbouncerUser(const QString &osId);
 QString postgresHome(const QString &osId);         // home of the postgres user (pgpass lives there)
 
 // The roles a host's packages are chosen for.
@@ -59,6 +63,7 @@ struct PackageRoles
     bool postgres = false;  // PostgreSQL (with contrib), Patroni and its etcd client library
     bool etcd = false;      // etcd server and client (etcdctl)
     bool haproxy = false;   // HAProxy, and python3 for the deploy's readiness probe of its stats
+    bool pgbouncer = false; // PgBouncer (cluster.pooler on this host)
     bool tls = false;       // the cluster uses TLS: Debian's python3-etcd then needs python3-idna (tls-notes)
     // pip: Patroni comes from PyPI into a virtualenv; the packages bring only the Python to make it with.
     PatroniInstall patroni = PatroniInstall::Package;

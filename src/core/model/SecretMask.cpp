@@ -12,7 +12,7 @@ QStringList values(const Secrets &s)
 {
     QStringList out;
     for (const QString &v : {s.superuserPassword, s.replicationPassword, s.rewindPassword, s.restApiPassword,
-                             s.haproxyStatsPassword}) {
+                             s.haproxyStatsPassword, s.poolerAuthPassword}) {
         if (!v.isEmpty() && !out.contains(v))
             out << v;
     }

@@ -35,6 +35,7 @@ const Field kFields[] = {
     {"restapi_password", "PGHA_RESTAPI_PASSWORD", &Secrets::restApiPassword, true},
     {"haproxy_stats_user", "PGHA_HAPROXY_STATS_USER", &Secrets::haproxyStatsUser, false},
     {"haproxy_stats_password", "PGHA_HAPROXY_STATS_PASSWORD", &Secrets::haproxyStatsPassword, true},
+    {"pooler_auth_password", "PGHA_POOLER_AUTH_PASSWORD", &Secrets::poolerAuthPassword, true},
 };
 
 } // namespace

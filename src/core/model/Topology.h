@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/model/PoolerSettings.h"
+
 #include <QFlags>
 #include <QList>
 #include <QMap>
@@ -253,12 +255,14 @@ struct Cluster
     UserNames users;
     QList<HbaRule> extraHba;
     SecuritySettings security;
+    PoolerSettings pooler;
 
     bool operator==(const Cluster &o) const
     {
         return name == o.name && ns == o.ns && postgres == o.postgres && patroni == o.patroni
             && etcd == o.etcd && haproxy == o.haproxy && users == o.users && extraHba == o.extraHba
-            && security == o.security;
+            && security == o.security
+            && pooler == o.pooler;
     }
     bool operator!=(const Cluster &o) const { return !(*this == o); }
 };

@@ -18,7 +18,7 @@ Result<Renewed> renewLeaves(const Topology &topology, const Secrets &secrets)
     Renewed r;
     r.secrets = secrets;
     for (const Host &h : topology.hosts) {
-        if (!ClusterTls::needsCertificate(h))
+        if (!ClusterTls::needsCertificate(topology, h))
             continue;
         const ClusterTls::Sans sans = ClusterTls::hostSans(topology, h);
         Result<PemPair> leaf = Pki::issueLeaf(tls.ca, h.name, sans.dns, sans.ip, true, true, ClusterTls::kLeafDays);

@@ -56,6 +56,18 @@ bool needsCertificate(const Host &host)
     return host.has(Role::Etcd) || host.has(Role::Postgres);
 }
 
+QString pgbouncerKeyPath()
+{
+    return dir() + QStringLiteral("/pgbouncer.key");
+}
+
+bool needsCertificate(const Topology &topology, const Host &host)
+{
+    const PoolerSettings &p = topology.cluster.pooler;
+    return needsCertificate(host)
+        || (p.enabled && p.placement == PoolerPlacement::HAProxy && host.has(Role::HAProxy));
+}
+
 Sans hostSans(const Topology &topology, const Host &host)
 {
     Sans s;
@@ -120,7 +132,7 @@ Result<QStringList> fillMissing(const Topology &topology, Secrets *secrets)
         issued << QStringLiteral("CA");
     }
     for (const Host &h : topology.hosts) {
-        if (!needsCertificate(h))
+        if (!needsCertificate(topology, h))
             continue;
         const QString problem = problemWith(topology, tls, h);
         if (problem.isEmpty())

@@ -23,6 +23,7 @@ QString caPath();               // /etc/pgha/tls/ca.crt
 QString certPath();             // /etc/pgha/tls/host.crt
 QString etcdKeyPath();          // /etc/pgha/tls/etcd.key (etcd:etcd 0600)
 QString postgresKeyPath();      // /etc/pgha/tls/postgres.key (postgres:postgres 0600)
+QString pgbouncerKeyPath();     // /etc/pgha/tls/pgbouncer.key (PgBouncer's user, 0600)
 
 struct Sans
 {
@@ -36,6 +37,8 @@ struct Sans
 // through HAProxy can use sslmode=verify-full whichever member answers.
 Sans hostSans(const Topology &topology, const Host &host);
 bool needsCertificate(const Host &host);  // runs etcd or PostgreSQL
+// The same, and a HAProxy host that runs PgBouncer (cluster.pooler placement haproxy) with TLS on.
+bool needsCertificate(const Topology &topology, const Host &host);
 
 // Why the stored certificate of host cannot be used as it is (not signed by the CA, key mismatch, names
 // missing, expired); empty when it can.

@@ -309,6 +309,41 @@ void readSecurity(const Reader &r, const YAML::Node &n, SecuritySettings *sec)
         sec->certWarnDays = int(r.integer(n["cert_warn_days"], f + QStringLiteral(".cert_warn_days"), 1, 3650));
 }
 
+void readPooler(const Reader &r, const YAML::Node &n, PoolerSettings *p)
+{
+    const QString f = QStringLiteral("cluster.pooler");
+    r.requireMap(n, f);
+    r.checkKeys(n, f, {"enabled", "placement", "port", "pool_mode", "default_pool_size", "max_client_conn",
+                       "auth_user"});
+    if (n["enabled"])
+        p->enabled = r.boolean(n["enabled"], f + QStringLiteral(".enabled"));
+    if (n["placement"]) {
+        const QString key = r.str(n["placement"], f + QStringLiteral(".placement"));
+        if (!poolerPlacementFromKey(key, &p->placement))
+            r.fail(n["placement"], f + QStringLiteral(".placement"),
+                   QStringLiteral("\"%1\" is not one of database, haproxy").arg(key));
+    }
+    if (n["port"])
+        p->port = r.port(n["port"], f + QStringLiteral(".port"));
+    if (n["pool_mode"]) {
+        // Reaches pgbouncer.ini as a bare word: one of PgBouncer's three modes, nothing else.
+        p->poolMode = r.str(n["pool_mode"], f + QStringLiteral(".pool_mode"));
+        if (!isPoolMode(p->poolMode))
+            r.fail(n["pool_mode"], f + QStringLiteral(".pool_mode"),
+                   QStringLiteral("\"%1\" is not one of session, transaction, statement").arg(p->poolMode));
+    }
+    if (n["default_pool_size"])
+        p->defaultPoolSize = int(r.integer(n["default_pool_size"], f + QStringLiteral(".default_pool_size"), 1, 100000));
+    if (n["max_client_conn"])
+        p->maxClientConn = int(r.integer(n["max_client_conn"], f + QStringLiteral(".max_client_conn"), 1, 1000000));
+    if (n["auth_user"]) {
+        // A role name (rule invalid-role-name checks its grammar); empty is refused here.
+        p->authUser = r.str(n["auth_user"], f + QStringLiteral(".auth_user"));
+        if (p->authUser.isEmpty())
+            r.fail(n["auth_user"], f + QStringLiteral(".auth_user"), QStringLiteral("a user name cannot be empty"));
+    }
+}
+
 void readHba(const Reader &r, const YAML::Node &n, QList<HbaRule> *rules)
 {
     const QString f = QStringLiteral("cluster.pg_hba");
@@ -352,7 +387,7 @@ void readCluster(const Reader &r, const YAML::Node &n, Cluster *c)
     r.requireMap(n, f);
     refuseSecrets(r, n, f);
     r.checkKeys(n, f, {"name", "namespace", "postgres", "patroni", "etcd", "haproxy", "users", "pg_hba",
-                       "security"});
+                       "security", "pooler"});
     if (n["name"])
         c->name = r.str(n["name"], QStringLiteral("cluster.name"));
     if (n["namespace"])
@@ -373,6 +408,10 @@ void readCluster(const Reader &r, const YAML::Node &n, Cluster *c)
         readHba(r, n["pg_hba"], &c->extraHba);
     if (n["security"])
         readSecurity(r, n["security"], &c->security);
+    if (n["pooler"]) {
+        refuseSecrets(r, n["pooler"], QStringLiteral("cluster.pooler"));
+        readPooler(r, n["pooler"], &c->pooler);
+    }
 }
 
 void readSubnets(const Reader &r, const YAML::Node &n, QList<Subnet> *subnets)

@@ -121,6 +121,19 @@ QByteArray serialize(const Topology &t)
     y << YAML::Key << "ca" << YAML::Value << c.security.ca.toStdString();
     y << YAML::Key << "cert_warn_days" << YAML::Value << c.security.certWarnDays;
     y << YAML::EndMap;
+    if (c.pooler != PoolerSettings()) {  // absent = off: designs without a pooler keep their bytes
+        y << YAML::Key << "pooler" << YAML::Value;
+        emitFlowMap(y);
+        y << YAML::Key << "enabled" << YAML::Value << c.pooler.enabled;
+        y << YAML::Key << "placement" << YAML::Value << poolerPlacementKey(c.pooler.placement).toStdString();
+        y << YAML::Key << "port" << YAML::Value << c.pooler.port;
+        y << YAML::Key << "pool_mode" << YAML::Value << c.pooler.poolMode.toStdString();
+        y << YAML::Key << "default_pool_size" << YAML::Value << c.pooler.defaultPoolSize;
+        y << YAML::Key << "max_client_conn" << YAML::Value << c.pooler.maxClientConn;
+        y << YAML::Key << "auth_user" << YAML::Value;
+        emitText(y, c.pooler.authUser);
+        y << YAML::EndMap;
+    }
     y << YAML::EndMap;  // cluster
 
     y << YAML::Key << "subnets" << YAML::Value << YAML::BeginSeq;

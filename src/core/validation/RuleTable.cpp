@@ -74,6 +74,16 @@ const QList<RuleInfo> &ruleTable()
          "Measured here: inter 3s fall 3 routed writes to a demoted primary for ~5 s.", haproxySlowChecks},
         {"lb-in-db-subnet", Severity::Info, "Load balancer in the database subnet",
          "The Percona guide recommends the load balancer in its own subnet.", lbInDbSubnet},
+        // PgBouncer
+        {"pooler-placement", Severity::Error, "PgBouncer without its hosts or with a shared role",
+         "PgBouncer runs on the database or the HAProxy hosts; its auth_user must be a role of its own.", poolerPlacement},
+        {"pooler-pool-size", Severity::Warning, "PgBouncer pool larger than max_connections",
+         "Every pool's server connections count against max_connections.", poolerPoolSize},
+        {"pooler-haproxy-maxconn", Severity::Warning, "HAProxy server maxconn against the pool",
+         "HAProxy's per-server limit and PgBouncer's limits must fit each other.", poolerHaproxyMaxconn},
+        {"pooler-prepared-statements", Severity::Warning, "Transaction pooling and prepared statements",
+         "PgBouncer 1.18 cannot keep session state across transactions in transaction or statement mode.",
+         poolerPreparedStatements},
         // PostgreSQL
         {"pg-version-unsupported", Severity::Error, "PostgreSQL version not shipped",
          "Only versions the distribution ships for the OS can be installed.", pgVersionUnsupported},

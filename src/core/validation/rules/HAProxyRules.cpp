@@ -56,7 +56,10 @@ void haproxyMaxconn(const RuleContext &c, Findings &out)
         + (c.topology.cluster.postgres.version >= 16 ? c.intParameter(QStringLiteral("reserved_connections"), 0) : 0);
     const qint64 usable = maxConnections - reserved;
     const qint64 perServer = qint64(hp.serverMaxconn) * 2;
-    if (perServer > usable) {
+    // With PgBouncer on the database hosts HAProxy's servers are the poolers (pooler-haproxy-maxconn).
+    const PoolerSettings &pooler = c.topology.cluster.pooler;
+    const bool pooled = pooler.enabled && pooler.placement == PoolerPlacement::Database;
+    if (perServer > usable && !pooled) {
         addFinding(out, "haproxy-maxconn", Severity::Warning, QStringLiteral("cluster.haproxy.server_maxconn"),
                    QCoreApplication::translate("pgha::Rules", "HAProxy may open %1 connections to one PostgreSQL server (server_maxconn %2 x 2 "
                                   "listeners), more than the %3 that max_connections %4 leaves to ordinary users.")

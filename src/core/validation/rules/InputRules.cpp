@@ -35,12 +35,16 @@ void addField(Findings &out, const char *rule, const QString &subject, const QSt
 void invalidRoleName(const RuleContext &c, Findings &out)
 {
     const UserNames &u = c.topology.cluster.users;
-    const struct { const char *key; const QString &value; } users[] = {
-        {"superuser", u.superuser}, {"replication", u.replication}, {"rewind", u.rewind}};
+    const PoolerSettings &pooler = c.topology.cluster.pooler;
+    const struct { const char *key; const QString &value; const char *prefix; bool used; } users[] = {
+        {"superuser", u.superuser, "cluster.users.", true}, {"replication", u.replication, "cluster.users.", true},
+        {"rewind", u.rewind, "cluster.users.", true},
+        // PgBouncer's auth_query role: reaches pgbouncer.ini, userlist.txt, pg_hba and the deploy's SQL.
+        {"auth_user", pooler.authUser, "cluster.pooler.", pooler.enabled}};
     for (const auto &e : users) {
-        if (Grammar::isRoleName(e.value))
+        if (!e.used || Grammar::isRoleName(e.value))
             continue;
-        const QString field = QStringLiteral("cluster.users.") + QLatin1String(e.key);
+        const QString field = QLatin1String(e.prefix) + QLatin1String(e.key);
         addField(out, "invalid-role-name", field, field,
                  QCoreApplication::translate("pgha::Rules", "The %1 role name \"%2\" is not a lower-case PostgreSQL identifier.")
                      .arg(QLatin1String(e.key), visible(e.value)),
@@ -111,6 +115,7 @@ void secretInvalid(const RuleContext &c, Findings &out)
         {"restapi_password", s.restApiPassword, false},
         {"haproxy_stats_user", s.haproxyStatsUser, true},
         {"haproxy_stats_password", s.haproxyStatsPassword, false},
+        {"pooler_auth_password", s.poolerAuthPassword, false},
     };
     for (const auto &e : entries) {
         const QString subject = QStringLiteral("secrets.") + QLatin1String(e.key);

@@ -19,7 +19,7 @@ struct Service
 
 QList<Service> services(const Cluster &cl)
 {
-    return {
+    QList<Service> out{
         {Role::Postgres, cl.postgres.port, "PostgreSQL", "cluster.postgres.port", true},
         {Role::Postgres, cl.patroni.restApiPort, "the Patroni REST API", "cluster.patroni.restapi_port", true},
         {Role::Etcd, cl.etcd.clientPort, "the etcd client port", "cluster.etcd.client_port", true},
@@ -29,6 +29,10 @@ QList<Service> services(const Cluster &cl)
         {Role::HAProxy, cl.haproxy.replicaPort, "the HAProxy replica listener", "cluster.haproxy.replica_port", false},
         {Role::HAProxy, cl.haproxy.statsPort, "the HAProxy stats page", "cluster.haproxy.stats_port", false},
     };
+    if (cl.pooler.enabled)
+        out.append({cl.pooler.placement == PoolerPlacement::Database ? Role::Postgres : Role::HAProxy, cl.pooler.port,
+                    "PgBouncer", "cluster.pooler.port", true});
+    return out;
 }
 
 } // namespace

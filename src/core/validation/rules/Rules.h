@@ -48,6 +48,11 @@ void haproxySinglePoint(const RuleContext &c, Findings &out);
 void haproxyMaxconn(const RuleContext &c, Findings &out);
 void haproxySlowChecks(const RuleContext &c, Findings &out);
 void lbInDbSubnet(const RuleContext &c, Findings &out);
+// PgBouncer (PoolerRules.cpp)
+void poolerPlacement(const RuleContext &c, Findings &out);
+void poolerPoolSize(const RuleContext &c, Findings &out);
+void poolerHaproxyMaxconn(const RuleContext &c, Findings &out);
+void poolerPreparedStatements(const RuleContext &c, Findings &out);
 // PostgreSQL (PostgresRules.cpp)
 void pgVersionUnsupported(const RuleContext &c, Findings &out);
 void pgParamUnsupported(const RuleContext &c, Findings &out);

@@ -45,6 +45,7 @@ void weakSecret(const RuleContext &c, Findings &out)
         {"rewind_password", s.rewindPassword, u.rewind},
         {"restapi_password", s.restApiPassword, s.restApiUser},
         {"haproxy_stats_password", s.haproxyStatsPassword, s.haproxyStatsUser},
+        {"pooler_auth_password", s.poolerAuthPassword, c.topology.cluster.pooler.authUser},
     };
     QHash<QString, const char *> firstUse;
     for (const Entry &e : entries) {
