@@ -2246,6 +2246,47 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <source>Check real patroni.yml, etcd and haproxy.cfg files by the designer&apos;s rules</source>
         <translation>Echte patroni.yml-, etcd- und haproxy.cfg-Dateien nach den Regeln des Designers prüfen</translation>
     </message>
+    <message>
+        <source>Import running cluster</source>
+        <translation>Laufenden Cluster importieren</translation>
+    </message>
+    <message>
+        <source>Could not import the cluster:
+%1</source>
+        <translation>Der Cluster konnte nicht importiert werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Not in the design: %1</source>
+        <translation>Nicht im Entwurf: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n host(s); save the design to keep it</source>
+        <translation>
+            <numerusform>%n Host importiert; den Entwurf speichern, um ihn zu behalten</numerusform>
+            <numerusform>%n Hosts importiert; den Entwurf speichern, um ihn zu behalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Import Running Cluster…</source>
+        <translation>&amp;Laufenden Cluster importieren…</translation>
+    </message>
+    <message>
+        <source>Read a running cluster&apos;s design from Patroni&apos;s REST API (reads only)</source>
+        <translation>Den Entwurf eines laufenden Clusters aus der REST-API von Patroni lesen (nur lesend)</translation>
+    </message>
+    <message>
+        <source>Patroni REST API of any member (e.g. http://10.104.0.1:8008):</source>
+        <translation>REST-API von Patroni eines beliebigen Mitglieds (z. B. http://10.104.0.1:8008):</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
 </context>
 <context>
     <name>pgha::MemberTableModel</name>

@@ -3,13 +3,9 @@
 #include "core/importer/LiveImport.h"
 #include "core/lint/LintLoader.h"
 #include "deploy/SshSession.h"
-#include "monitor/MonitorTarget.h"
-#include "monitor/RequestGuard.h"
+#include "monitor/LiveFetch.h"
 
-#include <QEventLoop>
 #include <QFileInfo>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QSaveFile>
 #include <QTextStream>
 #include <QUrl>
@@ -17,25 +13,6 @@
 namespace pgha::cli {
 
 namespace {
-
-// One request, waited for (the target's deadline bounds it). An HTTP error or no answer is an error naming the URL.
-Result<QByteArray> fetch(QNetworkAccessManager &nam, const MonitorTarget &target, const QByteArray &verb,
-                         const QString &url, const QByteArray &body, MonitorTarget::Auth auth)
-{
-    QNetworkReply *reply = target.send(&nam, verb, url, body, auth);
-    QEventLoop loop;
-    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    if (!reply->isFinished())
-        loop.exec();
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QByteArray data = RequestGuard::body(reply);  // the guard has read the body out of the reply
-    const QString error = RequestGuard::error(reply);
-    if (!error.isEmpty())
-        return Error(QStringLiteral("%1: %2").arg(url, error));
-    if (status != 200)
-        return Error(QStringLiteral("%1: HTTP %2").arg(url).arg(status));
-    return data;
-}
 
 // Reads the configuration files of one host over SSH, read-only (cat of the known places). Each file found goes
 // into inputs; the host-key refusal and connection errors come back as the SshError.
@@ -110,68 +87,27 @@ int importDesign(const QStringList &args)
         err() << "error: " << outPath << " exists; give --force to overwrite it\n";
         return 2;
     }
-    Result<MonitorTarget> target = MonitorTarget::fromUrl(p.value(url));
-    if (!target.ok()) {
-        err() << "error: " << target.error().message << "\n";
-        return 2;
-    }
-    MonitorTarget &t = target.value();
-    t.timeoutMs = 5000;
-    t.ignoreTlsErrors = p.isSet(insecure);
-    if (p.isSet(ca)) {
-        if (Result<void> r = t.loadCaFile(p.value(ca)); !r.ok()) {
-            err() << "error: " << r.error().toString() << "\n";
-            return 2;
-        }
-    }
+    LiveFetchOptions fetchOptions;
+    fetchOptions.url = p.value(url);
+    fetchOptions.etcdUrl = p.value(etcd);
+    fetchOptions.statsUrl = p.value(stats);
+    fetchOptions.caFile = p.value(ca);
+    fetchOptions.insecure = p.isSet(insecure);
     if (p.isSet(secretsOpt)) {
         Result<Secrets> s = SecretStore::loadFile(p.value(secretsOpt));
         if (!s.ok()) {
             err() << "error: " << s.error().toString() << "\n";
             return 2;
         }
-        t.statsUser = s->haproxyStatsUser;
-        t.statsPassword = s->haproxyStatsPassword;
+        fetchOptions.statsUser = s->haproxyStatsUser;
+        fetchOptions.statsPassword = s->haproxyStatsPassword;
     }
-    if (p.isSet(stats))
-        t.haproxy << MonitorTarget::Endpoint{QString(), p.value(stats)};
-
-    // The REST API: GET only.
-    QNetworkAccessManager nam;
-    LiveSources src;
-    src.restUrl = t.patroni.first().url;
-    const struct
-    {
-        const char *path;
-        QByteArray *into;
-    } gets[] = {{"/cluster", &src.cluster}, {"/config", &src.config}, {"/patroni", &src.patroni}};
-    for (const auto &g : gets) {
-        Result<QByteArray> r = fetch(nam, t, "GET", src.restUrl + QLatin1String(g.path), {}, MonitorTarget::Auth::None);
-        if (!r.ok()) {
-            err() << "error: " << r.error().message << "\n";
-            return 2;
-        }
-        *g.into = r.value();
+    Result<LiveSources> fetched = LiveFetch::fetch(fetchOptions);
+    if (!fetched.ok()) {
+        err() << "error: " << fetched.error().toString() << "\n";
+        return 2;
     }
-    if (p.isSet(etcd)) {
-        const QString e = p.value(etcd);
-        Result<QByteArray> r = fetch(nam, t, "POST", e + QStringLiteral("/v3/cluster/member/list"), "{}",
-                                     MonitorTarget::Auth::None);
-        if (!r.ok()) {
-            err() << "error: " << r.error().message << "\n";
-            return 2;
-        }
-        src.etcdMembers = r.value();
-    }
-    if (p.isSet(stats)) {
-        src.haproxyStatsUrl = p.value(stats);
-        Result<QByteArray> r = fetch(nam, t, "GET", src.haproxyStatsUrl, {}, MonitorTarget::Auth::Stats);
-        if (!r.ok()) {
-            err() << "error: " << r.error().message << "\n";
-            return 2;
-        }
-        src.haproxyCsv = r.value();
-    }
+    LiveSources &src = fetched.value();
 
     // With SSH: each member's patroni.yml and etcd config, and haproxy.cfg on the stats page's host; read-only.
     QStringList read;

@@ -29,6 +29,7 @@
 #include "gui/preview/PreviewPanel.h"
 #include "gui/secrets/SecretsSession.h"
 #include "gui/window/BundleExport.h"
+#include "gui/window/ClusterImport.h"
 #include "gui/window/DiagramExport.h"
 #include "gui/window/DocumentFiles.h"
 #include "gui/window/FindingsNavigator.h"
@@ -44,6 +45,8 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QLabel>
 #include <QMenuBar>
 #include <QScrollArea>
@@ -92,6 +95,8 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     createActions();
     m_navigator = std::make_unique<FindingsNavigator>(m_doc, m_scene, m_view, m_inspector->clusterEditor(), m_inspectorScroll);
+    m_clusterImport = new ClusterImport(this);
+    connect(m_clusterImport, &ClusterImport::finished, this, &MainWindow::clusterImportFinished);
     m_bundleExport = new BundleExport(this);
     connect(m_bundleExport, &BundleExport::finished, this, &MainWindow::bundleExportFinished);
     connect(m_bundleExport, &BundleExport::secretsFilled, m_secrets, &SecretsSession::keep);
@@ -278,6 +283,9 @@ void MainWindow::createActions()
     QAction *lintAct = file->addAction(tr("&Lint Configuration Files…"), this, [this] { lintConfigurationFiles(); });
     lintAct->setObjectName(QStringLiteral("lintFilesAction"));
     lintAct->setToolTip(tr("Check real patroni.yml, etcd and haproxy.cfg files by the designer's rules"));
+    QAction *importAct = file->addAction(tr("&Import Running Cluster…"), this, [this] { importRunningCluster(); });
+    importAct->setObjectName(QStringLiteral("importClusterAction"));
+    importAct->setToolTip(tr("Read a running cluster's design from Patroni's REST API (reads only)"));
     file->addSeparator();
     QAction *prefs = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     prefs->setShortcut(QKeySequence::Preferences);
@@ -401,6 +409,51 @@ void MainWindow::pushPagesProject()
 LintDialog *MainWindow::lintConfigurationFiles(const QStringList &paths)
 {
     return LintDialog::open(this, paths);
+}
+
+bool MainWindow::importRunningCluster(const QString &url)
+{
+    QString target = url;
+    if (target.isEmpty()) {
+        bool ok = false;
+        target = QInputDialog::getText(this, tr("Import running cluster"),
+                                       tr("Patroni REST API of any member (e.g. http://10.104.0.1:8008):"),
+                                       QLineEdit::Normal, QStringLiteral("http://"), &ok)
+                     .trimmed();
+        if (!ok || target.isEmpty())
+            return false;
+    }
+    LiveFetchOptions options;
+    options.url = target;
+    if (!m_clusterImport->start(options))
+        return false;
+    statusBar()->showMessage(tr("Reading %1…").arg(target));
+    return true;
+}
+
+void MainWindow::clusterImportFinished(const ImportedDesign &design, const QString &error)
+{
+    if (!error.isEmpty()) {
+        MessageBox::warning(this, tr("Import running cluster"), tr("Could not import the cluster:\n%1").arg(error));
+        emit clusterImported(false);
+        return;
+    }
+    if (!m_files->maybeSave()) {
+        emit clusterImported(false);
+        return;
+    }
+    m_doc->reset(design.topology, QString(), true);
+    m_view->fitToWindow();
+    QStringList lines;
+    for (const QString &n : design.notes)
+        lines << tr("Note: %1").arg(n);
+    for (const QString &u : design.unmapped)
+        lines << tr("Not in the design: %1").arg(u);
+    if (!lines.isEmpty())
+        MessageBox::information(this, tr("Import running cluster"), lines.join(QLatin1Char('\n')));
+    statusBar()->showMessage(tr("Imported %n host(s); save the design to keep it", nullptr,
+                                int(design.topology.hosts.size())), 6000);
+    emit clusterImported(true);
 }
 
 bool MainWindow::exportBundleTo(const QString &path)

@@ -21,6 +21,8 @@ namespace pgha {
 
 class Analyzer;
 class BundleExport;
+class ClusterImport;
+struct ImportedDesign;
 class DashboardPage;
 class DeployPage;
 class DesignScene;
@@ -69,12 +71,16 @@ public:
     void activateFinding(const Finding &finding);
     // File ▸ Lint Configuration Files…: the dialog (non-modal, deleted on close) linting paths; with none it asks.
     LintDialog *lintConfigurationFiles(const QStringList &paths = {});
+    // File ▸ Import Running Cluster…: asks for a Patroni REST URL when url is empty; the design opens, unsaved, once
+    // clusterImported(true) is emitted. False when cancelled or an import is already running.
+    bool importRunningCluster(const QString &url = {});
     void offerRecovery() { m_files->offerRecovery(); }  // after a crash: offers every autosaved design left behind
     void autosaveNow() { m_files->autosaveNow(); }
 
 signals:
     void analysisApplied();  // findings, badges and preview show the latest design
     void bundleExported(bool ok, const QString &path);
+    void clusterImported(bool ok);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -91,6 +97,7 @@ private:
     void showAbout();
     void exportBundleInteractive();
     void bundleExportFinished(bool ok, const QString &path, const Bundle &bundle, const QString &error);
+    void clusterImportFinished(const ImportedDesign &design, const QString &error);
     void pushPagesProject();
 
     Document *m_doc;
@@ -111,6 +118,7 @@ private:
     QLabel *m_statusAnalysis;
     QLabel *m_statusZoom;
     BundleExport *m_bundleExport = nullptr;
+    ClusterImport *m_clusterImport = nullptr;
     QScrollArea *m_inspectorScroll = nullptr;
     std::unique_ptr<FindingsNavigator> m_navigator;
     QAction *m_undoAction = nullptr;
