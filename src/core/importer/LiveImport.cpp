@@ -179,7 +179,10 @@ Result<ImportedDesign> design(const LiveSources &src)
         const MappedDesign mapped = LintMapper::map(src.files, LintOptions{});
         t = mapped.topology;
         const ConfigFile &first = src.files.patroni.first();
-        for (const QString &list : {QStringLiteral("postgresql.pg_hba"), QStringLiteral("bootstrap.pg_hba")}) {
+        // What Patroni writes: postgresql.pg_hba when set (bootstrap.pg_hba is then never used), else bootstrap.pg_hba.
+        const QString list = first.has(QStringLiteral("postgresql.pg_hba")) ? QStringLiteral("postgresql.pg_hba")
+                                                                           : QStringLiteral("bootstrap.pg_hba");
+        {
             for (const ConfigEntry *e : first.children(list)) {
                 const QString line = e->value.simplified();
                 if (!line.isEmpty() && !liveHba.contains(line))
