@@ -27,7 +27,10 @@ int apply(const QStringList &args)
                                         QStringLiteral("Journal of the apply (JSON); default: apply.journal.json "
                                                        "beside the deploy's journal."),
                                         QStringLiteral("FILE"));
-    for (const auto &o : {dryRun, yes, journalOpt})
+    const QCommandLineOption purge(QStringLiteral("purge"),
+                                   QStringLiteral("Scale in: also delete the data directory of a member that leaves "
+                                                  "(kept by default)."));
+    for (const auto &o : {dryRun, yes, journalOpt, purge})
         p.addOption(o);
     const DriftOptions drift;
     drift.addTo(p);
@@ -35,7 +38,7 @@ int apply(const QStringList &args)
     if (!parseArgs(p, QStringLiteral("apply"), args, &code))
         return code;
     if (p.positionalArguments().size() != 1) {
-        err() << "usage: pgha apply FILE [--dry-run] [--yes] [--secrets FILE] [--journal FILE] [--deploy-journal FILE] "
+        err() << "usage: pgha apply FILE [--dry-run] [--yes] [--purge] [--secrets FILE] [--journal FILE] [--deploy-journal FILE] "
                  "[--known-hosts FILE] [--accept-new-host-keys]\n";
         return 2;
     }
@@ -50,9 +53,10 @@ int apply(const QStringList &args)
         return 3;
     }
     printDriftTable(out(), run.report);
-    const ApplyPlan ap = buildApplyPlan(*topology, setup->deploy.secrets, setup->deploy.plan, setup->design, run.report);
+    const ApplyPlan ap = buildApplyPlan(*topology, setup->deploy.secrets, setup->deploy.plan, setup->design, run.report,
+                                          ApplyOptions{p.isSet(purge)});
     if (!ap.notPlanned.isEmpty()) {
-        out() << "# not planned by pgha apply (do these by hand, or wait for scale out/in):\n";
+        out() << "# not planned by pgha apply (do these by hand):\n";
         for (const QString &l : ap.notPlanned)
             out() << "#   " << l << "\n";
     }

@@ -5,10 +5,12 @@
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
 #include "core/pki/ClusterTls.h"
+#include "core/util/Grammar.h"
 #include "core/util/ShellQuote.h"
 #include "deploy/PatroniScripts.h"
 
 #include <QCoreApplication>
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
@@ -64,7 +66,7 @@ QString hbaWrittenScript(const Topology &t, const Host &h)
 } // namespace
 
 ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const DeployPlan &deployPlan,
-                         const DriftDesign &design, const DriftReport &report)
+                         const DriftDesign &design, const DriftReport &report, const ApplyOptions &options)
 {
     ApplyPlan out;
     DeployPlan &plan = out.plan;
@@ -76,6 +78,22 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
         return h ? restUrl(topology, *h) : QString();
     };
     QStringList phase;  // the ids the next phase waits for
+
+    // 0. Scale out: the new hosts are checked before anything changes anywhere.
+    QStringList adding;
+    QStringList addChecks;
+    for (const DriftItem &i : report.withFix(DriftItem::Fix::AddMember)) {
+        if (i.area != DriftItem::Area::Topology || adding.contains(i.host))
+            continue;
+        const DeployStep *check = deployPlan.step(QStringLiteral("check:") + i.host);
+        if (!check)
+            continue;
+        adding << i.host;
+        DeployStep s = *check;
+        s.deps.clear();
+        plan.steps << s;
+        addChecks << s.id;
+    }
 
     // 1. Files, then the services that read them.
     QStringList fileHosts;
@@ -92,7 +110,7 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
         if (!files)
             continue;
         DeployStep s = *files;
-        s.deps.clear();
+        s.deps = addChecks;
         plan.steps << s;
         phase << s.id;
     }
@@ -136,6 +154,103 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
                 restHost = h;
                 break;
             }
+    }
+
+    // Scale out: the new member's packages, files and Patroni after the other members admit it (pg_hba).
+    if (!adding.isEmpty()) {
+        if (phase.isEmpty())
+            phase = addChecks;
+        QStringList started;
+        for (const QString &h : std::as_const(adding)) {
+            QStringList prev = phase;
+            prev << QStringLiteral("check:") + h;
+            for (const QString &kind : {QStringLiteral("packages:"), QStringLiteral("patroni-pip:"), QStringLiteral("files:"),
+                                        QStringLiteral("patroni-start:")}) {
+                const DeployStep *d = deployPlan.step(kind + h);
+                if (!d)
+                    continue;
+                DeployStep s = *d;
+                s.deps = prev;
+                plan.steps << s;
+                prev = QStringList{s.id};
+            }
+            started << prev;
+        }
+        if (const DeployStep *replicas = deployPlan.step(QStringLiteral("patroni-replicas"))) {
+            DeployStep s = *replicas;
+            s.id = QStringLiteral("joined");
+            s.title = QCoreApplication::translate("pgha::Deploy", "wait until every member runs, the new ones as replicas");
+            s.deps = started;
+            plan.steps << s;
+            phase = QStringList{s.id};
+        } else {
+            phase = started;
+        }
+    }
+
+    // Scale in: after the files phase took the member out of HAProxy and pg_hba.
+    if (!restHost.isEmpty()) {
+        SshTarget like;  // the leaving host is no longer in the design: reached like its database hosts
+        for (const QString &h : design.pgHosts)
+            if (deployPlan.targets.contains(h)) {
+                like = deployPlan.targets.value(h);
+                break;
+            }
+        QStringList gone;
+        for (const DriftItem &i : report.withFix(DriftItem::Fix::RemoveMember)) {
+            const QHostAddress address(i.address);
+            if (address.isNull() || topology.hostByName(i.host) || !Grammar::isRfc1123HostName(i.host)) {
+                out.notPlanned << QCoreApplication::translate("pgha::Deploy", "topology %1: not removed (its name or address %2 from /cluster is not usable)")
+                                      .arg(i.host, i.address);
+                continue;
+            }
+            SshTarget t = like;
+            t.hostName = i.host;
+            t.address = address.toString();
+            plan.targets.insert(i.host, t);
+            Host leaving;
+            leaving.name = i.host;
+            leaving.address = t.address;
+            if (const Host *first = topology.hostByName(design.pgHosts.value(0)))
+                leaving.os = first->os;
+            const QString url = restUrl(topology, leaving);
+            DeployStep stop;
+            stop.id = QStringLiteral("leave:") + i.host;
+            stop.host = i.host;
+            stop.title = QCoreApplication::translate("pgha::Deploy", "stop Patroni on the member that leaves (it must not lead)");
+            stop.deps = phase;
+            stop.ops << runOp(QCoreApplication::translate("pgha::Deploy", "refuse if it leads"), PatroniScripts::refuseIfLeads(url, i.host, keyPath), 30);
+            stop.ops << runOp(QCoreApplication::translate("pgha::Deploy", "stop Patroni (and its PostgreSQL)"),
+                              PatroniScripts::stopService(QStringLiteral("patroni"), true), 120);
+            plan.steps << stop;
+            DeployStep wait;
+            wait.id = QStringLiteral("left:") + i.host;
+            wait.host = restHost;
+            wait.title = QCoreApplication::translate("pgha::Deploy", "wait until /cluster no longer lists %1").arg(i.host);
+            wait.deps = QStringList{stop.id};
+            wait.ops << runOp(QCoreApplication::translate("pgha::Deploy", "%1 gone from /cluster").arg(i.host),
+                              PatroniScripts::memberGone(rest(restHost), i.host, c.patroni.ttl * 3 + 30, keyPath), c.patroni.ttl * 3 + 60);
+            plan.steps << wait;
+            gone << wait.id;
+            if (options.purge) {
+                const QString dataDir = GenUtil::postgresDataDir(topology, leaving);
+                DeployStep purge;
+                purge.id = QStringLiteral("purge:") + i.host;
+                purge.host = i.host;
+                purge.title = QCoreApplication::translate("pgha::Deploy", "delete the data directory of the member that left (--purge)");
+                purge.deps = QStringList{wait.id};
+                purge.ops << runOp(QCoreApplication::translate("pgha::Deploy", "delete %1").arg(dataDir),
+                                   QStringLiteral("if pgrep -u postgres -x postgres >/dev/null || pgrep -f 'bin/patroni' >/dev/null; then\n"
+                                                  "  echo 'PostgreSQL or Patroni still runs here: the data stays'; exit 1\nfi\n"
+                                                  "if [ -f %1/PG_VERSION ]; then rm -rf %1 && echo deleted %1; else echo no data directory at %1; fi")
+                                       .arg(shellQuote(dataDir)),
+                                   120);
+                plan.steps << purge;
+                gone << purge.id;
+            }
+        }
+        if (!gone.isEmpty())
+            phase = gone;
     }
 
     // 2. Dynamic configuration.
@@ -240,7 +355,8 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
                                    i.actual.isEmpty() ? QStringLiteral("-") : i.actual,
                                    i.note.isEmpty() ? QString() : QStringLiteral(" (") + i.note + QLatin1Char(')'));
     for (const DeployStep &s : std::as_const(plan.steps))
-        plan.targets.insert(s.host, deployPlan.targets.value(s.host));
+        if (!plan.targets.contains(s.host))
+            plan.targets.insert(s.host, deployPlan.targets.value(s.host));
     return out;
 }
 

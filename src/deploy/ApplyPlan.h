@@ -16,6 +16,11 @@ struct ApplyPlan
     QStringList notPlanned;   // the drift apply leaves to a person (DriftItem::Fix::Manual), one line each
 };
 
+struct ApplyOptions
+{
+    bool purge = false;  // scale in: also delete the leaving member's data directory (pgha apply --purge)
+};
+
 // `pgha apply`: the steps that bring the running cluster in line with the design, from the drift. Pure: no I/O.
 //  1. files that differ: written (the deploy's own files step, backups kept), then their service re-reads them
 //     (the deploy's reload steps: Patroni reload, which also rewrites pg_hba.conf and reloads PostgreSQL, waited
@@ -23,11 +28,18 @@ struct ApplyPlan
 //  2. Patroni's dynamic configuration: one PATCH /config with every differing key (null removes one), read back
 //     until it holds; when a parameter needs a restart, waits until the members report pending_restart;
 //  3. a sighup parameter PostgreSQL has not taken: POST /reload on that member;
+//  0. scale out (DriftItem::Fix::AddMember): the new host checked first (the deploy's check: SSH, OS, free
+//     ports, no existing data), then after the files phase (pg_hba of the other members, HAProxy's backends) its
+//     packages, files and Patroni started; with a cluster already there Patroni bootstraps it from the leader as
+//     a replica (never initdb); waited for until every member runs;
+//     scale in (DriftItem::Fix::RemoveMember): after the files phase (HAProxy without it, reloaded), on the
+//     member: refuse if it leads, Patroni stopped (disabled under systemd); on the leader: wait until /cluster no
+//     longer lists it; its data directory kept unless options.purge;
 //  4. a restart: rolling, replicas one at a time, then the leader after a switchover to a healthy replica; each
 //     restart waits first until every member runs and every replica streams within maximum_lag_on_failover, so
 //     that never two members are down; the first failure stops the run.
 // deployPlan: buildPlan() of the same topology and secrets (its files, reload steps and SSH targets are reused).
 ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const DeployPlan &deployPlan,
-                         const DriftDesign &design, const DriftReport &report);
+                         const DriftDesign &design, const DriftReport &report, const ApplyOptions &options = {});
 
 } // namespace pgha

@@ -182,4 +182,46 @@ QString reloadMember(const QString &restUrl, const QString &keyPath)
     return python(body, restUrl, keyPath);
 }
 
+QString stopService(const QString &svc, bool disable)
+{
+    return QStringLiteral("if [ -d /run/systemd/system ]; then %2systemctl stop %1; else\n"
+                          "  pid=$(cat /run/%1.pid 2>/dev/null)\n"
+                          "  if [ -n \"$pid\" ] && kill \"$pid\" 2>/dev/null; then\n"
+                          "    i=0; while kill -0 \"$pid\" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done\n"
+                          "  fi\n"
+                          "  rm -f /run/%1.pid\n"
+                          "fi")
+        .arg(svc, disable ? QStringLiteral("systemctl disable --quiet %1 2>/dev/null; ").arg(svc) : QString());
+}
+
+QString refuseIfLeads(const QString &restUrl, const QString &name, const QString &keyPath)
+{
+    static const char *body =
+        "name = args[0]\n"
+        "try: me = get('/patroni')\n"
+        "except Exception as e: print(name + ': its Patroni does not answer (' + str(e) + '): nothing to hand over'); sys.exit(0)\n"
+        "if leads(me) or me.get('role') == 'primary': print(name + ' leads the cluster: switch over first; it stays'); sys.exit(1)\n"
+        "print(name + ' is a ' + str(me.get('role')) + ': it may leave')\n";
+    return QStringLiteral("echo | ") + python(body, restUrl, keyPath, {name});
+}
+
+QString memberGone(const QString &restUrl, const QString &name, int limitSec, const QString &keyPath)
+{
+    static const char *body =
+        "name, limit = args[0], int(args[1])\n"
+        "t0 = time.time(); last = ''\n"
+        "while time.time() < t0 + limit:\n"
+        "    try:\n"
+        "        ms = get('/cluster').get('members', [])\n"
+        "        names = [m.get('name') for m in ms]\n"
+        "        ls = [m for m in ms if leads(m) and running(m)]\n"
+        "        if name not in names and len(ls) == 1:\n"
+        "            print('%s left /cluster after %.1f s; members: %s' % (name, time.time() - t0, ', '.join(names))); sys.exit(0)\n"
+        "        last = 'members: ' + ', '.join(names)\n"
+        "    except Exception as e: last = str(e)\n"
+        "    time.sleep(0.5)\n"
+        "print('%s is still listed after %d s (%s)' % (name, limit, last)); sys.exit(1)\n";
+    return QStringLiteral("echo | ") + python(body, restUrl, keyPath, {name, QString::number(limitSec)});
+}
+
 } // namespace pgha::PatroniScripts

@@ -30,4 +30,15 @@ QString noPendingRestart(const QString &restUrl, const QString &keyPath);
 // POST /reload on the member (PostgreSQL re-reads its parameters), then waits until none is pending a reload.
 QString reloadMember(const QString &restUrl, const QString &keyPath);
 
+// Stops a service started either by systemd (also disabled there: it stays down after a reboot when DISABLE) or
+// directly with a pid file (the deploy's two modes). Not a REST script: plain shell.
+QString stopService(const QString &svc, bool disable = false);
+
+// Scale in, on the member that leaves: exit 1 when it leads (GET /patroni; a switchover first), else 0.
+QString refuseIfLeads(const QString &restUrl, const QString &name, const QString &keyPath);
+
+// Scale in, on a member that stays: waits until /cluster no longer lists NAME (its member key expires once its
+// Patroni stopped; at most LIMITSEC seconds) and one leader runs.
+QString memberGone(const QString &restUrl, const QString &name, int limitSec, const QString &keyPath);
+
 } // namespace pgha::PatroniScripts

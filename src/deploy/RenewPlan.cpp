@@ -1,12 +1,11 @@
 #include "deploy/RenewPlan.h"
 
-#include "deploy/PatroniScripts.h"
-
 #include "core/generate/Generator.h"
 #include "core/model/Platform.h"
 #include "core/pki/ClusterTls.h"
 #include "core/pki/Pki.h"
 #include "core/util/ShellQuote.h"
+#include "deploy/PatroniScripts.h"
 
 #include <QCoreApplication>
 
@@ -49,19 +48,6 @@ QString presentsScript(const QString &endpoint, const QString &fingerprint, cons
 QString etcdClientCert()
 {
     return QStringLiteral("-cert %1 -key %2").arg(q(ClusterTls::certPath()), q(ClusterTls::etcdKeyPath()));
-}
-
-// Stops a service started either by systemd or directly with a pid file (the deploy's two modes).
-QString stopScript(const QString &svc)
-{
-    return QStringLiteral("if [ -d /run/systemd/system ]; then systemctl stop %1; else\n"
-                          "  pid=$(cat /run/%1.pid 2>/dev/null)\n"
-                          "  if [ -n \"$pid\" ] && kill \"$pid\" 2>/dev/null; then\n"
-                          "    i=0; while kill -0 \"$pid\" 2>/dev/null && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done\n"
-                          "  fi\n"
-                          "  rm -f /run/%1.pid\n"
-                          "fi")
-        .arg(svc);
 }
 
 QString fingerprintOf(const QByteArray &certPem)
@@ -115,7 +101,7 @@ DeployPlan buildRenewPlan(const Topology &topology, const Secrets &renewed, cons
         if (h.has(Role::Postgres))
             files.files << FileToWrite{ClusterTls::postgresKeyPath(), leaf.keyPem, 0600, QStringLiteral("postgres"), true};
         s.ops << files;
-        s.ops << op(DeployOp::Kind::Run, QCoreApplication::translate("pgha::Deploy", "stop etcd"), stopScript(QStringLiteral("etcd")));
+        s.ops << op(DeployOp::Kind::Run, QCoreApplication::translate("pgha::Deploy", "stop etcd"), PatroniScripts::stopService(QStringLiteral("etcd")));
         if (const DeployStep *start = deploy.step(QStringLiteral("etcd-start:") + h.name))
             s.ops += start->ops;
         s.ops << op(DeployOp::Kind::WaitFor, QCoreApplication::translate("pgha::Deploy", "every etcd member healthy"),

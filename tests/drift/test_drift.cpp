@@ -195,12 +195,135 @@ private slots:
         bool sawUnreachable = false, sawExtra = false;
         for (const DriftItem &i : r.items) {
             QCOMPARE(i.area, DriftItem::Area::Topology);
+            // A replica the design lacks leaves through apply (it has no address here: by hand).
             QCOMPARE(i.fix, DriftItem::Fix::Manual);
             sawUnreachable = sawUnreachable || (i.host == QLatin1String("node3") && i.note == QLatin1String("connection refused"));
             sawExtra = sawExtra || i.host == QLatin1String("node9");
         }
         QVERIFY(sawUnreachable);
         QVERIFY(sawExtra);
+    }
+
+    // Scale out: a database-only host of the design the cluster lacks is checked first, then after the other
+    // members' files (pg_hba) and HAProxy's its packages, files and Patroni start, then all members run.
+    void scaleOutPlan()
+    {
+        Topology t = labTopology();
+        Host n4 = *t.hostByName(QStringLiteral("node3"));
+        n4.name = QStringLiteral("node4");
+        n4.address = QStringLiteral("127.0.33.14");
+        n4.roles = Role::Postgres;
+        t.hosts.insert(3, n4);
+        Secrets secrets;
+        SecretStore::fillMissing(&secrets);
+        const DeployPlan deploy = buildPlan(t, generateBundle(t, secrets), secrets, PlanOptions());
+        const QList<ExpectedFile> expected = expectedFiles(deploy);
+        QList<ObservedHost> obs = observedLab();
+        ObservedHost four;
+        four.name = QStringLiteral("node4");
+        four.reachable = true;
+        obs << four;
+        for (const ExpectedFile &f : expected)
+            for (ObservedHost &h : obs)
+                if (h.name == f.host && h.name != QLatin1String("node4")) {
+                    const bool changed = f.path == QLatin1String("/etc/haproxy/haproxy.cfg") || f.service == QLatin1String("patroni");
+                    h.files.insert(f.path, ObservedFile{true, changed ? QStringLiteral("00") : f.sha256, f.mode, f.owner, {}});
+                }
+        const DriftDesign d = driftDesign(t, expected);
+        const DriftReport r = computeDrift(d, obs);
+        bool sawAdd = false;
+        for (const DriftItem &i : r.items) {
+            if (i.host == QLatin1String("node4"))
+                QCOMPARE(i.fix, DriftItem::Fix::AddMember);  // its absent files and settings are part of the add
+            sawAdd = sawAdd || (i.area == DriftItem::Area::Topology && i.fix == DriftItem::Fix::AddMember);
+        }
+        QVERIFY(sawAdd);
+        const ApplyPlan ap = buildApplyPlan(t, secrets, deploy, d, r);
+        QVERIFY2(ap.notPlanned.isEmpty(), qPrintable(ap.notPlanned.join(QLatin1Char('\n'))));
+        const QStringList got = ids(ap.plan);
+        QCOMPARE(got.first(), QStringLiteral("check:node4"));
+        QVERIFY(!got.contains(QStringLiteral("reload:patroni:node4")));
+        QVERIFY(got.indexOf(QStringLiteral("pg-hba:node1")) < got.indexOf(QStringLiteral("patroni-start:node4")));
+        QVERIFY(got.indexOf(QStringLiteral("reload:haproxy:haproxy")) < got.indexOf(QStringLiteral("files:node4")));
+        QCOMPARE(ap.plan.step(QStringLiteral("files:node1"))->deps, QStringList{QStringLiteral("check:node4")});
+        const DeployStep *start = ap.plan.step(QStringLiteral("patroni-start:node4"));
+        QVERIFY(start);
+        QCOMPARE(start->deps, QStringList{QStringLiteral("files:node4")});
+        const DeployStep *first4 = ap.plan.step(QStringLiteral("packages:node4"));
+        if (!first4)
+            first4 = ap.plan.step(QStringLiteral("files:node4"));
+        QVERIFY(first4->deps.contains(QStringLiteral("pg-hba:node1")));
+        QVERIFY(first4->deps.contains(QStringLiteral("reload:haproxy:haproxy")));
+        const DeployStep *joined = ap.plan.step(QStringLiteral("joined"));
+        QVERIFY(joined);
+        QCOMPARE(joined->deps, QStringList{QStringLiteral("patroni-start:node4")});
+        QCOMPARE(joined->ops.last().expectedMembers, 4);
+        QCOMPARE(ap.plan.targets.value(QStringLiteral("node4")).address, QStringLiteral("127.0.33.14"));
+        // The check refuses existing data on the new host (never initdb over data, never a second copy).
+        QVERIFY(!ap.plan.step(QStringLiteral("check:node4"))->ops.first().check.allowExistingPgData);
+    }
+
+    // Scale in: HAProxy and pg_hba first, then Patroni stopped on the member, then /cluster without it; the data
+    // stays unless purge. Never the leader, never the last replica.
+    void scaleInPlan()
+    {
+        const Topology t = labTopology();
+        Secrets secrets;
+        SecretStore::fillMissing(&secrets);
+        const DeployPlan deploy = buildPlan(t, generateBundle(t, secrets), secrets, PlanOptions());
+        const QList<ExpectedFile> expected = expectedFiles(deploy);
+        QList<ObservedHost> obs = observedLab();
+        MemberState four;
+        four.name = QStringLiteral("node4");
+        four.host = QStringLiteral("127.0.33.14");
+        four.role = QStringLiteral("replica");
+        four.state = QStringLiteral("streaming");
+        for (int k = 0; k < 3; ++k)
+            obs[k].members << four;
+        for (const ExpectedFile &f : expected)
+            for (ObservedHost &h : obs)
+                if (h.name == f.host)
+                    h.files.insert(f.path, ObservedFile{true, f.path == QLatin1String("/etc/haproxy/haproxy.cfg") ? QStringLiteral("00") : f.sha256, f.mode, f.owner, {}});
+        const DriftDesign d = driftDesign(t, expected);
+        const DriftReport r = computeDrift(d, obs);
+        ApplyPlan ap = buildApplyPlan(t, secrets, deploy, d, r);
+        QVERIFY2(ap.notPlanned.isEmpty(), qPrintable(ap.notPlanned.join(QLatin1Char('\n'))));
+        QStringList got = ids(ap.plan);
+        QCOMPARE(got, (QStringList{QStringLiteral("files:haproxy"), QStringLiteral("reload:haproxy:haproxy"),
+                                   QStringLiteral("leave:node4"), QStringLiteral("left:node4")}));
+        QCOMPARE(ap.plan.step(QStringLiteral("leave:node4"))->deps,
+                 (QStringList{QStringLiteral("files:haproxy"), QStringLiteral("reload:haproxy:haproxy")}));
+        QCOMPARE(ap.plan.targets.value(QStringLiteral("node4")).address, QStringLiteral("127.0.33.14"));
+        QCOMPARE(ap.plan.targets.value(QStringLiteral("node4")).identityFile, ap.plan.targets.value(QStringLiteral("haproxy")).identityFile);
+        QCOMPARE(ap.plan.step(QStringLiteral("left:node4"))->host, r.leader);
+        QVERIFY(!ap.plan.dryRunText().contains(QStringLiteral("rm -rf")));
+        ap = buildApplyPlan(t, secrets, deploy, d, r, ApplyOptions{true});
+        QCOMPARE(ids(ap.plan).last(), QStringLiteral("purge:node4"));
+        QVERIFY(ap.plan.step(QStringLiteral("purge:node4"))->ops.first().script.contains(QStringLiteral("PG_VERSION")));
+
+        // The leader does not leave.
+        QList<ObservedHost> led = obs;
+        for (int k = 0; k < 3; ++k)
+            for (MemberState &m : led[k].members) {
+                if (m.name == QLatin1String("node4"))
+                    m.role = QStringLiteral("leader");
+                else if (m.isLeader())
+                    m.role = QStringLiteral("replica");
+            }
+        DriftReport lr = computeDrift(d, led);
+        ap = buildApplyPlan(t, secrets, deploy, d, lr);
+        QVERIFY(!ids(ap.plan).contains(QStringLiteral("leave:node4")));
+        QVERIFY(ap.notPlanned.join(QLatin1Char('\n')).contains(QStringLiteral("switch over")));
+
+        // Nor the last replica: the design's other members do not run.
+        QList<ObservedHost> lone = obs;
+        for (int k = 0; k < 3; ++k)
+            for (MemberState &m : lone[k].members)
+                if (!m.isLeader() && m.name != QLatin1String("node4"))
+                    m.state = QStringLiteral("stopped");
+        ap = buildApplyPlan(t, secrets, deploy, d, computeDrift(d, lone));
+        QVERIFY(!ids(ap.plan).contains(QStringLiteral("leave:node4")));
+        QVERIFY(ap.notPlanned.join(QLatin1Char('\n')).contains(QStringLiteral("without a running replica")));
     }
 
     void filesCompareByHashModeAndOwner()

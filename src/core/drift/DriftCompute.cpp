@@ -372,23 +372,62 @@ DriftReport computeDrift(const DriftDesign &design, const QList<ObservedHost> &o
     // 4. Topology: Patroni members, etcd members, HAProxy backends.
     if (clusterView) {
         QSet<QString> seen;
+        int designReplicasRunning = 0;  // replicas of the design that run: what a removal leaves
         for (const MemberState &m : clusterView->members) {
             seen.insert(m.name);
             if (m.isLeader())
                 r.leader = m.name;
             else
                 r.replicas << qMakePair(m.name, m.state);
-            if (!design.pgHosts.contains(m.name))
-                r.items << item(DriftItem::Area::Topology, DriftItem::Fix::Manual, m.name, QCoreApplication::translate("pgha::Drift", "Patroni member"), {},
-                                m.role + QLatin1Char(' ') + m.state, QCoreApplication::translate("pgha::Drift", "in the cluster, not in the design"));
-            else if (!m.isRunning())
+            if (design.pgHosts.contains(m.name) && !m.isLeader() && m.isRunning())
+                ++designReplicasRunning;
+        }
+        for (const MemberState &m : clusterView->members) {
+            if (!design.pgHosts.contains(m.name)) {
+                // Scale in: a replica leaves (RemoveMember); never the leader, never the last replica.
+                DriftItem i = item(DriftItem::Area::Topology, DriftItem::Fix::RemoveMember, m.name,
+                                   QCoreApplication::translate("pgha::Drift", "Patroni member"), {}, m.role + QLatin1Char(' ') + m.state,
+                                   QCoreApplication::translate("pgha::Drift", "in the cluster, not in the design: removed (data kept)"));
+                i.address = m.host;
+                if (m.isLeader()) {
+                    i.fix = DriftItem::Fix::Manual;
+                    i.note = QCoreApplication::translate("pgha::Drift", "the leader is not removed: switch over to a member of the design first");
+                } else if (designReplicasRunning < 1) {
+                    i.fix = DriftItem::Fix::Manual;
+                    i.note = QCoreApplication::translate("pgha::Drift", "not removed: the cluster would be left without a running replica");
+                } else if (m.host.isEmpty()) {
+                    i.fix = DriftItem::Fix::Manual;
+                    i.note = QCoreApplication::translate("pgha::Drift", "not removed: /cluster gives no address for it");
+                }
+                r.items << i;
+            } else if (!m.isRunning()) {
                 r.items << item(DriftItem::Area::Topology, DriftItem::Fix::Manual, m.name, QCoreApplication::translate("pgha::Drift", "Patroni member"),
                                 QCoreApplication::translate("pgha::Drift", "running"), m.state);
+            }
         }
         for (const QString &h : design.pgHosts) {
-            if (!seen.contains(h))
-                r.items << item(DriftItem::Area::Topology, DriftItem::Fix::Manual, h, QCoreApplication::translate("pgha::Drift", "Patroni member"), QCoreApplication::translate("pgha::Drift", "member"),
-                                {}, QCoreApplication::translate("pgha::Drift", "in the design, not in the cluster"));
+            if (seen.contains(h))
+                continue;
+            // Scale out: a database-only host joins as a replica (AddMember); its own file and setting items are
+            // part of that, not separate fixes. A new etcd member is not planned here.
+            DriftItem i = item(DriftItem::Area::Topology, DriftItem::Fix::AddMember, h, QCoreApplication::translate("pgha::Drift", "Patroni member"),
+                               QCoreApplication::translate("pgha::Drift", "member"), {},
+                               QCoreApplication::translate("pgha::Drift", "in the design, not in the cluster: joins as a replica"));
+            if (design.etcdHosts.contains(h)) {
+                i.fix = DriftItem::Fix::Manual;
+                i.note = QCoreApplication::translate("pgha::Drift", "in the design, not in the cluster; also an etcd member, which apply does not add");
+            } else if (r.unreachable.contains(h)) {
+                i.fix = DriftItem::Fix::Manual;
+                i.note = QCoreApplication::translate("pgha::Drift", "in the design, not in the cluster; unreachable");
+            } else if (r.leader.isEmpty()) {
+                i.fix = DriftItem::Fix::Manual;
+                i.note = QCoreApplication::translate("pgha::Drift", "in the design, not in the cluster; no leader to copy from");
+            } else {
+                for (DriftItem &own : r.items)
+                    if (own.host == h && (own.area == DriftItem::Area::File || own.area == DriftItem::Area::Running))
+                        own.fix = DriftItem::Fix::AddMember;
+            }
+            r.items << i;
         }
         if (r.leader.isEmpty())
             r.items << item(DriftItem::Area::Topology, DriftItem::Fix::Manual, {}, QCoreApplication::translate("pgha::Drift", "Patroni leader"), QCoreApplication::translate("pgha::Drift", "one"),
@@ -442,10 +481,14 @@ DriftReport computeDrift(const DriftDesign &design, const QList<ObservedHost> &o
             QStringList have = servers;
             want.sort();
             have.sort();
-            if (want != have)
-                r.items << item(DriftItem::Area::Topology, DriftItem::Fix::Manual, h,
-                                QCoreApplication::translate("pgha::Drift", "HAProxy backend %1").arg(p.name), want.join(QLatin1Char(',')),
-                                have.join(QLatin1Char(',')));
+            if (want != have) {
+                // Its haproxy.cfg written again and HAProxy's seamless reload bring the backends in line.
+                DriftItem i = item(DriftItem::Area::Topology, DriftItem::Fix::RewriteFile, h,
+                                   QCoreApplication::translate("pgha::Drift", "HAProxy backend %1").arg(p.name), want.join(QLatin1Char(',')),
+                                   have.join(QLatin1Char(',')));
+                i.service = QStringLiteral("haproxy");
+                r.items << i;
+            }
         }
     }
     return r;

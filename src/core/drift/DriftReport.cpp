@@ -32,6 +32,8 @@ QString driftFixKey(DriftItem::Fix f)
     case DriftItem::Fix::RollingRestart: return QStringLiteral("rolling-restart");
     case DriftItem::Fix::Reload: return QStringLiteral("reload");
     case DriftItem::Fix::Manual: return QStringLiteral("manual");
+    case DriftItem::Fix::AddMember: return QStringLiteral("add-member");
+    case DriftItem::Fix::RemoveMember: return QStringLiteral("remove-member");
     }
     return {};
 }

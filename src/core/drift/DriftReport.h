@@ -24,7 +24,9 @@ struct DriftItem
         RewriteFile,     // the file written, then its service reloads (Patroni, HAProxy) or restarts (etcd, one member at a time)
         RollingRestart,  // replicas one at a time, a switchover, then the former leader
         Reload,          // Patroni reload (a sighup parameter whose value PostgreSQL has not taken yet)
-        Manual           // not planned by apply (scale out/in, unreachable hosts): the report says what to do
+        Manual,          // not planned by apply (etcd members, unreachable hosts, the leader's removal): the report says what to do
+        AddMember,       // a PostgreSQL host of the design the cluster lacks: checked, installed, started as a replica
+        RemoveMember     // a replica the design lacks: out of HAProxy, Patroni stopped, gone from /cluster; data kept
     };
     Area area = Area::File;
     Fix fix = Fix::Manual;
@@ -34,13 +36,14 @@ struct DriftItem
     QString actual;    // the cluster's value ("" = absent)
     QString service;   // RewriteFile: the service that reads the file ("patroni", "etcd", "haproxy"; may be empty)
     QString note;
+    QString address;   // RemoveMember: the member's address as /cluster lists it (the design no longer names it)
     bool needsRestart = false;  // a PostgreSQL parameter PostgreSQL takes only at a restart (pg_settings context postmaster)
 
     bool operator==(const DriftItem &o) const
     {
         return area == o.area && fix == o.fix && host == o.host && key == o.key && design == o.design
             && actual == o.actual && service == o.service && note == o.note
-            && needsRestart == o.needsRestart;
+            && address == o.address && needsRestart == o.needsRestart;
     }
 };
 
@@ -58,7 +61,7 @@ struct DriftReport
 };
 
 QString driftAreaKey(DriftItem::Area a);  // "file", "dynamic", "running", "topology"
-QString driftFixKey(DriftItem::Fix f);    // "patch-config", "rewrite-file", "rolling-restart", "reload", "manual"
+QString driftFixKey(DriftItem::Fix f);    // "patch-config", "rewrite-file", "rolling-restart", "reload", "manual", "add-member", "remove-member"
 // --format json of `pgha diff` (docs/cli.md).
 QJsonObject driftToJson(const DriftReport &report);
 

@@ -126,4 +126,24 @@ bool hasControlCharacter(const QString &s)
     return false;
 }
 
+// RFC 1123 section 2.1: labels of letters, digits and hyphens, 1-63 characters, not starting or ending
+// with a hyphen (a leading digit is allowed); a full name at most 253 characters.
+bool isRfc1123HostName(const QString &name)
+{
+    if (name.isEmpty() || name.size() > 253)
+        return false;
+    const QStringList labels = name.split(QLatin1Char('.'));
+    for (const QString &label : labels) {
+        if (label.isEmpty() || label.size() > 63)
+            return false;
+        if (label.startsWith(QLatin1Char('-')) || label.endsWith(QLatin1Char('-')))
+            return false;
+        for (QChar c : label) {
+            if (!(c.unicode() < 128 && c.isLetterOrNumber()) && c != QLatin1Char('-'))
+                return false;
+        }
+    }
+    return true;
+}
+
 } // namespace pgha::Grammar

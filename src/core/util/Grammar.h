@@ -20,6 +20,9 @@ bool isParameterName(const QString &s);
 bool isEtcdToken(const QString &s);
 // The cluster name, which also names files and directories: [A-Za-z0-9_][A-Za-z0-9_-]*, at most 63 characters.
 bool isClusterName(const QString &s);
+
+// RFC 1123 section 2.1 host name: labels of letters, digits and inner hyphens, 1-63 characters; at most 253.
+bool isRfc1123HostName(const QString &name);
 // Why a data directory path is unusable as written ("" when it is fine): absolute, normalised (no "." or ".."
 // component, no "//", no trailing "/"), only [A-Za-z0-9_.+@/-] characters, no component starting with '-', at most 1024 characters.
 QString dataDirProblem(const QString &path);

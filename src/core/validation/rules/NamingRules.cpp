@@ -15,25 +15,6 @@ bool isAsciiAlnum(QChar c)
     return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
 }
 
-// RFC 1123 section 2.1: labels of letters, digits and hyphens, 1-63 characters, not starting or ending
-// with a hyphen (a leading digit is allowed); a full name at most 253 characters.
-bool isRfc1123HostName(const QString &name)
-{
-    if (name.isEmpty() || name.size() > 253)
-        return false;
-    const QStringList labels = name.split(QLatin1Char('.'));
-    for (const QString &label : labels) {
-        if (label.isEmpty() || label.size() > 63)
-            return false;
-        if (label.startsWith(QLatin1Char('-')) || label.endsWith(QLatin1Char('-')))
-            return false;
-        for (QChar c : label) {
-            if (!isAsciiAlnum(c) && c != QLatin1Char('-'))
-                return false;
-        }
-    }
-    return true;
-}
 
 // Patroni puts scope and namespace into DCS key paths (/<namespace>/<scope>/leader) and the scope into
 // PostgreSQL's cluster_name and the systemd/process titles: keep to a portable character set.
@@ -83,7 +64,7 @@ void invalidHostName(const RuleContext &c, Findings &out)
 {
     for (int i = 0; i < c.topology.hosts.size(); ++i) {
         const Host &h = c.topology.hosts.at(i);
-        if (isRfc1123HostName(h.name))
+        if (Grammar::isRfc1123HostName(h.name))
             continue;
         addFinding(out, "invalid-host-name", Severity::Error, RuleContext::hostSubject(h),
                    h.name.isEmpty() ? QCoreApplication::translate("pgha::Rules", "A host has no name.")
