@@ -240,7 +240,7 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
                 purge.title = QCoreApplication::translate("pgha::Deploy", "delete the data directory of the member that left (--purge)");
                 purge.deps = QStringList{wait.id};
                 purge.ops << runOp(QCoreApplication::translate("pgha::Deploy", "delete %1").arg(dataDir),
-                                   QStringLiteral("if pgrep -u postgres -x postgres >/dev/null || pgrep -f 'bin/patroni' >/dev/null; then\n"
+                                   QStringLiteral("if pgrep -x postgres >/dev/null || pgrep -x patroni >/dev/null; then\n"
                                                   "  echo 'PostgreSQL or Patroni still runs here: the data stays'; exit 1\nfi\n"
                                                   "if [ -f %1/PG_VERSION ]; then rm -rf %1 && echo deleted %1; else echo no data directory at %1; fi")
                                        .arg(shellQuote(dataDir)),

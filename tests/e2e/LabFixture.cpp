@@ -131,6 +131,8 @@ QString LabFixture::address(const QString &host) const
 {
     static const QStringList suffix = {QStringLiteral("11"), QStringLiteral("12"), QStringLiteral("13"),
                                        QStringLiteral("20")};
+    if (host == QLatin1String("node4"))  // the optional spare host (PGHA_LAB_NODE4=1 at up)
+        return m_prefix + QStringLiteral(".14");
     const int i = hosts().indexOf(host);
     return i < 0 ? QString() : m_prefix + QLatin1Char('.') + suffix.at(i);
 }

@@ -10,10 +10,15 @@ fi
 LAB="${PGHA_LAB_DIR:-/var/tmp/$LAB_DEFAULT_DIR_STEM-$PREFIX}"
 NAMES=(node1 node2 node3 haproxy)
 declare -A SUFFIX=([node1]=11 [node2]=12 [node3]=13 [haproxy]=20)
+# PGHA_LAB_NODE4=1 (at up): a fifth host, node4 on PREFIX.14, for scale out/in; a lab that has it keeps it in
+# every verb (down, status) whatever the environment says.
+if [[ -n "${PGHA_LAB_NODE4:-}" || -d "$LAB/hosts/node4" ]]; then
+  NAMES+=(node4); SUFFIX[node4]=14
+fi
 SSH_OPTS=(-n -o BatchMode=yes -o ConnectTimeout=10 -o LogLevel=ERROR)
 
 addr() { echo "$PREFIX.${SUFFIX[$1]}"; }
-need_host() { [[ -n "${SUFFIX[${1:-}]:-}" ]] || { echo "lab.sh: unknown host '${1:-}' (node1 node2 node3 haproxy)" >&2; exit 2; }; }
+need_host() { [[ -n "${SUFFIX[${1:-}]:-}" ]] || { echo "lab.sh: unknown host '${1:-}' (${NAMES[*]})" >&2; exit 2; }; }
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 # Several test runs (other build trees) may use the same prefix at once: one user of a lab at a time.

@@ -8,7 +8,8 @@
 #   lab.sh exec HOST CMD...                  run CMD inside HOST's namespaces without SSH (baseline, faults)
 #   lab.sh rekey HOST                        give HOST a new SSH host key (sshd re-reads it)
 #
-# PGHA_LAB_PREFIX (default 127.0.0) picks the addresses: PREFIX.11-.13 database nodes, PREFIX.20 HAProxy.
+# PGHA_LAB_PREFIX (default 127.0.0) picks the addresses: PREFIX.11-.13 database nodes, PREFIX.20 HAProxy;
+# PGHA_LAB_NODE4=1 adds node4 on PREFIX.14 (a spare database host for scale out/in).
 # PGHA_LAB_DIR (default /var/tmp/pgha-lab-PREFIX, mode 0700) holds the lab's state; sshd's StrictModes refuses
 # keys under world-writable /tmp, and the lab's /tmp is bind-mounted per host anyway.
 # Each host sees /opt through an overlay of its own (writes stay in the host). PGHA_LAB_PATRONI_VENV="HOST..."
@@ -96,7 +97,7 @@ cmd_up() {
       sleep 0.05
     done
   done
-  echo "lab up: ${NAMES[*]} on $PREFIX.{11,12,13,20}, state in $LAB"
+  echo "lab up: ${NAMES[*]} on $PREFIX (.11-.13, .20${SUFFIX[node4]:+, .14}), state in $LAB"
 }
 
 cmd_down() {
@@ -157,5 +158,5 @@ case "${1:-}" in
       sleep 0.1
     done
     echo "lab.sh: $n still serves its old key after 90 s (last answer: '${got:-none}')" >&2; exit 1 ;;
-  *) sed -n '2,13p' "$0" >&2; exit 2 ;;
+  *) sed -n '2,14p' "$0" >&2; exit 2 ;;
 esac
