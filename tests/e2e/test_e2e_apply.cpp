@@ -6,6 +6,7 @@
 #include "LabCluster.h"
 #include "LabFigure.h"
 #include "LabFixture.h"
+#include "LabLoad.h"
 
 #include "core/model/Secrets.h"
 
@@ -23,6 +24,8 @@
 #include <algorithm>
 
 namespace {
+
+using Load = LabLoad::Result;
 
 const QString kFigures = QStringLiteral(PGHA_BINARY_DIR "/figures-e2e-apply.txt");
 
@@ -48,16 +51,6 @@ double stamp(const QByteArray &out, const QByteArray &needle)
     return -1;
 }
 
-struct Load
-{
-    int writes = 0;
-    int wfail = 0;
-    int reads = 0;
-    int rfail = 0;
-    double refusedSec = 0;  // total time from a failed write to the next acknowledged one
-    QList<int> acked;
-    QStringList errors;
-};
 
 } // namespace
 
@@ -71,7 +64,7 @@ private:
     QString m_base;     // the lab design as deployed
     QString m_design;   // the design as changed so far
     pgha::Secrets m_secrets;
-    int m_nextId = 1;
+    LabLoad m_load{m_lab, m_cluster, QStringLiteral("apply_rows"), QStringLiteral("select count(*) from apply_rows")};
 
     QString knownHosts() const { return m_tmp.filePath(QStringLiteral("known_hosts")); }
     QStringList common() const
@@ -105,84 +98,11 @@ private:
     // Runs PROGRAM ARGS (stdin: INPUT) while the writer and the reader go on, as applyUnderLoad().
     Load underLoad(const QString &program, const QStringList &args, const QByteArray &input, LabCluster::Run *apply)
     {
-        Load l;
-        QProcess p;
-        p.setProcessEnvironment(m_lab.environment());
-        p.setProcessChannelMode(QProcess::MergedChannels);
-        if (input.isEmpty())
-            p.setStandardInputFile(QProcess::nullDevice());
-        QElapsedTimer t;
-        t.start();
-        p.start(program, args);
-        p.waitForStarted(10000);
-        if (!input.isEmpty()) {
-            p.write(input);
-            p.closeWriteChannel();
-        }
-        QElapsedTimer clock;
-        clock.start();
-        qint64 failSince = -1;
-        int okInARow = 0;
-        bool running = true;
-        while (clock.elapsed() < 600000) {
-            const int id = m_nextId++;
-            const LabCluster::Run w = m_cluster.psql(5000, QStringLiteral("insert into apply_rows values (%1)").arg(id), 2);
-            ++l.writes;
-            if (w.code == 0) {
-                l.acked << id;
-                ++okInARow;
-                if (failSince >= 0) {
-                    l.refusedSec += (clock.elapsed() - failSince) / 1000.0;
-                    failSince = -1;
-                }
-            } else {
-                ++l.wfail;
-                okInARow = 0;
-                if (failSince < 0)
-                    failSince = clock.elapsed();
-                l.errors << QString::fromUtf8(w.out).trimmed();
-            }
-            const LabCluster::Run r = m_cluster.psql(5001, QStringLiteral("select count(*) from apply_rows"), 2);
-            ++l.reads;
-            l.rfail += r.code == 0 ? 0 : 1;
-            if (running && (p.state() == QProcess::NotRunning || p.waitForFinished(0))) {
-                running = false;
-                apply->seconds = t.elapsed() / 1000.0;
-            }
-            if (!running && okInARow >= 3)
-                break;
-        }
-        if (p.state() != QProcess::NotRunning)
-            p.waitForFinished(600000);
-        apply->out = p.readAll();
-        apply->code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-        return l;
+        return m_load.run(program, args, apply, input);
     }
     // Every acknowledged row is in the table (read through the primary port).
-    int lost(const Load &l) const
-    {
-        const LabCluster::Run ids = m_cluster.psql(5000, QStringLiteral("select string_agg(id::text, ',') from apply_rows"));
-        if (ids.code != 0)
-            return -1;
-        QSet<int> present;
-        for (const QByteArray &x : ids.out.split(','))
-            present.insert(x.toInt());
-        int n = 0;
-        for (int id : l.acked)
-            n += present.contains(id) ? 0 : 1;
-        return n;
-    }
-    QString loadText(const Load &l) const
-    {
-        return QStringLiteral("writer through 5000: %1 attempts, %2 acknowledged, %3 refused (%4 s); reader through 5001: "
-                              "%5 reads, %6 failed")
-            .arg(l.writes)
-            .arg(l.acked.size())
-            .arg(l.wfail)
-            .arg(l.refusedSec, 0, 'f', 1)
-            .arg(l.reads)
-            .arg(l.rfail);
-    }
+    int lost(const Load &l) const { return m_load.lost(l); }
+    static QString loadText(const Load &l) { return LabLoad::text(l); }
     // Patroni's REST API with the lab's credentials (curl reads them from stdin, never its command line).
     LabCluster::Run rest(const QString &host, const QString &method, const QString &path, const QByteArray &body = {}) const
     {
