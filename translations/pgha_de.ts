@@ -1043,6 +1043,42 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <source>restart through Patroni, wait until every replica streams again</source>
         <translation>Über Patroni neu starten, warten, bis jede Replica wieder streamt</translation>
     </message>
+    <message>
+        <source>wait until every member runs, the new ones as replicas</source>
+        <translation>warten, bis jedes Mitglied läuft, die neuen als Replikate</translation>
+    </message>
+    <message>
+        <source>topology %1: not removed (its name or address %2 from /cluster is not usable)</source>
+        <translation>Topologie %1: nicht entfernt (ihr Name oder ihre Adresse %2 aus /cluster ist nicht verwendbar)</translation>
+    </message>
+    <message>
+        <source>stop Patroni on the member that leaves (it must not lead)</source>
+        <translation>Patroni auf dem ausscheidenden Mitglied stoppen (es darf nicht führen)</translation>
+    </message>
+    <message>
+        <source>refuse if it leads</source>
+        <translation>ablehnen, wenn es führt</translation>
+    </message>
+    <message>
+        <source>stop Patroni (and its PostgreSQL)</source>
+        <translation>Patroni (und sein PostgreSQL) stoppen</translation>
+    </message>
+    <message>
+        <source>wait until /cluster no longer lists %1</source>
+        <translation>warten, bis /cluster %1 nicht mehr aufführt</translation>
+    </message>
+    <message>
+        <source>%1 gone from /cluster</source>
+        <translation>%1 nicht mehr in /cluster</translation>
+    </message>
+    <message>
+        <source>delete the data directory of the member that left (--purge)</source>
+        <translation>das Datenverzeichnis des ausgeschiedenen Mitglieds löschen (--purge)</translation>
+    </message>
+    <message>
+        <source>delete %1</source>
+        <translation>%1 löschen</translation>
+    </message>
 </context>
 <context>
     <name>pgha::DeployPage</name>
@@ -1519,6 +1555,38 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
     <message>
         <source>no secrets of cluster &quot;%1&quot; were found (a deploy keeps them in %2): give the ones it was deployed with, --secrets FILE</source>
         <translation>keine Secrets des Clusters „%1“ gefunden (ein Ausrollen legt sie in %2 ab): geben Sie die beim Ausrollen verwendeten an, --secrets DATEI</translation>
+    </message>
+    <message>
+        <source>in the cluster, not in the design: removed (data kept)</source>
+        <translation>im Cluster, nicht im Entwurf: wird entfernt (Daten bleiben)</translation>
+    </message>
+    <message>
+        <source>the leader is not removed: switch over to a member of the design first</source>
+        <translation>der Leader wird nicht entfernt: zuerst auf ein Mitglied des Entwurfs umschalten</translation>
+    </message>
+    <message>
+        <source>not removed: the cluster would be left without a running replica</source>
+        <translation>nicht entfernt: dem Cluster bliebe kein laufendes Replikat</translation>
+    </message>
+    <message>
+        <source>not removed: /cluster gives no address for it</source>
+        <translation>nicht entfernt: /cluster nennt keine Adresse dafür</translation>
+    </message>
+    <message>
+        <source>in the design, not in the cluster: joins as a replica</source>
+        <translation>im Entwurf, nicht im Cluster: tritt als Replikat bei</translation>
+    </message>
+    <message>
+        <source>in the design, not in the cluster; also an etcd member, which apply does not add</source>
+        <translation>im Entwurf, nicht im Cluster; auch ein etcd-Mitglied, das apply nicht hinzufügt</translation>
+    </message>
+    <message>
+        <source>in the design, not in the cluster; unreachable</source>
+        <translation>im Entwurf, nicht im Cluster; nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>in the design, not in the cluster; no leader to copy from</source>
+        <translation>im Entwurf, nicht im Cluster; kein Leader, von dem kopiert werden kann</translation>
     </message>
 </context>
 <context>
