@@ -24,7 +24,7 @@ public:
         int rfail = 0;
         double refusedSec = 0;  // total time from a failed write to the next acknowledged one
         QList<int> acked;
-        QStringList errors;
+        QStringList errors;     // "at SECONDS s: " (since the program started) and psql's message
         QStringList readFrom;   // what each successful read returned (the reader's query)
     };
 
@@ -73,7 +73,7 @@ public:
                 okInARow = 0;
                 if (failSince < 0)
                     failSince = t.elapsed();
-                l.errors << QString::fromUtf8(w.out).trimmed();
+                l.errors << QStringLiteral("at %1 s: ").arg(t.elapsed() / 1000.0, 0, 'f', 1) + QString::fromUtf8(w.out).trimmed();
             }
             const LabCluster::Run r = m_cluster.psql(5001, m_readSql, 2);
             ++l.reads;

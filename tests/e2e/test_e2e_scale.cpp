@@ -126,7 +126,9 @@ private slots:
         const LabLoad::Result l = m_load.run(LabCluster::pgha(), apply(QStringLiteral("four.pgha.yaml")), &run);
         qInfo().noquote() << LabLoad::text(l);
         for (const QString &e : l.errors)
-            qInfo().noquote() << "refused write:" << e;
+            qInfo().noquote() << "refused write" << e;
+        if (!l.errors.isEmpty())
+            qInfo().noquote() << run.out.right(4000);  // the runner's time stamps, to place them
         QVERIFY2(run.code == 0, run.out.right(6000).constData());
         const int lost = m_load.lost(l);
         QCOMPARE(lost, 0);
