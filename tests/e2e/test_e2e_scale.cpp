@@ -2,8 +2,9 @@
 // on 127.0.37 (PGHA_LAB_PREFIX) with a spare host node4 (PGHA_LAB_NODE4=1); node4 added to the design and applied
 // (it joins as a replica from the leader and HAProxy's replica port reaches it), then removed again (out of HAProxy,
 // Patroni stopped, gone from /cluster, its data kept). Each apply runs while a writer inserts one row per connection
-// through port 5000 and a reader selects through 5001; every acknowledged row is there afterwards. FIGURE lines go
-// to figures-e2e-scale.txt.
+// through port 5000 and a reader selects through 5001; every acknowledged row is there afterwards. Adding it again
+// over its kept data is refused; with the data moved away it joins again and `apply --purge` removes it with its
+// data directory. FIGURE lines go to figures-e2e-scale.txt.
 #include "LabCluster.h"
 #include "LabFigure.h"
 #include "LabFixture.h"
@@ -200,6 +201,39 @@ private slots:
                                            "gone from /cluster, data kept): %1 s; writes lost %2 (%3)")
                                 .arg(run.seconds, 0, 'f', 1)
                                 .arg(lost)
+                                .arg(LabLoad::text(l)));
+        expectNoDrift(QStringLiteral("base.pgha.yaml"));
+    }
+
+    // node4 still holds the data it was removed with: adding it again is refused at its check (never a second copy
+    // of the cluster, never initdb over data) and nothing changes; with the data moved away it joins again, and
+    // `apply --purge` removes it together with its data directory.
+    void readdRefusedOverDataThenPurge()
+    {
+        const LabCluster::Run refused = m_cluster.run(LabCluster::pgha(), apply(QStringLiteral("four.pgha.yaml")), 300000);
+        QVERIFY2(refused.code == 1, refused.out.right(4000).constData());
+        QVERIFY2(refused.out.contains("check:node4"), refused.out.right(4000).constData());
+        QVERIFY(!refused.out.contains("patroni-start:node4: changed"));
+        QVERIFY(member(QStringLiteral("node4")).isEmpty());
+        QCOMPARE(m_lab.exec(QStringLiteral("node4"), QStringLiteral("test -f /var/lib/postgresql/15/patroni/PG_VERSION")), 0);
+
+        QCOMPARE(m_lab.exec(QStringLiteral("node4"), QStringLiteral("mv /var/lib/postgresql/15/patroni /var/lib/postgresql/15/patroni.old")), 0);
+        LabCluster::Run run;
+        LabLoad::Result l = m_load.run(LabCluster::pgha(), apply(QStringLiteral("four.pgha.yaml")), &run);
+        QVERIFY2(run.code == 0, run.out.right(6000).constData());
+        QCOMPARE(m_load.lost(l), 0);
+        QVERIFY(!member(QStringLiteral("node4")).isEmpty());
+
+        l = m_load.run(LabCluster::pgha(), apply(QStringLiteral("base.pgha.yaml"), {QStringLiteral("--purge")}), &run);
+        QVERIFY2(run.code == 0, run.out.right(6000).constData());
+        QVERIFY(run.out.contains("purge:node4"));
+        QCOMPARE(m_load.lost(l), 0);
+        QVERIFY(member(QStringLiteral("node4")).isEmpty());
+        QVERIFY(m_lab.exec(QStringLiteral("node4"), QStringLiteral("test -e /var/lib/postgresql/15/patroni")) != 0);
+        labFigure(kFigures, QStringLiteral("FIGURE scale in with --purge (node4 added again, then removed with its data directory): %1 s; "
+                                           "writes lost %2 (%3)")
+                                .arg(run.seconds, 0, 'f', 1)
+                                .arg(m_load.lost(l))
                                 .arg(LabLoad::text(l)));
         expectNoDrift(QStringLiteral("base.pgha.yaml"));
     }
