@@ -258,6 +258,32 @@ private slots:
         QVERIFY2(keys.contains(QStringLiteral("haproxy-tcp-check@%1:19").arg(b)), qPrintable(keys.join(QLatin1Char(' '))));
     }
 
+    // The guide's "create the configuration files for node2 and node3": a copy that changed a cluster setting.
+    void copiesThatDiffer()
+    {
+        QTemporaryDir dir;
+        QByteArray node2 = readFile(kGuide + QStringLiteral("patroni-fixed.yml"));
+        node2.replace("name: node1", "name: node2").replace("10.104.0.1:5432", "10.104.0.2:5432").replace("ttl: 30", "ttl: 20");
+        const QString b = writeFile(dir, QStringLiteral("node2.yml"), node2);
+        const Run r = runPgha({QStringLiteral("lint"), QStringLiteral("--format"), QStringLiteral("json"),
+                               kGuide + QStringLiteral("patroni-fixed.yml"), b});
+        QCOMPARE(r.code, 1);
+        QStringList keys;
+        findingsOf(r, &keys);
+        QVERIFY2(keys.contains(QStringLiteral("patroni-files-differ@%1:15").arg(b)), qPrintable(keys.join(QLatin1Char(' '))));
+        QCOMPARE(keys.filter(QStringLiteral("patroni-files-differ@")).size(), 1);
+        // Two members with their own names and addresses: no duplicate; a copy that kept node1's name is one.
+        QVERIFY(keys.filter(QStringLiteral("duplicate-host-name@")).isEmpty());
+        QByteArray same = node2;
+        same.replace("name: node2", "name: node1");
+        const QString c = writeFile(dir, QStringLiteral("node1-again.yml"), same);
+        const Run dup = runPgha({QStringLiteral("lint"), QStringLiteral("--format"), QStringLiteral("json"),
+                                 kGuide + QStringLiteral("patroni-fixed.yml"), c});
+        QStringList dupKeys;
+        findingsOf(dup, &dupKeys);
+        QVERIFY2(!dupKeys.filter(QStringLiteral("duplicate-host-name@")).isEmpty(), qPrintable(dupKeys.join(QLatin1Char(' '))));
+    }
+
     void badInput()
     {
         QTemporaryDir dir;
