@@ -314,6 +314,22 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <source>Change PostgreSQL parameters</source>
         <translation>PostgreSQL-Parameter ändern</translation>
     </message>
+    <message>
+        <source>Floating address (keepalived)</source>
+        <translation>Virtuelle Adresse (keepalived)</translation>
+    </message>
+    <message>
+        <source>Address (empty = none):</source>
+        <translation>Adresse (leer = keine):</translation>
+    </message>
+    <message>
+        <source>Virtual router id:</source>
+        <translation>Virtual-Router-ID:</translation>
+    </message>
+    <message>
+        <source>Interface (empty = automatic):</source>
+        <translation>Schnittstelle (leer = automatisch):</translation>
+    </message>
 </context>
 <context>
     <name>pgha::Commands</name>
@@ -1079,6 +1095,22 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <source>delete %1</source>
         <translation>%1 löschen</translation>
     </message>
+    <message>
+        <source>start keepalived (floating address %1)</source>
+        <translation>keepalived starten (virtuelle Adresse %1)</translation>
+    </message>
+    <message>
+        <source>start keepalived</source>
+        <translation>keepalived starten</translation>
+    </message>
+    <message>
+        <source>wait for the floating address</source>
+        <translation>auf die virtuelle Adresse warten</translation>
+    </message>
+    <message>
+        <source>HAProxy answers on %1</source>
+        <translation>HAProxy antwortet auf %1</translation>
+    </message>
 </context>
 <context>
     <name>pgha::DeployPage</name>
@@ -1832,6 +1864,14 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
     <message>
         <source>%1 (unknown)</source>
         <translation>%1 (unbekannt)</translation>
+    </message>
+    <message>
+        <source>by host order</source>
+        <translation>nach Reihenfolge der Hosts</translation>
+    </message>
+    <message>
+        <source>VRRP priority:</source>
+        <translation>VRRP-Priorität:</translation>
     </message>
 </context>
 <context>
@@ -2807,6 +2847,18 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>certificate of %1 (%2) accepted only because of --insecure: %3</source>
         <translation>Zertifikat von %1 (%2) nur wegen --insecure angenommen: %3</translation>
+    </message>
+    <message>
+        <source>the floating address %1 is held by %2 at once (split brain)</source>
+        <translation>die virtuelle Adresse %1 liegt gleichzeitig auf %2 (Split-Brain)</translation>
+    </message>
+    <message>
+        <source>no HAProxy host holds the floating address %1</source>
+        <translation>kein HAProxy-Host hält die virtuelle Adresse %1</translation>
+    </message>
+    <message>
+        <source>floating address: %1</source>
+        <translation>virtuelle Adresse: %1</translation>
     </message>
 </context>
 <context>
@@ -3941,6 +3993,74 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>Turn server-side prepared statements off in the drivers (JDBC prepareThreshold=0, asyncpg statement_cache_size=0, psycopg prepare_threshold=None), or use pool_mode session.</source>
         <translation>Schalten Sie serverseitige Prepared Statements in den Treibern ab (JDBC prepareThreshold=0, asyncpg statement_cache_size=0, psycopg prepare_threshold=None) oder verwenden Sie pool_mode session.</translation>
+    </message>
+    <message>
+        <source>The floating address &quot;%1&quot; is not a unicast IPv4 literal.</source>
+        <translation>Die virtuelle Adresse &quot;%1&quot; ist keine Unicast-IPv4-Adresse.</translation>
+    </message>
+    <message>
+        <source>Write a free IPv4 address of the HAProxy hosts&apos; subnet, such as 10.0.1.100.</source>
+        <translation>Tragen Sie eine freie IPv4-Adresse aus dem Subnetz der HAProxy-Hosts ein, etwa 10.0.1.100.</translation>
+    </message>
+    <message>
+        <source>The interface &quot;%1&quot; is not a network interface name.</source>
+        <translation>Die Schnittstelle &quot;%1&quot; ist kein Name einer Netzwerkschnittstelle.</translation>
+    </message>
+    <message>
+        <source>Leave it empty (the interface holding each host&apos;s address) or write a name of up to 15 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, such as eth0.</source>
+        <translation>Lassen Sie das Feld leer (die Schnittstelle mit der Adresse des jeweiligen Hosts) oder tragen Sie einen Namen aus bis zu 15 Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; oder &apos;-&apos; ein, etwa eth0.</translation>
+    </message>
+    <message>
+        <source>The VRRP priority %1 of %2 is outside 1 to 254.</source>
+        <translation>Die VRRP-Priorität %1 von %2 liegt außerhalb von 1 bis 254.</translation>
+    </message>
+    <message>
+        <source>Use 1 to 254 (the higher takes the address first), or 0 for the host order.</source>
+        <translation>Verwenden Sie 1 bis 254 (die höhere übernimmt die Adresse zuerst) oder 0 für die Reihenfolge der Hosts.</translation>
+    </message>
+    <message>
+        <source>vip_password is not 1 to 8 letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos; (VRRP carries 8 bytes).</source>
+        <translation>vip_password besteht nicht aus 1 bis 8 Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; oder &apos;-&apos; (VRRP überträgt 8 Bytes).</translation>
+    </message>
+    <message>
+        <source>Use up to 8 such characters, or leave it empty for no VRRP authentication.</source>
+        <translation>Verwenden Sie bis zu 8 solche Zeichen oder lassen Sie es leer für VRRP ohne Authentifizierung.</translation>
+    </message>
+    <message>
+        <source>virtual_router_id %1 is outside 1 to 255.</source>
+        <translation>virtual_router_id %1 liegt außerhalb von 1 bis 255.</translation>
+    </message>
+    <message>
+        <source>Pick 1 to 255, unique among the VRRP routers of the network segment (51 by default).</source>
+        <translation>Wählen Sie 1 bis 255, eindeutig unter den VRRP-Routern des Netzsegments (Vorgabe 51).</translation>
+    </message>
+    <message>
+        <source>A floating address needs at least two HAProxy hosts to move between; the design has %1.</source>
+        <translation>Eine virtuelle Adresse braucht mindestens zwei HAProxy-Hosts, zwischen denen sie wechseln kann; der Entwurf hat %1.</translation>
+    </message>
+    <message>
+        <source>Give the haproxy role to a second host in the same subnet, or remove cluster.vip.</source>
+        <translation>Geben Sie einem zweiten Host im selben Subnetz die Rolle haproxy oder entfernen Sie cluster.vip.</translation>
+    </message>
+    <message>
+        <source>The floating address %1 is not in the subnet &quot;%2&quot; of HAProxy host %3, so %3 cannot hold it.</source>
+        <translation>Die virtuelle Adresse %1 liegt nicht im Subnetz &quot;%2&quot; des HAProxy-Hosts %3, daher kann %3 sie nicht übernehmen.</translation>
+    </message>
+    <message>
+        <source>Put every HAProxy host in one subnet and pick the address from its range.</source>
+        <translation>Legen Sie alle HAProxy-Hosts in ein Subnetz und wählen Sie die Adresse aus dessen Bereich.</translation>
+    </message>
+    <message>
+        <source>The floating address %1 is the address of host %2.</source>
+        <translation>Die virtuelle Adresse %1 ist die Adresse von Host %2.</translation>
+    </message>
+    <message>
+        <source>Pick an address no host uses.</source>
+        <translation>Wählen Sie eine Adresse, die kein Host verwendet.</translation>
+    </message>
+    <message>
+        <source>The floating address %1 is the network or broadcast address of subnet &quot;%2&quot;.</source>
+        <translation>Die virtuelle Adresse %1 ist die Netz- oder Broadcast-Adresse des Subnetzes &quot;%2&quot;.</translation>
     </message>
 </context>
 <context>

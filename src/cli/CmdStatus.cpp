@@ -3,6 +3,7 @@
 #include "cli/StatusTable.h"
 #include "cli/TargetOptions.h"
 
+#include "deploy/VipProbe.h"
 #include "monitor/ClusterMonitor.h"
 #include "monitor/ClusterPoller.h"
 
@@ -37,7 +38,13 @@ int status(const QStringList &args)
                                    QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("table (default) or json."),
                                     QStringLiteral("FORMAT"), QStringLiteral("table"));
-    p.addOptions({watch, interval, count, format});
+    const QCommandLineOption knownHosts(QStringLiteral("known-hosts"),
+                                        QStringLiteral("known_hosts file for asking the HAProxy hosts over SSH which one "
+                                                       "holds the floating address (default ~/.ssh/known_hosts)."),
+                                        QStringLiteral("FILE"));
+    const QCommandLineOption noVip(QStringLiteral("no-vip"),
+                                   QStringLiteral("Do not ask the HAProxy hosts over SSH who holds the floating address."));
+    p.addOptions({watch, interval, count, format, knownHosts, noVip});
     p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Project file (or template:NAME)."));
     int code = 0;
     if (!parseArgs(p, QStringLiteral("status"), args, &code))
@@ -57,10 +64,18 @@ int status(const QStringList &args)
     const bool json = fmt == QLatin1String("json");
 
     if (!p.isSet(watch)) {
+        // The floating address's holder: over SSH, which the poller has not (docs/vip.md); FILE designs only.
+        VipState vip;
+        if (!p.isSet(noVip) && !p.isSet(t.url) && !p.positionalArguments().isEmpty()) {
+            if (const std::optional<Topology> topo = loadProjectArg(p.positionalArguments().first()))
+                vip = askVipHolders(*topo, sshSessionFactory(), p.value(knownHosts));
+        }
         ClusterPoller poller(*target);
         int exitCode = 2;
         bool answered = false;
-        QObject::connect(&poller, &ClusterPoller::polled, &poller, [&](const ClusterState &st) {
+        QObject::connect(&poller, &ClusterPoller::polled, &poller, [&](const ClusterState &polled) {
+            ClusterState st = polled;
+            st.applyVip(vip);
             if (json)
                 out() << QJsonDocument(st.toJson()).toJson(QJsonDocument::Indented);
             else

@@ -139,6 +139,15 @@ void printStatusTable(QTextStream &s, const ClusterState &st)
             }
         }
     }
+    if (!st.vip.address.isEmpty()) {
+        s << "Floating address " << st.vip.address << ": "
+          << (st.vip.holders.isEmpty() ? QStringLiteral("HELD BY NO HAPROXY HOST")
+              : st.vip.holders.size() == 1 ? QStringLiteral("on ") + st.vip.holders.first()
+                                           : QStringLiteral("ON SEVERAL HOSTS ") + st.vip.holders.join(QLatin1String(", ")))
+          << "\n";
+        for (const QString &u : st.vip.unreachable)
+            s << "  not asked: " << u << "\n";
+    }
     if (!st.tls.isEmpty()) {
         s << "TLS certificates presented:\n";
         for (const TlsEndpointState &t : st.tls) {

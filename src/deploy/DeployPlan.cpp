@@ -3,6 +3,7 @@
 #include "core/generate/GenUtil.h"
 #include "core/generate/GeneratedFile.h"
 #include "core/generate/HAProxyConfig.h"
+#include "core/generate/KeepalivedConfig.h"
 #include "core/generate/InstallScript.h"
 #include "core/generate/SystemdUnits.h"
 #include "core/generate/TlsFiles.h"
@@ -130,6 +131,8 @@ QString serviceOfFile(const Host &h, const QString &path)
         return QStringLiteral("haproxy");
     if (path == Platform::pgbouncerConfigPath() || path == Platform::pgbouncerUserlistPath())
         return QStringLiteral("pgbouncer");
+    if (h.has(Role::HAProxy) && path == KeepalivedConfig::configPath())
+        return QStringLiteral("keepalived");
     return {};
 }
 
@@ -224,12 +227,7 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
     const QList<const Host *> haHosts = topology.hostsWith(Role::HAProxy);
 
     for (const Host *h : hosts) {
-        SshTarget t;
-        t.hostName = h->name;
-        t.address = h->address;
-        t.port = h->ssh.port;
-        t.user = h->ssh.user;
-        t.identityFile = h->ssh.identityFile;
+        SshTarget t = sshTargetOf(*h);
         t.knownHostsFile = options.knownHostsFile;
         t.acceptNewHostKeys = options.acceptNewHostKeys;
         plan.targets.insert(h->name, t);
@@ -620,6 +618,45 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
         plan.steps.last().ops << w;
         if (poolerOn && !poolerOnDb)
             poolerStart(h, {r.id, QStringLiteral("pooler-auth")});  // in front of this host's HAProxy
+    }
+
+    // 6b. The floating address: keepalived on each HAProxy host once its HAProxy routes (the track script checks
+    // it), then the address answers on the primary port (docs/vip.md).
+    if (c.vip.enabled() && haHosts.size() >= 2) {
+        QStringList vipIds;
+        for (const Host *h : haHosts) {
+            DeployStep s;
+            s.id = QStringLiteral("keepalived-start:") + h->name;
+            s.host = h->name;
+            s.title = QCoreApplication::translate("pgha::Deploy", "start keepalived (floating address %1)").arg(c.vip.address);
+            s.deps = QStringList{QStringLiteral("haproxy-ready:") + h->name};
+            s.probe = startedTest(QStringLiteral("keepalived"));
+            const QString conf = q(KeepalivedConfig::configPath());
+            QString prepare = QStringLiteral("sysctl -q -p %1 || exit 1\n").arg(q(KeepalivedConfig::sysctlPath()));
+            if (c.vip.interface.isEmpty())
+                prepare += KeepalivedConfig::interfaceScript(*h);
+            prepare += QStringLiteral("keepalived -t -f %1 || exit 1").arg(conf);
+            s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "start keepalived"),
+                           startScript(QStringLiteral("keepalived"), QStringLiteral("root"), prepare,
+                                       QStringLiteral("\"$(command -v keepalived)\" -n -l -D -f %1 -p /run/keepalived.pid").arg(conf)),
+                           serviceLog(QStringLiteral("keepalived")));
+            plan.steps << s;
+            vipIds << s.id
+                   << addReload(h, QStringLiteral("keepalived"), {s.id}, QStringLiteral("systemctl reload keepalived"),
+                                QStringLiteral("  kill -HUP \"$(cat /run/keepalived.pid)\""));
+        }
+        DeployStep v;
+        v.id = QStringLiteral("vip-ready");
+        v.host = haHosts.first()->name;
+        v.title = QCoreApplication::translate("pgha::Deploy", "wait for the floating address");
+        v.deps = vipIds;
+        DeployOp w = waitOp(QCoreApplication::translate("pgha::Deploy", "HAProxy answers on %1").arg(GenUtil::hostPort(c.vip.address, c.haproxy.primaryPort)),
+                            QStringLiteral("timeout 2 bash -c %1").arg(q(QStringLiteral("</dev/tcp/%1/%2").arg(c.vip.address, QString::number(c.haproxy.primaryPort)))),
+                            DeployOp::Until::ExitZero, 60);
+        w.diagnose = serviceLog(QStringLiteral("keepalived"));
+        w.service = QStringLiteral("keepalived");
+        v.ops << w;
+        plan.steps << v;
     }
 
     // 7. The proof: a write through the primary port, a read from a replica through the replica port.

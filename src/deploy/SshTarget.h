@@ -18,4 +18,8 @@ struct SshTarget
     int commandTimeoutSec = 120;
 };
 
+struct Host;
+// The host's address and its hosts[].ssh settings (user, port, identity file); the rest at its defaults.
+SshTarget sshTargetOf(const Host &host);
+
 } // namespace pgha

@@ -189,7 +189,32 @@ QJsonObject ClusterState::toJson() const
     }
     if (haproxyMonitored)
         root.insert(QStringLiteral("haproxy"), jh);
+    if (!vip.address.isEmpty()) {
+        root.insert(QStringLiteral("vip"), QJsonObject{{QStringLiteral("address"), vip.address},
+                                                       {QStringLiteral("holders"), QJsonArray::fromStringList(vip.holders)},
+                                                       {QStringLiteral("unreachable"), QJsonArray::fromStringList(vip.unreachable)}});
+    }
     return root;
+}
+
+void ClusterState::applyVip(const VipState &state)
+{
+    vip = state;
+    if (vip.address.isEmpty())
+        return;
+    QString reason;
+    if (vip.holders.size() > 1)
+        reason = QCoreApplication::translate("pgha::Monitor", "the floating address %1 is held by %2 at once (split brain)")
+                     .arg(vip.address, vip.holders.join(QStringLiteral(", ")));
+    else if (vip.holders.isEmpty() && vip.unreachable.isEmpty())
+        reason = QCoreApplication::translate("pgha::Monitor", "no HAProxy host holds the floating address %1").arg(vip.address);
+    for (const QString &u : vip.unreachable)
+        gaps << QCoreApplication::translate("pgha::Monitor", "floating address: %1").arg(u);
+    if (reason.isEmpty())
+        return;
+    reasons << reason;
+    if (verdict == Verdict::Healthy)
+        verdict = Verdict::Degraded;
 }
 
 } // namespace pgha

@@ -84,7 +84,10 @@ struct ClusterState
     // What the monitor could not read (credentials refused, ...): the verdict is about the parts it did read,
     // and these are shown beside it as monitoring gaps, not as faults of the cluster.
     QStringList gaps;
+    VipState vip;
 
+    // Adds the floating address's holders; nobody or more than one holding it makes the verdict degraded.
+    void applyVip(const VipState &state);
     const MemberState *member(const QString &name) const;
     const MemberState *leader() const;
     int etcdHealthyCount() const;

@@ -120,6 +120,33 @@ private slots:
                 QVERIFY2(!s.probe.isEmpty(), qPrintable(s.id));
     }
 
+    // The floating address: keepalived on every HAProxy host after its HAProxy routes, then the VIP answers.
+    void keepalivedAfterHAProxy()
+    {
+        Topology t = labTopology();
+        QVERIFY(!buildPlan(t, fakeBundle(t), secrets(), {}).step(QStringLiteral("vip-ready")));
+        Host lb2 = *t.hostsWith(Role::HAProxy).first();
+        const QString first = lb2.name;
+        lb2.name = QStringLiteral("lb2");
+        lb2.address = QStringLiteral("127.0.36.99");
+        t.hosts.append(lb2);
+        t.cluster.vip.address = QStringLiteral("127.0.36.100");
+        const DeployPlan p = buildPlan(t, fakeBundle(t), secrets(), {});
+        for (const QString &h : {first, QStringLiteral("lb2")}) {
+            const DeployStep *k = p.step(QStringLiteral("keepalived-start:") + h);
+            QVERIFY2(k, qPrintable(h));
+            QVERIFY(k->deps.contains(QStringLiteral("haproxy-ready:") + h));
+            QVERIFY(indexOf(p, QStringLiteral("haproxy-ready:") + h) < indexOf(p, k->id));
+            QVERIFY(!k->probe.isEmpty());
+            QVERIFY(k->ops.first().script.contains(QLatin1String("keepalived -t -f")));
+            QVERIFY(k->ops.first().script.contains(QLatin1String("$PGHA_VIP_INTERFACE")));  // interface found on the host
+            QVERIFY(p.step(QStringLiteral("vip-ready"))->deps.contains(k->id));
+        }
+        const DeployStep *v = p.step(QStringLiteral("vip-ready"));
+        QCOMPARE(v->ops.first().kind, DeployOp::Kind::WaitFor);
+        QVERIFY(v->ops.first().script.contains(QLatin1String("127.0.36.100")));
+    }
+
     void onlyHosts()
     {
         const Topology t = labTopology();

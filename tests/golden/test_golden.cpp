@@ -185,6 +185,11 @@ private slots:
             secrets->haproxyStatsPassword.toUtf8()};
         if (!secrets->poolerAuthPassword.isEmpty())  // the cases without a pooler have none
             passwords << secrets->poolerAuthPassword.toUtf8();
+        QList<QByteArray> optional = {secrets->vipPassword.toUtf8()};  // may be empty: no VRRP authentication
+        for (const QByteArray &p : optional) {
+            if (!p.isEmpty())
+                passwords << p;
+        }
         // Private keys are secrets too; certificates are not.
         QList<QByteArray> keys = {secrets->tls.ca.keyPem, secrets->tls.admin.keyPem};
         for (const PemPair &p : secrets->tls.hosts)

@@ -23,6 +23,7 @@ BASE = {
     "hba": [], "ssh_user": '"root"', "identity": None, "host1": '"node1"', "addr1": '"10.104.0.1"',
     "os1": '"rhel8"', "cidr": '"10.104.0.0/24"', "distribution": '"percona"', "port": "5432",
     "pooler": None,
+    "vip": None, "lb2": True,
 }
 
 
@@ -46,6 +47,8 @@ def render(v):
     lines.append("  users: {superuser: %s, replication: %s, rewind: %s}" % (v["superuser"], v["replication"], v["rewind"]))
     if v["pooler"] is not None:
         lines.append("  pooler: {enabled: true, %s}" % v["pooler"])
+    if v["vip"] is not None:
+        lines.append("  vip: %s" % v["vip"])
     if v["hba"]:
         lines.append("  pg_hba:")
         for r in v["hba"]:
@@ -54,6 +57,8 @@ def render(v):
               "hosts:"]
     hosts = [(v["host1"], v["addr1"], v["os1"], "[postgres, etcd]"), ('"node2"', '"10.104.0.2"', '"rhel8"', "[postgres, etcd]"),
              ('"node3"', '"10.104.0.3"', '"rhel8"', "[postgres, etcd]"), ('"lb1"', '"10.104.0.6"', '"rhel8"', "[haproxy]")]
+    if v["vip"] is not None and v["lb2"]:
+        hosts.append(('"lb2"', '"10.104.0.7"', '"rhel8"', "[haproxy]"))
     for name, addr, os_, roles in hosts:
         ssh = "{user: %s, port: 22%s}" % (v["ssh_user"], (", identity_file: %s" % v["identity"]) if v["identity"] else "")
         lines += ["  - name: %s" % name, "    address: %s" % addr, "    subnet: db", "    os: %s" % os_,
@@ -180,7 +185,6 @@ raw("distribution-injection", "load:not one of", base_text.replace("distribution
 raw("nul-byte", "rule:invalid-cluster-name", base_text.encode().replace(b"cluster_1", b"clus\x00ter"))
 raw("crlf-line-ends-ok", "ok", base_text.replace("\n", "\r\n"))
 raw("utf8-bom-ok", "ok", b"\xef\xbb\xbf" + base_text.encode())
-
 # --- PgBouncer (issue 10): values that reach pgbouncer.ini, userlist.txt, pg_hba and the deploy's SQL ---
 case("pooler-auth-user-ini-injection", "rule:invalid-role-name", pooler="auth_user: %s" % q("a\nauth_type = trust"))
 case("pooler-auth-user-sql-injection", "rule:invalid-role-name", pooler="auth_user: %s" % q("x'; DROP ROLE postgres; --"))
@@ -193,6 +197,22 @@ case("pooler-pool-size-zero", "load:out of range", pooler="default_pool_size: 0"
 case("pooler-password-in-project", "load:never stored", pooler="auth_password: qaz123")
 case("pooler-port-conflict", "rule:port-conflict", pooler="port: 8008")
 case("pooler-ok", "ok", pooler="placement: database, pool_mode: session, auth_user: pgbouncer_auth")
+# --- the floating address (issue 10): values that reach keepalived.conf ---
+def vip(address, rid="51", iface='""'):
+    return "{address: %s, virtual_router_id: %s, interface: %s}" % (address, rid, iface)
+case("vip-address-injection", "rule:vip-invalid", vip=vip(q("10.104.0.100/24\n    }\n    notify_master \"/bin/touch %s\"" % MARK)))
+case("vip-address-command", "rule:vip-invalid", vip=vip(q("10.104.0.100" + TOUCH)))
+case("vip-address-ipv6", "rule:vip-invalid", vip=vip(q("fd00::100")))
+case("vip-interface-injection", "rule:vip-invalid", vip=vip('"10.104.0.100"', iface=q("eth0 # x\n}\nvrrp_script y {")))
+case("vip-interface-substitution", "rule:vip-invalid", vip=vip('"10.104.0.100"', iface=q("$HOME")))
+case("vip-router-id-zero", "rule:vip-router-id", vip=vip('"10.104.0.100"', rid="0"))
+case("vip-router-id-256", "rule:vip-router-id", vip=vip('"10.104.0.100"', rid="256"))
+case("vip-is-a-host-address", "rule:vip-collision", vip=vip('"10.104.0.6"'))
+case("vip-broadcast", "rule:vip-collision", vip=vip('"10.104.0.255"'))
+case("vip-outside-subnet", "rule:vip-outside-subnet", vip=vip('"10.20.0.5"'))
+case("vip-one-haproxy", "rule:vip-too-few-haproxy", vip=vip('"10.104.0.100"'), lb2=False)
+case("vip-router-id-text", "load:whole number", vip=vip('"10.104.0.100"', rid="fifty"))
+case("vip-ok", "ok", vip=vip('"10.104.0.100"'))
 
 
 def main():

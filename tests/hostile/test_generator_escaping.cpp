@@ -6,6 +6,7 @@
 #include "core/generate/Generator.h"
 #include "core/generate/PgBouncerConfig.h"
 #include "core/model/Platform.h"
+#include "core/generate/KeepalivedConfig.h"
 #include "core/model/Secrets.h"
 #include "core/project/ProjectFile.h"
 #include "core/util/ShellQuote.h"
@@ -655,6 +656,81 @@ private slots:
                 QVERIFY(h.content.contains("%%i"));
             }
         }
+    }
+
+    // keepalived.conf has no quoting a value could rely on: every hostile value (the VIP, the interface, a peer's
+    // address, the VRRP password) becomes one word that adds no line, keyword, block or comment.
+    void keepalivedConfKeepsItsStructure()
+    {
+        Topology benign = ProjectFile::referenceTopology();
+        Host lb2 = *benign.hostsWith(Role::HAProxy).first();
+        lb2.name = QStringLiteral("lb2");
+        lb2.address = QStringLiteral("10.104.0.7");
+        benign.hosts.append(lb2);
+        benign.cluster.vip.address = QStringLiteral("10.104.0.100");
+        benign.cluster.vip.interface = QStringLiteral("eth0");
+        Secrets benignSec = benignSecrets();
+        benignSec.vipPassword = QStringLiteral("Vrrp4Tst");
+
+        Topology hostile = benign;
+        hostile.cluster.vip.address = QStringLiteral("10.104.0.100/24\n    }\n    notify_master \"/bin/touch ") + kMarker + QStringLiteral("\" #");
+        hostile.cluster.vip.interface = QStringLiteral("eth0 # x\n}\n$HOME @x !y");
+        hostile.hosts.last().address = QStringLiteral("10.104.0.7\n    }\n    track_file { ") + touch();
+        Secrets hostileSec = benignSec;
+        hostileSec.vipPassword = QStringLiteral("pw\n    }\n#!");
+
+        const auto lines = [](const QByteArray &conf) {
+            QList<QStringList> out;
+            for (const QString &l : QString::fromUtf8(conf).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                if (!l.startsWith(QLatin1Char('#')))
+                    out << l.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            }
+            return out;
+        };
+        int checked = 0;
+        for (const Host *h : benign.hostsWith(Role::HAProxy)) {
+            const QByteArray b = KeepalivedConfig::config(benign, benignSec, *h);
+            const Host *hh = hostile.hostByName(h->name);
+            QVERIFY(hh);
+            const QByteArray x = KeepalivedConfig::config(hostile, hostileSec, *hh);
+            const QList<QStringList> bl = lines(b);
+            const QList<QStringList> xl = lines(x);
+            QCOMPARE(xl.size(), bl.size());
+            for (int k = 0; k < xl.size(); ++k) {
+                QCOMPARE(xl.at(k).size(), bl.at(k).size());
+                if (!bl.at(k).first().front().isDigit())  // a keyword, not an address in a list
+                    QCOMPARE(xl.at(k).first(), bl.at(k).first());
+            }
+            // The only quoted text is the track script; no comment starts, substitutes or selects after a value.
+            for (const QString &l : QString::fromUtf8(x).split(QLatin1Char('\n'))) {
+                if (l.startsWith(QLatin1Char('#')))
+                    continue;
+                if (l.contains(QLatin1String("script \""))) {
+                    QVERIFY2(l.count(QLatin1Char('"')) == 2 && !l.contains(QLatin1String("touch")), qPrintable(l));
+                    continue;
+                }
+                QVERIFY2(!l.contains(QLatin1Char('#')) && !l.contains(QLatin1Char('!')) && !l.contains(QLatin1Char('"'))
+                             && !l.contains(QLatin1Char('@')),
+                         qPrintable(l));
+                QVERIFY2(!l.contains(QLatin1Char('$')) && !l.contains(QLatin1String("touch")), qPrintable(l));
+            }
+            QVERIFY(x.contains("pgha-invalid-value"));
+            // keepalived reads the benign file (config test; the interface need not exist for the parse).
+            if (!QStandardPaths::findExecutable(QStringLiteral("keepalived")).isEmpty()) {
+                const Run r = run(QStringLiteral("keepalived"), {QStringLiteral("-t"), QStringLiteral("-l"),
+                                                                 QStringLiteral("-f"), write(QStringLiteral("k.conf"), b)});
+                QVERIFY2(!QByteArray(r.out + r.err).contains("Unknown keyword"), QByteArray(r.out + r.err).constData());
+            }
+            ++checked;
+        }
+        QCOMPARE(checked, 2);
+        // The install script's interface lookup quotes the address for the shell.
+        Topology auto_ = hostile;
+        auto_.cluster.vip.interface.clear();
+        const QString script = KeepalivedConfig::interfaceScript(*auto_.hostByName(QStringLiteral("lb2")));
+        QVERIFY(script.contains(shellQuote(auto_.hostByName(QStringLiteral("lb2"))->address)));
+        const Run n = run(QStringLiteral("bash"), {QStringLiteral("-n"), QStringLiteral("-c"), script});
+        QCOMPARE(n.exitCode, 0);
     }
 };
 

@@ -143,6 +143,36 @@ QStringList haproxyKeywords(const QString &path)
     return out;
 }
 
+// A floating address (cluster.vip) adds one bind after each listener's own: the same structure otherwise.
+QStringList withoutVipBinds(QStringList keywords)
+{
+    for (int i = keywords.size() - 1; i > 0; --i) {
+        if (keywords.at(i) == QLatin1String("bind") && keywords.at(i - 1) == QLatin1String("bind"))
+            keywords.removeAt(i);
+    }
+    return keywords;
+}
+
+// keepalived.conf: outside comments and the track script's quoted command, no value starts a comment ('#', '!'),
+// a substitution ('$', but the interface include's own variable) or a quote.
+QString keepalivedProblem(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        return path + QStringLiteral(": unreadable");
+    for (const QString &l : QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'))) {
+        const QString t = l.trimmed();
+        if (t.startsWith(QLatin1Char('#')) || t.startsWith(QLatin1String("script \"")))
+            continue;
+        QString rest = t;
+        rest.remove(QLatin1String("$PGHA_VIP_INTERFACE"));
+        if (rest.contains(QLatin1Char('#')) || rest.contains(QLatin1Char('!')) || rest.contains(QLatin1Char('$'))
+            || rest.contains(QLatin1Char('"')))
+            return path + QStringLiteral(": line \"") + t + QLatin1Char('"');
+    }
+    return {};
+}
+
 // What every generated tree must look like: the structure of the corpus's benign base, by file name.
 struct Shape
 {
@@ -173,9 +203,12 @@ QString check(const QString &dir, const Shape &want)
                 return path + QStringLiteral(": variables ") + envNames(path).join(QLatin1Char(','));
             ++env;
         } else if (path.endsWith(QLatin1String("/haproxy.cfg"))) {
-            if (haproxyKeywords(path) != want.haproxy)
+            if (withoutVipBinds(haproxyKeywords(path)) != want.haproxy)
                 return path + QStringLiteral(": directives ") + haproxyKeywords(path).join(QLatin1Char(','));
             ++haproxy;
+        } else if (path.endsWith(QLatin1String("/keepalived.conf"))) {
+            if (const QString problem = keepalivedProblem(path); !problem.isEmpty())
+                return problem;
         } else if (path.endsWith(QLatin1String(".sh"))) {
             QProcess b;
             b.start(QStringLiteral("bash"), {QStringLiteral("-n"), path});

@@ -3,6 +3,7 @@
 #include "core/parse/EtcdParser.h"
 #include "core/parse/HaproxyStatsParser.h"
 #include "core/parse/PatroniParser.h"
+#include "core/parse/VipHolderParser.h"
 
 #include <QFile>
 #include <QJsonValue>
@@ -43,6 +44,20 @@ private slots:
     void haproxy();
     void haproxyColumnsByName();
     void haproxyMissingColumn();
+    // `ip -o addr show` recorded from iproute2 6.1 in a network namespace holding the VIP, and from one not holding it.
+    void vipHolder()
+    {
+        const QString vip = QStringLiteral("198.51.100.100");
+        QCOMPARE(VipHolderParser::interfaceHolding(data(QStringLiteral("iproute2-6.1-addr-holder.txt")), vip), QStringLiteral("eth0"));
+        QCOMPARE(VipHolderParser::interfaceHolding(data(QStringLiteral("iproute2-6.1-addr-backup.txt")), vip), QString());
+        // The host's own address is not the VIP; a prefix of the VIP's text is not the VIP.
+        QCOMPARE(VipHolderParser::interfaceHolding(data(QStringLiteral("iproute2-6.1-addr-holder.txt")), QStringLiteral("198.51.100.10")), QString());
+        QCOMPARE(VipHolderParser::interfaceHolding(data(QStringLiteral("iproute2-6.1-addr-holder.txt")), QStringLiteral("fd00::11")), QStringLiteral("eth0"));
+        QCOMPARE(VipHolderParser::interfaceHolding("5: eth1@if6    inet 198.51.100.100/32 scope global eth1\\ x\n", vip), QStringLiteral("eth1"));
+        QCOMPARE(VipHolderParser::interfaceHolding("garbage\n\n: :\n", vip), QString());
+        QCOMPARE(VipHolderParser::interfaceHolding("", QStringLiteral("not an address")), QString());
+        QCOMPARE(VipHolderParser::command(QStringLiteral("198.51.100.100")), QStringLiteral("ip -o addr show to 198.51.100.100"));
+    }
     void poolKind_data();
     void poolKind();
 };

@@ -162,6 +162,35 @@ private slots:
         QCOMPARE(defaults.authUser, QStringLiteral("pgbouncer_auth"));
     }
 
+    void vipRoundTrips()
+    {
+        Topology t = ProjectFile::referenceTopology();
+        QVERIFY(!t.cluster.vip.enabled());
+        QVERIFY(!ProjectFile::serialize(t).contains("vip"));  // absent stays absent: older files unchanged
+        t.cluster.vip.address = QStringLiteral("10.104.0.100");
+        t.cluster.vip.virtualRouterId = 77;
+        t.cluster.vip.interface = QStringLiteral("eth1");
+        t.hosts.last().vipPriority = 120;
+        const QByteArray text = ProjectFile::serialize(t);
+        QVERIFY2(text.contains("vip: {address: \"10.104.0.100\", virtual_router_id: 77, interface: \"eth1\"}"), text.constData());
+        QVERIFY2(text.contains("vip_priority: 120"), text.constData());
+        auto back = ProjectFile::parse(text, QStringLiteral("vip.pgha.yaml"));
+        QVERIFY(back.ok());
+        QVERIFY(back->warnings.isEmpty());
+        QCOMPARE(back->topology, t);
+        QCOMPARE(back->topology.cluster.vip.virtualRouterId, 77);
+        // Defaults: router id 51, interface empty.
+        auto d = ProjectFile::parse("format: 1\ncluster:\n  vip: {address: 10.0.0.5}\n", QStringLiteral("d.pgha.yaml"));
+        QVERIFY(d.ok());
+        QCOMPARE(d->topology.cluster.vip.virtualRouterId, 51);
+        QVERIFY(d->topology.cluster.vip.interface.isEmpty());
+        // Errors name the field.
+        auto e = ProjectFile::parse("format: 1\ncluster:\n  vip: {virtual_router_id: 5}\n", QStringLiteral("e.pgha.yaml"));
+        QVERIFY(!e.ok());
+        QCOMPARE(e.error().field, QStringLiteral("cluster.vip.address"));
+        QCOMPARE(e.error().line, 3);
+    }
+
     void errorsNameFileLineAndField_data()
     {
         QTest::addColumn<QByteArray>("yaml");

@@ -542,6 +542,52 @@ QList<Case> cases()
               t.cluster.haproxy.fall = 2;
           }));
 
+    // The floating address (VipRules.cpp): the reference design plus a second HAProxy host and a VIP.
+    const auto vipDesign = [](const std::function<void(Topology &)> &f = {}) {
+        Topology t = reference();
+        t.hosts.append(newHost(QStringLiteral("lb2"), QStringLiteral("10.104.0.7"), Role::HAProxy));
+        t.cluster.vip.address = QStringLiteral("10.104.0.100");
+        if (f)
+            f(t);
+        return t;
+    };
+    const QString vipAddr = QStringLiteral("cluster.vip.address");
+    fire("vip with a line break", "vip-invalid", vipAddr, E,
+         vipDesign([](Topology &t) { t.cluster.vip.address = QStringLiteral("10.104.0.100\n}"); }));
+    fire("vip IPv6", "vip-invalid", vipAddr, E, vipDesign([](Topology &t) { t.cluster.vip.address = QStringLiteral("fd00::1"); }));
+    fire("vip interface with a comment", "vip-invalid", QStringLiteral("cluster.vip.interface"), E,
+         vipDesign([](Topology &t) { t.cluster.vip.interface = QStringLiteral("eth0 #"); }));
+    fire("vip priority 255", "vip-invalid", QStringLiteral("hosts/lb2"), E,
+         vipDesign([](Topology &t) { host(t, "lb2")->vipPriority = 255; }));
+    {
+        Secrets s = strongSecrets();
+        s.vipPassword = QStringLiteral("toolongforvrrp");
+        c.append({QStringLiteral("vip password of 14 characters"), QStringLiteral("vip-invalid"), true,
+                  QStringLiteral("secrets.vip_password"), E, vipDesign(), true, s});
+        s.vipPassword = QStringLiteral("Vrrp4Tst");
+        c.append({QStringLiteral("vip password of 8 characters"), QStringLiteral("vip-invalid"), false, {}, -1,
+                  vipDesign(), true, s});
+    }
+    quiet("vip with interface eth0.100", "vip-invalid",
+          vipDesign([](Topology &t) { t.cluster.vip.interface = QStringLiteral("eth0.100"); }));
+    quiet("no vip", "vip-invalid", reference());
+    fire("router id 0", "vip-router-id", QStringLiteral("cluster.vip.virtual_router_id"), E,
+         vipDesign([](Topology &t) { t.cluster.vip.virtualRouterId = 0; }));
+    fire("router id 256", "vip-router-id", QStringLiteral("cluster.vip.virtual_router_id"), E,
+         vipDesign([](Topology &t) { t.cluster.vip.virtualRouterId = 256; }));
+    quiet("router id 255", "vip-router-id", vipDesign([](Topology &t) { t.cluster.vip.virtualRouterId = 255; }));
+    fire("vip with one haproxy host", "vip-too-few-haproxy", vipAddr, E,
+         mutate(reference(), [](Topology &t) { t.cluster.vip.address = QStringLiteral("10.104.0.100"); }));
+    quiet("vip with two haproxy hosts", "vip-too-few-haproxy", vipDesign());
+    fire("vip outside the haproxy subnet", "vip-outside-subnet", QStringLiteral("hosts/lb2"), E,
+         vipDesign([](Topology &t) { t.cluster.vip.address = QStringLiteral("10.20.0.5"); }));
+    quiet("vip inside the haproxy subnet", "vip-outside-subnet", vipDesign());
+    fire("vip is a host's address", "vip-collision", vipAddr, E,
+         vipDesign([](Topology &t) { t.cluster.vip.address = QStringLiteral("10.104.0.2"); }));
+    fire("vip is the broadcast address", "vip-collision", vipAddr, E,
+         vipDesign([](Topology &t) { t.cluster.vip.address = QStringLiteral("10.104.0.255"); }));
+    quiet("vip is free", "vip-collision", vipDesign());
+
     // lb-in-db-subnet
     fire("haproxy next to the databases", "lb-in-db-subnet", QStringLiteral("hosts/HAProxy-demo"), I, reference());
     quiet("haproxy in its own subnet", "lb-in-db-subnet", fromTemplate("dedicated-etcd"));

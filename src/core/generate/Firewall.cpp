@@ -166,6 +166,18 @@ QList<PortRule> rules(const Topology &t, const Host &host)
     return out;
 }
 
+QStringList vrrpSources(const Topology &t, const Host &host)
+{
+    if (!t.cluster.vip.enabled() || !host.has(Role::HAProxy))
+        return {};
+    QList<const Host *> peers;
+    for (const Host *h : t.hostsWith(Role::HAProxy)) {
+        if (h->name != host.name)
+            peers << h;
+    }
+    return memberNetworks(t, peers).networks;
+}
+
 QString nftPath()
 {
     return QStringLiteral("/etc/pgha/firewall.nft");
@@ -215,9 +227,23 @@ QByteArray nftables(const Topology &topology, const Host &host)
             s += QStringLiteral("        ip6 saddr { %1 } tcp dport %2 accept\n").arg(v6.join(QStringLiteral(", "))).arg(r.port);
         ports << QString::number(r.port);
     }
+    const QStringList vrrp = vrrpSources(topology, host);
+    if (!vrrp.isEmpty()) {
+        QStringList v4;
+        for (const QString &src : vrrp) {
+            if (!isV6(src))
+                v4 << src;
+        }
+        s += QStringLiteral("        # VRRP (keepalived, floating address %1) from the other HAProxy hosts\n")
+                 .arg(GenUtil::commentText(topology.cluster.vip.address));
+        if (!v4.isEmpty())
+            s += QStringLiteral("        ip saddr { %1 } ip protocol vrrp accept\n").arg(v4.join(QStringLiteral(", ")));
+    }
     ports.removeDuplicates();
     if (!ports.isEmpty())
         s += QStringLiteral("        # everyone else\n        tcp dport { %1 } drop\n").arg(ports.join(QStringLiteral(", ")));
+    if (!vrrp.isEmpty())
+        s += QStringLiteral("        ip protocol vrrp drop\n");
     s += QStringLiteral("    }\n}\n");
     return s.toUtf8();
 }
@@ -262,6 +288,12 @@ QString firewalldCommands(const Topology &topology, const Host &host, const QStr
         for (const QString &src : r.subnets)
             s += rich(isV6(src) ? QStringLiteral("ipv6") : QStringLiteral("ipv4"),
                       QStringLiteral("address=\"%1\"").arg(src), r);
+    }
+    for (const QString &src : vrrpSources(topology, host)) {
+        s += indent
+            + QStringLiteral("firewall-cmd --permanent --add-rich-rule='rule family=\"%1\" source address=\"%2\" "
+                             "protocol value=\"vrrp\" accept'   # VRRP (keepalived)\n")
+                  .arg(isV6(src) ? QStringLiteral("ipv6") : QStringLiteral("ipv4"), src);
     }
     return s;
 }

@@ -34,6 +34,10 @@ struct PortRule
 //                         subnets and the members; the admin subnets (the dashboard's SHOW POOLS)
 QList<PortRule> rules(const Topology &topology, const Host &host);
 
+// VRRP (IP protocol 112) for the floating address: the other HAProxy hosts' addresses (host CIDRs), on an
+// HAProxy host of a design with cluster.vip; empty otherwise. Everyone else's VRRP is dropped.
+QStringList vrrpSources(const Topology &topology, const Host &host);
+
 // nftables ruleset (Debian family) loaded with `nft -f`: its own table "inet pgha" (replaced as a whole on
 // every load), policy accept for every other port (ssh stays reachable), each cluster port accepted from its
 // sources and dropped from everyone else.

@@ -114,6 +114,16 @@ QString envValue(const QString &value)
     return q + QLatin1Char('"');
 }
 
+QString keepalivedWord(const QString &value)
+{
+    static const QString safe = QStringLiteral("_.:/+-");
+    for (const QChar c : value) {
+        if (!isAsciiLetter(c) && !isAsciiDigit(c) && !safe.contains(c))
+            return QStringLiteral("pgha-invalid-value");
+    }
+    return value.isEmpty() ? QStringLiteral("pgha-invalid-value") : value;
+}
+
 QString haproxyWord(const QString &value)
 {
     static const QString safe = QStringLiteral("_.:/@+-[]");

@@ -36,6 +36,9 @@ QString hbaNameList(const QString &value, bool users);
 // A libpq connection-string value: as it is when made of [A-Za-z0-9_.:/@+-] only, else single-quoted with \\ and '
 // escaped, so that a value (a role name) can never add keywords such as host= or port=.
 QString conninfoValue(const QString &value);
+// One word of keepalived.conf: itself when made of [A-Za-z0-9_.:/+-] only, else "pgha-invalid-value" (keepalived
+// has no quoting a value could rely on: '#' and '!' start comments, '$' substitutes, '@' selects, '"' groups).
+QString keepalivedWord(const QString &value);
 // A pg_hba type, address or method word: itself when made of [A-Za-z0-9_.:/-] only, else pgha-invalid-value
 // (PostgreSQL refuses it as a type or method; as an address it matches nobody).
 QString hbaWord(const QString &value);

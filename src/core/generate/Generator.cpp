@@ -5,6 +5,7 @@
 #include "core/generate/HAProxyConfig.h"
 #include "core/generate/HostsFile.h"
 #include "core/generate/InstallScript.h"
+#include "core/generate/KeepalivedConfig.h"
 #include "core/generate/PatroniConfig.h"
 #include "core/generate/PgBouncerConfig.h"
 #include "core/generate/Runbook.h"
@@ -34,6 +35,7 @@ QList<GeneratedFile> hostFiles(const Topology &topology, const Secrets &secrets,
     files << SystemdUnits::files(topology, host);
     files << HAProxyConfig::files(topology, secrets, host);
     files << PgBouncerConfig::files(topology, secrets, host);
+    files << KeepalivedConfig::files(topology, secrets, host);
     files << TlsFiles::files(topology, secrets, host);
     files << Firewall::files(topology, host);
     // Last: the script places the files above.

@@ -45,6 +45,14 @@ QString checkLines(const Topology &topology, const QString &endpoint)
         .arg(endpoint, QString::number(hp.checkIntervalMs), QString::number(hp.fall), QString::number(hp.rise));
 }
 
+// The floating address (cluster.vip) too, held or not (ip_nonlocal_bind): clients connect to it.
+QString vipBind(const Topology &topology, int port)
+{
+    if (!topology.cluster.vip.enabled())
+        return {};
+    return QStringLiteral("    bind %1\n").arg(GenUtil::haproxyWord(GenUtil::hostPort(topology.cluster.vip.address, port)));
+}
+
 } // namespace
 
 QByteArray config(const Topology &topology, const Secrets &secrets, const Host &host)
@@ -90,11 +98,14 @@ QByteArray config(const Topology &topology, const Secrets &secrets, const Host &
                   GenUtil::haproxyWord(secrets.haproxyStatsUser + QLatin1Char(':') + secrets.haproxyStatsPassword));
     s += QStringLiteral("listen %1\n    bind %2\n")
              .arg(primaryProxyName(), GenUtil::haproxyWord(GenUtil::hostPort(host.address, hp.primaryPort)));
+    s += vipBind(topology, hp.primaryPort);
     s += checkLines(topology, QStringLiteral("primary"));
     s += serverLines(topology, false);
     s += QLatin1Char('\n');
-    s += QStringLiteral("listen %1\n    bind %2\n    balance roundrobin\n")
+    s += QStringLiteral("listen %1\n    bind %2\n")
              .arg(replicaProxyName(), GenUtil::haproxyWord(GenUtil::hostPort(host.address, hp.replicaPort)));
+    s += vipBind(topology, hp.replicaPort);
+    s += QStringLiteral("    balance roundrobin\n");
     s += checkLines(topology, QStringLiteral("replica"));
     s += serverLines(topology, true);
     return s.toUtf8();

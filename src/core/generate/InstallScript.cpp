@@ -3,6 +3,7 @@
 #include "core/generate/Firewall.h"
 #include "core/generate/GenUtil.h"
 #include "core/generate/HostsFile.h"
+#include "core/generate/KeepalivedConfig.h"
 #include "core/generate/TlsFiles.h"
 #include "core/generate/PatroniPip.h"
 #include "core/generate/PgBouncerConfig.h"
@@ -121,6 +122,7 @@ QStringList packages(const Topology &topology, const Host &host)
     roles.etcd = host.has(Role::Etcd);
     roles.haproxy = host.has(Role::HAProxy);
     roles.pgbouncer = PgBouncerConfig::runsOn(topology, host);
+    roles.keepalived = KeepalivedConfig::applies(topology, host);
     roles.tls = GenUtil::tls(topology);
     roles.patroni = topology.cluster.patroni.install;
     return Platform::packages(host.os, pg.distribution, pg.version, roles);
@@ -241,6 +243,14 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
         s += QStringLiteral("install -d -m 0700 -o etcd -g etcd %1\n").arg(Platform::etcdDataDir());
     s += QLatin1Char('\n');
 
+    if (KeepalivedConfig::applies(topology, host)) {
+        s += QStringLiteral("step \"Floating address %1 (keepalived)\"\n").arg(dq(c.vip.address));
+        s += QStringLiteral("sysctl -q -p %1\n").arg(shq(KeepalivedConfig::sysctlPath()));
+        if (c.vip.interface.isEmpty())
+            s += KeepalivedConfig::interfaceScript(host);
+        s += QLatin1Char('\n');
+    }
+
     const QList<Firewall::PortRule> fw = Firewall::rules(topology, host);
     s += QStringLiteral("step \"Firewall\"\n");
     if (fw.isEmpty()) {
@@ -291,6 +301,8 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
                 s += QStringLiteral("    for src in %1; do\n        ufw allow from \"$src\" to any port %2 proto tcp\n    done\n")
                          .arg(from.join(QLatin1Char(' ')), ports);
         }
+        for (const QString &src : Firewall::vrrpSources(topology, host))
+            s += QStringLiteral("    echo \"ufw: admit VRRP from %1 in /etc/ufw/before.rules (-A ufw-before-input -p vrrp -s %1 -j ACCEPT)\"\n").arg(src);
         s += QStringLiteral("    :\nfi\n");
     }
     s += QLatin1Char('\n');
@@ -312,6 +324,8 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
         services << QStringLiteral("haproxy");
     if (PgBouncerConfig::runsOn(topology, host))
         services << QStringLiteral("pgbouncer");
+    if (KeepalivedConfig::applies(topology, host))
+        services << QStringLiteral("keepalived");  // after HAProxy: its track script checks HAProxy
     if (services.isEmpty()) {
         s += QStringLiteral("step \"Services\"\n"
                             "if [[ \"$START\" -eq 1 ]]; then\n"

@@ -145,6 +145,22 @@ QByteArray markdown(const Topology &topology)
         s += QStringLiteral("%1 systemctl restart haproxy\n").arg(sshCmd(*h));
     s += QStringLiteral("```\n\n");
 
+    if (c.vip.enabled()) {
+        s += QStringLiteral("### Floating address %1 (keepalived)\n\n```sh\n").arg(GenUtil::commentText(c.vip.address));
+        for (const Host *h : lb)
+            s += QStringLiteral("%1 systemctl restart keepalived\n").arg(sshCmd(*h));
+        for (const Host *h : lb)
+            s += QStringLiteral("%1 ip -o addr show to %2   # prints a line on the holder only\n")
+                     .arg(sshCmd(*h), shellQuote(c.vip.address));
+        s += QStringLiteral("```\n\n"
+                            "Clients connect to the floating address, not to an HAProxy host: `host=%1 port=%2` for "
+                            "writes, `host=%1 port=%3` for reads. It moves to the other HAProxy host within seconds "
+                            "when the holder's HAProxy or keepalived stops (open sessions break and reconnect), and "
+                            "stays there when the first comes back (`nopreempt`).\n\n")
+                 .arg(GenUtil::conninfoValue(c.vip.address), QString::number(c.haproxy.primaryPort),
+                      QString::number(c.haproxy.replicaPort));
+    }
+
     s += QStringLiteral("## 7. Check the cluster\n\n```sh\n");
     for (const Host *h : lb) {
         // With TLS: verify-full against the cluster CA (ca.crt from the secrets or any host's /etc/pgha/tls). Every

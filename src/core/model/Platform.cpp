@@ -295,6 +295,8 @@ QStringList packages(const QString &osId, const QString &distribution, int postg
     // the OS distribution); Percona's build from its repository.
     if (roles.pgbouncer)
         p << (percona ? QStringLiteral("percona-pgbouncer") : QStringLiteral("pgbouncer"));
+    if (roles.keepalived)
+        p << QStringLiteral("keepalived");
     p.removeDuplicates();
     return p;
 }

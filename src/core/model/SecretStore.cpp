@@ -24,7 +24,8 @@ struct Field
     const char *key;
     const char *env;
     QString Secrets::*member;
-    bool password;
+    bool password;          // filled from the CSPRNG when empty
+    bool optional = false;  // written to the file only when set
 };
 
 const Field kFields[] = {
@@ -36,6 +37,8 @@ const Field kFields[] = {
     {"haproxy_stats_user", "PGHA_HAPROXY_STATS_USER", &Secrets::haproxyStatsUser, false},
     {"haproxy_stats_password", "PGHA_HAPROXY_STATS_PASSWORD", &Secrets::haproxyStatsPassword, true},
     {"pooler_auth_password", "PGHA_POOLER_AUTH_PASSWORD", &Secrets::poolerAuthPassword, true},
+    // Not generated: VRRP authentication is the design's choice (docs/vip.md).
+    {"vip_password", "PGHA_VIP_PASSWORD", &Secrets::vipPassword, false, true},
 };
 
 } // namespace
@@ -130,8 +133,11 @@ Result<void> saveFile(const Secrets &secrets, const QString &path)
 {
     YAML::Emitter y;
     y << YAML::BeginMap;
-    for (const Field &f : kFields)
+    for (const Field &f : kFields) {
+        if (f.optional && (secrets.*f.member).isEmpty())
+            continue;
         y << YAML::Key << f.key << YAML::Value << YAML::SingleQuoted << (secrets.*f.member).toStdString();
+    }
     if (!secrets.tls.isEmpty()) {
         y << YAML::Key << "tls" << YAML::Value;
         TlsSecretsYaml::write(y, secrets.tls);

@@ -32,6 +32,7 @@ struct Secrets
     QString haproxyStatsUser = QStringLiteral("haproxy");
     QString haproxyStatsPassword;
     QString poolerAuthPassword;  // cluster.pooler.auth_user's password (PgBouncer's auth_query role)
+    QString vipPassword;  // keepalived's VRRP auth_pass (1-8 characters); empty = no VRRP authentication
     TlsMaterial tls;
 
     bool operator==(const Secrets &o) const
@@ -40,7 +41,7 @@ struct Secrets
             && rewindPassword == o.rewindPassword && restApiUser == o.restApiUser
             && restApiPassword == o.restApiPassword && haproxyStatsUser == o.haproxyStatsUser
             && haproxyStatsPassword == o.haproxyStatsPassword && poolerAuthPassword == o.poolerAuthPassword
-            && tls == o.tls;
+            && vipPassword == o.vipPassword && tls == o.tls;
     }
     bool operator!=(const Secrets &o) const { return !(*this == o); }
 };
@@ -58,11 +59,13 @@ QString generatePassword(int length = 32);
 void fillMissing(Secrets *secrets);
 
 // Reads PGHA_SUPERUSER_PASSWORD, PGHA_REPLICATION_PASSWORD, PGHA_REWIND_PASSWORD, PGHA_RESTAPI_USER,
-// PGHA_RESTAPI_PASSWORD, PGHA_HAPROXY_STATS_USER, PGHA_HAPROXY_STATS_PASSWORD, PGHA_POOLER_AUTH_PASSWORD over *secrets.
+// PGHA_RESTAPI_PASSWORD, PGHA_HAPROXY_STATS_USER, PGHA_HAPROXY_STATS_PASSWORD, PGHA_POOLER_AUTH_PASSWORD,
+// PGHA_VIP_PASSWORD over *secrets.
 void applyEnvironment(Secrets *secrets);
 
 // Reads a secrets YAML file (keys: superuser_password, replication_password, rewind_password,
-// restapi_user, restapi_password, haproxy_stats_user, haproxy_stats_password, pooler_auth_password, and "tls": a mapping with
+// restapi_user, restapi_password, haproxy_stats_user, haproxy_stats_password, pooler_auth_password,
+// vip_password (optional), and "tls": a mapping with
 // ca: {cert, key}, admin: {cert, key}, hosts: {<host name>: {cert, key}}, PEM text as literal blocks).
 // Refused unless the file's mode gives no access to group or others (0600 or stricter) on POSIX.
 Result<Secrets> loadFile(const QString &path);

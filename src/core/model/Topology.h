@@ -7,6 +7,8 @@
 #include <QMap>
 #include <QString>
 
+#include "core/model/VipSettings.h"
+
 namespace pgha {
 
 // What a host runs. Postgres always means PostgreSQL managed by Patroni.
@@ -85,6 +87,7 @@ struct Host
     SshSettings ssh;
     HostTags tags;
     CanvasPos pos;
+    int vipPriority = 0;         // keepalived priority 1-254 on an HAProxy host; 0 = by host order
 
     bool has(Role r) const { return roles.testFlag(r); }
     bool operator==(const Host &o) const;
@@ -256,13 +259,14 @@ struct Cluster
     QList<HbaRule> extraHba;
     SecuritySettings security;
     PoolerSettings pooler;
+    VipSettings vip;
 
     bool operator==(const Cluster &o) const
     {
         return name == o.name && ns == o.ns && postgres == o.postgres && patroni == o.patroni
             && etcd == o.etcd && haproxy == o.haproxy && users == o.users && extraHba == o.extraHba
             && security == o.security
-            && pooler == o.pooler;
+            && pooler == o.pooler && vip == o.vip;
     }
     bool operator!=(const Cluster &o) const { return !(*this == o); }
 };

@@ -60,4 +60,13 @@ struct HaproxyPool
     QStringList upServers() const;
 };
 
+// Which HAProxy host holds the floating address (cluster.vip), learnt over SSH (deploy/VipProbe, parsed by
+// VipHolderParser) by `pgha status`: the poller itself has no SSH. Empty address: not asked (no VIP in the design, or no SSH).
+struct VipState
+{
+    QString address;
+    QStringList holders;      // HAProxy hosts that hold it now: one when healthy
+    QStringList unreachable;  // "host: why" for each HAProxy host that could not be asked
+};
+
 } // namespace pgha

@@ -78,6 +78,9 @@ Sans hostSans(const Topology &topology, const Host &host)
     if (host.has(Role::Postgres)) {
         for (const Host *hp : topology.hostsWith(Role::HAProxy))
             addHost(&s, *hp);
+        // Clients verify-full against the floating address they connect to (cluster.vip).
+        if (topology.cluster.vip.enabled())
+            addUnique(&s.ip, topology.cluster.vip.address);
     }
     return s;
 }

@@ -344,6 +344,25 @@ void readPooler(const Reader &r, const YAML::Node &n, PoolerSettings *p)
     }
 }
 
+void readVip(const Reader &r, const YAML::Node &n, VipSettings *vip)
+{
+    const QString f = QStringLiteral("cluster.vip");
+    if (n.IsNull())
+        return;
+    r.requireMap(n, f);
+    r.checkKeys(n, f, {"address", "virtual_router_id", "interface"});
+    if (!n["address"])
+        r.fail(n, f + QStringLiteral(".address"), QStringLiteral("a floating address needs an address"));
+    vip->address = r.str(n["address"], f + QStringLiteral(".address"));
+    if (vip->address.isEmpty())
+        r.fail(n["address"], f + QStringLiteral(".address"), QStringLiteral("the address cannot be empty"));
+    // The range keepalived accepts is the rule vip-router-id's (docs/validation-rules.md).
+    if (n["virtual_router_id"])
+        vip->virtualRouterId = int(r.integer(n["virtual_router_id"], f + QStringLiteral(".virtual_router_id"), 0, 65535));
+    if (n["interface"])
+        vip->interface = r.str(n["interface"], f + QStringLiteral(".interface"));
+}
+
 void readHba(const Reader &r, const YAML::Node &n, QList<HbaRule> *rules)
 {
     const QString f = QStringLiteral("cluster.pg_hba");
@@ -387,7 +406,7 @@ void readCluster(const Reader &r, const YAML::Node &n, Cluster *c)
     r.requireMap(n, f);
     refuseSecrets(r, n, f);
     r.checkKeys(n, f, {"name", "namespace", "postgres", "patroni", "etcd", "haproxy", "users", "pg_hba",
-                       "security", "pooler"});
+                       "security", "pooler", "vip"});
     if (n["name"])
         c->name = r.str(n["name"], QStringLiteral("cluster.name"));
     if (n["namespace"])
@@ -412,6 +431,8 @@ void readCluster(const Reader &r, const YAML::Node &n, Cluster *c)
         refuseSecrets(r, n["pooler"], QStringLiteral("cluster.pooler"));
         readPooler(r, n["pooler"], &c->pooler);
     }
+    if (n["vip"])
+        readVip(r, n["vip"], &c->vip);
 }
 
 void readSubnets(const Reader &r, const YAML::Node &n, QList<Subnet> *subnets)
@@ -464,7 +485,8 @@ void readHosts(const Reader &r, const YAML::Node &n, QList<Host> *hosts)
         r.requireMap(e, f);
         r.mark(e, f);
         refuseSecrets(r, e, f);
-        r.checkKeys(e, f, {"name", "address", "subnet", "os", "roles", "ssh", "tags", "canvas"});
+        r.checkKeys(e, f, {"name", "address", "subnet", "os", "roles", "ssh", "tags", "canvas",
+                           "vip_priority"});
         Host h;
         if (!e["name"])
             r.fail(e, f + QStringLiteral(".name"), QStringLiteral("a host needs a name"));
@@ -512,6 +534,8 @@ void readHosts(const Reader &r, const YAML::Node &n, QList<Host> *hosts)
             if (t["nosync"]) h.tags.nosync = r.boolean(t["nosync"], tf + QStringLiteral(".nosync"));
             if (t["clonefrom"]) h.tags.clonefrom = r.boolean(t["clonefrom"], tf + QStringLiteral(".clonefrom"));
         }
+        if (e["vip_priority"])
+            h.vipPriority = int(r.integer(e["vip_priority"], f + QStringLiteral(".vip_priority"), 0, 1000));
         if (e["canvas"]) {
             const YAML::Node c = e["canvas"];
             const QString cf = f + QStringLiteral(".canvas");

@@ -134,6 +134,16 @@ QByteArray serialize(const Topology &t)
         emitText(y, c.pooler.authUser);
         y << YAML::EndMap;
     }
+    if (c.vip.enabled()) {
+        y << YAML::Key << "vip" << YAML::Value;
+        emitFlowMap(y);
+        y << YAML::Key << "address" << YAML::Value;
+        emitText(y, c.vip.address);
+        y << YAML::Key << "virtual_router_id" << YAML::Value << c.vip.virtualRouterId;
+        y << YAML::Key << "interface" << YAML::Value;
+        emitText(y, c.vip.interface);
+        y << YAML::EndMap;
+    }
     y << YAML::EndMap;  // cluster
 
     y << YAML::Key << "subnets" << YAML::Value << YAML::BeginSeq;
@@ -198,6 +208,8 @@ QByteArray serialize(const Topology &t)
             y << YAML::Key << "clonefrom" << YAML::Value << h.tags.clonefrom;
             y << YAML::EndMap;
         }
+        if (h.vipPriority != 0)
+            y << YAML::Key << "vip_priority" << YAML::Value << h.vipPriority;
         if (h.pos != CanvasPos()) {
             y << YAML::Key << "canvas" << YAML::Value;
             emitFlowMap(y);

@@ -79,6 +79,18 @@ bool isEtcdToken(const QString &s)
                 [](QChar c) { return isAlnum(c) || c == QLatin1Char('_') || c == QLatin1Char('.') || c == QLatin1Char('-'); });
 }
 
+bool isInterfaceName(const QString &s)
+{
+    return word(s, 15, [](QChar c) { return isAlnum(c) || c == QLatin1Char('_'); },
+                [](QChar c) { return isAlnum(c) || c == QLatin1Char('_') || c == QLatin1Char('.') || c == QLatin1Char('-'); });
+}
+
+bool isVrrpPassword(const QString &s)
+{
+    const auto ok = [](QChar c) { return isAlnum(c) || c == QLatin1Char('_') || c == QLatin1Char('.') || c == QLatin1Char('-'); };
+    return word(s, 8, ok, ok);
+}
+
 bool isClusterName(const QString &s)
 {
     return word(s, 63, [](QChar c) { return isAlnum(c) || c == QLatin1Char('_'); },

@@ -26,6 +26,11 @@ bool isRfc1123HostName(const QString &name);
 // Why a data directory path is unusable as written ("" when it is fine): absolute, normalised (no "." or ".."
 // component, no "//", no trailing "/"), only [A-Za-z0-9_.+@/-] characters, no component starting with '-', at most 1024 characters.
 QString dataDirProblem(const QString &path);
+// A Linux network interface name as keepalived.conf may carry it: [A-Za-z0-9_][A-Za-z0-9_.-]*, at most 15
+// characters (IFNAMSIZ - 1).
+bool isInterfaceName(const QString &s);
+// A VRRP (keepalived auth_pass) password: [A-Za-z0-9_.-], 1 to 8 characters (VRRPv2 carries 8 bytes).
+bool isVrrpPassword(const QString &s);
 // True when s holds a control character (C0, DEL, C1) or a Unicode line/paragraph separator.
 bool hasControlCharacter(const QString &s);
 

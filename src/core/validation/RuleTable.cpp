@@ -84,6 +84,17 @@ const QList<RuleInfo> &ruleTable()
         {"pooler-prepared-statements", Severity::Warning, "Transaction pooling and prepared statements",
          "PgBouncer 1.18 cannot keep session state across transactions in transaction or statement mode.",
          poolerPreparedStatements},
+        // Floating address (keepalived)
+        {"vip-invalid", Severity::Error, "Floating address, interface, priority or VRRP password malformed",
+         "The values reach keepalived.conf, which has no quoting to rely on.", vipInvalid},
+        {"vip-router-id", Severity::Error, "virtual_router_id outside 1-255", "VRRP carries the router id in one byte; "
+         "0 is reserved.", vipRouterId},
+        {"vip-too-few-haproxy", Severity::Error, "Floating address with fewer than two HAProxy hosts",
+         "The address needs a second HAProxy host to move to.", vipTooFewHAProxy},
+        {"vip-outside-subnet", Severity::Error, "Floating address outside an HAProxy host's subnet",
+         "A host can only answer ARP for an address of its own segment.", vipOutsideSubnet},
+        {"vip-collision", Severity::Error, "Floating address taken",
+         "An address a host already uses (or the subnet's network or broadcast address) cannot float.", vipCollision},
         // PostgreSQL
         {"pg-version-unsupported", Severity::Error, "PostgreSQL version not shipped",
          "Only versions the distribution ships for the OS can be installed.", pgVersionUnsupported},

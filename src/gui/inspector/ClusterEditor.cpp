@@ -117,6 +117,13 @@ ClusterEditor::ClusterEditor(Document *document, QWidget *parent) : QWidget(pare
     addSpin(lb, QStringLiteral("haproxy.fall"), tr("Fall after:"), 1, 100, tr(" checks"), nullptr, [](Cluster &c) -> int & { return c.haproxy.fall; });
     addSpin(lb, QStringLiteral("haproxy.rise"), tr("Rise after:"), 1, 100, tr(" checks"), nullptr, [](Cluster &c) -> int & { return c.haproxy.rise; });
 
+    // The floating address (keepalived); the rules (subnet, collisions, two HAProxy hosts) are core's findings.
+    QFormLayout *vip = group(tr("Floating address (keepalived)"));
+    addText(vip, QStringLiteral("vip.address"), tr("Address (empty = none):"), [](Cluster &c) -> QString & { return c.vip.address; });
+    addSpin(vip, QStringLiteral("vip.virtual_router_id"), tr("Virtual router id:"), 1, 255, {}, nullptr,
+            [](Cluster &c) -> int & { return c.vip.virtualRouterId; });
+    addText(vip, QStringLiteral("vip.interface"), tr("Interface (empty = automatic):"), [](Cluster &c) -> QString & { return c.vip.interface; });
+
     QFormLayout *users = group(tr("Database users"));
     addText(users, QStringLiteral("users.superuser"), tr("Superuser:"), [](Cluster &c) -> QString & { return c.users.superuser; });
     addText(users, QStringLiteral("users.replication"), tr("Replication:"), [](Cluster &c) -> QString & { return c.users.replication; });

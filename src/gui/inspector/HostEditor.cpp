@@ -78,6 +78,14 @@ HostEditor::HostEditor(Document *document, QWidget *parent) : QWidget(parent), m
     rl->addWidget(m_postgres);
     rl->addWidget(m_etcd);
     rl->addWidget(m_haproxy);
+    // The keepalived priority for the floating address (cluster.vip); core's rule vip-invalid judges the value.
+    auto *vipRow = new QFormLayout;
+    m_vipPriority = new QSpinBox(roles);
+    m_vipPriority->setObjectName(QStringLiteral("vipPriority"));
+    m_vipPriority->setRange(0, 254);
+    m_vipPriority->setSpecialValueText(tr("by host order"));
+    vipRow->addRow(tr("VRRP priority:"), m_vipPriority);
+    rl->addLayout(vipRow);
     outer->addWidget(roles);
 
     auto *ssh = new QGroupBox(tr("SSH"), this);
@@ -152,6 +160,8 @@ HostEditor::HostEditor(Document *document, QWidget *parent) : QWidget(parent), m
         edit([&](Host &h) { h.ssh.user = v; });
     });
     connect(m_sshPort, &QSpinBox::valueChanged, this, [this](int v) { edit([&](Host &h) { h.ssh.port = v; }, QStringLiteral("ssh.port")); });
+    connect(m_vipPriority, &QSpinBox::valueChanged, this,
+            [this](int v) { edit([&](Host &h) { h.vipPriority = v; }, QStringLiteral("vip_priority")); });
     connect(m_identity, &QLineEdit::editingFinished, this, [this] {
         const QString v = m_identity->text().trimmed();
         edit([&](Host &h) { h.ssh.identityFile = v; });
@@ -225,6 +235,7 @@ void HostEditor::refresh()
     m_haproxy->setChecked(h->has(Role::HAProxy));
     m_sshUser->setText(h->ssh.user);
     m_sshPort->setValue(h->ssh.port);
+    m_vipPriority->setValue(h->vipPriority);
     m_identity->setText(h->ssh.identityFile);
     m_nofailover->setChecked(h->tags.nofailover);
     m_noloadbalance->setChecked(h->tags.noloadbalance);

@@ -41,6 +41,7 @@ private:
     QCheckBox *m_haproxy;
     QLineEdit *m_sshUser;
     QSpinBox *m_sshPort;
+    QSpinBox *m_vipPriority;
     QLineEdit *m_identity;
     QCheckBox *m_nofailover;
     QCheckBox *m_noloadbalance;

@@ -17,6 +17,8 @@ QByteArray SecretVault::encode(const Secrets &s)
     o.insert(QStringLiteral("restapi_password"), s.restApiPassword);
     o.insert(QStringLiteral("haproxy_stats_user"), s.haproxyStatsUser);
     o.insert(QStringLiteral("haproxy_stats_password"), s.haproxyStatsPassword);
+    if (!s.vipPassword.isEmpty())
+        o.insert(QStringLiteral("vip_password"), s.vipPassword);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -34,6 +36,7 @@ std::optional<Secrets> SecretVault::decode(const QByteArray &json)
     s.restApiPassword = o.value(QStringLiteral("restapi_password")).toString();
     s.haproxyStatsUser = o.value(QStringLiteral("haproxy_stats_user")).toString(s.haproxyStatsUser);
     s.haproxyStatsPassword = o.value(QStringLiteral("haproxy_stats_password")).toString();
+    s.vipPassword = o.value(QStringLiteral("vip_password")).toString();
     return s;
 }
 

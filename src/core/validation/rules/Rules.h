@@ -74,6 +74,12 @@ void weakSecret(const RuleContext &c, Findings &out);
 void secretInvalid(const RuleContext &c, Findings &out);
 // A password seen in guides and images (qaz123, replPasswd, postgres, ...), case-insensitive; pgha lint uses it too.
 bool isKnownDefaultSecret(const QString &secret);
+// Floating address, keepalived (VipRules.cpp)
+void vipInvalid(const RuleContext &c, Findings &out);
+void vipRouterId(const RuleContext &c, Findings &out);
+void vipTooFewHAProxy(const RuleContext &c, Findings &out);
+void vipOutsideSubnet(const RuleContext &c, Findings &out);
+void vipCollision(const RuleContext &c, Findings &out);
 // TLS
 void tlsOff(const RuleContext &c, Findings &out);
 void tlsCaMissing(const RuleContext &c, Findings &out);
