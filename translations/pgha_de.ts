@@ -330,6 +330,50 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <source>Interface (empty = automatic):</source>
         <translation>Schnittstelle (leer = automatisch):</translation>
     </message>
+    <message>
+        <source>PgBouncer</source>
+        <translation>PgBouncer</translation>
+    </message>
+    <message>
+        <source>Pool connections with PgBouncer</source>
+        <translation>Verbindungen mit PgBouncer bündeln</translation>
+    </message>
+    <message>
+        <source>On each database host (behind HAProxy)</source>
+        <translation>Auf jedem Datenbank-Host (hinter HAProxy)</translation>
+    </message>
+    <message>
+        <source>On the HAProxy hosts (in front of HAProxy)</source>
+        <translation>Auf den HAProxy-Hosts (vor HAProxy)</translation>
+    </message>
+    <message>
+        <source>Placement:</source>
+        <translation>Platzierung:</translation>
+    </message>
+    <message>
+        <source>Change PgBouncer placement</source>
+        <translation>PgBouncer-Platzierung ändern</translation>
+    </message>
+    <message>
+        <source>Pool mode:</source>
+        <translation>Pool-Modus:</translation>
+    </message>
+    <message>
+        <source>Change PgBouncer pool mode</source>
+        <translation>PgBouncer-Pool-Modus ändern</translation>
+    </message>
+    <message>
+        <source>Default pool size:</source>
+        <translation>Standard-Poolgröße:</translation>
+    </message>
+    <message>
+        <source>Max client connections:</source>
+        <translation>Max. Client-Verbindungen:</translation>
+    </message>
+    <message>
+        <source>auth_query role:</source>
+        <translation>auth_query-Rolle:</translation>
+    </message>
 </context>
 <context>
     <name>pgha::Commands</name>
@@ -576,6 +620,10 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
     <message>
         <source>Drift</source>
         <translation>Abweichungen</translation>
+    </message>
+    <message>
+        <source>PgBouncer</source>
+        <translation>PgBouncer</translation>
     </message>
 </context>
 <context>
@@ -2860,6 +2908,14 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <source>floating address: %1</source>
         <translation>virtuelle Adresse: %1</translation>
     </message>
+    <message>
+        <source>PgBouncer on %1: authentication failed (the monitor has no valid pooler_auth_password, so its pools are not checked)</source>
+        <translation>PgBouncer auf %1: Anmeldung fehlgeschlagen (der Monitor hat kein gültiges pooler_auth_password, daher werden seine Pools nicht geprüft)</translation>
+    </message>
+    <message>
+        <source>PgBouncer on %1 does not answer: %2</source>
+        <translation>PgBouncer auf %1 antwortet nicht: %2</translation>
+    </message>
 </context>
 <context>
     <name>pgha::Palette</name>
@@ -2917,6 +2973,53 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>The operating system&apos;s own packages</source>
         <translation>Die Pakete des Betriebssystems</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::PoolerTree</name>
+    <message>
+        <source>PgBouncer / pool</source>
+        <translation>PgBouncer / Pool</translation>
+    </message>
+    <message>
+        <source>Clients active</source>
+        <translation>Clients aktiv</translation>
+    </message>
+    <message>
+        <source>Clients waiting</source>
+        <translation>Clients wartend</translation>
+    </message>
+    <message>
+        <source>Servers active / idle / used</source>
+        <translation>Server aktiv / untätig / benutzt</translation>
+    </message>
+    <message>
+        <source>Longest wait</source>
+        <translation>Längste Wartezeit</translation>
+    </message>
+    <message>
+        <source>Transactions</source>
+        <translation>Transaktionen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>authentication failed: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>does not answer: %1</source>
+        <translation>antwortet nicht: %1</translation>
+    </message>
+    <message>
+        <source>%1 / %2 (%3)</source>
+        <translation>%1 / %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
     </message>
 </context>
 <context>
@@ -4132,6 +4235,10 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>Save secrets</source>
         <translation>Kennwörter speichern</translation>
+    </message>
+    <message>
+        <source>PgBouncer auth_user password:</source>
+        <translation>Kennwort des PgBouncer-auth_user:</translation>
     </message>
 </context>
 <context>

@@ -148,6 +148,26 @@ void printStatusTable(QTextStream &s, const ClusterState &st)
         for (const QString &u : st.vip.unreachable)
             s << "  not asked: " << u << "\n";
     }
+    if (st.poolerMonitored) {
+        for (const PoolerInstance &p : st.poolers) {
+            s << "PgBouncer " << p.name << " (" << p.endpoint << "):";
+            if (!p.reachable) {
+                s << (p.authFailed ? " authentication failed (" : " unreachable (") << p.error << ")\n";
+                continue;
+            }
+            s << " clients " << p.clientsActive() << " active, " << p.clientsWaiting() << " waiting; servers "
+              << p.serversActive() << " active\n";
+            for (const PgBouncerPool &pool : p.pools)
+                s << "  pool " << pool.database << "/" << pool.user << " (" << pool.poolMode << "): clients "
+                  << pool.clActive << " active, " << pool.clWaiting << " waiting; servers " << pool.svActive
+                  << " active, " << pool.svIdle << " idle, " << pool.svUsed << " used; max wait "
+                  << QString::number(double(pool.maxwaitUs) / 1e6, 'f', 1) << " s\n";
+            for (const PgBouncerStats &stat : p.stats)
+                s << "  stats " << stat.database << ": " << stat.totalXactCount << " transactions, "
+                  << stat.totalQueryCount << " queries; " << stat.avgXactCount << " xact/s, avg wait "
+                  << stat.avgWaitTimeUs << " us\n";
+        }
+    }
     if (!st.tls.isEmpty()) {
         s << "TLS certificates presented:\n";
         for (const TlsEndpointState &t : st.tls) {

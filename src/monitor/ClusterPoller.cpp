@@ -1,6 +1,8 @@
 #include "monitor/ClusterPoller.h"
 
 #include "core/parse/HaproxyStatsParser.h"
+#include "core/parse/PgBouncerParser.h"
+#include "monitor/PgConsoleClient.h"
 #include "monitor/RequestGuard.h"
 
 #include <QCoreApplication>
@@ -53,6 +55,8 @@ ClusterPoller::~ClusterPoller()
         r->disconnect(this);
         r->abort();
     }
+    for (PgConsoleClient *c : findChildren<PgConsoleClient *>())
+        c->disconnect(this);
 }
 
 QString ClusterPoller::replyError(QNetworkReply *reply)
@@ -129,6 +133,7 @@ bool ClusterPoller::poll()
     m_etcdMembers.clear();
     m_etcdProbes.clear();
     m_haproxy.clear();
+    m_poolers.clear();
     m_findings.clear();
     m_notes.clear();
     m_tlsSeen.clear();
@@ -183,7 +188,56 @@ void ClusterPoller::sendRound()
             done();
         });
     }
+    for (const MonitorTarget::Endpoint &e : std::as_const(m_target.pgbouncer))
+        sendPooler(e);
     done();
+}
+
+void ClusterPoller::sendPooler(const MonitorTarget::Endpoint &e)
+{
+    PoolerInstance inst;
+    inst.name = e.name;
+    inst.endpoint = e.url;
+    m_poolers.append(inst);
+    const int index = int(m_poolers.size()) - 1;
+    PgConsoleClient::Options o;
+    const int colon = int(e.url.lastIndexOf(QLatin1Char(':')));
+    o.host = e.url.left(colon);
+    if (o.host.startsWith(QLatin1Char('[')))
+        o.host = o.host.mid(1, o.host.size() - 2);
+    o.port = e.url.mid(colon + 1).toInt();
+    o.user = m_target.poolerUser;
+    o.password = m_target.poolerPassword;
+    o.tls = m_target.poolerTls;
+    o.caCertificates = m_target.caCertificates;
+    o.ignoreTlsErrors = m_target.ignoreTlsErrors;
+    o.timeoutMs = m_target.timeoutMs;
+    o.queries = {QStringLiteral("SHOW POOLS"), QStringLiteral("SHOW STATS")};
+    ++m_pending;
+    auto *client = new PgConsoleClient(o, this);
+    connect(client, &PgConsoleClient::finished, this,
+            [this, client, index](const QList<PgWire::Table> &tables, const QString &error, bool authFailed) {
+                PoolerInstance &p = m_poolers[index];
+                p.authFailed = authFailed;
+                if (!error.isEmpty()) {
+                    p.error = error;
+                } else if (tables.size() == 2) {
+                    const auto pools = PgBouncerParser::pools(tables.at(0));
+                    const auto stats = PgBouncerParser::stats(tables.at(1));
+                    if (pools.ok() && stats.ok()) {
+                        p.reachable = true;
+                        p.pools = pools.value();
+                        p.stats = stats.value();
+                    } else {
+                        p.error = pools.ok() ? stats.error().message : pools.error().message;
+                    }
+                } else {
+                    p.error = QStringLiteral("%1 answers to 2 queries").arg(tables.size());
+                }
+                client->deleteLater();
+                done();
+            });
+    client->start();
 }
 
 void ClusterPoller::sendCluster(int endpointIndex)
@@ -437,6 +491,8 @@ void ClusterPoller::assemble()
     r.etcdMembers = m_etcdMembers;
     r.etcdProbes = m_etcdProbes;
     r.haproxy = m_haproxy;
+    r.poolersWatched = !m_target.pgbouncer.isEmpty();
+    r.poolers = m_poolers;
     // The certificates the https endpoints presented: days left, expiry findings, --insecure notes.
     ClusterState tls;
     m_tlsSeen.report(&tls, m_target.certWarnDays, m_target.ignoreTlsErrors);

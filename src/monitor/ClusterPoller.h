@@ -23,7 +23,8 @@ namespace pgha {
 // blocks and no event loop is nested. /cluster comes from the member that answered last (the next one on
 // failure); /patroni from every member known from the project or discovered in /cluster; etcd /health and
 // /v3/maintenance/status from every member, /v3/cluster/member/list from one; the HAProxy stats CSV from each
-// HAProxy. /history and /config are fetched on the first round and whenever the timeline moves.
+// HAProxy; SHOW POOLS and SHOW STATS from each PgBouncer's admin console (PgConsoleClient, on the same event loop).
+// /history and /config are fetched on the first round and whenever the timeline moves.
 class ClusterPoller : public QObject
 {
     Q_OBJECT
@@ -60,6 +61,7 @@ private:
     void sendEtcdMemberList(int endpointIndex);
     void sendEtcdProbe(int probeIndex);
     void sendDetails(const QString &url);
+    void sendPooler(const MonitorTarget::Endpoint &endpoint);  // SHOW POOLS / SHOW STATS (PgConsoleClient)
     void done();
     void assemble();  // fills a PollRound and emits assembleClusterState() of it
     static QString replyError(QNetworkReply *reply);
@@ -92,6 +94,7 @@ private:
     QList<EtcdParser::Member> m_etcdMembers;
     QList<EtcdProbe> m_etcdProbes;
     QList<HaproxyInstance> m_haproxy;
+    QList<PoolerInstance> m_poolers;
     QStringList m_findings;
     QStringList m_notes;
     TlsObserver m_tlsSeen;                        // certificates presented this round

@@ -194,6 +194,40 @@ QJsonObject ClusterState::toJson() const
                                                        {QStringLiteral("holders"), QJsonArray::fromStringList(vip.holders)},
                                                        {QStringLiteral("unreachable"), QJsonArray::fromStringList(vip.unreachable)}});
     }
+    if (poolerMonitored) {
+        QJsonArray jp;
+        for (const PoolerInstance &p : poolers) {
+            QJsonArray pools;
+            for (const PgBouncerPool &pool : p.pools)
+                pools.append(QJsonObject{{QStringLiteral("database"), pool.database},
+                                         {QStringLiteral("user"), pool.user},
+                                         {QStringLiteral("cl_active"), pool.clActive},
+                                         {QStringLiteral("cl_waiting"), pool.clWaiting},
+                                         {QStringLiteral("sv_active"), pool.svActive},
+                                         {QStringLiteral("sv_idle"), pool.svIdle},
+                                         {QStringLiteral("sv_used"), pool.svUsed},
+                                         {QStringLiteral("maxwait_us"), double(pool.maxwaitUs)},
+                                         {QStringLiteral("pool_mode"), pool.poolMode}});
+            QJsonArray stats;
+            for (const PgBouncerStats &st : p.stats)
+                stats.append(QJsonObject{{QStringLiteral("database"), st.database},
+                                         {QStringLiteral("total_xact_count"), double(st.totalXactCount)},
+                                         {QStringLiteral("total_query_count"), double(st.totalQueryCount)},
+                                         {QStringLiteral("avg_xact_count"), double(st.avgXactCount)},
+                                         {QStringLiteral("avg_query_count"), double(st.avgQueryCount)},
+                                         {QStringLiteral("avg_wait_time_us"), double(st.avgWaitTimeUs)}});
+            QJsonObject o{{QStringLiteral("name"), p.name},
+                          {QStringLiteral("endpoint"), p.endpoint},
+                          {QStringLiteral("reachable"), p.reachable},
+                          {QStringLiteral("auth_failed"), p.authFailed},
+                          {QStringLiteral("pools"), pools},
+                          {QStringLiteral("stats"), stats}};
+            if (!p.error.isEmpty())
+                o.insert(QStringLiteral("error"), p.error);
+            jp.append(o);
+        }
+        root.insert(QStringLiteral("pgbouncer"), jp);
+    }
     return root;
 }
 

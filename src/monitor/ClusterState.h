@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/parse/ParsedRecords.h"
+#include "core/parse/PgBouncerRecords.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -72,6 +73,8 @@ struct ClusterState
     QString etcdError;
     bool haproxyMonitored = false;
     QList<HaproxyInstance> haproxy;
+    bool poolerMonitored = false;    // the design has PgBouncer (cluster.pooler)
+    QList<PoolerInstance> poolers;   // SHOW POOLS / SHOW STATS of each
     qint64 lagThresholdBytes = 1048576;
     // What the monitor itself refused or cut short (member cap, credentials withheld from a URL outside the
     // design): each makes the verdict at least degraded.

@@ -1,5 +1,7 @@
 #include "monitor/MonitorTarget.h"
 
+#include "core/generate/PgBouncerConfig.h"
+
 #include "monitor/RequestGuard.h"
 
 #include <QCoreApplication>
@@ -63,6 +65,12 @@ MonitorTarget MonitorTarget::fromTopology(const Topology &topology, const Secret
     t.statsUser = secrets.haproxyStatsUser;
     t.statsPassword = secrets.haproxyStatsPassword;
     t.lagThresholdBytes = c.patroni.maximumLagOnFailover > 0 ? c.patroni.maximumLagOnFailover : 1048576;
+    // PgBouncer: SHOW POOLS / SHOW STATS on each pooler's admin console as the auth_user (stats_users).
+    for (const Host *h : PgBouncerConfig::hosts(topology))
+        t.pgbouncer.append({h->name, hostForUrl(h->address) + QLatin1Char(':') + QString::number(c.pooler.port)});
+    t.poolerUser = c.pooler.authUser;
+    t.poolerPassword = secrets.poolerAuthPassword;
+    t.poolerTls = c.security.tls;
     return t;
 }
 
@@ -98,7 +106,7 @@ bool MonitorTarget::sameEndpoints(const MonitorTarget &o) const
         }
         return true;
     };
-    return same(patroni, o.patroni) && same(etcd, o.etcd) && same(haproxy, o.haproxy)
+    return same(patroni, o.patroni) && same(etcd, o.etcd) && same(haproxy, o.haproxy) && same(pgbouncer, o.pgbouncer)
         && expectedMembers == o.expectedMembers && clusterName == o.clusterName;
 }
 

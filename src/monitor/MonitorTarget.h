@@ -34,6 +34,7 @@ struct MonitorTarget
     QStringList expectedMembers;       // member names that must exist (from the project); others are discovered
     QList<Endpoint> etcd;              // client URLs
     QList<Endpoint> haproxy;           // stats URLs including the CSV suffix, e.g. "http://h:7000/;csv"
+    QList<Endpoint> pgbouncer;         // PgBouncer admin consoles, url "host:port" (cluster.pooler)
 
     // Which credentials a request carries. Rest goes only to URLs inside restScope, Stats only to the HAProxy
     // endpoints above; etcd gets none.
@@ -44,6 +45,9 @@ struct MonitorTarget
     CredentialScope restScope;         // where restUser/restPassword may be sent
     QString statsUser;                 // HAProxy stats basic auth
     QString statsPassword;
+    QString poolerUser;                // PgBouncer's stats_users member (cluster.pooler.auth_user)
+    QString poolerPassword;
+    bool poolerTls = false;            // PgBouncer requires TLS from clients (cluster.security.tls)
 
     bool ignoreTlsErrors = false;      // --insecure: accept any certificate (the errors are still reported)
     QList<QSslCertificate> caCertificates;  // when set, the ONLY CAs trusted (the cluster CA); else the system's

@@ -172,6 +172,8 @@ ClusterState assembleClusterState(const PollRound &r)
 
     s.haproxyMonitored = r.haproxyWatched;
     s.haproxy = r.haproxy;
+    s.poolerMonitored = r.poolersWatched;
+    s.poolers = r.poolers;
     VerdictRules::evaluate(&s);
     return s;
 }

@@ -52,6 +52,8 @@ struct PollRound
     QList<EtcdParser::Member> etcdMembers;
     QList<EtcdProbe> etcdProbes;
     QList<HaproxyInstance> haproxy;
+    bool poolersWatched = false;
+    QList<PoolerInstance> poolers;
     QStringList findings;
     QStringList notes;
     QList<TlsEndpointState> tls;             // certificates presented this round (TlsObserver)

@@ -141,6 +141,21 @@ void evaluate(ClusterState *s)
             unavailable << QCoreApplication::translate("pgha::Monitor", "no HAProxy routes writes to a primary");
     }
 
+    // PgBouncer: HAProxy's checks ask Patroni, not the pooler, so a dead PgBouncer on the leader's host would
+    // still receive port 5000's clients; only the monitor sees it.
+    if (s->poolerMonitored) {
+        for (const PoolerInstance &p : s->poolers) {
+            if (p.authFailed)
+                gaps << QCoreApplication::translate("pgha::Monitor",
+                                                    "PgBouncer on %1: authentication failed (the monitor has no valid "
+                                                    "pooler_auth_password, so its pools are not checked)")
+                            .arg(p.name);
+            else if (!p.reachable)
+                degraded << QCoreApplication::translate("pgha::Monitor", "PgBouncer on %1 does not answer: %2")
+                                .arg(p.name, p.error);
+        }
+    }
+
     degraded += s->findings;
     notes += s->notes;
 

@@ -1,7 +1,8 @@
 // End to end with PgBouncer (issue 10): `pgha deploy` of the lab with cluster.pooler on the database hosts (its own
 // prefix 127.0.34); a role created after the deploy logs in through port 5000 -> PgBouncer -> PostgreSQL (auth_query,
 // no pooler change), the superuser does not; a writer through port 5000 counts acknowledged rows while the leader's
-// Patroni and PostgreSQL are killed with -9: not one acknowledged row lost (FIGURE, with the seconds without writes).
+// Patroni and PostgreSQL are killed with -9: not one acknowledged row lost (FIGURE, with the seconds without writes);
+// `pgha status` shows the pools.
 #include "LabCluster.h"
 #include "LabFigure.h"
 #include "LabFixture.h"
@@ -205,6 +206,17 @@ private slots:
                    .arg(gap, 0, 'f', 1)
                    .arg(failed));
         QCOMPARE(lost, 0);
+    }
+
+    void statusShowsThePools()
+    {
+        QVERIFY(m_lab.isUp());
+        const Run s = m_cluster.run(LabCluster::pgha(), {QStringLiteral("status"), m_cluster.project(),
+                                                         QStringLiteral("--secrets"), m_cluster.secrets()},
+                                    60000);
+        qInfo().noquote() << QString::fromUtf8(s.out);
+        QVERIFY2(s.out.contains("PgBouncer"), s.out.constData());
+        QVERIFY2(s.out.contains(kAppUser.toUtf8()), s.out.constData());
     }
 };
 

@@ -387,6 +387,40 @@ private slots:
         preview->setDiffMode(false);
     }
 
+    void poolerInInspector()
+    {
+        // The PgBouncer fields: the choices are core's (poolModes, placements), the finding the validator's.
+        w().scene()->selectOnly({}, {});
+        QCoreApplication::processEvents();
+        QVERIFY(!topo().cluster.pooler.enabled);
+        child<QCheckBox>(&w(), "cluster_pooler_enabled")->click();
+        QVERIFY(topo().cluster.pooler.enabled);
+        QVERIFY(waitAnalysed(w()));
+        QVERIFY(hasFinding(w().findingsPanel()->model()->findings(), QStringLiteral("pooler-prepared-statements")));
+        QVERIFY(w().analyzer()->bundle().find(QStringLiteral("node1"), QStringLiteral("/etc/pgbouncer/pgbouncer.ini")));
+        auto *mode = child<QComboBox>(&w(), "cluster_pooler_pool_mode");
+        QCOMPARE(mode->currentData().toString(), QStringLiteral("transaction"));
+        const int session = mode->findData(QStringLiteral("session"));
+        QVERIFY(session >= 0);
+        mode->setCurrentIndex(session);
+        emit mode->activated(session);
+        QCOMPARE(topo().cluster.pooler.poolMode, QStringLiteral("session"));
+        QVERIFY(waitAnalysed(w()));
+        QVERIFY(!hasFinding(w().findingsPanel()->model()->findings(), QStringLiteral("pooler-prepared-statements")));
+        auto *placement = child<QComboBox>(&w(), "cluster_pooler_placement");
+        const int lb = placement->findData(QStringLiteral("haproxy"));
+        placement->setCurrentIndex(lb);
+        emit placement->activated(lb);
+        QCOMPARE(topo().cluster.pooler.placement, PoolerPlacement::HAProxy);
+        // Undo puts the design back as it was.
+        QUndoStack *stack = w().document()->undoStack();
+        stack->undo();
+        stack->undo();
+        stack->undo();
+        QVERIFY(!topo().cluster.pooler.enabled);
+        QCOMPARE(topo().cluster.pooler, PoolerSettings());
+    }
+
     void exportEqualsCli()
     {
         // One secrets file for both: the window reads it as the dialog's "Load file" would.

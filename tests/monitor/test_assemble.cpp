@@ -3,6 +3,8 @@
 // streaming from the leader's replication list, scope fallbacks, etcd leader and health, synchronous mode.
 #include "monitor/PollRound.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTest>
 
 using namespace pgha;
@@ -70,6 +72,42 @@ private slots:
         QVERIFY(s.member(QStringLiteral("n2"))->streaming);  // from the leader's replication list
         QVERIFY(s.member(QStringLiteral("n3"))->streaming);
         QCOMPARE(s.verdict, Verdict::Healthy);
+    }
+
+    void poolers()
+    {
+        // PgBouncer answering: pools kept, healthy; not answering: degraded (HAProxy's checks would not notice);
+        // refusing the monitor's password: a monitoring gap, not a fault.
+        PollRound r = healthy();
+        r.poolersWatched = true;
+        PoolerInstance ok;
+        ok.name = QStringLiteral("n1");
+        ok.endpoint = QStringLiteral("10.0.0.1:6432");
+        ok.reachable = true;
+        PgBouncerPool pool;
+        pool.database = QStringLiteral("app");
+        pool.user = QStringLiteral("app_user");
+        pool.clActive = 3;
+        pool.clWaiting = 1;
+        ok.pools << pool;
+        r.poolers << ok;
+        ClusterState s = assembleClusterState(r);
+        QVERIFY(s.poolerMonitored);
+        QCOMPARE(s.poolers.first().clientsActive(), 3);
+        QCOMPARE(s.verdict, Verdict::Healthy);
+        QCOMPARE(s.toJson().value(QStringLiteral("pgbouncer")).toArray().first().toObject().value(QStringLiteral("pools"))
+                     .toArray().first().toObject().value(QStringLiteral("cl_waiting")).toInt(), 1);
+        PoolerInstance down;
+        down.name = QStringLiteral("n2");
+        down.error = QStringLiteral("Connection refused");
+        r.poolers << down;
+        s = assembleClusterState(r);
+        QCOMPARE(s.verdict, Verdict::Degraded);
+        QVERIFY(s.reasons.join(QLatin1Char('\n')).contains(QLatin1String("PgBouncer on n2 does not answer")));
+        r.poolers.last().authFailed = true;
+        s = assembleClusterState(r);
+        QCOMPARE(s.verdict, Verdict::Healthy);
+        QCOMPARE(s.gaps.size(), 1);
     }
 
     void memberNotAnsweringIsUnreachable()

@@ -6,6 +6,7 @@
 #include "gui/dashboard/HistoryCharts.h"
 #include "gui/dashboard/LiveTopologyView.h"
 #include "gui/dashboard/MemberTableModel.h"
+#include "gui/dashboard/PoolerTree.h"
 #include "gui/dashboard/TlsTable.h"
 #include "monitor/ActionRules.h"
 #include "monitor/ActionRunner.h"
@@ -164,6 +165,8 @@ void DashboardPage::buildUi()
     m_haproxyTree->setObjectName(QStringLiteral("haproxyTree"));
     m_haproxyTree->setHeaderLabels({tr("HAProxy / pool / server"), tr("Status"), tr("Sessions"), tr("Check")});
     tabs->addTab(m_haproxyTree, tr("HAProxy"));
+    m_poolerTree = new PoolerTree(tabs);
+    tabs->addTab(m_poolerTree, tr("PgBouncer"));
 
     m_charts = new HistoryCharts(tabs);
     tabs->addTab(m_charts, tr("Charts"));
@@ -319,6 +322,7 @@ void DashboardPage::onUpdated(const ClusterState &s)
     m_topologyView->setState(s);
     m_memberModel->setMembers(s.members);
     m_tlsTable->setState(s);
+    m_poolerTree->setState(s);
 
     m_etcdTable->setRowCount(int(s.etcd.size()));
     for (int i = 0; i < s.etcd.size(); ++i) {

@@ -26,6 +26,7 @@ class ClusterMonitor;
 class LiveTopologyView;
 class DriftView;
 class MemberTableModel;
+class PoolerTree;
 class TlsTable;
 
 // The live dashboard: connects to the cluster of the open project (or to any Patroni URL), polls it every
@@ -90,6 +91,7 @@ private:
     QTableView *m_memberTable = nullptr;
     QTableWidget *m_etcdTable = nullptr;
     TlsTable *m_tlsTable = nullptr;
+    PoolerTree *m_poolerTree = nullptr;
     QPushButton *m_renewButton = nullptr;
     QTreeWidget *m_haproxyTree = nullptr;
     HistoryCharts *m_charts = nullptr;

@@ -41,6 +41,7 @@ SecretsDialog::SecretsDialog(const Secrets &secrets, const QString &vaultName, b
     m_restPassword = line("restApiPassword", tr("Patroni REST API password:"), true);
     m_statsUser = line("haproxyStatsUser", tr("HAProxy stats user:"), false);
     m_statsPassword = line("haproxyStatsPassword", tr("HAProxy stats password:"), true);
+    m_poolerPassword = line("poolerAuthPassword", tr("PgBouncer auth_user password:"), true);
     layout->addLayout(form);
     m_show = new QCheckBox(tr("Show passwords"), this);
     layout->addWidget(m_show);
@@ -57,7 +58,7 @@ SecretsDialog::SecretsDialog(const Secrets &secrets, const QString &vaultName, b
     layout->addWidget(buttons);
 
     connect(m_show, &QCheckBox::toggled, this, [this](bool on) {
-        for (QLineEdit *e : {m_superuser, m_replication, m_rewind, m_restPassword, m_statsPassword})
+        for (QLineEdit *e : {m_superuser, m_replication, m_rewind, m_restPassword, m_statsPassword, m_poolerPassword})
             e->setEchoMode(on ? QLineEdit::Normal : QLineEdit::Password);
     });
     connect(generate, &QPushButton::clicked, this, [this] {
@@ -67,6 +68,7 @@ SecretsDialog::SecretsDialog(const Secrets &secrets, const QString &vaultName, b
         s.rewindPassword.clear();
         s.restApiPassword.clear();
         s.haproxyStatsPassword.clear();
+        s.poolerAuthPassword.clear();
         SecretStore::fillMissing(&s);
         setSecrets(s);
     });
@@ -106,6 +108,7 @@ void SecretsDialog::setSecrets(const Secrets &s)
     m_restPassword->setText(s.restApiPassword);
     m_statsUser->setText(s.haproxyStatsUser);
     m_statsPassword->setText(s.haproxyStatsPassword);
+    m_poolerPassword->setText(s.poolerAuthPassword);
 }
 
 Secrets SecretsDialog::secrets() const
@@ -118,6 +121,7 @@ Secrets SecretsDialog::secrets() const
     s.restApiPassword = m_restPassword->text();
     s.haproxyStatsUser = m_statsUser->text().trimmed().isEmpty() ? s.haproxyStatsUser : m_statsUser->text().trimmed();
     s.haproxyStatsPassword = m_statsPassword->text();
+    s.poolerAuthPassword = m_poolerPassword->text();
     SecretStore::fillMissing(&s);
     return s;
 }

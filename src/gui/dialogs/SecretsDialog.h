@@ -29,6 +29,7 @@ private:
     QLineEdit *m_restPassword;
     QLineEdit *m_statsUser;
     QLineEdit *m_statsPassword;
+    QLineEdit *m_poolerPassword = nullptr;
     QCheckBox *m_show;
     QCheckBox *m_remember;
 };

@@ -124,6 +124,40 @@ ClusterEditor::ClusterEditor(Document *document, QWidget *parent) : QWidget(pare
             [](Cluster &c) -> int & { return c.vip.virtualRouterId; });
     addText(vip, QStringLiteral("vip.interface"), tr("Interface (empty = automatic):"), [](Cluster &c) -> QString & { return c.vip.interface; });
 
+    // PgBouncer (docs/pooler.md): the choices are core's; the rules about them are the validator's.
+    QFormLayout *pool = group(tr("PgBouncer"));
+    addCheck(pool, QStringLiteral("pooler.enabled"), tr("Pool connections with PgBouncer"),
+             [](Cluster &c) -> bool & { return c.pooler.enabled; });
+    auto *placement = new QComboBox(this);
+    placement->setObjectName(objectNameFor(QStringLiteral("pooler.placement")));
+    placement->addItem(tr("On each database host (behind HAProxy)"), poolerPlacementKey(PoolerPlacement::Database));
+    placement->addItem(tr("On the HAProxy hosts (in front of HAProxy)"), poolerPlacementKey(PoolerPlacement::HAProxy));
+    pool->addRow(tr("Placement:"), placement);
+    connect(placement, &QComboBox::activated, this, [this, placement](int i) {
+        PoolerPlacement p = PoolerPlacement::Database;
+        poolerPlacementFromKey(placement->itemData(i).toString(), &p);
+        edit(QStringLiteral("pooler.placement"), tr("Change PgBouncer placement"), [&](Cluster &c) { c.pooler.placement = p; });
+    });
+    m_refreshers << [placement](const Cluster &c) {
+        placement->setCurrentIndex(std::max(0, placement->findData(poolerPlacementKey(c.pooler.placement))));
+    };
+    addSpin(pool, QStringLiteral("pooler.port"), tr("Port:"), 1, 65535, {}, nullptr, [](Cluster &c) -> int & { return c.pooler.port; });
+    auto *mode = new QComboBox(this);
+    mode->setObjectName(objectNameFor(QStringLiteral("pooler.pool_mode")));
+    for (const QString &m : poolModes())
+        mode->addItem(m, m);
+    pool->addRow(tr("Pool mode:"), mode);
+    connect(mode, &QComboBox::activated, this, [this, mode](int i) {
+        const QString m = mode->itemData(i).toString();
+        edit(QStringLiteral("pooler.pool_mode"), tr("Change PgBouncer pool mode"), [&](Cluster &c) { c.pooler.poolMode = m; });
+    });
+    m_refreshers << [mode](const Cluster &c) { mode->setCurrentIndex(std::max(0, mode->findData(c.pooler.poolMode))); };
+    addSpin(pool, QStringLiteral("pooler.default_pool_size"), tr("Default pool size:"), 1, 100000, {}, nullptr,
+            [](Cluster &c) -> int & { return c.pooler.defaultPoolSize; });
+    addSpin(pool, QStringLiteral("pooler.max_client_conn"), tr("Max client connections:"), 1, 1000000, {}, nullptr,
+            [](Cluster &c) -> int & { return c.pooler.maxClientConn; });
+    addText(pool, QStringLiteral("pooler.auth_user"), tr("auth_query role:"), [](Cluster &c) -> QString & { return c.pooler.authUser; });
+
     QFormLayout *users = group(tr("Database users"));
     addText(users, QStringLiteral("users.superuser"), tr("Superuser:"), [](Cluster &c) -> QString & { return c.users.superuser; });
     addText(users, QStringLiteral("users.replication"), tr("Replication:"), [](Cluster &c) -> QString & { return c.users.replication; });

@@ -19,6 +19,7 @@ QByteArray SecretVault::encode(const Secrets &s)
     o.insert(QStringLiteral("haproxy_stats_password"), s.haproxyStatsPassword);
     if (!s.vipPassword.isEmpty())
         o.insert(QStringLiteral("vip_password"), s.vipPassword);
+    o.insert(QStringLiteral("pooler_auth_password"), s.poolerAuthPassword);
     return QJsonDocument(o).toJson(QJsonDocument::Compact);
 }
 
@@ -37,6 +38,7 @@ std::optional<Secrets> SecretVault::decode(const QByteArray &json)
     s.haproxyStatsUser = o.value(QStringLiteral("haproxy_stats_user")).toString(s.haproxyStatsUser);
     s.haproxyStatsPassword = o.value(QStringLiteral("haproxy_stats_password")).toString();
     s.vipPassword = o.value(QStringLiteral("vip_password")).toString();
+    s.poolerAuthPassword = o.value(QStringLiteral("pooler_auth_password")).toString();
     return s;
 }
 
