@@ -109,15 +109,42 @@ QString reloadScript(const QString &svc, const QString &systemdCmd, const QStrin
 }
 
 // Before HAProxy reloads: the servers' states into the file the new process starts from (so that it does not
-// begin with every server UP and send writes to a replica), through the admin socket, with python3.
+// begin with every server UP and send writes to a replica), through the admin socket, with python3. A server that
+// is new in the (already written) configuration gets a DOWN line of its own, copied from a server of the same
+// section: without one HAProxy would start it UP until its first check and send connections to a host whose
+// PostgreSQL may not listen yet (seen on scale out: one refused write); it goes UP after `rise` good checks.
 QString haproxySaveStateScript()
 {
-    const QString py = QStringLiteral("import socket, sys\n"
-                                      "s = socket.socket(socket.AF_UNIX); s.settimeout(5); s.connect(sys.argv[1])\n"
-                                      "s.sendall(b'show servers state\\n')\n"
-                                      "sys.stdout.buffer.write(s.makefile('rb').read())\n");
-    return QStringLiteral("if [ -S %1 ]; then python3 -c %2 %1 >%3.tmp && mv -f %3.tmp %3 || rm -f %3.tmp; fi")
-        .arg(q(HAProxyConfig::adminSocketPath()), q(py), q(HAProxyConfig::serverStatePath()));
+    const QString py = QStringLiteral(
+        "import socket, sys\n"
+        "s = socket.socket(socket.AF_UNIX); s.settimeout(5); s.connect(sys.argv[1])\n"
+        "s.sendall(b'show servers state\\n')\n"
+        "text = s.makefile('rb').read().decode()\n"
+        "lines = [l for l in text.split('\\n') if l.strip()]\n"
+        "rows = [l.split(' ') for l in lines if not l.startswith('#') and len(l.split(' ')) >= 19]\n"
+        "have = set((r[1], r[3]) for r in rows)\n"
+        "first = {}\n"
+        "for r in rows: first.setdefault(r[1], r)\n"
+        "ids = {}\n"
+        "for r in rows: ids[r[1]] = max(ids.get(r[1], 0), int(r[2]) if r[2].isdigit() else 0)\n"
+        "sec = None\n"
+        "try: cfg = open(sys.argv[2]).read().split('\\n')\n"
+        "except OSError: cfg = []\n"
+        "for l in cfg:\n"
+        "    t = l.split()\n"
+        "    if not t or t[0].startswith('#'): continue\n"
+        "    if not l[0].isspace(): sec = t[1] if t[0] in ('listen', 'backend') and len(t) > 1 else None; continue\n"
+        "    if t[0] != 'server' or len(t) < 3 or sec not in first or (sec, t[1]) in have: continue\n"
+        "    addr, _, port = t[2].rpartition(':')\n"
+        "    r = list(first[sec]); ids[sec] += 1\n"
+        "    r[2] = str(ids[sec]); r[3] = t[1]; r[4] = addr.strip('[]'); r[5] = '0'; r[6] = '0'; r[9] = '0'; r[12] = '0'\n"
+        "    r[18] = port\n"
+        "    if 'port' in t[3:] and len(r) > 21: r[21] = t[t.index('port', 3) + 1]\n"
+        "    lines.append(' '.join(r)); have.add((sec, t[1]))\n"
+        "sys.stdout.write('\\n'.join(lines) + '\\n')\n");
+    return QStringLiteral("if [ -S %1 ]; then python3 -c %2 %1 %4 >%3.tmp && mv -f %3.tmp %3 || rm -f %3.tmp; fi")
+        .arg(q(HAProxyConfig::adminSocketPath()), q(py), q(HAProxyConfig::serverStatePath()),
+             q(Platform::haproxyConfigPath()));
 }
 
 // Which running service reads the file at PATH on H (empty: none).

@@ -134,6 +134,8 @@ private slots:
         const int lost = m_load.lost(l);
         QCOMPARE(lost, 0);
         QVERIFY(l.acked.size() > 0);
+        // HAProxy starts the new server DOWN (its line in the saved server states), not UP until its first check.
+        QCOMPARE(l.wfail, 0);
 
         // Patroni lists it running, it streams from the leader (pg_stat_replication), and HAProxy's replica port
         // reaches it.
