@@ -19,6 +19,9 @@ int deploy(const QStringList &args);
 int certs(const QStringList &args);   // certs renew
 int diff(const QStringList &args);    // design vs running cluster (docs/day2.md)
 int apply(const QStringList &args);   // the plan built from the drift
+int backup(const QStringList &args);   // a pgBackRest backup (CmdBackup.cpp)
+int backups(const QStringList &args);  // the repository's backups
+int restore(const QStringList &args);  // whole-cluster point-in-time restore
 int status(const QStringList &args);
 int action(const QString &name, const QStringList &args);  // switchover, failover, restart, reload, reinit, pause, resume
 

@@ -41,6 +41,9 @@ void usage(QTextStream &s)
          "  certs renew FILE [--dry-run] [--yes] [--secrets FILE]   new leaf certificates, rolled out host by host\n"
          "  diff FILE [--format table|json]                         the design against the running cluster\n"
          "  apply FILE [--dry-run] [--yes]                          bring the cluster in line with the design\n"
+         "  backup FILE [--type full|diff|incr] [--yes]              a pgBackRest backup into the repository\n"
+         "  backups FILE [--format table|json]                      the repository's backups and WAL range\n"
+         "  restore FILE --to TIMESTAMP | --latest [--yes]          whole-cluster point-in-time restore\n"
          "  status FILE | --url URL [--watch] [--format table|json] show the live cluster\n"
          "  switchover|failover|restart|reload|reinit|pause|resume  day-2 actions (see docs/cli.md)\n\n"
          "FILE may be a path or template:NAME (reference, dedicated-etcd, five-nodes, empty).\n"
@@ -137,6 +140,12 @@ int main(int argc, char **argv)
         return diff(args);
     if (cmd == QLatin1String("apply"))
         return apply(args);
+    if (cmd == QLatin1String("backup"))
+        return backup(args);
+    if (cmd == QLatin1String("backups"))
+        return backups(args);
+    if (cmd == QLatin1String("restore"))
+        return restore(args);
     if (cmd == QLatin1String("status"))
         return status(args);
     static const QStringList actions = {QStringLiteral("switchover"), QStringLiteral("failover"),

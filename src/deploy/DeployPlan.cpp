@@ -1,5 +1,8 @@
 #include "deploy/DeployPlan.h"
 
+#include "deploy/BackupPlan.h"
+#include "deploy/DeployScripts.h"
+
 #include "core/generate/GenUtil.h"
 #include "core/generate/GeneratedFile.h"
 #include "core/generate/HAProxyConfig.h"
@@ -40,7 +43,8 @@ QString stepOutcomeKey(StepOutcome o)
     return QStringLiteral("unknown");
 }
 
-namespace {
+// The script builders other plans share (DeployScripts.h).
+namespace DeployScripts {
 
 QString q(const QString &s)
 {
@@ -237,7 +241,8 @@ DeployOp runOp(const QString &title, const QString &script, const QString &diagn
     return op;
 }
 
-} // namespace
+} // namespace DeployScripts
+using namespace DeployScripts;
 
 DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secrets &secrets,
                      const PlanOptions &options)
@@ -760,6 +765,9 @@ DeployPlan buildPlan(const Topology &topology, const Bundle &bundle, const Secre
             plan.steps << s;
         }
     }
+
+    // 8. Backups (pgBackRest): TLS servers, stanza-create and check after the leader, the schedule.
+    appendBackupSteps(&plan, topology);
 
     // Secrets reach scripts through stdin only (DeployOp::input), never their command lines.
     // --only: keep the chosen hosts' steps; dependencies on the others count as met.

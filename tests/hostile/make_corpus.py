@@ -215,6 +215,21 @@ case("vip-router-id-text", "load:whole number", vip=vip('"10.104.0.100"', rid="f
 case("vip-ok", "ok", vip=vip('"10.104.0.100"'))
 
 
+# --- backups (issue 10): the values that reach pgbackrest.conf, shell commands and systemd timers ---
+def with_backup(block):
+    return base_text.replace("subnets:\n", "  backup: " + block + "\nsubnets:\n", 1).replace(
+        "roles: [haproxy]", "roles: [haproxy, backup]")
+
+
+raw("backup-path-command", "rule:backup-invalid", with_backup("{path: %s}" % q("/var/lib/pgbr" + TOUCH)))
+raw("backup-path-newline", "rule:backup-invalid", with_backup("{path: %s}" % q("/var/lib/pgbackrest\nrepo1-path=/")))
+raw("backup-schedule-newline", "rule:backup-invalid",
+    with_backup("{full: %s}" % q("Sun *-*-* 01:00\nExecStart=/bin/touch " + MARK)))
+raw("backup-schedule-command", "rule:backup-invalid", with_backup("{diff: %s}" % q(TOUCH)))
+raw("backup-repository-injection", "rule:backup-repository", with_backup("{repository: %s}" % q("lb1\n[x]")))
+raw("backup-transport-injection", "load:not one of tls, ssh", with_backup("{transport: %s}" % q("tls; touch " + MARK)))
+raw("backup-on-haproxy-host-ok", "ok", with_backup("{retention_full: 3, archive_timeout: 120}"))
+
 def main():
     if os.path.isdir(OUT):
         for f in os.listdir(OUT):

@@ -44,6 +44,17 @@ QString touch()
     return QStringLiteral("$(touch ") + kMarker + QStringLiteral(")`touch ") + kMarker + QStringLiteral("`");
 }
 
+Host repositoryHost()
+{
+    Host repo;
+    repo.name = QStringLiteral("repo1");
+    repo.address = QStringLiteral("10.104.0.9");
+    repo.subnet = QStringLiteral("db");
+    repo.os = QStringLiteral("rhel8");
+    repo.roles = Role::Backup;
+    return repo;
+}
+
 // Every field that reaches a file, made hostile. Host names stay valid: they are also file paths in the
 // bundle, whose confinement BundleWriter tests.
 Topology hostileTopology()
@@ -69,6 +80,14 @@ Topology hostileTopology()
     t.cluster.extraHba.append(r);
     t.cluster.pooler.enabled = true;
     t.cluster.pooler.authUser = QStringLiteral("x\" y\nauth_type = trust ; [databases]\n* = host=10.0.0.9");
+    // Backups (issue 10): a repository host; path and schedules reach pgbackrest.conf, units and the crontab.
+    Host repo = repositoryHost();
+    repo.ssh.user = QStringLiteral("-oProxyCommand=touch ") + kMarker;
+    t.hosts.append(repo);
+    t.cluster.backup.enabled = true;
+    t.cluster.backup.path = QStringLiteral("/var/lib/br") + touch() + QStringLiteral("\nrepo1-path=/");
+    t.cluster.backup.full = QStringLiteral("Sun *-*-* 01:00\nExecStart=/bin/sh -c ") + touch() + QStringLiteral(" %i");
+    t.cluster.backup.diff = QStringLiteral("* * * * * ") + touch() + QStringLiteral("\n* * * * * x");
     return t;
 }
 
@@ -76,6 +95,8 @@ Topology benignTopology()
 {
     Topology t = ProjectFile::referenceTopology();
     t.cluster.pooler.enabled = true;
+    t.hosts.append(repositoryHost());
+    t.cluster.backup.enabled = true;
     HbaRule r;
     r.type = QStringLiteral("hostssl");
     r.database = QStringLiteral("app");
@@ -387,7 +408,8 @@ private slots:
         int checked = 0;
         for (int i = 0; i < m_hostile.files.size(); ++i) {
             const GeneratedFile &h = m_hostile.files.at(i);
-            if (h.syntax != FileSyntax::Ini || h.path == Platform::pgbouncerConfigPath())
+            // etcd's environment file only (other INI files, pgbackrest.conf, are not shell and must not be sourced).
+            if (h.syntax != FileSyntax::Ini || !h.path.contains(QLatin1String("etcd")))
                 continue;
             const QMap<QString, QString> hv = sourceEnvFile(write(QStringLiteral("hostile.env"), h.content));
             const QMap<QString, QString> bv = sourceEnvFile(write(QStringLiteral("benign.env"), m_benign.files.at(i).content));
@@ -632,6 +654,41 @@ private slots:
                 psql = psql || (call.startsWith(QLatin1String("psql ")) && call.contains(QStringLiteral(" -U ") + su + QLatin1Char(' ')));
             QVERIFY(psql);
         }
+    }
+
+    void pgbackrestFilesKeepTheirKeys()
+    {
+        int confs = 0, crontabs = 0;
+        for (int i = 0; i < m_hostile.files.size(); ++i) {
+            const GeneratedFile &h = m_hostile.files.at(i);
+            const GeneratedFile &b = m_benign.files.at(i);
+            QCOMPARE(h.path, b.path);
+            if (h.path.endsWith(QLatin1String("/pgbackrest.conf"))) {
+                // The same sections and keys in the same order: no value adds a line, a key or a section.
+                const auto keys = [](const QByteArray &conf) {
+                    QStringList k;
+                    for (const QString &l : QString::fromUtf8(conf).split(QLatin1Char('\n'))) {
+                        if (l.startsWith(QLatin1Char('#')) || l.isEmpty())
+                            continue;
+                        k << (l.startsWith(QLatin1Char('[')) ? QStringLiteral("[section]") : l.section(QLatin1Char('='), 0, 0));
+                    }
+                    return k;
+                };
+                QCOMPARE(keys(h.content), keys(b.content));
+                QCOMPARE(h.content.count('\n'), b.content.count('\n'));
+                ++confs;
+            } else if (h.path.endsWith(QLatin1String("pgbackrest.crontab"))) {
+                // Every line a comment or one cron entry made of the schedule's numbers; a bad schedule adds none.
+                for (const QString &l : QString::fromUtf8(h.content).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+                    QVERIFY2(l.startsWith(QLatin1Char('#'))
+                                 || QRegularExpression(QStringLiteral("^[0-9]+ [0-9]+ \\* \\* [0-9,*]+ ")).match(l).hasMatch(),
+                             qPrintable(l));
+                }
+                ++crontabs;
+            }
+        }
+        QVERIFY(confs >= 4);
+        QCOMPARE(crontabs, 1);
     }
 
     void hostsFileAndUnitKeepTheirLines()

@@ -191,6 +191,41 @@ private slots:
         QCOMPARE(e.error().line, 3);
     }
 
+    void backupRoundTrips()
+    {
+        Topology t = ProjectFile::referenceTopology();
+        QVERIFY(!t.cluster.backup.enabled);
+        // Without backups nothing is written: files saved before stay byte for byte the same.
+        QVERIFY(!ProjectFile::serialize(t).contains("backup"));
+        Host repo;
+        repo.name = QStringLiteral("repo1");
+        repo.address = QStringLiteral("10.104.0.9");
+        repo.subnet = QStringLiteral("db");
+        repo.roles = Role::Backup;
+        t.hosts << repo;
+        t.cluster.backup.enabled = true;
+        t.cluster.backup.repository = QStringLiteral("repo1");
+        t.cluster.backup.transport = QStringLiteral("ssh");
+        t.cluster.backup.path = QStringLiteral("/srv/backrest");
+        t.cluster.backup.retentionFull = 4;
+        t.cluster.backup.full = QStringLiteral("Sat *-*-* 02:30:00");
+        t.cluster.backup.diff = QString();
+        t.cluster.backup.archiveTimeout = 120;
+        t.cluster.backup.tlsPort = 8443;
+        const QByteArray text = ProjectFile::serialize(t);
+        QVERIFY2(text.contains("roles: [backup]") && text.contains("retention_full: 4"), text.constData());
+        auto back = ProjectFile::parse(text, QStringLiteral("b.pgha.yaml"));
+        QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().toString()));
+        QVERIFY(back->warnings.isEmpty());
+        QCOMPARE(back->topology, t);
+        // An empty block means backups with the defaults.
+        auto empty = ProjectFile::parse("format: 1\ncluster:\n  backup: {}\n", QStringLiteral("e.pgha.yaml"));
+        QVERIFY(empty.ok());
+        QVERIFY(empty->topology.cluster.backup.enabled);
+        QCOMPARE(empty->topology.cluster.backup.transport, QStringLiteral("tls"));
+        QCOMPARE(empty->topology.cluster.backup.retentionFull, 2);
+    }
+
     void errorsNameFileLineAndField_data()
     {
         QTest::addColumn<QByteArray>("yaml");
@@ -250,6 +285,12 @@ private slots:
         QTest::newRow("pooler password refused")
             << QByteArray("format: 1\ncluster:\n  pooler: {enabled: true, auth_password: x}\n") << 3 << 27
             << QStringLiteral("cluster.pooler.auth_password") << QStringLiteral("never stored");
+        QTest::newRow("backup transport unknown")
+            << QByteArray("format: 1\ncluster:\n  backup: {transport: ftp}\n") << 3 << 23
+            << QStringLiteral("cluster.backup.transport") << QStringLiteral("tls, ssh");
+        QTest::newRow("backup retention not a number")
+            << QByteArray("format: 1\ncluster:\n  backup: {retention_full: many}\n") << 3 << 28
+            << QStringLiteral("cluster.backup.retention_full") << QStringLiteral("whole number");
         QTest::newRow("not a mapping") << QByteArray("- a\n- b\n") << 1 << 1 << QString()
                                        << QStringLiteral("YAML mapping");
     }

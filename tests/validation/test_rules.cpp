@@ -864,6 +864,74 @@ QList<Case> cases()
         c.append({QStringLiteral("host certificate with 400 days"), QStringLiteral("tls-cert-expiring"), false, {}, -1,
                   reference(), true, fine});
     }
+    // Backups (issue 10): a dedicated repository host in the db subnet.
+    const auto withBackup = [](Topology t) {
+        t.hosts.append(newHost(QStringLiteral("repo1"), QStringLiteral("10.104.0.9"), Roles(Role::Backup)));
+        t.cluster.backup.enabled = true;
+        return t;
+    };
+    fire("no repository", "no-backups", cl, W, reference());
+    quiet("a backup host", "no-backups", withBackup(reference()));
+    quiet("a backup host without the block", "no-backups", mutate(reference(), [](Topology &t) {
+              t.hosts.append(newHost(QStringLiteral("repo1"), QStringLiteral("10.104.0.9"), Roles(Role::Backup)));
+          }));
+    fire("repository local", "backup-repository", QStringLiteral("cluster.backup.repository"), W,
+         mutate(reference(), [](Topology &t) {
+             t.cluster.backup.enabled = true;
+             t.cluster.backup.repository = QStringLiteral("local");
+         }));
+    fire("repository names no host", "backup-repository", QStringLiteral("cluster.backup.repository"), E,
+         mutate(withBackup(reference()), [](Topology &t) { t.cluster.backup.repository = QStringLiteral("nas"); }));
+    fire("backups on without a backup host", "backup-repository", QStringLiteral("cluster.backup.repository"), E,
+         mutate(reference(), [](Topology &t) { t.cluster.backup.enabled = true; }));
+    fire("repository on a database host", "backup-repository", QStringLiteral("hosts/node3"), W,
+         mutate(reference(), [](Topology &t) {
+             t.cluster.backup.enabled = true;
+             host(t, "node3")->roles |= Role::Backup;
+         }));
+    fire("repository on the HAProxy host", "backup-repository", QStringLiteral("hosts/HAProxy-demo"), I,
+         mutate(reference(), [](Topology &t) {
+             t.cluster.backup.enabled = true;
+             host(t, "HAProxy-demo")->roles |= Role::Backup;
+         }));
+    quiet("dedicated repository host", "backup-repository", withBackup(reference()));
+    quiet("dedicated repository host named", "backup-repository",
+          mutate(withBackup(reference()), [](Topology &t) { t.cluster.backup.repository = QStringLiteral("repo1"); }));
+    fire("repository path with a command", "backup-invalid", QStringLiteral("cluster.backup.path"), E,
+         mutate(withBackup(reference()), [](Topology &t) { t.cluster.backup.path = QStringLiteral("/var/lib/$(reboot)"); }));
+    fire("schedule with a newline", "backup-invalid", QStringLiteral("cluster.backup.full"), E,
+         mutate(withBackup(reference()), [](Topology &t) { t.cluster.backup.full = QStringLiteral("Sun *-*-* 01:00\nExecStart=/bin/sh"); }));
+    fire("schedule systemd accepts but we do not", "backup-invalid", QStringLiteral("cluster.backup.diff"), E,
+         mutate(withBackup(reference()), [](Topology &t) { t.cluster.backup.diff = QStringLiteral("*-*-1 01:00"); }));
+    fire("tls transport without tls", "backup-invalid", QStringLiteral("cluster.backup.transport"), E,
+         mutate(withBackup(reference()), [](Topology &t) { t.cluster.security.tls = false; }));
+    fire("ssh transport", "backup-invalid", QStringLiteral("cluster.backup.transport"), W,
+         mutate(withBackup(reference()), [](Topology &t) { t.cluster.backup.transport = QStringLiteral("ssh"); }));
+    quiet("default backup settings", "backup-invalid", withBackup(reference()));
+    quiet("daily and weekday lists", "backup-invalid", mutate(withBackup(reference()), [](Topology &t) {
+              t.cluster.backup.full = QStringLiteral("weekly");
+              t.cluster.backup.diff = QStringLiteral("Mon,Wed..Fri *-*-* 23:30");
+          }));
+    fire("one full kept", "backup-retention", QStringLiteral("cluster.backup.retention_full"), W,
+         mutate(withBackup(reference()), [](Topology &t) { t.cluster.backup.retentionFull = 1; }));
+    fire("daily fulls, three kept", "backup-retention", QStringLiteral("cluster.backup.retention_full"), W,
+         mutate(withBackup(reference()), [](Topology &t) {
+             t.cluster.backup.full = QStringLiteral("daily");
+             t.cluster.backup.diff.clear();
+             t.cluster.backup.retentionFull = 3;
+         }));
+    fire("diff less often than full", "backup-retention", QStringLiteral("cluster.backup.diff"), W,
+         mutate(withBackup(reference()), [](Topology &t) {
+             t.cluster.backup.full = QStringLiteral("daily");
+             t.cluster.backup.diff = QStringLiteral("Sun *-*-* 02:00");
+             t.cluster.backup.retentionFull = 7;
+         }));
+    quiet("weekly fulls, two kept", "backup-retention", withBackup(reference()));
+    fire("archive_timeout off", "backup-archive-timeout", QStringLiteral("cluster.backup.archive_timeout"), W,
+         mutate(withBackup(reference()), [](Topology &t) { t.cluster.backup.archiveTimeout = 0; }));
+    fire("archive_timeout 10 s", "backup-archive-timeout", QStringLiteral("cluster.backup.archive_timeout"), W,
+         mutate(withBackup(reference()), [](Topology &t) { t.cluster.backup.archiveTimeout = 10; }));
+    quiet("archive_timeout 60 s", "backup-archive-timeout", withBackup(reference()));
     return c;
 }
 

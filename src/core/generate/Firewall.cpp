@@ -3,6 +3,7 @@
 #include "core/generate/GenUtil.h"
 #include "core/generate/MemberNetworks.h"
 #include "core/generate/PgBouncerConfig.h"
+#include "core/model/BackupLayout.h"
 #include "core/model/Platform.h"
 #include "core/util/Net.h"
 
@@ -162,6 +163,15 @@ QList<PortRule> rules(const Topology &t, const Host &host)
         }
         pool.addSubnets(&Subnet::admin);
         out << pool.rule(c.pooler.port, QStringLiteral("PgBouncer"));
+    if (BackupLayout::runsServer(t, host)) {
+        // pgBackRest's TLS server: the database hosts reach the repository, the repository each database host.
+        const Host *repo = BackupLayout::repositoryHost(t);
+        Sources peers(t);
+        if (repo->name == host.name)
+            peers.addHosts(pg, pgRole);
+        if (host.has(Role::Postgres))
+            peers.addHosts({repo}, QStringLiteral("backup"));
+        out << peers.rule(c.backup.tlsPort, QStringLiteral("pgBackRest TLS server"));
     }
     return out;
 }

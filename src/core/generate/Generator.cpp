@@ -8,6 +8,7 @@
 #include "core/generate/KeepalivedConfig.h"
 #include "core/generate/PatroniConfig.h"
 #include "core/generate/PgBouncerConfig.h"
+#include "core/generate/PgBackRestConfig.h"
 #include "core/generate/Runbook.h"
 #include "core/generate/SystemdUnits.h"
 #include "core/generate/TlsFiles.h"
@@ -38,6 +39,7 @@ QList<GeneratedFile> hostFiles(const Topology &topology, const Secrets &secrets,
     files << KeepalivedConfig::files(topology, secrets, host);
     files << TlsFiles::files(topology, secrets, host);
     files << Firewall::files(topology, host);
+    files << PgBackRestConfig::files(topology, host);
     // Last: the script places the files above.
     files << InstallScript::file(topology, host, files);
     return files;

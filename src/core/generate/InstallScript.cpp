@@ -7,6 +7,8 @@
 #include "core/generate/TlsFiles.h"
 #include "core/generate/PatroniPip.h"
 #include "core/generate/PgBouncerConfig.h"
+#include "core/generate/PgBackRestConfig.h"
+#include "core/model/BackupLayout.h"
 #include "core/model/Platform.h"
 #include "core/util/ShellQuote.h"
 
@@ -123,6 +125,7 @@ QStringList packages(const Topology &topology, const Host &host)
     roles.haproxy = host.has(Role::HAProxy);
     roles.pgbouncer = PgBouncerConfig::runsOn(topology, host);
     roles.keepalived = KeepalivedConfig::applies(topology, host);
+    roles.pgbackrest = BackupLayout::hasConfig(topology, host);
     roles.tls = GenUtil::tls(topology);
     roles.patroni = topology.cluster.patroni.install;
     return Platform::packages(host.os, pg.distribution, pg.version, roles);
@@ -224,6 +227,14 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
         s += QStringLiteral("fi\n\n");
     }
 
+    if (host.has(Role::Backup) && !host.has(Role::Postgres)) {
+        // pgBackRest runs as postgres on the repository host too (its TLS key and the repository are its own).
+        s += QStringLiteral("step \"The postgres user (pgBackRest)\"\n"
+                            "id postgres >/dev/null 2>&1 || useradd --system --user-group --home-dir %1 "
+                            "--shell /bin/bash postgres\n\n")
+                 .arg(shq(c.backup.path));
+    }
+
     s += QStringLiteral("step \"Configuration files\"\n");
     for (const GeneratedFile &f : hostFiles) {
         if (f.path == path() || f.path == HostsFile::path())
@@ -241,6 +252,11 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
     }
     if (host.has(Role::Etcd))
         s += QStringLiteral("install -d -m 0700 -o etcd -g etcd %1\n").arg(Platform::etcdDataDir());
+    if (BackupLayout::hasConfig(topology, host)) {
+        s += QStringLiteral("install -d -m 0750 -o postgres -g postgres %1\n").arg(shq(BackupLayout::logPath()));
+        if (BackupLayout::local(topology) || host.name == (BackupLayout::repositoryHost(topology) ? BackupLayout::repositoryHost(topology)->name : QString()))
+            s += QStringLiteral("install -d -m 0750 -o postgres -g postgres %1\n").arg(shq(c.backup.path));
+    }
     s += QLatin1Char('\n');
 
     if (KeepalivedConfig::applies(topology, host)) {
@@ -326,6 +342,13 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
         services << QStringLiteral("pgbouncer");
     if (KeepalivedConfig::applies(topology, host))
         services << QStringLiteral("keepalived");  // after HAProxy: its track script checks HAProxy
+    if (BackupLayout::runsServer(topology, host))
+        services << QStringLiteral("pgbackrest");
+    if (BackupLayout::runsSchedule(topology, host)) {
+        services << QStringLiteral("pgha-backup-full.timer");
+        if (!c.backup.diff.isEmpty())
+            services << QStringLiteral("pgha-backup-diff.timer");
+    }
     if (services.isEmpty()) {
         s += QStringLiteral("step \"Services\"\n"
                             "if [[ \"$START\" -eq 1 ]]; then\n"

@@ -3,6 +3,7 @@
 #include "core/generate/GenUtil.h"
 #include "core/generate/MemberNetworks.h"
 #include "core/generate/PgBouncerConfig.h"
+#include "core/generate/PgBackRestConfig.h"
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
 #include "core/pki/ClusterTls.h"
@@ -87,6 +88,10 @@ QMap<QString, QString> postgresParameters(const Topology &topology)
         p.insert(QStringLiteral("wal_keep_segments"), QStringLiteral("8"));
 
     for (auto it = pg.parameters.cbegin(); it != pg.parameters.cend(); ++it)
+        p.insert(it.key(), it.value());
+    // Backups on: WAL archiving into the repository (these win over the design's own values).
+    const QMap<QString, QString> archive = PgBackRestConfig::archiveParameters(topology);
+    for (auto it = archive.cbegin(); it != archive.cend(); ++it)
         p.insert(it.key(), it.value());
 
     // The same intent under the name the version understands (16 MB WAL segments).
@@ -348,6 +353,7 @@ QByteArray yaml(const Topology &topology, const Secrets &secrets, const Host &ho
     s += line(2, QStringLiteral("pg_hba:"));
     for (const QString &l : hba)
         s += line(2, QStringLiteral("- ") + str(l));
+    s += PgBackRestConfig::patroniLines(topology);
     s += QLatin1Char('\n');
 
     // No watchdog device is assumed; 'off' quoted, since a bare off is a YAML boolean Patroni rejects.

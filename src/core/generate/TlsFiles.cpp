@@ -20,7 +20,7 @@ QList<GeneratedFile> files(const Topology &topology, const Secrets &secrets, con
     out << GenUtil::makeFile(host.name, ClusterTls::certPath(), leaf->certPem, 0644, FileSyntax::Text);
     if (host.has(Role::Etcd))
         out << GenUtil::makeFile(host.name, ClusterTls::etcdKeyPath(), leaf->keyPem, 0600, FileSyntax::Text, true);
-    if (host.has(Role::Postgres))
+    if (host.has(Role::Postgres) || host.has(Role::Backup))  // pgBackRest runs as postgres
         out << GenUtil::makeFile(host.name, ClusterTls::postgresKeyPath(), leaf->keyPem, 0600, FileSyntax::Text, true);
     if (PgBouncerConfig::runsOn(topology, host))
         out << GenUtil::makeFile(host.name, ClusterTls::pgbouncerKeyPath(), leaf->keyPem, 0600, FileSyntax::Text, true);

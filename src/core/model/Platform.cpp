@@ -289,6 +289,8 @@ QStringList packages(const QString &osId, const QString &distribution, int postg
         else
             p << QStringLiteral("etcd-server") << QStringLiteral("etcd-client");
     }
+    if (roles.pgbackrest)
+        p << (percona ? QStringLiteral("percona-pgbackrest") : QStringLiteral("pgbackrest"));
     if (roles.haproxy)
         p << (percona ? QStringLiteral("percona-haproxy") : QStringLiteral("haproxy")) << QStringLiteral("python3");
     // Debian's own pgbouncer (1.18 in Debian 12); RHEL's from PGDG (the install script adds its repository for

@@ -65,6 +65,7 @@ struct PackageRoles
     bool haproxy = false;   // HAProxy, and python3 for the deploy's readiness probe of its stats
     bool pgbouncer = false; // PgBouncer (cluster.pooler on this host)
     bool keepalived = false; // the floating address (cluster.vip) on an HAProxy host: keepalived (Debian, RHEL base)
+    bool pgbackrest = false;  // backups on: a database host or the repository host (pgBackRest)
     bool tls = false;       // the cluster uses TLS: Debian's python3-etcd then needs python3-idna (tls-notes)
     // pip: Patroni comes from PyPI into a virtualenv; the packages bring only the Python to make it with.
     PatroniInstall patroni = PatroniInstall::Package;

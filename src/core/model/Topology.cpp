@@ -10,6 +10,7 @@ QString roleKey(Role role)
     case Role::Postgres: return QStringLiteral("postgres");
     case Role::Etcd: return QStringLiteral("etcd");
     case Role::HAProxy: return QStringLiteral("haproxy");
+    case Role::Backup: return QStringLiteral("backup");
     }
     return {};
 }
@@ -43,7 +44,7 @@ bool patroniInstallFromKey(const QString &key, PatroniInstall *out)
 
 QList<Role> allRoles()
 {
-    return {Role::Postgres, Role::Etcd, Role::HAProxy};
+    return {Role::Postgres, Role::Etcd, Role::HAProxy, Role::Backup};
 }
 
 bool Host::operator==(const Host &o) const

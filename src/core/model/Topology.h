@@ -8,6 +8,7 @@
 #include <QString>
 
 #include "core/model/VipSettings.h"
+#include "core/model/BackupSettings.h"
 
 namespace pgha {
 
@@ -16,10 +17,11 @@ enum class Role : quint8 {
     Postgres = 0x1,
     Etcd = 0x2,
     HAProxy = 0x4,
+    Backup = 0x8,  // the pgBackRest repository host (BackupSettings)
 };
 Q_DECLARE_FLAGS(Roles, Role)
 
-QString roleKey(Role role);                    // "postgres", "etcd", "haproxy" (project-file spelling)
+QString roleKey(Role role);                    // "postgres", "etcd", "haproxy", "backup" (project-file spelling)
 bool roleFromKey(const QString &key, Role *out);
 QList<Role> allRoles();
 
@@ -260,13 +262,15 @@ struct Cluster
     SecuritySettings security;
     PoolerSettings pooler;
     VipSettings vip;
+    BackupSettings backup;
 
     bool operator==(const Cluster &o) const
     {
         return name == o.name && ns == o.ns && postgres == o.postgres && patroni == o.patroni
             && etcd == o.etcd && haproxy == o.haproxy && users == o.users && extraHba == o.extraHba
             && security == o.security
-            && pooler == o.pooler && vip == o.vip;
+            && pooler == o.pooler && vip == o.vip
+            && backup == o.backup;
     }
     bool operator!=(const Cluster &o) const { return !(*this == o); }
 };

@@ -53,7 +53,7 @@ QString postgresKeyPath()
 
 bool needsCertificate(const Host &host)
 {
-    return host.has(Role::Etcd) || host.has(Role::Postgres);
+    return host.has(Role::Etcd) || host.has(Role::Postgres) || host.has(Role::Backup);
 }
 
 QString pgbouncerKeyPath()

@@ -36,7 +36,7 @@ struct Sans
 // address). A PostgreSQL host also carries every HAProxy host's name and address, so that a client going
 // through HAProxy can use sslmode=verify-full whichever member answers.
 Sans hostSans(const Topology &topology, const Host &host);
-bool needsCertificate(const Host &host);  // runs etcd or PostgreSQL
+bool needsCertificate(const Host &host);  // runs etcd, PostgreSQL or a backup repository (pgBackRest)
 // The same, and a HAProxy host that runs PgBouncer (cluster.pooler placement haproxy) with TLS on.
 bool needsCertificate(const Topology &topology, const Host &host);
 

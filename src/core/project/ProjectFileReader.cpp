@@ -363,6 +363,39 @@ void readVip(const Reader &r, const YAML::Node &n, VipSettings *vip)
         vip->interface = r.str(n["interface"], f + QStringLiteral(".interface"));
 }
 
+// cluster.backup (docs/backups.md): present = backups on. The grammars of path and schedules are the rule
+// backup-invalid's (BackupRules.cpp), so that designer edits meet the same check.
+void readBackup(const Reader &r, const YAML::Node &n, BackupSettings *b)
+{
+    const QString f = QStringLiteral("cluster.backup");
+    b->enabled = true;
+    if (n.IsNull())
+        return;
+    r.requireMap(n, f);
+    r.checkKeys(n, f, {"repository", "transport", "path", "retention_full", "full", "diff", "archive_timeout",
+                       "tls_port"});
+    if (n["repository"])
+        b->repository = r.str(n["repository"], f + QStringLiteral(".repository"));
+    if (n["transport"]) {
+        b->transport = r.str(n["transport"], f + QStringLiteral(".transport"));
+        if (b->transport != QLatin1String("tls") && b->transport != QLatin1String("ssh"))
+            r.fail(n["transport"], f + QStringLiteral(".transport"),
+                   QStringLiteral("\"%1\" is not one of tls, ssh").arg(b->transport));
+    }
+    if (n["path"])
+        b->path = r.str(n["path"], f + QStringLiteral(".path"));
+    if (n["retention_full"])
+        b->retentionFull = int(r.integer(n["retention_full"], f + QStringLiteral(".retention_full"), 1, 9999));
+    if (n["full"])
+        b->full = r.str(n["full"], f + QStringLiteral(".full"));
+    if (n["diff"])
+        b->diff = n["diff"].IsNull() ? QString() : r.str(n["diff"], f + QStringLiteral(".diff"));
+    if (n["archive_timeout"])
+        b->archiveTimeout = int(r.integer(n["archive_timeout"], f + QStringLiteral(".archive_timeout"), 0, 86400));
+    if (n["tls_port"])
+        b->tlsPort = r.port(n["tls_port"], f + QStringLiteral(".tls_port"));
+}
+
 void readHba(const Reader &r, const YAML::Node &n, QList<HbaRule> *rules)
 {
     const QString f = QStringLiteral("cluster.pg_hba");
@@ -406,7 +439,7 @@ void readCluster(const Reader &r, const YAML::Node &n, Cluster *c)
     r.requireMap(n, f);
     refuseSecrets(r, n, f);
     r.checkKeys(n, f, {"name", "namespace", "postgres", "patroni", "etcd", "haproxy", "users", "pg_hba",
-                       "security", "pooler", "vip"});
+                       "security", "pooler", "vip", "backup"});
     if (n["name"])
         c->name = r.str(n["name"], QStringLiteral("cluster.name"));
     if (n["namespace"])
@@ -433,6 +466,8 @@ void readCluster(const Reader &r, const YAML::Node &n, Cluster *c)
     }
     if (n["vip"])
         readVip(r, n["vip"], &c->vip);
+    if (n["backup"])
+        readBackup(r, n["backup"], &c->backup);
 }
 
 void readSubnets(const Reader &r, const YAML::Node &n, QList<Subnet> *subnets)
@@ -507,7 +542,7 @@ void readHosts(const Reader &r, const YAML::Node &n, QList<Host> *hosts)
                 Role role;
                 if (!roleFromKey(key, &role))
                     r.fail(roles[j], rf,
-                           QStringLiteral("unknown role \"%1\" (expected postgres, etcd or haproxy)").arg(key));
+                           QStringLiteral("unknown role \"%1\" (expected postgres, etcd, haproxy or backup)").arg(key));
                 h.roles |= role;
             }
         }

@@ -144,6 +144,26 @@ QByteArray serialize(const Topology &t)
         emitText(y, c.vip.interface);
         y << YAML::EndMap;
     }
+    if (c.backup.enabled) {
+        const BackupSettings &b = c.backup;
+        y << YAML::Key << "backup" << YAML::Value;
+        emitFlowMap(y);
+        if (!b.repository.isEmpty()) {
+            y << YAML::Key << "repository" << YAML::Value;
+            emitText(y, b.repository);
+        }
+        y << YAML::Key << "transport" << YAML::Value << b.transport.toStdString();
+        y << YAML::Key << "path" << YAML::Value;
+        emitText(y, b.path);
+        y << YAML::Key << "retention_full" << YAML::Value << b.retentionFull;
+        y << YAML::Key << "full" << YAML::Value;
+        emitText(y, b.full);
+        y << YAML::Key << "diff" << YAML::Value;
+        emitText(y, b.diff);
+        y << YAML::Key << "archive_timeout" << YAML::Value << b.archiveTimeout;
+        y << YAML::Key << "tls_port" << YAML::Value << b.tlsPort;
+        y << YAML::EndMap;
+    }
     y << YAML::EndMap;  // cluster
 
     y << YAML::Key << "subnets" << YAML::Value << YAML::BeginSeq;

@@ -137,6 +137,18 @@ const QList<RuleInfo> &ruleTable()
          "Certificates cannot be issued or checked without the cluster CA.", tlsCaMissing},
         {"tls-cert-expiring", Severity::Warning, "Certificate expiring",
          "An expired certificate stops etcd, Patroni and HAProxy's checks talking to each other.", tlsCertExpiring},
+        // Backups (pgBackRest)
+        {"no-backups", Severity::Warning, "No backups",
+         "Failover protects against a lost server, not against a dropped table or a lost cluster.", noBackups},
+        {"backup-repository", Severity::Error, "Backup repository placement",
+         "Backups on the machine they protect are lost with it; the repository must be a host of the design.",
+         backupRepository},
+        {"backup-invalid", Severity::Error, "Backup setting malformed",
+         "Path and schedules reach pgbackrest.conf, shell commands and systemd timers.", backupInvalid},
+        {"backup-retention", Severity::Warning, "Backup retention shorter than the schedule",
+         "Retention counts full backups; with too few the restore window is shorter than intended.", backupRetention},
+        {"backup-archive-timeout", Severity::Warning, "WAL archive timeout",
+         "archive_timeout bounds how much of an idle primary's WAL a restore can lose.", backupArchiveTimeout},
     };
     return table;
 }

@@ -10,6 +10,7 @@ QColor roleColor(Role role)
     case Role::Postgres: return QColor(0x33, 0x67, 0x91);  // the PostgreSQL elephant's blue
     case Role::Etcd: return QColor(0x2e, 0x9e, 0x6b);
     case Role::HAProxy: return QColor(0xc7, 0x6a, 0x1c);
+    case Role::Backup: return QColor(0x6a, 0x4c, 0x93);
     }
     return Qt::gray;
 }
@@ -32,6 +33,8 @@ QColor hostAccent(const Roles &roles)
         return roleColor(Role::Etcd);
     if (roles.testFlag(Role::HAProxy))
         return roleColor(Role::HAProxy);
+    if (roles.testFlag(Role::Backup))
+        return roleColor(Role::Backup);
     return Qt::gray;
 }
 

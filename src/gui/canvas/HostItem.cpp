@@ -148,6 +148,8 @@ void HostItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         badge(QObject::tr("etcd"), CanvasStyle::roleColor(Role::Etcd));
     if (m_host.has(Role::HAProxy))
         badge(QObject::tr("HAProxy"), CanvasStyle::roleColor(Role::HAProxy));
+    if (m_host.has(Role::Backup))
+        badge(QObject::tr("Backup"), CanvasStyle::roleColor(Role::Backup));
     if (!m_host.roles)
         badge(QObject::tr("no role"), Qt::gray);
 

@@ -6,7 +6,8 @@ namespace pgha::Palette {
 
 QList<PaletteKind> all()
 {
-    return {PaletteKind::Database, PaletteKind::Etcd, PaletteKind::HAProxy, PaletteKind::Combined, PaletteKind::Subnet};
+    return {PaletteKind::Database, PaletteKind::Etcd, PaletteKind::HAProxy, PaletteKind::Combined, PaletteKind::Backup,
+            PaletteKind::Subnet};
 }
 
 QString key(PaletteKind kind)
@@ -17,6 +18,7 @@ QString key(PaletteKind kind)
     case PaletteKind::HAProxy: return QStringLiteral("haproxy");
     case PaletteKind::Combined: return QStringLiteral("combined");
     case PaletteKind::Subnet: return QStringLiteral("subnet");
+    case PaletteKind::Backup: return QStringLiteral("backup");
     }
     return {};
 }
@@ -40,6 +42,7 @@ Roles roles(PaletteKind kind)
     case PaletteKind::HAProxy: return Role::HAProxy;
     case PaletteKind::Combined: return Roles(Role::Postgres) | Role::Etcd;
     case PaletteKind::Subnet: return {};
+    case PaletteKind::Backup: return Role::Backup;
     }
     return {};
 }
@@ -52,6 +55,7 @@ QString baseName(PaletteKind kind)
     case PaletteKind::Etcd: return QStringLiteral("etcd1");
     case PaletteKind::HAProxy: return QStringLiteral("haproxy1");
     case PaletteKind::Subnet: return QStringLiteral("subnet1");
+    case PaletteKind::Backup: return QStringLiteral("backup1");
     }
     return {};
 }
@@ -69,6 +73,7 @@ QString title(PaletteKind kind)
     case PaletteKind::HAProxy: return QCoreApplication::translate("pgha::Palette", "HAProxy node");
     case PaletteKind::Combined: return QCoreApplication::translate("pgha::Palette", "Combined node");
     case PaletteKind::Subnet: return QCoreApplication::translate("pgha::Palette", "Subnet");
+    case PaletteKind::Backup: return QCoreApplication::translate("pgha::Palette", "Backup repository");
     }
     return {};
 }
@@ -81,6 +86,7 @@ QString description(PaletteKind kind)
     case PaletteKind::HAProxy: return QCoreApplication::translate("pgha::Palette", "Load balancer routing to the primary (5000) and replicas (5001)");
     case PaletteKind::Combined: return QCoreApplication::translate("pgha::Palette", "PostgreSQL + Patroni + etcd on one host");
     case PaletteKind::Subnet: return QCoreApplication::translate("pgha::Palette", "A network zone; hosts dropped into it get its next free address");
+    case PaletteKind::Backup: return QCoreApplication::translate("pgha::Palette", "pgBackRest repository host: backups and the WAL archive");
     }
     return {};
 }

@@ -7,7 +7,7 @@
 namespace pgha {
 
 // What the palette offers. The key travels in the drag's mime data.
-enum class PaletteKind { Database, Etcd, HAProxy, Combined, Subnet };
+enum class PaletteKind { Database, Etcd, HAProxy, Combined, Subnet, Backup };
 
 namespace Palette {
 inline constexpr const char *kMimeType = "application/x-pgha-palette";

@@ -75,6 +75,8 @@ HostEditor::HostEditor(Document *document, QWidget *parent) : QWidget(parent), m
     m_etcd->setObjectName(QStringLiteral("roleEtcd"));
     m_haproxy = new QCheckBox(tr("HAProxy load balancer"), roles);
     m_haproxy->setObjectName(QStringLiteral("roleHAProxy"));
+    m_backup = new QCheckBox(tr("Backup repository (pgBackRest)"), roles);
+    m_backup->setObjectName(QStringLiteral("roleBackup"));
     rl->addWidget(m_postgres);
     rl->addWidget(m_etcd);
     rl->addWidget(m_haproxy);
@@ -86,6 +88,7 @@ HostEditor::HostEditor(Document *document, QWidget *parent) : QWidget(parent), m
     m_vipPriority->setSpecialValueText(tr("by host order"));
     vipRow->addRow(tr("VRRP priority:"), m_vipPriority);
     rl->addLayout(vipRow);
+    rl->addWidget(m_backup);
     outer->addWidget(roles);
 
     auto *ssh = new QGroupBox(tr("SSH"), this);
@@ -155,6 +158,7 @@ HostEditor::HostEditor(Document *document, QWidget *parent) : QWidget(parent), m
     roleToggle(m_postgres, Role::Postgres);
     roleToggle(m_etcd, Role::Etcd);
     roleToggle(m_haproxy, Role::HAProxy);
+    roleToggle(m_backup, Role::Backup);
     connect(m_sshUser, &QLineEdit::editingFinished, this, [this] {
         const QString v = m_sshUser->text().trimmed();
         edit([&](Host &h) { h.ssh.user = v; });
@@ -233,6 +237,7 @@ void HostEditor::refresh()
     m_postgres->setChecked(h->has(Role::Postgres));
     m_etcd->setChecked(h->has(Role::Etcd));
     m_haproxy->setChecked(h->has(Role::HAProxy));
+    m_backup->setChecked(h->has(Role::Backup));
     m_sshUser->setText(h->ssh.user);
     m_sshPort->setValue(h->ssh.port);
     m_vipPriority->setValue(h->vipPriority);

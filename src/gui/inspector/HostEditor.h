@@ -39,6 +39,7 @@ private:
     QCheckBox *m_postgres;
     QCheckBox *m_etcd;
     QCheckBox *m_haproxy;
+    QCheckBox *m_backup;
     QLineEdit *m_sshUser;
     QSpinBox *m_sshPort;
     QSpinBox *m_vipPriority;

@@ -84,6 +84,12 @@ void vipCollision(const RuleContext &c, Findings &out);
 void tlsOff(const RuleContext &c, Findings &out);
 void tlsCaMissing(const RuleContext &c, Findings &out);
 void tlsCertExpiring(const RuleContext &c, Findings &out);
+// Backups (BackupRules.cpp)
+void noBackups(const RuleContext &c, Findings &out);
+void backupRepository(const RuleContext &c, Findings &out);
+void backupInvalid(const RuleContext &c, Findings &out);
+void backupRetention(const RuleContext &c, Findings &out);
+void backupArchiveTimeout(const RuleContext &c, Findings &out);
 
 } // namespace rules
 } // namespace pgha
