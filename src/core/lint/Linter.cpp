@@ -23,7 +23,10 @@ const char *const kNeverOnFiles[] = {"invalid-subnet",      "unknown-subnet",   
                                      "host-without-role",   "unknown-os",            "mixed-os-family",
                                      "postgres-os-mismatch", "ssh-port-invalid",     "clients-subnet-missing",
                                      "lb-in-db-subnet",     "haproxy-single-point",  "tls-ca-missing",
-                                     "tls-cert-expiring",   "patroni-pip-unpinned"};
+                                     "tls-cert-expiring",   "patroni-pip-unpinned",
+                                     // Files do not say where the backup repository is (issue 10).
+                                     "no-backups", "backup-repository", "backup-invalid", "backup-retention",
+                                     "backup-archive-timeout"};
 // They count the PostgreSQL members: haproxy.cfg's servers or several patroni.yml must name them.
 const char *const kNeedMembers[] = {"too-few-postgres", "no-failover-candidate", "no-read-replica",
                                     "sync-needs-replicas", "max-wal-senders", "max-replication-slots"};
