@@ -10,6 +10,7 @@
 #include "LabFixture.h"
 
 #include "core/model/Secrets.h"
+#include "core/parse/PgBackRestInfoParser.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -207,6 +208,23 @@ private slots:
         qInfo().noquote() << QString::fromUtf8(list.out);
         QCOMPARE(list.code, 0);
         QVERIFY2(list.out.contains(" full "), list.out.constData());
+        // pgBackRest's own JSON through the one parser: the stanza is ok and holds this full backup.
+        const LabCluster::Run json = run(pgha(), QStringList{QStringLiteral("backups"), m_project, QStringLiteral("--format"),
+                                                             QStringLiteral("json")} + ssh());
+        QCOMPARE(json.code, 0);
+        QFile keep(QStringLiteral(PGHA_BINARY_DIR "/pgbackrest-info-e2e.json"));  // a fixture for the parser's tests
+        if (keep.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            keep.write(json.out);
+        const auto info = pgha::PgBackRestInfoParser::parse(json.out);
+        QVERIFY2(info.ok(), json.out.constData());
+        QCOMPARE(info->size(), 1);
+        QCOMPARE(info->first().name, QStringLiteral("lab"));
+        QCOMPARE(info->first().statusCode, 0);
+        const pgha::PgBackRestInfoParser::Backup *full = info->first().latest(QStringLiteral("full"));
+        QVERIFY(full);
+        QVERIFY(full->label.endsWith(QLatin1Char('F')));
+        QVERIFY(full->repoSize > 0 && full->size >= full->repoSize);
+        QVERIFY(full->stopEpoch >= full->startEpoch && full->startEpoch > 0);
         figure(QStringLiteral("FIGURE: full backup of the lab cluster (pgha backup --type full, TLS to the repository on "
                               "the HAProxy host, a writer through port 5000): %1 s; rows acknowledged meanwhile %2, lost 0")
                    .arg(seconds, 0, 'f', 1)

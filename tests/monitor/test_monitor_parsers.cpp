@@ -4,6 +4,7 @@
 #include "core/parse/HaproxyStatsParser.h"
 #include "core/parse/PatroniParser.h"
 #include "core/parse/VipHolderParser.h"
+#include "core/parse/PgBackRestInfoParser.h"
 
 #include <QFile>
 #include <QJsonValue>
@@ -27,6 +28,37 @@ class TestMonitorParsers : public QObject
 {
     Q_OBJECT
 private slots:
+    // `pgbackrest info --output=json` of pgBackRest 2.45, recorded on the lab by test_e2e_backup (one full backup).
+    void pgbackrestInfo()
+    {
+        const auto info = PgBackRestInfoParser::parse(data(QStringLiteral("pgbackrest-2.45-info.json")));
+        QVERIFY(info.ok());
+        QCOMPARE(info->size(), 1);
+        const PgBackRestInfoParser::Stanza &s = info->first();
+        QCOMPARE(s.name, QStringLiteral("lab"));
+        QCOMPARE(s.statusCode, 0);
+        QCOMPARE(s.statusMessage, QStringLiteral("ok"));
+        QVERIFY(!s.backupLockHeld);
+        QCOMPARE(s.archives.size(), 1);
+        QCOMPARE(s.archives.first().id, QStringLiteral("15-1"));
+        QCOMPARE(s.archives.first().min, QStringLiteral("000000010000000000000001"));
+        QCOMPARE(s.archives.first().max, QStringLiteral("000000010000000000000006"));
+        QCOMPARE(s.backups.size(), 1);
+        const PgBackRestInfoParser::Backup *full = s.latest(QStringLiteral("full"));
+        QVERIFY(full);
+        QCOMPARE(full->label, QStringLiteral("20261201-191546F"));
+        QCOMPARE(full->startEpoch, Q_INT64_C(1796152546));
+        QCOMPARE(full->stopEpoch, Q_INT64_C(1796152553));
+        QCOMPARE(full->size, Q_INT64_C(23096478));
+        QCOMPARE(full->repoSize, Q_INT64_C(3070055));
+        QCOMPARE(full->walStart, QStringLiteral("000000010000000000000006"));
+        QVERIFY(full->prior.isEmpty());
+        QVERIFY(!s.latest(QStringLiteral("diff")));
+        // Not that JSON: an error, never a half-filled stanza.
+        QVERIFY(!PgBackRestInfoParser::parse("{}").ok());
+        QVERIFY(!PgBackRestInfoParser::parse("[{\"name\": \"x\"}]").ok());
+        QVERIFY(!PgBackRestInfoParser::parse("not json").ok());
+    }
     void cluster_data();
     void cluster();
     void node_data();

@@ -54,13 +54,23 @@ step "Directories and permissions"
 
 step "Firewall"
 if systemctl is-active --quiet firewalld; then
+    # pgha_ipset NAME FAMILY NETWORK...: the permanent ipset NAME holds exactly NETWORK...
+    pgha_ipset() {
+        local name="$1" family="$2" e
+        shift 2
+        firewall-cmd --permanent --info-ipset="$name" >/dev/null 2>&1 ||
+            firewall-cmd --permanent --new-ipset="$name" --type=hash:net --option=family="$family" >/dev/null
+        for e in $(firewall-cmd --permanent --ipset="$name" --get-entries); do
+            firewall-cmd --permanent --ipset="$name" --remove-entry="$e" >/dev/null
+        done
+        firewall-cmd --permanent --ipset="$name" "${@/#/--add-entry=}" >/dev/null
+    }
+    pgha_ipset pgha_postgres inet 10.104.0.1/32 10.104.0.2/31
     firewall-cmd --permanent --remove-port=5000/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.1/32" port port="5000" protocol="tcp" accept'   # HAProxy primary
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.2/31" port port="5000" protocol="tcp" accept'   # HAProxy primary
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source ipset="pgha_postgres" port port="5000" protocol="tcp" accept'   # HAProxy primary
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.20.0.0/16" port port="5000" protocol="tcp" accept'   # HAProxy primary
     firewall-cmd --permanent --remove-port=5001/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.1/32" port port="5001" protocol="tcp" accept'   # HAProxy replicas
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.2/31" port port="5001" protocol="tcp" accept'   # HAProxy replicas
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source ipset="pgha_postgres" port port="5001" protocol="tcp" accept'   # HAProxy replicas
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.20.0.0/16" port port="5001" protocol="tcp" accept'   # HAProxy replicas
     firewall-cmd --permanent --remove-port=7000/tcp >/dev/null 2>&1 || true
     firewall-cmd --reload

@@ -67,9 +67,20 @@ install -d -m 0750 -o postgres -g postgres /var/lib/pgbackrest
 
 step "Firewall"
 if systemctl is-active --quiet firewalld; then
+    # pgha_ipset NAME FAMILY NETWORK...: the permanent ipset NAME holds exactly NETWORK...
+    pgha_ipset() {
+        local name="$1" family="$2" e
+        shift 2
+        firewall-cmd --permanent --info-ipset="$name" >/dev/null 2>&1 ||
+            firewall-cmd --permanent --new-ipset="$name" --type=hash:net --option=family="$family" >/dev/null
+        for e in $(firewall-cmd --permanent --ipset="$name" --get-entries); do
+            firewall-cmd --permanent --ipset="$name" --remove-entry="$e" >/dev/null
+        done
+        firewall-cmd --permanent --ipset="$name" "${@/#/--add-entry=}" >/dev/null
+    }
+    pgha_ipset pgha_postgres inet 10.104.0.1/32 10.104.0.2/31
     firewall-cmd --permanent --remove-port=8432/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.1/32" port port="8432" protocol="tcp" accept'   # pgBackRest TLS server
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.2/31" port port="8432" protocol="tcp" accept'   # pgBackRest TLS server
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source ipset="pgha_postgres" port port="8432" protocol="tcp" accept'   # pgBackRest TLS server
     firewall-cmd --reload
 fi
 

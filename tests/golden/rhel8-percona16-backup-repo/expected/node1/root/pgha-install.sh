@@ -68,23 +68,32 @@ install -d -m 0750 -o postgres -g postgres /var/log/pgbackrest
 
 step "Firewall"
 if systemctl is-active --quiet firewalld; then
+    # pgha_ipset NAME FAMILY NETWORK...: the permanent ipset NAME holds exactly NETWORK...
+    pgha_ipset() {
+        local name="$1" family="$2" e
+        shift 2
+        firewall-cmd --permanent --info-ipset="$name" >/dev/null 2>&1 ||
+            firewall-cmd --permanent --new-ipset="$name" --type=hash:net --option=family="$family" >/dev/null
+        for e in $(firewall-cmd --permanent --ipset="$name" --get-entries); do
+            firewall-cmd --permanent --ipset="$name" --remove-entry="$e" >/dev/null
+        done
+        firewall-cmd --permanent --ipset="$name" "${@/#/--add-entry=}" >/dev/null
+    }
+    pgha_ipset pgha_etcd inet 10.104.0.1/32 10.104.0.2/31
+    pgha_ipset pgha_etcd_postgres inet 10.104.0.1/32 10.104.0.2/31
+    pgha_ipset pgha_haproxy_postgres inet 10.104.0.1/32 10.104.0.2/31 10.104.0.6/32
+    pgha_ipset pgha_backup inet 10.104.0.9/32
     firewall-cmd --permanent --remove-port=2380/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.1/32" port port="2380" protocol="tcp" accept'   # etcd peer
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.2/31" port port="2380" protocol="tcp" accept'   # etcd peer
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source ipset="pgha_etcd" port port="2380" protocol="tcp" accept'   # etcd peer
     firewall-cmd --permanent --remove-port=2379/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.1/32" port port="2379" protocol="tcp" accept'   # etcd client
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.2/31" port port="2379" protocol="tcp" accept'   # etcd client
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source ipset="pgha_etcd_postgres" port port="2379" protocol="tcp" accept'   # etcd client
     firewall-cmd --permanent --remove-port=8008/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.1/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.2/31" port port="8008" protocol="tcp" accept'   # Patroni REST API
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.6/32" port port="8008" protocol="tcp" accept'   # Patroni REST API
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source ipset="pgha_haproxy_postgres" port port="8008" protocol="tcp" accept'   # Patroni REST API
     firewall-cmd --permanent --remove-port=5432/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.1/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.2/31" port port="5432" protocol="tcp" accept'   # PostgreSQL
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.6/32" port port="5432" protocol="tcp" accept'   # PostgreSQL
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source ipset="pgha_haproxy_postgres" port port="5432" protocol="tcp" accept'   # PostgreSQL
     firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.20.0.0/16" port port="5432" protocol="tcp" accept'   # PostgreSQL
     firewall-cmd --permanent --remove-port=8432/tcp >/dev/null 2>&1 || true
-    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source address="10.104.0.9/32" port port="8432" protocol="tcp" accept'   # pgBackRest TLS server
+    firewall-cmd --permanent --add-rich-rule='rule family="ipv4" source ipset="pgha_backup" port port="8432" protocol="tcp" accept'   # pgBackRest TLS server
     firewall-cmd --reload
 fi
 
