@@ -163,6 +163,7 @@ QList<PortRule> rules(const Topology &t, const Host &host)
         }
         pool.addSubnets(&Subnet::admin);
         out << pool.rule(c.pooler.port, QStringLiteral("PgBouncer"));
+    }
     if (BackupLayout::runsServer(t, host)) {
         // pgBackRest's TLS server: the database hosts reach the repository, the repository each database host.
         const Host *repo = BackupLayout::repositoryHost(t);
