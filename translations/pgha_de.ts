@@ -48,6 +48,10 @@
         <translation>Client-Anwendungen verbinden sich von hier
 (pg_hba und Firewall lassen diesen Bereich zu)</translation>
     </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
 </context>
 <context>
     <name>pgha::AboutDialog</name>
@@ -1159,6 +1163,146 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <source>HAProxy answers on %1</source>
         <translation>HAProxy antwortet auf %1</translation>
     </message>
+    <message>
+        <source>start pgBackRest&apos;s TLS server</source>
+        <translation>TLS-Server von pgBackRest starten</translation>
+    </message>
+    <message>
+        <source>start pgbackrest server</source>
+        <translation>pgbackrest server starten</translation>
+    </message>
+    <message>
+        <source>create the pgBackRest stanza</source>
+        <translation>Die pgBackRest-Stanza anlegen</translation>
+    </message>
+    <message>
+        <source>the repository directory</source>
+        <translation>Das Repository-Verzeichnis</translation>
+    </message>
+    <message>
+        <source>pgbackrest stanza-create</source>
+        <translation>pgbackrest stanza-create</translation>
+    </message>
+    <message>
+        <source>check WAL archiving into the repository</source>
+        <translation>WAL-Archivierung ins Repository prüfen</translation>
+    </message>
+    <message>
+        <source>pgbackrest check (a WAL segment reaches the archive)</source>
+        <translation>pgbackrest check (ein WAL-Segment erreicht das Archiv)</translation>
+    </message>
+    <message>
+        <source>enable the backup schedule</source>
+        <translation>Den Sicherungsplan aktivieren</translation>
+    </message>
+    <message>
+        <source>systemd timers, or the crontab without systemd</source>
+        <translation>systemd-Timer, ohne systemd die Crontab</translation>
+    </message>
+    <message>
+        <source>pgBackRest %1 backup</source>
+        <translation>pgBackRest-Sicherung (%1)</translation>
+    </message>
+    <message>
+        <source>pgbackrest --type=%1 backup</source>
+        <translation>pgbackrest --type=%1 backup</translation>
+    </message>
+    <message>
+        <source>note the cluster&apos;s timeline</source>
+        <translation>Die Timeline des Clusters notieren</translation>
+    </message>
+    <message>
+        <source>the timeline of the running cluster</source>
+        <translation>Die Timeline des laufenden Clusters</translation>
+    </message>
+    <message>
+        <source>archive the primary&apos;s current WAL</source>
+        <translation>Das aktuelle WAL des Primary archivieren</translation>
+    </message>
+    <message>
+        <source>pg_switch_wal() on the primary, wait until archived</source>
+        <translation>pg_switch_wal() auf dem Primary, warten bis archiviert</translation>
+    </message>
+    <message>
+        <source>stop Patroni if this member is a replica</source>
+        <translation>Patroni stoppen, wenn dieses Mitglied eine Replica ist</translation>
+    </message>
+    <message>
+        <source>stop a replica</source>
+        <translation>Eine Replica stoppen</translation>
+    </message>
+    <message>
+        <source>stop Patroni</source>
+        <translation>Patroni stoppen</translation>
+    </message>
+    <message>
+        <source>stop Patroni and PostgreSQL</source>
+        <translation>Patroni und PostgreSQL stoppen</translation>
+    </message>
+    <message>
+        <source>remove the cluster from the DCS</source>
+        <translation>Den Cluster aus dem DCS entfernen</translation>
+    </message>
+    <message>
+        <source>patronictl remove (the initialize key must go, or the bootstrap method is ignored)</source>
+        <translation>patronictl remove (der initialize-Schlüssel muss weg, sonst wird die Bootstrap-Methode ignoriert)</translation>
+    </message>
+    <message>
+        <source>the answers to patronictl&apos;s questions (the cluster name, &quot;Yes I am aware&quot;)</source>
+        <translation>die Antworten auf die Fragen von patronictl (der Clustername, &quot;Yes I am aware&quot;)</translation>
+    </message>
+    <message>
+        <source>keep the old data directory aside</source>
+        <translation>Das alte Datenverzeichnis beiseitelegen</translation>
+    </message>
+    <message>
+        <source>move the data directory aside</source>
+        <translation>Das Datenverzeichnis beiseiteschieben</translation>
+    </message>
+    <message>
+        <source>restore the first member to the target and bootstrap the cluster from it</source>
+        <translation>Das erste Mitglied auf das Ziel wiederherstellen und den Cluster daraus aufsetzen</translation>
+    </message>
+    <message>
+        <source>Patroni&apos;s configuration with the pitr bootstrap</source>
+        <translation>Patronis Konfiguration mit dem pitr-Bootstrap</translation>
+    </message>
+    <message>
+        <source>a leader in /cluster (restore, recovery to the target, promotion)</source>
+        <translation>Ein Leader in /cluster (Wiederherstellung, Recovery bis zum Ziel, Promotion)</translation>
+    </message>
+    <message>
+        <source>the normal configuration back</source>
+        <translation>Die normale Konfiguration zurück</translation>
+    </message>
+    <message>
+        <source>switch WAL and wait until the new timeline is archived</source>
+        <translation>WAL wechseln und warten, bis die neue Timeline archiviert ist</translation>
+    </message>
+    <message>
+        <source>pg_switch_wal()</source>
+        <translation>pg_switch_wal()</translation>
+    </message>
+    <message>
+        <source>pg_stat_archiver reached the switched segment</source>
+        <translation>pg_stat_archiver hat das gewechselte Segment erreicht</translation>
+    </message>
+    <message>
+        <source>a new full backup</source>
+        <translation>Eine neue Vollsicherung</translation>
+    </message>
+    <message>
+        <source>pgbackrest --type=full backup</source>
+        <translation>pgbackrest --type=full backup</translation>
+    </message>
+    <message>
+        <source>start Patroni: a replica from the repository</source>
+        <translation>Patroni starten: eine Replica aus dem Repository</translation>
+    </message>
+    <message>
+        <source>wait until every member runs</source>
+        <translation>Warten, bis jedes Mitglied läuft</translation>
+    </message>
 </context>
 <context>
     <name>pgha::DeployPage</name>
@@ -1920,6 +2064,10 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
     <message>
         <source>VRRP priority:</source>
         <translation>VRRP-Priorität:</translation>
+    </message>
+    <message>
+        <source>Backup repository (pgBackRest)</source>
+        <translation>Sicherungs-Repository (pgBackRest)</translation>
     </message>
 </context>
 <context>
@@ -2958,6 +3106,14 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>A network zone; hosts dropped into it get its next free address</source>
         <translation>Eine Netzwerkzone; hineingezogene Hosts erhalten ihre nächste freie Adresse</translation>
+    </message>
+    <message>
+        <source>Backup repository</source>
+        <translation>Sicherungs-Repository</translation>
+    </message>
+    <message>
+        <source>pgBackRest repository host: backups and the WAL archive</source>
+        <translation>pgBackRest-Repository-Host: Sicherungen und das WAL-Archiv</translation>
     </message>
 </context>
 <context>
@@ -4164,6 +4320,130 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>The floating address %1 is the network or broadcast address of subnet &quot;%2&quot;.</source>
         <translation>Die virtuelle Adresse %1 ist die Netz- oder Broadcast-Adresse des Subnetzes &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>No backups: the cluster has no pgBackRest repository, so a dropped table or a lost cluster cannot be restored, whatever failover does.</source>
+        <translation>Keine Sicherungen: Der Cluster hat kein pgBackRest-Repository, daher lässt sich eine gelöschte Tabelle oder ein verlorener Cluster nicht wiederherstellen, was auch immer das Failover leistet.</translation>
+    </message>
+    <message>
+        <source>Add a host with the role backup (a dedicated repository host), or set cluster.backup.</source>
+        <translation>Fügen Sie einen Host mit der Rolle backup hinzu (einen eigenen Repository-Host) oder setzen Sie cluster.backup.</translation>
+    </message>
+    <message>
+        <source>The backup repository is local: each database host keeps its backups on its own disks, which the loss of that machine takes with it, and only the host that was primary at backup time has them.</source>
+        <translation>Das Sicherungs-Repository ist lokal: Jeder Datenbank-Host hält seine Sicherungen auf den eigenen Platten, die mit dem Verlust dieser Maschine verloren gehen, und nur der Host, der zur Sicherungszeit Primary war, hat sie.</translation>
+    </message>
+    <message>
+        <source>Add a dedicated host with the role backup and name it in cluster.backup.repository.</source>
+        <translation>Fügen Sie einen eigenen Host mit der Rolle backup hinzu und nennen Sie ihn in cluster.backup.repository.</translation>
+    </message>
+    <message>
+        <source>Backups are on but there is not exactly one host with the role backup to hold the repository.</source>
+        <translation>Sicherungen sind eingeschaltet, aber es gibt nicht genau einen Host mit der Rolle backup für das Repository.</translation>
+    </message>
+    <message>
+        <source>cluster.backup.repository names &quot;%1&quot;, which is no host of the design.</source>
+        <translation>cluster.backup.repository nennt &quot;%1&quot;, das kein Host des Entwurfs ist.</translation>
+    </message>
+    <message>
+        <source>Give one host the role backup, or name it (or local) in cluster.backup.repository.</source>
+        <translation>Geben Sie einem Host die Rolle backup oder nennen Sie ihn (oder local) in cluster.backup.repository.</translation>
+    </message>
+    <message>
+        <source>The repository host %1 does not have the role backup.</source>
+        <translation>Der Repository-Host %1 hat die Rolle backup nicht.</translation>
+    </message>
+    <message>
+        <source>Add the role backup to %1, or name the host that has it.</source>
+        <translation>Geben Sie %1 die Rolle backup oder nennen Sie den Host, der sie hat.</translation>
+    </message>
+    <message>
+        <source>The backup repository lives on the database host %1: losing that machine loses a member and the backups together.</source>
+        <translation>Das Sicherungs-Repository liegt auf dem Datenbank-Host %1: Der Verlust dieser Maschine kostet ein Mitglied und die Sicherungen zugleich.</translation>
+    </message>
+    <message>
+        <source>Move the role backup to a dedicated host.</source>
+        <translation>Verlegen Sie die Rolle backup auf einen eigenen Host.</translation>
+    </message>
+    <message>
+        <source>The backup repository shares the host %1 with HAProxy or etcd: backups compete with them for disk and network.</source>
+        <translation>Das Sicherungs-Repository teilt sich den Host %1 mit HAProxy oder etcd: Sicherungen konkurrieren mit ihnen um Platte und Netz.</translation>
+    </message>
+    <message>
+        <source>A dedicated repository host is recommended.</source>
+        <translation>Ein eigener Repository-Host wird empfohlen.</translation>
+    </message>
+    <message>
+        <source>The repository path is unusable: %1.</source>
+        <translation>Der Repository-Pfad ist unbrauchbar: %1.</translation>
+    </message>
+    <message>
+        <source>Use an absolute path of letters, digits and _ . + @ / - such as /var/lib/pgbackrest.</source>
+        <translation>Verwenden Sie einen absoluten Pfad aus Buchstaben, Ziffern und _ . + @ / - wie /var/lib/pgbackrest.</translation>
+    </message>
+    <message>
+        <source>The %1 backup schedule is not in the accepted OnCalendar form.</source>
+        <translation>Der Zeitplan der Sicherung (%1) hat nicht die akzeptierte OnCalendar-Form.</translation>
+    </message>
+    <message>
+        <source>Write [weekdays ]*-*-* HH:MM[:SS] such as &quot;Sun *-*-* 01:00:00&quot; or &quot;Mon..Sat *-*-* 01:00&quot;, or daily / weekly.</source>
+        <translation>Schreiben Sie [Wochentage ]*-*-* HH:MM[:SS] wie &quot;Sun *-*-* 01:00:00&quot; oder &quot;Mon..Sat *-*-* 01:00&quot;, oder daily / weekly.</translation>
+    </message>
+    <message>
+        <source>The backup transport tls needs the cluster&apos;s certificates, and cluster.security.tls is off.</source>
+        <translation>Der Sicherungstransport tls braucht die Zertifikate des Clusters, und cluster.security.tls ist aus.</translation>
+    </message>
+    <message>
+        <source>Turn cluster.security.tls on (recommended), or set cluster.backup.transport: ssh.</source>
+        <translation>Schalten Sie cluster.security.tls ein (empfohlen) oder setzen Sie cluster.backup.transport: ssh.</translation>
+    </message>
+    <message>
+        <source>With the transport ssh the postgres users of the repository and database hosts need SSH keys to each other, which the deploy does not distribute.</source>
+        <translation>Mit dem Transport ssh brauchen die postgres-Benutzer von Repository- und Datenbank-Hosts SSH-Schlüssel zueinander, die das Ausrollen nicht verteilt.</translation>
+    </message>
+    <message>
+        <source>Use transport: tls (pgBackRest&apos;s TLS server with the cluster CA), or set up the keys yourself.</source>
+        <translation>Verwenden Sie transport: tls (der TLS-Server von pgBackRest mit der Cluster-CA) oder richten Sie die Schlüssel selbst ein.</translation>
+    </message>
+    <message>
+        <source>retention_full 1 keeps a single full backup: while the next full runs, or when it fails, there is no older one, and the restore window shrinks to the days since the last full.</source>
+        <translation>retention_full 1 behält eine einzige Vollsicherung: Während die nächste läuft oder wenn sie scheitert, gibt es keine ältere, und das Wiederherstellungsfenster schrumpft auf die Tage seit der letzten Vollsicherung.</translation>
+    </message>
+    <message>
+        <source>Keep at least 2 full backups.</source>
+        <translation>Behalten Sie mindestens 2 Vollsicherungen.</translation>
+    </message>
+    <message>
+        <source>Full backups every %1 day(s) with retention_full %2 keep less than a week to restore from.</source>
+        <translation>Vollsicherungen alle %1 Tag(e) mit retention_full %2 halten weniger als eine Woche zur Wiederherstellung vor.</translation>
+    </message>
+    <message>
+        <source>Raise retention_full so that retention_full times the days between full backups is 7 or more.</source>
+        <translation>Erhöhen Sie retention_full, sodass retention_full mal die Tage zwischen Vollsicherungen mindestens 7 ergibt.</translation>
+    </message>
+    <message>
+        <source>Differential backups run less often than full ones and never help.</source>
+        <translation>Differenzielle Sicherungen laufen seltener als Vollsicherungen und helfen nie.</translation>
+    </message>
+    <message>
+        <source>Schedule diff backups between the full ones (e.g. Mon..Sat) or leave diff empty.</source>
+        <translation>Planen Sie diff-Sicherungen zwischen den Vollsicherungen (z. B. Mon..Sat) oder lassen Sie diff leer.</translation>
+    </message>
+    <message>
+        <source>archive_timeout 0: a quiet primary may keep its last writes out of the archive for hours, and a restore loses them.</source>
+        <translation>archive_timeout 0: Ein ruhiger Primary kann seine letzten Schreibvorgänge stundenlang aus dem Archiv heraushalten, und eine Wiederherstellung verliert sie.</translation>
+    </message>
+    <message>
+        <source>archive_timeout %1 s: a quiet primary&apos;s last writes reach the archive only after that long, and a restore loses them.</source>
+        <translation>archive_timeout %1 s: Die letzten Schreibvorgänge eines ruhigen Primary erreichen das Archiv erst nach dieser Zeit, und eine Wiederherstellung verliert sie.</translation>
+    </message>
+    <message>
+        <source>Use 60 to 300 seconds.</source>
+        <translation>Verwenden Sie 60 bis 300 Sekunden.</translation>
+    </message>
+    <message>
+        <source>archive_timeout %1 s: each forced switch archives a whole 16 MB segment, up to %2 GB a day even when idle.</source>
+        <translation>archive_timeout %1 s: Jeder erzwungene Wechsel archiviert ein ganzes 16-MB-Segment, bis zu %2 GB am Tag selbst im Leerlauf.</translation>
     </message>
 </context>
 <context>
