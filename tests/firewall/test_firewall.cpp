@@ -396,7 +396,8 @@ private slots:
         QVERIFY(fake.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
         const QString state = tmp.filePath(QStringLiteral("fw"));
         const auto run = [&](const Topology &t) {
-            const GeneratedFile *script = generateBundle(t, Secrets()).find(QStringLiteral("pg1"), InstallScript::path());
+            const Bundle bundle = generateBundle(t, Secrets());  // kept: find() points into it
+            const GeneratedFile *script = bundle.find(QStringLiteral("pg1"), InstallScript::path());
             const QString block = script ? firewalldBlock(QString::fromUtf8(script->content)) : QString();
             QProcess p;
             QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
