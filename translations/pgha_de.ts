@@ -422,6 +422,22 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
 <context>
     <name>pgha::DashboardPage</name>
     <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>WAL archiving: not read (%1)</source>
+        <translation>WAL-Archivierung: nicht gelesen (%1)</translation>
+    </message>
+    <message>
+        <source>WAL archiving on %1 FAILS: %2 failed at %3 (%4 failures); last archived %5 at %6</source>
+        <translation>WAL-Archivierung auf %1 SCHLÄGT FEHL: %2 fehlgeschlagen um %3 (%4 Fehler); zuletzt archiviert %5 um %6</translation>
+    </message>
+    <message>
+        <source>WAL archiving on %1: %2 archived, last %3 at %4; %5 failures</source>
+        <translation>WAL-Archivierung auf %1: %2 archiviert, zuletzt %3 um %4; %5 Fehler</translation>
+    </message>
+    <message>
         <source>Patroni URL of a running cluster (empty: the project&apos;s hosts)</source>
         <translation>Patroni-URL eines laufenden Clusters (leer: die Hosts des Projekts)</translation>
     </message>
@@ -2644,6 +2660,22 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
 </context>
 <context>
     <name>pgha::Monitor</name>
+    <message>
+        <source>no leader to ask</source>
+        <translation>kein Leader zum Abfragen</translation>
+    </message>
+    <message>
+        <source>leader %1 is not in the design</source>
+        <translation>Leader %1 ist nicht im Entwurf</translation>
+    </message>
+    <message>
+        <source>WAL archiving on %1 fails: %2 at %3 (%4 failures)</source>
+        <translation>WAL-Archivierung auf %1 schlägt fehl: %2 um %3 (%4 Fehler)</translation>
+    </message>
+    <message>
+        <source>WAL archiving on %1 works again: %2 archived</source>
+        <translation>WAL-Archivierung auf %1 funktioniert wieder: %2 archiviert</translation>
+    </message>
     <message>
         <source>the current leader</source>
         <translation>der aktuelle Leader</translation>

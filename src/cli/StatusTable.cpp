@@ -168,6 +168,22 @@ void printStatusTable(QTextStream &s, const ClusterState &st)
                   << stat.avgWaitTimeUs << " us\n";
         }
     }
+    if (st.archiverMonitored) {
+        const ArchiverStatus &a = st.archiver.status;
+        auto when = [](const QDateTime &t) { return t.isValid() ? t.toString(Qt::ISODate) : QStringLiteral("never"); };
+        s << "WAL archiving";
+        if (!st.archiver.member.isEmpty())
+            s << " on " << st.archiver.member;
+        if (!st.archiver.read) {
+            s << ": not read (" << st.archiver.error << ")\n";
+        } else {
+            s << ": " << (a.failing() ? "FAILING" : "ok") << "; archived " << a.archivedCount << ", last "
+              << (a.lastArchivedWal.isEmpty() ? QStringLiteral("-") : a.lastArchivedWal) << " at "
+              << when(a.lastArchivedTime) << "; failed " << a.failedCount << ", last "
+              << (a.lastFailedWal.isEmpty() ? QStringLiteral("-") : a.lastFailedWal) << " at " << when(a.lastFailedTime)
+              << "\n";
+        }
+    }
     if (!st.tls.isEmpty()) {
         s << "TLS certificates presented:\n";
         for (const TlsEndpointState &t : st.tls) {

@@ -23,6 +23,8 @@ QString ClusterEvent::kindKey(Kind kind)
     case Kind::HaproxyPoolEmpty: return QStringLiteral("haproxy-pool-empty");
     case Kind::HaproxyPoolRestored: return QStringLiteral("haproxy-pool-restored");
     case Kind::HaproxyPrimaryMoved: return QStringLiteral("haproxy-primary-moved");
+    case Kind::ArchivingFailed: return QStringLiteral("archiving-failed");
+    case Kind::ArchivingRecovered: return QStringLiteral("archiving-recovered");
     case Kind::VerdictChanged: return QStringLiteral("verdict");
     }
     return QStringLiteral("unknown");

@@ -28,6 +28,8 @@ struct ClusterEvent
         HaproxyPoolEmpty,
         HaproxyPoolRestored,
         HaproxyPrimaryMoved,
+        ArchivingFailed,     // pg_stat_archiver on the leader: failed_count rose, or the last attempt failed
+        ArchivingRecovered,  // a WAL file was archived again after failures
         VerdictChanged,
     };
     enum class Severity { Info, Warning, Critical };

@@ -1,6 +1,7 @@
 #include "monitor/ClusterPoller.h"
 
 #include "core/parse/HaproxyStatsParser.h"
+#include "core/parse/PgArchiverParser.h"
 #include "core/parse/PgBouncerParser.h"
 #include "monitor/PgConsoleClient.h"
 #include "monitor/RequestGuard.h"
@@ -134,6 +135,7 @@ bool ClusterPoller::poll()
     m_etcdProbes.clear();
     m_haproxy.clear();
     m_poolers.clear();
+    m_archiver = {};
     m_findings.clear();
     m_notes.clear();
     m_tlsSeen.clear();
@@ -240,6 +242,57 @@ void ClusterPoller::sendPooler(const MonitorTarget::Endpoint &e)
     client->start();
 }
 
+void ClusterPoller::sendArchiver()
+{
+    // Only a leader the design knows, at the design's address and port: the superuser's SCRAM exchange never goes
+    // to an address some DCS entry announced.
+    for (const MemberState &m : std::as_const(m_cluster.members)) {
+        if (m.isLeader())
+            m_archiver.member = m.name;
+    }
+    QString host;
+    for (const MonitorTarget::Endpoint &e : std::as_const(m_target.patroni)) {
+        if (!m_archiver.member.isEmpty() && e.name == m_archiver.member)
+            host = QUrl(e.url).host();
+    }
+    if (host.isEmpty()) {
+        m_archiver.error = m_archiver.member.isEmpty()
+            ? QCoreApplication::translate("pgha::Monitor", "no leader to ask")
+            : QCoreApplication::translate("pgha::Monitor", "leader %1 is not in the design").arg(m_archiver.member);
+        return;
+    }
+    PgConsoleClient::Options o;
+    o.host = host;
+    o.port = m_target.pgPort;
+    o.user = m_target.pgUser;
+    o.password = m_target.pgPassword;
+    o.database = QStringLiteral("postgres");
+    o.tls = m_target.pgTls;
+    o.caCertificates = m_target.caCertificates;
+    o.ignoreTlsErrors = m_target.ignoreTlsErrors;
+    o.timeoutMs = m_target.timeoutMs;
+    o.queries = {PgArchiverParser::query()};
+    ++m_pending;
+    auto *client = new PgConsoleClient(o, this);
+    connect(client, &PgConsoleClient::finished, this,
+            [this, client](const QList<PgWire::Table> &tables, const QString &error, bool) {
+                if (!error.isEmpty()) {
+                    m_archiver.error = error;
+                } else {
+                    const auto st = tables.size() == 1 ? PgArchiverParser::parse(tables.first())
+                                                       : Result<ArchiverStatus>(Error(QStringLiteral("no answer")));
+                    m_archiver.read = st.ok();
+                    if (st.ok())
+                        m_archiver.status = st.value();
+                    else
+                        m_archiver.error = st.error().message;
+                }
+                client->deleteLater();
+                done();
+            });
+    client->start();
+}
+
 void ClusterPoller::sendCluster(int endpointIndex)
 {
     QStringList urls;
@@ -288,6 +341,8 @@ void ClusterPoller::sendCluster(int endpointIndex)
                     if (!m_nodes.contains(normUrl(m.apiUrl)))
                         sendNode(normUrl(m.apiUrl));
                 }
+                if (m_target.archiver)
+                    sendArchiver();
                 if (maxTimeline != m_historyTimeline) {
                     m_historyTimeline = maxTimeline;
                     sendDetails(url);
@@ -493,6 +548,8 @@ void ClusterPoller::assemble()
     r.haproxy = m_haproxy;
     r.poolersWatched = !m_target.pgbouncer.isEmpty();
     r.poolers = m_poolers;
+    r.archiverWatched = m_target.archiver;
+    r.archiver = m_archiver;
     // The certificates the https endpoints presented: days left, expiry findings, --insecure notes.
     ClusterState tls;
     m_tlsSeen.report(&tls, m_target.certWarnDays, m_target.ignoreTlsErrors);

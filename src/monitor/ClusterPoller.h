@@ -62,6 +62,7 @@ private:
     void sendEtcdProbe(int probeIndex);
     void sendDetails(const QString &url);
     void sendPooler(const MonitorTarget::Endpoint &endpoint);  // SHOW POOLS / SHOW STATS (PgConsoleClient)
+    void sendArchiver();  // pg_stat_archiver on the leader (PgConsoleClient), once /cluster named it
     void done();
     void assemble();  // fills a PollRound and emits assembleClusterState() of it
     static QString replyError(QNetworkReply *reply);
@@ -95,6 +96,7 @@ private:
     QList<EtcdProbe> m_etcdProbes;
     QList<HaproxyInstance> m_haproxy;
     QList<PoolerInstance> m_poolers;
+    ArchiverState m_archiver;
     QStringList m_findings;
     QStringList m_notes;
     TlsObserver m_tlsSeen;                        // certificates presented this round

@@ -228,6 +228,24 @@ QJsonObject ClusterState::toJson() const
         }
         root.insert(QStringLiteral("pgbouncer"), jp);
     }
+    if (archiverMonitored) {
+        auto time = [](const QDateTime &t) { return t.isValid() ? QJsonValue(t.toString(Qt::ISODateWithMs)) : QJsonValue(); };
+        auto text = [](const QString &t) { return t.isEmpty() ? QJsonValue() : QJsonValue(t); };
+        const ArchiverStatus &a = archiver.status;
+        QJsonObject o{{QStringLiteral("member"), text(archiver.member)}, {QStringLiteral("read"), archiver.read}};
+        if (archiver.read) {
+            o.insert(QStringLiteral("archived_count"), double(a.archivedCount));
+            o.insert(QStringLiteral("last_archived_wal"), text(a.lastArchivedWal));
+            o.insert(QStringLiteral("last_archived_time"), time(a.lastArchivedTime));
+            o.insert(QStringLiteral("failed_count"), double(a.failedCount));
+            o.insert(QStringLiteral("last_failed_wal"), text(a.lastFailedWal));
+            o.insert(QStringLiteral("last_failed_time"), time(a.lastFailedTime));
+            o.insert(QStringLiteral("failing"), a.failing());
+        }
+        if (!archiver.error.isEmpty())
+            o.insert(QStringLiteral("error"), archiver.error);
+        root.insert(QStringLiteral("wal_archiving"), o);
+    }
     return root;
 }
 

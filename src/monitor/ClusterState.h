@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/parse/ParsedRecords.h"
+#include "core/parse/PgArchiverParser.h"
 #include "core/parse/PgBouncerRecords.h"
 
 #include <QDateTime>
@@ -58,6 +59,15 @@ struct TlsEndpointState
     QString error;            // why it was not accepted (or accepted only because of --insecure)
 };
 
+// pg_stat_archiver as the leader's PostgreSQL answered it (ClusterState::archiver).
+struct ArchiverState
+{
+    QString member;           // the leader asked; empty when there was no leader to ask
+    bool read = false;        // the query answered and parsed
+    QString error;
+    ArchiverStatus status;
+};
+
 struct ClusterState
 {
     QDateTime time;           // when the poll finished (UTC)
@@ -75,6 +85,8 @@ struct ClusterState
     QList<HaproxyInstance> haproxy;
     bool poolerMonitored = false;    // the design has PgBouncer (cluster.pooler)
     QList<PoolerInstance> poolers;   // SHOW POOLS / SHOW STATS of each
+    bool archiverMonitored = false;  // the design has backups (cluster.backup or a host of role backup)
+    ArchiverState archiver;          // WAL archiving on the leader
     qint64 lagThresholdBytes = 1048576;
     // What the monitor itself refused or cut short (member cap, credentials withheld from a URL outside the
     // design): each makes the verdict at least degraded.

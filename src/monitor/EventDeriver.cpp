@@ -275,6 +275,24 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
         }
     }
 
+    // WAL archiving (pg_stat_archiver on the leader). Counters are per server: compared only on the same leader.
+    if (cur.archiver.read) {
+        const ArchiverStatus &a = cur.archiver.status;
+        const bool same = prev.archiver.read && prev.archiver.member == cur.archiver.member;
+        const bool rose = same && a.failedCount > prev.archiver.status.failedCount;
+        const bool wasFailing = same && prev.archiver.status.failing();
+        if (rose || (a.failing() && !wasFailing)) {
+            add(K::ArchivingFailed, S::Warning, cur.archiver.member,
+                QCoreApplication::translate("pgha::Monitor", "WAL archiving on %1 fails: %2 at %3 (%4 failures)")
+                    .arg(cur.archiver.member, a.lastFailedWal, a.lastFailedTime.toString(Qt::ISODate))
+                    .arg(a.failedCount));
+        } else if (wasFailing && !a.failing()) {
+            add(K::ArchivingRecovered, S::Info, cur.archiver.member,
+                QCoreApplication::translate("pgha::Monitor", "WAL archiving on %1 works again: %2 archived")
+                    .arg(cur.archiver.member, a.lastArchivedWal));
+        }
+    }
+
     if (cur.verdict != prev.verdict) {
         S sev = cur.verdict == Verdict::Healthy ? S::Info
                                                 : (cur.verdict == Verdict::Degraded ? S::Warning : S::Critical);

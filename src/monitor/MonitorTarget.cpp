@@ -1,6 +1,7 @@
 #include "monitor/MonitorTarget.h"
 
 #include "core/generate/PgBouncerConfig.h"
+#include "core/model/BackupLayout.h"
 
 #include "monitor/RequestGuard.h"
 
@@ -71,6 +72,11 @@ MonitorTarget MonitorTarget::fromTopology(const Topology &topology, const Secret
     t.poolerUser = c.pooler.authUser;
     t.poolerPassword = secrets.poolerAuthPassword;
     t.poolerTls = c.security.tls;
+    t.archiver = BackupLayout::enabled(topology);
+    t.pgUser = c.users.superuser;
+    t.pgPassword = secrets.superuserPassword;
+    t.pgTls = c.security.tls;
+    t.pgPort = c.postgres.port;
     return t;
 }
 

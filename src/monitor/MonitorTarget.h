@@ -48,6 +48,13 @@ struct MonitorTarget
     QString poolerUser;                // PgBouncer's stats_users member (cluster.pooler.auth_user)
     QString poolerPassword;
     bool poolerTls = false;            // PgBouncer requires TLS from clients (cluster.security.tls)
+    // WAL archiving (pg_stat_archiver) on the leader's PostgreSQL, when the design has backups (cluster.backup):
+    // a simple query as the superuser from the admin subnet, to the leader's host and port from /cluster.
+    bool archiver = false;
+    QString pgUser;
+    QString pgPassword;
+    bool pgTls = false;
+    int pgPort = 5432;
 
     bool ignoreTlsErrors = false;      // --insecure: accept any certificate (the errors are still reported)
     QList<QSslCertificate> caCertificates;  // when set, the ONLY CAs trusted (the cluster CA); else the system's

@@ -174,6 +174,8 @@ ClusterState assembleClusterState(const PollRound &r)
     s.haproxy = r.haproxy;
     s.poolerMonitored = r.poolersWatched;
     s.poolers = r.poolers;
+    s.archiverMonitored = r.archiverWatched;
+    s.archiver = r.archiver;
     VerdictRules::evaluate(&s);
     return s;
 }

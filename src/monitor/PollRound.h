@@ -54,6 +54,8 @@ struct PollRound
     QList<HaproxyInstance> haproxy;
     bool poolersWatched = false;
     QList<PoolerInstance> poolers;
+    bool archiverWatched = false;
+    ArchiverState archiver;
     QStringList findings;
     QStringList notes;
     QList<TlsEndpointState> tls;             // certificates presented this round (TlsObserver)

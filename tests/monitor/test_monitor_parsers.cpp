@@ -5,6 +5,8 @@
 #include "core/parse/PatroniParser.h"
 #include "core/parse/VipHolderParser.h"
 #include "core/parse/PgBackRestInfoParser.h"
+#include "core/parse/PgArchiverParser.h"
+#include "core/parse/PgBouncerParser.h"
 
 #include <QFile>
 #include <QJsonValue>
@@ -28,6 +30,49 @@ class TestMonitorParsers : public QObject
 {
     Q_OBJECT
 private slots:
+    // pg_stat_archiver of PostgreSQL 15, recorded with PgArchiverParser::query() through psql -A (archive_command
+    // refusing the second WAL file): first archiving fine, then failing.
+    void pgStatArchiver()
+    {
+        const auto ok = PgArchiverParser::parse(
+            PgBouncerParser::tableFromPsql(data(QStringLiteral("postgresql-15-stat-archiver-ok.txt"))));
+        QVERIFY2(ok.ok(), ok.ok() ? "" : qPrintable(ok.error().message));
+        QCOMPARE(ok->archivedCount, Q_INT64_C(1));
+        QCOMPARE(ok->lastArchivedWal, QStringLiteral("000000010000000000000001"));
+        // Microseconds rounded to milliseconds (.780934 -> .781).
+        QCOMPARE(ok->lastArchivedTime, QDateTime(QDate(2026, 12, 1), QTime(20, 16, 21, 781), Qt::UTC));
+        QCOMPARE(ok->failedCount, Q_INT64_C(0));
+        QVERIFY(ok->lastFailedWal.isEmpty());
+        QVERIFY(!ok->lastFailedTime.isValid());
+        QVERIFY(!ok->failing());
+
+        const auto bad = PgArchiverParser::parse(
+            PgBouncerParser::tableFromPsql(data(QStringLiteral("postgresql-15-stat-archiver-failing.txt"))));
+        QVERIFY(bad.ok());
+        QCOMPARE(bad->archivedCount, Q_INT64_C(1));
+        QCOMPARE(bad->failedCount, Q_INT64_C(3));
+        QCOMPARE(bad->lastFailedWal, QStringLiteral("000000010000000000000002"));
+        QCOMPARE(bad->lastFailedTime, QDateTime(QDate(2026, 12, 1), QTime(20, 16, 28, 918), Qt::UTC));
+        QVERIFY(bad->failing());
+
+        // The query asks for UTC ISO text, the form the parser reads.
+        QVERIFY(PgArchiverParser::query().contains(QLatin1String("last_failed_time at time zone 'UTC'")));
+        // Not that answer: an error naming the column, never a half-filled status.
+        auto table = PgBouncerParser::tableFromPsql("archived_count|last_archived_wal\n1|x\n");
+        QVERIFY(!PgArchiverParser::parse(table).ok());
+        QCOMPARE(PgArchiverParser::parse(table).error().field, QStringLiteral("last_archived_time"));
+        table = PgBouncerParser::tableFromPsql(data(QStringLiteral("postgresql-15-stat-archiver-ok.txt")));
+        table.rows[0][3] = QStringLiteral("-1");
+        QVERIFY(!PgArchiverParser::parse(table).ok());
+        table.rows[0][3] = QStringLiteral("0");
+        table.rows[0][1] = QStringLiteral("../etc/passwd");
+        QVERIFY(!PgArchiverParser::parse(table).ok());
+        table.rows[0][1] = QStringLiteral("000000010000000000000001");
+        table.rows[0][2] = QStringLiteral("yesterday");
+        QVERIFY(!PgArchiverParser::parse(table).ok());
+        table.rows.clear();
+        QVERIFY(!PgArchiverParser::parse(table).ok());
+    }
     // `pgbackrest info --output=json` of pgBackRest 2.45, recorded on the lab by test_e2e_backup (one full backup).
     void pgbackrestInfo()
     {

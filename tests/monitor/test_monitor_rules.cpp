@@ -2,6 +2,7 @@
 // (synchronous mode: only the sync standby), a switchover the monitor requested logged as planned (no critical
 // member-down), a refused stats login reported as a monitoring gap and not as an unavailable cluster, and any
 // endpoint change (not only the count) seen by MonitorTarget::sameEndpoints.
+#include "cli/StatusTable.h"
 #include "monitor/ActionRules.h"
 #include "monitor/EventDeriver.h"
 #include "monitor/MonitorTarget.h"
@@ -83,7 +84,77 @@ private slots:
     void refusedStatsLoginIsAGap();
     void unreachableHaproxyStillCounts();
     void endpointChanges();
+    void archivingEvents();
 };
+
+void TestMonitorRules::archivingEvents()
+{
+    const QDateTime t0(QDate(2026, 12, 1), QTime(20, 0), Qt::UTC);
+    auto poll = [&](int secs, qint64 archived, qint64 failed, const QDateTime &lastOk, const QDateTime &lastFail,
+                    const QString &leader = QStringLiteral("m1")) {
+        ClusterState s = cluster(false, t0.addSecs(secs));
+        s.archiverMonitored = true;
+        s.archiver.member = leader;
+        s.archiver.read = true;
+        s.archiver.status.archivedCount = archived;
+        s.archiver.status.lastArchivedWal = QStringLiteral("000000010000000000000005");
+        s.archiver.status.lastArchivedTime = lastOk;
+        s.archiver.status.failedCount = failed;
+        s.archiver.status.lastFailedWal = failed > 0 ? QStringLiteral("000000010000000000000006") : QString();
+        s.archiver.status.lastFailedTime = lastFail;
+        return s;
+    };
+    EventDeriver d;
+    QVERIFY(d.update(poll(0, 5, 0, t0, {})).isEmpty());  // baseline
+    QVERIFY(d.update(poll(2, 6, 0, t0.addSecs(1), {})).isEmpty());
+    // The last attempt failed (newer than the last success): one warning naming the leader and the file.
+    auto ev = d.update(poll(4, 6, 1, t0.addSecs(1), t0.addSecs(3)));
+    QCOMPARE(kinds(ev), QStringList{QStringLiteral("archiving-failed")});
+    QCOMPARE(ev.first().severity, ClusterEvent::Severity::Warning);
+    QCOMPARE(ev.first().subject, QStringLiteral("m1"));
+    QVERIFY2(ev.first().message.contains(QLatin1String("000000010000000000000006")), qPrintable(ev.first().message));
+    // Still failing, count unchanged: no new event; the count rising again: one more.
+    QVERIFY(d.update(poll(6, 6, 1, t0.addSecs(1), t0.addSecs(3))).isEmpty());
+    QCOMPARE(kinds(d.update(poll(8, 6, 2, t0.addSecs(1), t0.addSecs(7)))), QStringList{QStringLiteral("archiving-failed")});
+    // Archived again: recovered.
+    QCOMPARE(kinds(d.update(poll(10, 7, 2, t0.addSecs(9), t0.addSecs(7)))),
+             QStringList{QStringLiteral("archiving-recovered")});
+    QVERIFY(d.update(poll(12, 8, 2, t0.addSecs(11), t0.addSecs(7))).isEmpty());
+    // A failure that was at once followed by a success still counts (failed_count rose).
+    QCOMPARE(kinds(d.update(poll(14, 9, 3, t0.addSecs(13), t0.addSecs(12)))), QStringList{QStringLiteral("archiving-failed")});
+    // A new leader has its own counters: a lower or higher failed_count there is no event by itself.
+    QVERIFY(d.update(poll(16, 1, 7, t0.addSecs(15), t0.addSecs(2), QStringLiteral("m2"))).isEmpty());
+    // The query not answering is no archiving event.
+    ClusterState unread = poll(18, 1, 7, t0.addSecs(15), t0.addSecs(2), QStringLiteral("m2"));
+    unread.archiver.read = false;
+    QVERIFY(d.update(unread).isEmpty());
+
+    // `pgha status`: the JSON object and the table line.
+    const ClusterState failing = poll(20, 6, 2, t0.addSecs(1), t0.addSecs(7));
+    const QJsonObject j = failing.toJson().value(QStringLiteral("wal_archiving")).toObject();
+    QCOMPARE(j.value(QStringLiteral("member")).toString(), QStringLiteral("m1"));
+    QCOMPARE(j.value(QStringLiteral("archived_count")).toInt(), 6);
+    QCOMPARE(j.value(QStringLiteral("failed_count")).toInt(), 2);
+    QCOMPARE(j.value(QStringLiteral("last_failed_wal")).toString(), QStringLiteral("000000010000000000000006"));
+    QCOMPARE(j.value(QStringLiteral("last_failed_time")).toString(), QStringLiteral("2026-12-01T20:00:07.000Z"));
+    QCOMPARE(j.value(QStringLiteral("last_archived_time")).toString(), QStringLiteral("2026-12-01T20:00:01.000Z"));
+    QCOMPARE(j.value(QStringLiteral("failing")).toBool(), true);
+    QString text;
+    QTextStream ts(&text);
+    cli::printStatusTable(ts, failing);
+    ts.flush();
+    QVERIFY2(text.contains(QLatin1String("WAL archiving on m1: FAILING; archived 6, last 000000010000000000000005 at "
+                                         "2026-12-01T20:00:01Z; failed 2, last 000000010000000000000006 at "
+                                         "2026-12-01T20:00:07Z")),
+             qPrintable(text));
+    QVERIFY(!cluster(false).toJson().contains(QStringLiteral("wal_archiving")));  // no backups, no key
+    unread.archiver.error = QStringLiteral("connection refused");
+    text.clear();
+    cli::printStatusTable(ts, unread);
+    ts.flush();
+    QVERIFY2(text.contains(QLatin1String("WAL archiving on m2: not read (connection refused)")), qPrintable(text));
+    QVERIFY(unread.toJson().value(QStringLiteral("wal_archiving")).toObject().value(QStringLiteral("read")) == false);
+}
 
 void TestMonitorRules::switchoverInAsyncMode()
 {

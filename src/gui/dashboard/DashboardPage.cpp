@@ -72,6 +72,12 @@ void DashboardPage::buildUi()
     m_gapsLabel->setStyleSheet(QStringLiteral("QLabel { color: #555; font-style: italic; }"));
     m_gapsLabel->hide();
     layout->addWidget(m_gapsLabel);
+
+    m_archiverLabel = new QLabel(this);
+    m_archiverLabel->setObjectName(QStringLiteral("archiverLabel"));
+    m_archiverLabel->setWordWrap(true);
+    m_archiverLabel->hide();
+    layout->addWidget(m_archiverLabel);
     connect(m_connectButton, &QPushButton::clicked, this, [this] {
         if (isConnected())
             disconnectFromCluster();
@@ -319,6 +325,23 @@ void DashboardPage::onUpdated(const ClusterState &s)
     m_gapsLabel->setVisible(!s.gaps.isEmpty());
     m_gapsLabel->setText(s.gaps.isEmpty() ? QString()
                                           : tr("Not monitored: %1").arg(s.gaps.join(QStringLiteral(" \u00b7 "))));
+    m_archiverLabel->setVisible(s.archiverMonitored);
+    if (s.archiverMonitored) {
+        const ArchiverStatus &a = s.archiver.status;
+        auto when = [this](const QDateTime &t) { return t.isValid() ? t.toLocalTime().toString(Qt::ISODate) : tr("never"); };
+        m_archiverLabel->setText(
+            !s.archiver.read ? tr("WAL archiving: not read (%1)").arg(s.archiver.error)
+            : a.failing()    ? tr("WAL archiving on %1 FAILS: %2 failed at %3 (%4 failures); last archived %5 at %6")
+                                .arg(s.archiver.member, a.lastFailedWal, when(a.lastFailedTime))
+                                .arg(a.failedCount)
+                                .arg(a.lastArchivedWal, when(a.lastArchivedTime))
+                             : tr("WAL archiving on %1: %2 archived, last %3 at %4; %5 failures")
+                                .arg(s.archiver.member)
+                                .arg(a.archivedCount)
+                                .arg(a.lastArchivedWal.isEmpty() ? QStringLiteral("-") : a.lastArchivedWal, when(a.lastArchivedTime))
+                                .arg(a.failedCount));
+        m_archiverLabel->setStyleSheet(a.failing() ? QStringLiteral("QLabel { color: #c62828; font-weight: bold; }") : QString());
+    }
     m_topologyView->setState(s);
     m_memberModel->setMembers(s.members);
     m_tlsTable->setState(s);

@@ -84,6 +84,7 @@ private:
     QLabel *m_verdictLabel = nullptr;
     QLabel *m_reasonsLabel = nullptr;
     QLabel *m_gapsLabel = nullptr;
+    QLabel *m_archiverLabel = nullptr;  // WAL archiving on the leader (designs with backups)
     QLabel *m_actionHint = nullptr;
     LiveTopologyView *m_topologyView = nullptr;
     DriftView *m_driftView = nullptr;
