@@ -211,35 +211,26 @@ void ClusterPoller::sendPooler(const MonitorTarget::Endpoint &e)
     o.user = m_target.poolerUser;
     o.password = m_target.poolerPassword;
     o.tls = m_target.poolerTls;
-    o.caCertificates = m_target.caCertificates;
-    o.ignoreTlsErrors = m_target.ignoreTlsErrors;
-    o.timeoutMs = m_target.timeoutMs;
     o.queries = {QStringLiteral("SHOW POOLS"), QStringLiteral("SHOW STATS")};
-    ++m_pending;
-    auto *client = new PgConsoleClient(o, this);
-    connect(client, &PgConsoleClient::finished, this,
-            [this, client, index](const QList<PgWire::Table> &tables, const QString &error, bool authFailed) {
-                PoolerInstance &p = m_poolers[index];
-                p.authFailed = authFailed;
-                if (!error.isEmpty()) {
-                    p.error = error;
-                } else if (tables.size() == 2) {
-                    const auto pools = PgBouncerParser::pools(tables.at(0));
-                    const auto stats = PgBouncerParser::stats(tables.at(1));
-                    if (pools.ok() && stats.ok()) {
-                        p.reachable = true;
-                        p.pools = pools.value();
-                        p.stats = stats.value();
-                    } else {
-                        p.error = pools.ok() ? stats.error().message : pools.error().message;
-                    }
-                } else {
-                    p.error = QStringLiteral("%1 answers to 2 queries").arg(tables.size());
-                }
-                client->deleteLater();
-                done();
-            });
-    client->start();
+    startConsole(o, [this, index](const QList<PgWire::Table> &tables, const QString &error, bool authFailed) {
+        PoolerInstance &p = m_poolers[index];
+        p.authFailed = authFailed;
+        if (!error.isEmpty()) {
+            p.error = error;
+        } else if (tables.size() == 2) {
+            const auto pools = PgBouncerParser::pools(tables.at(0));
+            const auto stats = PgBouncerParser::stats(tables.at(1));
+            if (pools.ok() && stats.ok()) {
+                p.reachable = true;
+                p.pools = pools.value();
+                p.stats = stats.value();
+            } else {
+                p.error = pools.ok() ? stats.error().message : pools.error().message;
+            }
+        } else {
+            p.error = QStringLiteral("%1 answers to 2 queries").arg(tables.size());
+        }
+    });
 }
 
 void ClusterPoller::sendArchiver()
@@ -268,25 +259,34 @@ void ClusterPoller::sendArchiver()
     o.password = m_target.pgPassword;
     o.database = QStringLiteral("postgres");
     o.tls = m_target.pgTls;
+    o.queries = {PgArchiverParser::query()};
+    startConsole(o, [this](const QList<PgWire::Table> &tables, const QString &error, bool) {
+        if (!error.isEmpty()) {
+            m_archiver.error = error;
+        } else {
+            const auto st = tables.size() == 1 ? PgArchiverParser::parse(tables.first())
+                                               : Result<ArchiverStatus>(Error(QStringLiteral("no answer")));
+            m_archiver.read = st.ok();
+            if (st.ok())
+                m_archiver.status = st.value();
+            else
+                m_archiver.error = st.error().message;
+        }
+    });
+}
+
+void ClusterPoller::startConsole(PgConsoleClient::Options o,
+                                 std::function<void(const QList<PgWire::Table> &, const QString &, bool)> answer)
+{
     o.caCertificates = m_target.caCertificates;
     o.ignoreTlsErrors = m_target.ignoreTlsErrors;
     o.timeoutMs = m_target.timeoutMs;
-    o.queries = {PgArchiverParser::query()};
     ++m_pending;
-    auto *client = new PgConsoleClient(o, this);
+    auto *client = new PgConsoleClient(std::move(o), this);
     connect(client, &PgConsoleClient::finished, this,
-            [this, client](const QList<PgWire::Table> &tables, const QString &error, bool) {
-                if (!error.isEmpty()) {
-                    m_archiver.error = error;
-                } else {
-                    const auto st = tables.size() == 1 ? PgArchiverParser::parse(tables.first())
-                                                       : Result<ArchiverStatus>(Error(QStringLiteral("no answer")));
-                    m_archiver.read = st.ok();
-                    if (st.ok())
-                        m_archiver.status = st.value();
-                    else
-                        m_archiver.error = st.error().message;
-                }
+            [this, client, answer = std::move(answer)](const QList<PgWire::Table> &tables, const QString &error,
+                                                       bool authFailed) {
+                answer(tables, error, authFailed);
                 client->deleteLater();
                 done();
             });

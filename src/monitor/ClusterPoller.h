@@ -3,11 +3,13 @@
 #include "monitor/ClusterState.h"
 #include "core/parse/EtcdParser.h"
 #include "monitor/MonitorTarget.h"
+#include "monitor/PgConsoleClient.h"
 #include "monitor/PollRound.h"
 #include "core/parse/PatroniParser.h"
 #include "monitor/TlsObserver.h"
 
 #include <QElapsedTimer>
+#include <functional>
 #include <QHash>
 #include <QMap>
 #include <QObject>
@@ -63,6 +65,10 @@ private:
     void sendDetails(const QString &url);
     void sendPooler(const MonitorTarget::Endpoint &endpoint);  // SHOW POOLS / SHOW STATS (PgConsoleClient)
     void sendArchiver();  // pg_stat_archiver on the leader (PgConsoleClient), once /cluster named it
+    // Runs O's queries with the target's CA, TLS policy and timeout as one pending request of the round; ANSWER
+    // gets the client's result, then the request counts as done.
+    void startConsole(PgConsoleClient::Options o,
+                      std::function<void(const QList<PgWire::Table> &, const QString &, bool)> answer);
     void done();
     void assemble();  // fills a PollRound and emits assembleClusterState() of it
     static QString replyError(QNetworkReply *reply);
