@@ -1,72 +1,130 @@
 #!/bin/bash
 # test_e2e_vip: the floating address on real daemons, in network namespaces this script makes (issue 10).
 #
-#   vip-netns.sh PGHA FIGURES_FILE
+#   vip-netns.sh PGHA FIGURES_FILE     the test
+#   vip-netns.sh --cleanup             end every pghavip-* process and namespace (CTest's fixture cleanup: runs even
+#                                      when the test was killed on its timeout and its own trap never ran)
 #
 # Layout (documentation addresses 198.51.100.0/24 only; every name starts with pghavip):
 #   pghavip-sw   a bridge; every other namespace hangs on it with a veth
-#   pghavip-lb1  198.51.100.11  HAProxy + keepalived, the GENERATED haproxy.cfg / keepalived.conf / sysctl file
+#   pghavip-lb1  198.51.100.11  HAProxy + keepalived + sshd: the GENERATED haproxy.cfg / keepalived.conf / sysctl file
 #   pghavip-lb2  198.51.100.12  the same
-#   pghavip-db   198.51.100.20  a real PostgreSQL 15, and on :8008 a stand-in for Patroni's REST API that answers
-#                               200 to HAProxy's /primary check (one server, always the primary: no Patroni here)
+#   pghavip-db1  198.51.100.20  etcd + Patroni + PostgreSQL 15: the GENERATED etcd.conf.yaml and patroni config.yml
+#   pghavip-db2  198.51.100.21  (data and socket directories moved under the test's directory, nothing else changed),
+#   pghavip-db3  198.51.100.22  a three-member Patroni cluster; HAProxy's check asks Patroni's real /primary on 8008
 #   pghavip-cl   198.51.100.50  the client: a writer through VIP:5000 that records every acknowledged row
-# Then HAProxy on the VIP holder is killed: the VIP must move, writes through VIP:5000 must resume, no
-# acknowledged row may be missing. FIGURE: seconds without writes while the address moves.
+# Then HAProxy on the VIP holder is killed: the VIP must move, writes through VIP:5000 must resume and reach the
+# Patroni leader, no acknowledged row may be missing on it. FIGURE: seconds without writes while the address moves.
 # Measured facts this relies on: /work/shared/reference/vip-netns-notes.md (ip_nonlocal_bind per namespace, the
 # track script over TCP, cleanup order). Needs root; exits 77 (skipped) without it.
 set -euo pipefail
 
-PGHA=${1:?pgha binary}
-FIGURES=${2:?figures file}
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 VIP=198.51.100.100
-NS_ALL=(pghavip-lb1 pghavip-lb2 pghavip-db pghavip-cl pghavip-sw)
+DBS=(db1 db2 db3)
+declare -A DB_ADDR=([db1]=198.51.100.20 [db2]=198.51.100.21 [db3]=198.51.100.22)
 PGBIN=/usr/lib/postgresql/15/bin
+PATRONI=${PGHA_VIP_PATRONI:-/usr/bin/patroni}   # or /opt/pgha/patroni-4.1.5/bin/patroni
 T0=$(date +%s.%N)
 
 since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }'; }
 log() { printf '[vip %6s s] %s\n' "$(since "$T0")" "$*"; }
-fail() { log "FAIL: $*"; exit 1; }
 
 if [[ $(id -u) -ne 0 ]]; then echo "skipped: needs root (network namespaces)"; exit 77; fi
-for b in ip keepalived haproxy psql python3 setpriv ssh-keygen /usr/sbin/sshd "$PGBIN/initdb"; do
+
+# One run at a time on this machine (every build tree uses the same names and addresses). No daemon inherits fd 8
+# (`8>&-` on each): a killed run's leftovers would otherwise hold the lock its --cleanup waits for.
+exec 8>/tmp/pgha-vip-netns.lock
+flock -w 600 8 || { echo "another VIP test holds /tmp/pgha-vip-netns.lock" >&2; exit 1; }
+
+# --- cleanup -------------------------------------------------------------------------------------------------
+# Processes first, then the namespaces: a namespace deleted with a process inside lives on unnamed with its veth.
+# Order: everything but etcd and PostgreSQL gets TERM (Patroni then stops its PostgreSQL while etcd still answers),
+# up to 10 s; then etcd TERM and any PostgreSQL left SIGINT (fast shutdown), up to 2 s (the etcd leader whose peers
+# are gone spends ~7 s trying to hand over its leadership: its data is thrown away, so KILL it); then KILL what is left.
+# Also run before setup, for the leftovers of a crashed or timed-out run.
+ns_list() { ip netns list 2>/dev/null | awk '$1 ~ /^pghavip-/ { print $1 }'; }
+ns_pids() {  # [COMM...]: the pids in every pghavip namespace, only those whose command is one of COMM if given
+    local ns p c
+    for ns in $(ns_list); do
+        for p in $(ip netns pids "$ns" 2>/dev/null); do
+            if [[ $# -gt 0 ]]; then
+                c=$(cat "/proc/$p/comm" 2>/dev/null) || continue
+                [[ " $* " == *" $c "* ]] || continue
+            fi
+            echo "$p"
+        done
+    done
+}
+ns_pids_except() {  # COMM...: the pids whose command is none of COMM
+    local p c
+    for p in $(ns_pids); do
+        c=$(cat "/proc/$p/comm" 2>/dev/null) || continue
+        [[ " $* " == *" $c "* ]] || echo "$p"
+    done
+}
+wait_gone() {  # TENTHS COMMAND...: until COMMAND prints nothing
+    local i
+    for i in $(seq "$1"); do [[ -z "$("${@:2}")" ]] && return 0; sleep 0.1; done
+    return 1
+}
+cleanup() {
+    local pids ns
+    pids=$(ns_pids_except etcd postgres)
+    [[ -n "$pids" ]] && kill -TERM $pids 2>/dev/null
+    wait_gone 100 ns_pids patroni
+    pids=$(ns_pids etcd)
+    [[ -n "$pids" ]] && kill -TERM $pids 2>/dev/null
+    pids=$(ns_pids postgres)
+    [[ -n "$pids" ]] && kill -INT $pids 2>/dev/null
+    wait_gone 20 ns_pids
+    pids=$(ns_pids)
+    [[ -n "$pids" ]] && kill -KILL $pids 2>/dev/null
+    wait_gone 30 ns_pids
+    for ns in $(ns_list); do ip netns del "$ns" 2>/dev/null; done
+    ip link del pghavip-r 2>/dev/null
+    # Working directories of this run and of crashed ones (we hold the lock: nobody else uses them).
+    rm -rf /dev/shm/pghavip.* /tmp/pghavip.* 2>/dev/null
+    return 0
+}
+if [[ "${1:-}" == --cleanup ]]; then
+    set +e
+    cleanup
+    exit $?
+fi
+
+PGHA=${1:?pgha binary}
+FIGURES=${2:?figures file}
+for b in ip keepalived haproxy psql curl python3 setpriv ssh-keygen /usr/sbin/sshd etcd "$PATRONI" "$PGBIN/initdb"; do
     command -v "$b" >/dev/null || { echo "skipped: $b missing"; exit 77; }
 done
 
-# Processes first (TERM, up to 3 s, KILL), then the namespaces: a namespace deleted with a process inside lives on
-# unnamed with its veth. Also run before setup, for the leftovers of a crashed run.
-cleanup() {
-    local ns pids i
-    for ns in "${NS_ALL[@]}"; do
-        ip netns list | grep -qw "$ns" || continue
-        pids=$(ip netns pids "$ns" 2>/dev/null || true)
-        [[ -n "$pids" ]] && kill -TERM $pids 2>/dev/null || true
-    done
-    for i in $(seq 30); do
-        pids=""
-        for ns in "${NS_ALL[@]}"; do
-            ip netns list | grep -qw "$ns" && pids+=" $(ip netns pids "$ns" 2>/dev/null || true)"
-        done
-        [[ -z "${pids// /}" ]] && break
-        sleep 0.1
-    done
-    for ns in "${NS_ALL[@]}"; do
-        ip netns list | grep -qw "$ns" || continue
-        pids=$(ip netns pids "$ns" 2>/dev/null || true)
-        [[ -n "$pids" ]] && kill -KILL $pids 2>/dev/null || true
-    done
-    sleep 0.2
-    for ns in "${NS_ALL[@]}"; do
-        ip netns list | grep -qw "$ns" && ip netns del "$ns" 2>/dev/null || true
-    done
-    ip link del pghavip-r 2>/dev/null || true
-    [[ -n "${WORK:-}" && -d "$WORK" ]] && rm -rf "$WORK"
-    return 0
+fail() {
+    log "FAIL: $*"
+    exit 1
 }
-trap cleanup EXIT
+on_exit() {
+    local rc=$?
+    if [[ $rc -ne 0 && -n "${WORK:-}" ]]; then  # what the daemons said, before their directory goes
+        local f
+        for f in "$WORK"/*.log; do
+            [[ -s "$f" ]] || continue
+            echo "--- tail of $(basename "$f")"
+            tail -n 15 "$f"
+        done
+    fi
+    set +e
+    cleanup
+    exit $rc
+}
+trap on_exit EXIT
 trap 'exit 1' INT TERM
+set +e
 cleanup
-WORK=$(mktemp -d /tmp/pghavip.XXXXXX)
+set -e
+# In memory (~0.4 GB while it runs): three PostgreSQL data directories and three etcd WALs (64 MB preallocated
+# each) on a disk shared with builds took 11 s just to delete.
+WORK=$(mktemp -d /dev/shm/pghavip.XXXXXX)
 chmod 0755 "$WORK"
 
 # --- the network ---------------------------------------------------------------------------------------------
@@ -84,7 +142,7 @@ attach() {  # NAMESPACE SHORT ADDRESS
 }
 attach pghavip-lb1 lb1 198.51.100.11
 attach pghavip-lb2 lb2 198.51.100.12
-attach pghavip-db db 198.51.100.20
+for db in "${DBS[@]}"; do attach "pghavip-$db" "$db" "${DB_ADDR[$db]}"; done
 attach pghavip-cl cl 198.51.100.50
 # `pgha status` runs here, in the root namespace: a veth into the bridge (it goes with pghavip-sw).
 ip link add pghavip-r type veth peer name p-root netns pghavip-sw
@@ -103,36 +161,80 @@ for lb in lb1 lb2; do
     done
     grep -q "auth_pass Vip4Test" "$WORK/gen/$lb/etc/keepalived/keepalived.conf" || fail "no VRRP password in $lb's keepalived.conf"
     grep -q "bind $VIP:5000" "$WORK/gen/$lb/etc/haproxy/haproxy.cfg" || fail "$lb's HAProxy does not bind the VIP"
+    grep -q "option httpchk OPTIONS /primary" "$WORK/gen/$lb/etc/haproxy/haproxy.cfg" || fail "$lb's HAProxy does not ask /primary"
+done
+for db in "${DBS[@]}"; do
+    for f in etc/etcd/etcd.conf.yaml etc/patroni/config.yml; do
+        [[ -s "$WORK/gen/$db/$f" ]] || fail "generated $db/$f missing"
+    done
+done
+# The client's password file (the superuser: the design's subnet is an admin subnet; never on a command line).
+SUPERPW=$(python3 -c 'import sys, yaml; print(yaml.safe_load(open(sys.argv[1]))["superuser_password"])' "$WORK/secrets.yaml")
+[[ -n "$SUPERPW" ]] || fail "no superuser_password in the generated secrets"
+( umask 077; echo "*:*:*:postgres:$SUPERPW" >"$WORK/client.pgpass" )
+export PGPASSFILE="$WORK/client.pgpass"
+
+# --- etcd, Patroni and PostgreSQL in pghavip-db1..3 -----------------------------------------------------------
+# The generated files as they are, except where things live on disk: the namespaces share one filesystem, so each
+# member's etcd data, PostgreSQL data, .pgpass and socket directory move under $WORK/<member>.
+cat >"$WORK/relocate.py" <<'PY'
+import sys, yaml
+src, dst, home = sys.argv[1:4]
+c = yaml.safe_load(open(src))
+pg = c["postgresql"]
+pg["data_dir"] = home + "/data"
+pg["pgpass"] = home + "/pgpass"
+pg.setdefault("parameters", {})["unix_socket_directories"] = home
+with open(dst, "w") as f:
+    yaml.safe_dump(c, f, default_flow_style=False)
+PY
+for db in "${DBS[@]}"; do
+    install -d -o postgres -g postgres -m 0700 "$WORK/$db"
+    install -d -m 0700 "$WORK/etcd-$db"
+    sed "s|^data-dir: .*|data-dir: $WORK/etcd-$db|" "$WORK/gen/$db/etc/etcd/etcd.conf.yaml" >"$WORK/etcd-$db.yaml"
+    grep -q "^listen-client-urls: 'http://${DB_ADDR[$db]}:2379," "$WORK/etcd-$db.yaml" || fail "$db's etcd does not listen on its address"
+    ( umask 077; python3 "$WORK/relocate.py" "$WORK/gen/$db/etc/patroni/config.yml" "$WORK/$db/patroni.yml" "$WORK/$db" )
+    chown postgres:postgres "$WORK/$db/patroni.yml"
+    grep -Eq "^  listen: '?${DB_ADDR[$db]}:8008" "$WORK/$db/patroni.yml" || fail "$db's Patroni REST API does not listen on its address"
+    ip netns exec "pghavip-$db" etcd --config-file "$WORK/etcd-$db.yaml" >"$WORK/etcd-$db.log" 2>&1 8>&- &
+done
+for db in "${DBS[@]}"; do
+    ip netns exec "pghavip-$db" setpriv --reuid=postgres --regid=postgres --init-groups \
+        "$PATRONI" "$WORK/$db/patroni.yml" >"$WORK/patroni-$db.log" 2>&1 8>&- &
 done
 
-# --- PostgreSQL and the /primary stand-in in pghavip-db -----------------------------------------------------
-install -d -o postgres -g postgres -m 0700 "$WORK/pg"
-setpriv --reuid=postgres --regid=postgres --init-groups "$PGBIN/initdb" -D "$WORK/pg" -A trust -U postgres >/dev/null
-echo "host all all 198.51.100.0/24 trust" >>"$WORK/pg/pg_hba.conf"
-ip netns exec pghavip-db setpriv --reuid=postgres --regid=postgres --init-groups \
-    "$PGBIN/postgres" -D "$WORK/pg" -c listen_addresses=198.51.100.20 -c port=5432 -c unix_socket_directories="$WORK/pg" \
-    -c max_connections=100 >"$WORK/pg.log" 2>&1 &
-cat >"$WORK/primary.py" <<'PY'
-import http.server
-class H(http.server.BaseHTTPRequestHandler):
-    def answer(self):
-        self.send_response(200); self.send_header("Content-Length", "0"); self.end_headers()
-    do_OPTIONS = do_GET = do_HEAD = answer
-    def log_message(self, *a): pass
-http.server.ThreadingHTTPServer(("198.51.100.20", 8008), H).serve_forever()
-PY
-ip netns exec pghavip-db python3 "$WORK/primary.py" &
-
-psql_cl() {  # HOST PORT SQL
+rest() {  # MEMBER PATH: the HTTP status of Patroni's REST API, asked from the client namespace
+    ip netns exec pghavip-cl curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://${DB_ADDR[$1]}:8008$2" || true
+}
+leader() {  # the member whose Patroni answers 200 to /primary (HAProxy's check), nothing when none or several
+    local db found=()
+    for db in "${DBS[@]}"; do [[ "$(rest "$db" /primary)" == 200 ]] && found+=("$db"); done
+    [[ ${#found[@]} -eq 1 ]] && echo "${found[0]}"
+    return 0
+}
+psql_cl() {  # HOST PORT SQL (as the superuser, password from $PGPASSFILE)
     ip netns exec pghavip-cl psql -X -q -At -v ON_ERROR_STOP=1 \
         "host=$1 port=$2 user=postgres dbname=postgres connect_timeout=2" -c "$3"
 }
-for i in $(seq 300); do psql_cl 198.51.100.20 5432 "select 1" >/dev/null 2>&1 && break; sleep 0.1; done
-psql_cl 198.51.100.20 5432 "create table vip_rows (i int primary key, at timestamptz default now())" >/dev/null \
-    || fail "PostgreSQL did not come up: $(tail -5 "$WORK/pg.log")"
-log "PostgreSQL up"
+wait_for() {  # SECONDS DESCRIPTION COMMAND...
+    local limit=$1 what=$2 i
+    shift 2
+    for i in $(seq $((limit * 10))); do "$@" && return 0; sleep 0.1; done
+    fail "$what (waited $limit s)"
+}
+has_leader() { [[ -n "$(leader)" ]]; }
+all_running() {  # every member's PostgreSQL runs (Patroni's /health), the replicas cloned from the leader
+    local db
+    for db in "${DBS[@]}"; do [[ "$(rest "$db" /health)" == 200 ]] || return 1; done
+}
+wait_for 90 "a Patroni leader (etcd and Patroni up, the leader bootstrapped)" has_leader
+LEADER=$(leader)
+log "Patroni leader: $LEADER ($("$PATRONI" --version 2>&1), etcd $(etcd --version | awk 'NR == 1 { print $3 }'))"
+wait_for 60 "all three members running" all_running
+log "all three Patroni members running"
+psql_cl "${DB_ADDR[$LEADER]}" 5432 "create table vip_rows (i int primary key, at timestamptz default now())" >/dev/null \
+    || fail "cannot create the table on the leader $LEADER"
 
-# --- HAProxy and keepalived in both load-balancer namespaces --------------------------------------------------
 # --- sshd in both load-balancer namespaces, for `pgha status` to ask who holds the VIP ------------------------
 mkdir -p "$WORK/ssh" /run/sshd
 ssh-keygen -q -t ed25519 -N '' -C pghavip-client -f "$WORK/ssh/id"
@@ -152,7 +254,7 @@ UsePAM no
 StrictModes no
 CONF
     echo "198.51.100.1$n $(cut -d' ' -f1,2 "$WORK/ssh/host-lb$n.pub")" >>"$WORK/ssh/known_hosts"
-    ip netns exec "pghavip-lb$n" /usr/sbin/sshd -D -e -f "$WORK/ssh/sshd-lb$n.conf" >>"$WORK/sshd-lb$n.log" 2>&1 &
+    ip netns exec "pghavip-lb$n" /usr/sbin/sshd -D -e -f "$WORK/ssh/sshd-lb$n.conf" >>"$WORK/sshd-lb$n.log" 2>&1 8>&- &
 done
 # The design as `pgha status` reads it: the HAProxy hosts reached with the test's key.
 sed "s|roles: \[haproxy\]}|roles: [haproxy], ssh: {user: root, port: 22, identity_file: \"$WORK/ssh/id\"}}|" \
@@ -164,21 +266,21 @@ status_holders() {
         | python3 -c 'import json, sys; v = json.load(sys.stdin).get("vip", {}); print(" ".join(v.get("holders", [])) + "|" + "; ".join(v.get("unreachable", [])))' || true
 }
 
+# --- HAProxy and keepalived in both load-balancer namespaces --------------------------------------------------
 declare -A HAPROXY_PID
 start_haproxy() {  # lb1|lb2
-    ip netns exec "pghavip-$1" haproxy -db -f "$WORK/gen/$1/etc/haproxy/haproxy.cfg" >>"$WORK/haproxy-$1.log" 2>&1 &
+    ip netns exec "pghavip-$1" haproxy -db -f "$WORK/gen/$1/etc/haproxy/haproxy.cfg" >>"$WORK/haproxy-$1.log" 2>&1 8>&- &
     HAPROXY_PID[$1]=$!
 }
 for lb in lb1 lb2; do
     ip netns exec "pghavip-$lb" sysctl -q -p "$WORK/gen/$lb/etc/sysctl.d/90-pgha-vip.conf"
     start_haproxy $lb
 done
-for lb in lb1 lb2; do
-    mkdir -p "$WORK/ka-$lb"
-    ip netns exec "pghavip-$lb" keepalived -n -l -D -f "$WORK/gen/$lb/etc/keepalived/keepalived.conf" \
-        -p "$WORK/ka-$lb/k.pid" -r "$WORK/ka-$lb/vrrp.pid" -c "$WORK/ka-$lb/check.pid" >>"$WORK/keepalived-$lb.log" 2>&1 &
-done
-
+start_keepalived() {  # lb1|lb2
+    mkdir -p "$WORK/ka-$1"
+    ip netns exec "pghavip-$1" keepalived -n -l -D -f "$WORK/gen/$1/etc/keepalived/keepalived.conf" \
+        -p "$WORK/ka-$1/k.pid" -r "$WORK/ka-$1/vrrp.pid" -c "$WORK/ka-$1/check.pid" >>"$WORK/keepalived-$1.log" 2>&1 8>&- &
+}
 holder() {  # prints lb1, lb2, "lb1 lb2" (split) or nothing
     local out="" lb
     for lb in lb1 lb2; do
@@ -187,27 +289,33 @@ holder() {  # prints lb1, lb2, "lb1 lb2" (split) or nothing
     echo "${out% }"
 }
 holder_is() { [[ "$(holder)" == "$1" ]]; }
-wait_for() {  # SECONDS DESCRIPTION COMMAND...
-    local limit=$1 what=$2 i
-    shift 2
-    for i in $(seq $((limit * 10))); do "$@" && return 0; sleep 0.1; done
-    fail "$what (waited $limit s)"
-}
+# keepalived after HAProxy listens (the track script's port), lb1 first: with nopreempt whoever takes the address
+# first keeps it, and on a loaded machine lb2's check passed first while lb1's failed once (HAProxy not listening
+# yet), so lb2 took it. The deploy, too, starts keepalived after HAProxy is ready, host by host.
+stats_listens() { ip netns exec "pghavip-$1" timeout 1 bash -c "</dev/tcp/198.51.100.1${1#lb}/7000" 2>/dev/null; }
+wait_for 30 "HAProxy listening on lb1" stats_listens lb1
+wait_for 30 "HAProxy listening on lb2" stats_listens lb2
+start_keepalived lb1
 wait_for 45 "the VIP on lb1 (priority 150)" holder_is lb1
-query_ok() { psql_cl "$VIP" 5000 "select 1" >/dev/null 2>&1; }
-wait_for 30 "a query through VIP:5000" query_ok
-log "VIP on $(holder), HAProxy answers through it"
+start_keepalived lb2
+lb2_backup() { grep -q "Entering BACKUP STATE" "$WORK/keepalived-lb2.log"; }
+wait_for 30 "lb2's keepalived ready to take over (BACKUP state)" lb2_backup
+# Through the VIP, HAProxy routes to the server whose Patroni answers /primary: the leader's address answers.
+via_vip_is_leader() { [[ "$(psql_cl "$VIP" 5000 "select host(inet_server_addr())" 2>/dev/null)" == "${DB_ADDR[$LEADER]}" ]]; }
+wait_for 30 "a query through VIP:5000 reaching the leader $LEADER" via_vip_is_leader
+log "VIP on $(holder), VIP:5000 reaches the Patroni leader $LEADER (${DB_ADDR[$LEADER]})"
 STATUS=$(status_holders)
 [[ "$STATUS" == "lb1|" ]] || fail "pgha status says the VIP is held by '$STATUS', ip says lb1 ($(tail -3 "$WORK/status.err"))"
 log "pgha status: the VIP is on lb1"
 
 # --- the writer ----------------------------------------------------------------------------------------------
 # One row per connection: each insert is acknowledged (psql exit 0) or not; only acknowledged rows are recorded.
+# It runs in the root namespace (its psql in pghavip-cl) and stops by itself when this script is gone.
 ACKS="$WORK/acks"
 : >"$ACKS"
 (
     i=0
-    while [[ ! -e "$WORK/stop" ]]; do
+    while [[ ! -e "$WORK/stop" && -d "$WORK" ]] && kill -0 $$ 2>/dev/null; do
         i=$((i + 1))
         if psql_cl "$VIP" 5000 "insert into vip_rows (i) values ($i)" >/dev/null 2>&1; then
             echo "$i $(date +%s.%N)" >>"$ACKS"
@@ -215,7 +323,7 @@ ACKS="$WORK/acks"
             sleep 0.05
         fi
     done
-) &
+) 8>&- &
 WRITER=$!
 acked() { wc -l <"$ACKS"; }
 acked_at_least() { [[ $(acked) -ge $1 ]]; }
@@ -236,6 +344,8 @@ wait "$WRITER" || true
 
 # --- judge ---------------------------------------------------------------------------------------------------
 [[ "$(holder)" == lb2 ]] || fail "after the move the VIP is on '$(holder)' (split brain or lost)"
+via_vip_is_leader || fail "after the move VIP:5000 does not reach the leader $LEADER"
+[[ "$(leader)" == "$LEADER" ]] || fail "the Patroni leader changed during the test: '$(leader)' (was $LEADER)"
 STATUS=$(status_holders)
 [[ "$STATUS" == "lb2|" ]] || fail "after the move pgha status says '$STATUS', ip says lb2"
 log "pgha status: the VIP is on lb2"
@@ -243,12 +353,14 @@ TOTAL=$(acked)
 # The gap: the longest time between two acknowledgements, the later one after the kill (an acknowledgement is
 # recorded when psql has returned, so the last one stamped just after the kill may still be from before it).
 GAP=$(awk -v k="$KILL_AT" 'NR > 1 && $2 > k && $2 - prev > gap { gap = $2 - prev } { prev = $2 } END { printf "%.2f", gap }' "$ACKS")
-psql_cl 198.51.100.20 5432 "select i from vip_rows order by i" >"$WORK/rows"
+# Read back on the leader itself, past HAProxy.
+psql_cl "${DB_ADDR[$LEADER]}" 5432 "select i from vip_rows order by i" >"$WORK/rows" || fail "cannot read the rows on $LEADER"
 MISSING=$(awk 'NR == FNR { have[$1] = 1; next } !($1 in have) { n++ } END { print n + 0 }' "$WORK/rows" "$ACKS")
-log "acknowledged $TOTAL rows, $(wc -l <"$WORK/rows") in the table, $MISSING acknowledged rows missing"
+log "acknowledged $TOTAL rows, $(wc -l <"$WORK/rows") in the table on the leader $LEADER, $MISSING acknowledged rows missing"
 MOVE=$(awk -v a="$KILL_AT" -v b="$MOVED_AT" 'BEGIN { printf "%.2f", b - a }')
-LINE=$(printf 'FIGURE vip: %s s without writes through VIP:5000 when HAProxy on the holder is killed (VIP moved lb1 -> lb2 within %.1f s of the kill as polled; %d acknowledged rows, %d lost; keepalived %s, advert_int 1, track script interval 1 fall 2)' \
-    "$GAP" "$MOVE" "$TOTAL" "$MISSING" "$(keepalived --version 2>&1 | head -1 | awk '{print $2}')")
+LINE=$(printf 'FIGURE vip: %s s without writes through VIP:5000 when HAProxy on the holder is killed (VIP moved lb1 -> lb2 within %.1f s of the kill as polled; %d acknowledged rows, %d lost, on the leader of a three-member Patroni cluster (%s, etcd %s) reached through HAProxy'"'"'s /primary check; keepalived %s, advert_int 1, track script interval 1 fall 2; test %s s)' \
+    "$GAP" "$MOVE" "$TOTAL" "$MISSING" "$("$PATRONI" --version 2>&1)" "$(etcd --version | awk 'NR == 1 { print $3 }')" \
+    "$(keepalived --version 2>&1 | head -1 | awk '{print $2}')" "$(since "$T0")")
 echo "$LINE"
 echo "$LINE" >"$FIGURES"
 [[ "$MISSING" -eq 0 ]] || fail "$MISSING acknowledged rows are missing"
