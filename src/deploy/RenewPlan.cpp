@@ -96,10 +96,10 @@ DeployPlan buildRenewPlan(const Topology &topology, const Secrets &renewed, cons
         s.title = QCoreApplication::translate("pgha::Deploy", "renew etcd's certificate (restart, one member at a time)");
         s.probe = presentsScript(endpoint, fp, etcdClientCert());
         DeployOp files = op(DeployOp::Kind::WriteFiles, QCoreApplication::translate("pgha::Deploy", "write the new certificate and etcd's key"), {});
-        files.files << FileToWrite{ClusterTls::certPath(), leaf.certPem, 0644, QStringLiteral("root"), false}
-                    << FileToWrite{ClusterTls::etcdKeyPath(), leaf.keyPem, 0600, QStringLiteral("etcd"), true};
+        files.files << FileToWrite{ClusterTls::certPath(), leaf.certPem, 0644, QStringLiteral("root"), false, QString()}
+                    << FileToWrite{ClusterTls::etcdKeyPath(), leaf.keyPem, 0600, QStringLiteral("etcd"), true, QString()};
         if (h.has(Role::Postgres))
-            files.files << FileToWrite{ClusterTls::postgresKeyPath(), leaf.keyPem, 0600, QStringLiteral("postgres"), true};
+            files.files << FileToWrite{ClusterTls::postgresKeyPath(), leaf.keyPem, 0600, QStringLiteral("postgres"), true, QString()};
         s.ops << files;
         s.ops << op(DeployOp::Kind::Run, QCoreApplication::translate("pgha::Deploy", "stop etcd"), PatroniScripts::stopService(QStringLiteral("etcd")));
         if (const DeployStep *start = deploy.step(QStringLiteral("etcd-start:") + h.name))
@@ -146,10 +146,10 @@ DeployPlan buildRenewPlan(const Topology &topology, const Secrets &renewed, cons
         away.inputNote = QCoreApplication::translate("pgha::Deploy", "the REST API user and password");
         s.ops << away;
         DeployOp files = op(DeployOp::Kind::WriteFiles, QCoreApplication::translate("pgha::Deploy", "write the new certificate and the postgres key"), {});
-        files.files << FileToWrite{ClusterTls::certPath(), leaf.certPem, 0644, QStringLiteral("root"), false}
-                    << FileToWrite{ClusterTls::postgresKeyPath(), leaf.keyPem, 0600, QStringLiteral("postgres"), true};
+        files.files << FileToWrite{ClusterTls::certPath(), leaf.certPem, 0644, QStringLiteral("root"), false, QString()}
+                    << FileToWrite{ClusterTls::postgresKeyPath(), leaf.keyPem, 0600, QStringLiteral("postgres"), true, QString()};
         if (h->has(Role::Etcd))
-            files.files << FileToWrite{ClusterTls::etcdKeyPath(), leaf.keyPem, 0600, QStringLiteral("etcd"), true};
+            files.files << FileToWrite{ClusterTls::etcdKeyPath(), leaf.keyPem, 0600, QStringLiteral("etcd"), true, QString()};
         s.ops << files;
         s.ops << op(DeployOp::Kind::Run, QCoreApplication::translate("pgha::Deploy", "reload Patroni and PostgreSQL"),
                     QStringLiteral("if [ -d /run/systemd/system ]; then systemctl reload patroni; "

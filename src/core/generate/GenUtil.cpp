@@ -381,11 +381,4 @@ GeneratedFile makeFile(const QString &host, const QString &path, const QByteArra
     return f;
 }
 
-QString shellQuote(const QString &value)
-{
-    QString q = value;
-    q.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + q + QLatin1Char('\'');
-}
-
 } // namespace pgha::GenUtil

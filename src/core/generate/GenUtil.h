@@ -77,8 +77,6 @@ QString etcdInitialCluster(const Topology &topology);
 // Client endpoints (host:port) of every etcd member, in topology order.
 QStringList etcdClientHostPorts(const Topology &topology);
 
-// A single-quoted word for POSIX shells ('it'\''s').
-QString shellQuote(const QString &value);
 
 // Header comment common to generated files ("# ..." lines).
 QByteArray header(const QString &what, const QString &commentPrefix = QStringLiteral("#"));

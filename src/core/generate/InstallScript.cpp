@@ -183,7 +183,7 @@ QByteArray script(const Topology &topology, const Host &host, const QList<Genera
                         ">\"$hosts_tmp\"\n"
                         "cat \"$hosts_tmp\" %3 >/etc/hosts\n"
                         "rm -f \"$hosts_tmp\"\n\n")
-             .arg(GenUtil::shellQuote(HostsFile::beginMarker(topology)), GenUtil::shellQuote(HostsFile::endMarker(topology)), HostsFile::path());
+             .arg(shellQuoteAlways(HostsFile::beginMarker(topology)), shellQuoteAlways(HostsFile::endMarker(topology)), HostsFile::path());
 
     if (!rhel && host.has(Role::Postgres)) {
         // Debian's postgresql-common creates and starts a "main" cluster on install unless told not to.

@@ -2,6 +2,7 @@
 
 #include "core/generate/GenUtil.h"
 #include "core/model/Platform.h"
+#include "core/util/ShellQuote.h"
 
 #include <QCryptographicHash>
 
@@ -40,7 +41,7 @@ QString probeScript(const Topology &topology, const Host &host)
         QCryptographicHash::hash(requirements(topology), QCryptographicHash::Sha256).toHex());
     const QString bin = Platform::patroniBinary(host.os, PatroniInstall::Pip);
     return QStringLiteral("[ \"$(%1 --version 2>/dev/null)\" = %2 ] && echo %3 | sha256sum -c --status")
-        .arg(bin, GenUtil::shellQuote(versionLine(topology)), GenUtil::shellQuote(sha + QStringLiteral("  ") + stampPath()));
+        .arg(bin, shellQuoteAlways(versionLine(topology)), shellQuoteAlways(sha + QStringLiteral("  ") + stampPath()));
 }
 
 QString installScript(const Topology &topology, const Host &host)
@@ -61,7 +62,7 @@ QString installScript(const Topology &topology, const Host &host)
     s += QStringLiteral("mv -f %1.new %1\n").arg(stampPath());
     s += QStringLiteral("got=\"$(%1 --version)\"\n").arg(Platform::patroniBinary(host.os, PatroniInstall::Pip));
     s += QStringLiteral("[ \"$got\" = %1 ] || { echo \"%2 says: $got\" >&2; exit 1; }\n")
-             .arg(GenUtil::shellQuote(versionLine(topology)), Platform::patroniBinary(host.os, PatroniInstall::Pip));
+             .arg(shellQuoteAlways(versionLine(topology)), Platform::patroniBinary(host.os, PatroniInstall::Pip));
     return s;
 }
 

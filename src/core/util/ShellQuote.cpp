@@ -14,8 +14,11 @@ QString shellQuote(const QString &word)
             break;
         }
     }
-    if (plain)
-        return word;
+    return plain ? word : shellQuoteAlways(word);
+}
+
+QString shellQuoteAlways(const QString &word)
+{
     // Inside single quotes nothing is special except the closing quote: end the quoted run, add an escaped
     // quote, reopen.
     QString out;
