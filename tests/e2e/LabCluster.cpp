@@ -177,3 +177,13 @@ int LabCluster::lostRows(const QByteArray &idList, const QList<int> &acked)
         lost += present.contains(id) ? 0 : 1;
     return lost;
 }
+
+bool LabCluster::writeFile(const QString &path, const QByteArray &data, bool privateFile)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    if (privateFile)
+        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    return f.write(data) == data.size();
+}

@@ -52,6 +52,9 @@ public:
     QString waitSyncStandby(int timeoutMs) const { return waitSyncStandby(m_lab, timeoutMs); }
     static QString waitSyncStandby(const LabFixture &lab, int timeoutMs, const QStringList &curlTls = {});
 
+    // Writes DATA to PATH (truncating); mode 0600 when PRIVATEFILE. False on any failure.
+    static bool writeFile(const QString &path, const QByteArray &data, bool privateFile = false);
+
     // The writer tests' count: of the ACKED ids, how many are missing from IDLIST ("1,2,5", the output of
     // select string_agg(id::text, ',') from the table).
     static int lostRows(const QByteArray &idList, const QList<int> &acked);

@@ -27,16 +27,6 @@ void figure(const QString &line)
     labFigure(QStringLiteral(PGHA_BINARY_DIR "/figures-e2e-pooler-tls.txt"), line);
 }
 
-bool writeFile(const QString &path, const QByteArray &data, bool privateFile = false)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    if (privateFile)
-        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    return f.write(data) == data.size();
-}
-
 const QString kAppUser = QStringLiteral("app_tls");
 const QString kAppPassword = QStringLiteral("AppTlsPw-4-pooler-test-0002");
 constexpr int kWrites = 40;
@@ -94,7 +84,7 @@ private:
         d->project = m_tmp.filePath(placement + QStringLiteral(".pgha.yaml"));
         d->secrets = m_tmp.filePath(placement + QStringLiteral("-secrets.yaml"));
         d->ca = m_tmp.filePath(placement + QStringLiteral("-ca.crt"));
-        if (!writeFile(d->project, yaml.toUtf8())) {
+        if (!LabCluster::writeFile(d->project, yaml.toUtf8())) {
             *error = d->project + QStringLiteral(": cannot write");
             return false;
         }
@@ -113,7 +103,7 @@ private:
             *error = d->secrets + QStringLiteral(": no CA or no pooler_auth_password");
             return false;
         }
-        if (!writeFile(d->ca, d->s.tls.ca.certPem)) {
+        if (!LabCluster::writeFile(d->ca, d->s.tls.ca.certPem)) {
             *error = d->ca + QStringLiteral(": cannot write");
             return false;
         }
@@ -229,6 +219,46 @@ private:
         return LabCluster::lostRows(c.out, acked);
     }
 
+    // A fresh lab, the design deployed, the leader found and the app role created; false with *error otherwise.
+    // *DEPLOYOUT: the deploy's output, for the placement's own checks.
+    bool upAndDeploy(const Design &d, QString *leaderOut, double *deploySeconds, QByteArray *deployOut, QString *error)
+    {
+        m_lab.down();
+        if (!m_lab.up(error))
+            return false;
+        const Run dep = deploy(d);
+        qInfo().noquote() << QString::fromUtf8(dep.out).right(2000);
+        *deploySeconds = dep.seconds;
+        *deployOut = dep.out;
+        if (dep.code != 0 || !dep.out.contains("routing:haproxy: unchanged - ready")) {
+            *error = QStringLiteral("deploy of %1 failed (exit %2)").arg(d.project).arg(dep.code);
+            return false;
+        }
+        *leaderOut = leader(d);
+        if (leaderOut->isEmpty()) {
+            *error = QStringLiteral("no Patroni leader after the deploy");
+            return false;
+        }
+        return createApp(d, error);
+    }
+    // The writer through HOST:PORT and its FIGURE line (PATH describes the way); true when every write was
+    // acknowledged and none is missing on the leader.
+    bool writerFigure(const Design &d, const QString &host, int port, const QString &path, double deploySeconds) const
+    {
+        int acked = 0;
+        double seconds = 0;
+        const int lost = writeAndCount(d, host, port, 1, &acked, &seconds);
+        figure(QStringLiteral("FIGURE: %1: %2 of %3 writes acknowledged, %4 lost (target 0), %5 ms per write with a new "
+                              "TLS connection each; lab deploy %6 s")
+                   .arg(path)
+                   .arg(acked)
+                   .arg(kWrites)
+                   .arg(lost)
+                   .arg(seconds * 1000.0 / kWrites, 0, 'f', 0)
+                   .arg(deploySeconds, 0, 'f', 1));
+        return acked == kWrites && lost == 0;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -245,16 +275,11 @@ private slots:
     void tlsThroughPoolerOnTheDatabaseHosts()
     {
         const Design &d = m_database;
-        QString error;
-        QVERIFY2(m_lab.up(&error), qPrintable(error));
-        const Run dep = deploy(d);
-        qInfo().noquote() << QString::fromUtf8(dep.out).right(2000);
-        QCOMPARE(dep.code, 0);
-        QVERIFY(dep.out.contains("pgbouncer-ready:node1"));
-        QVERIFY(dep.out.contains("routing:haproxy: unchanged - ready"));
-        const QString l = leader(d);
-        QVERIFY(!l.isEmpty());
-        QVERIFY2(createApp(d, &error), qPrintable(error));
+        QString error, l;
+        double deploySeconds = 0;
+        QByteArray out;
+        QVERIFY2(upAndDeploy(d, &l, &deploySeconds, &out, &error), qPrintable(error));
+        QVERIFY(out.contains("pgbouncer-ready:node1"));
 
         const QString lb = addr(QStringLiteral("haproxy"));
         // verify-full against the cluster CA by the HAProxy host's address; on the primary; PgBouncer's server hop is
@@ -271,37 +296,22 @@ private slots:
         QVERIFY2(plain.code != 0, plain.out.constData());
         QVERIFY2(plain.out.contains("SSL required"), plain.out.constData());
 
-        int acked = 0;
-        double seconds = 0;
-        const int lost = writeAndCount(d, lb, 5000, 1, &acked, &seconds);
-        figure(QStringLiteral("FIGURE: TLS through the pooler (placement database: sslmode=verify-full against the cluster "
-                              "CA -> HAProxy %1:5000 -> PgBouncer on the leader %2, certificate '%3'): %4 of %5 writes "
-                              "acknowledged, %6 lost (target 0), %7 ms per write with a new TLS connection each; lab "
-                              "deploy %8 s")
-                   .arg(lb, l, subject)
-                   .arg(acked)
-                   .arg(kWrites)
-                   .arg(lost)
-                   .arg(seconds * 1000.0 / kWrites, 0, 'f', 0)
-                   .arg(dep.seconds, 0, 'f', 1));
-        QCOMPARE(acked, kWrites);
-        QCOMPARE(lost, 0);
+        QVERIFY(writerFigure(d, lb, 5000,
+                             QStringLiteral("TLS through the pooler (placement database: sslmode=verify-full against the "
+                                            "cluster CA -> HAProxy %1:5000 -> PgBouncer on the leader %2, certificate '%3')")
+                                 .arg(lb, l, subject),
+                             deploySeconds));
     }
 
     void poolerOnTheHaproxyHost()
     {
         const Design &d = m_haproxy;
-        m_lab.down();
-        QString error;
-        QVERIFY2(m_lab.up(&error), qPrintable(error));
-        const Run dep = deploy(d);
-        qInfo().noquote() << QString::fromUtf8(dep.out).right(2000);
-        QCOMPARE(dep.code, 0);
-        QVERIFY(dep.out.contains("pgbouncer-ready:haproxy"));
-        QVERIFY(!dep.out.contains("pgbouncer-ready:node1"));
-        const QString l = leader(d);
-        QVERIFY(!l.isEmpty());
-        QVERIFY2(createApp(d, &error), qPrintable(error));
+        QString error, l;
+        double deploySeconds = 0;
+        QByteArray out;
+        QVERIFY2(upAndDeploy(d, &l, &deploySeconds, &out, &error), qPrintable(error));
+        QVERIFY(out.contains("pgbouncer-ready:haproxy"));
+        QVERIFY(!out.contains("pgbouncer-ready:node1"));
 
         const QString lb = addr(QStringLiteral("haproxy"));
         // Through the HAProxy host's pooler port: PgBouncer there -> HAProxy's 5000 over TLS -> the Patroni leader.
@@ -317,21 +327,11 @@ private slots:
                                                QStringLiteral("select 1;"));
         QVERIFY2(plain.code != 0, plain.out.constData());
 
-        int acked = 0;
-        double seconds = 0;
-        const int lost = writeAndCount(d, lb, 6432, 1, &acked, &seconds);
-        figure(QStringLiteral("FIGURE: pooler on the HAProxy host (placement haproxy, TLS: sslmode=verify-full -> PgBouncer "
-                              "%1:6432, certificate '%2' -> HAProxy :5000 verify-full -> the leader %3): %4 of %5 writes "
-                              "acknowledged, %6 lost (target 0), %7 ms per write with a new TLS connection each; lab "
-                              "deploy %8 s")
-                   .arg(lb, subject, l)
-                   .arg(acked)
-                   .arg(kWrites)
-                   .arg(lost)
-                   .arg(seconds * 1000.0 / kWrites, 0, 'f', 0)
-                   .arg(dep.seconds, 0, 'f', 1));
-        QCOMPARE(acked, kWrites);
-        QCOMPARE(lost, 0);
+        QVERIFY(writerFigure(d, lb, 6432,
+                             QStringLiteral("pooler on the HAProxy host (placement haproxy, TLS: sslmode=verify-full -> "
+                                            "PgBouncer %1:6432, certificate '%2' -> HAProxy :5000 verify-full -> the leader %3)")
+                                 .arg(lb, subject, l),
+                             deploySeconds));
     }
 };
 

@@ -29,16 +29,6 @@ void figure(const QString &line)
     first = false;
 }
 
-bool writeFile(const QString &path, const QByteArray &data, bool privateFile = false)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        return false;
-    if (privateFile)
-        f.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    return f.write(data) == data.size();
-}
-
 } // namespace
 
 class TestE2eTls : public QObject
@@ -132,10 +122,10 @@ private slots:
         yaml.replace(QStringLiteral("127.0.0."), m_lab.prefix() + QLatin1Char('.'));
         QVERIFY(yaml.contains(QStringLiteral("security: {tls: false}")));
         m_plainProject = m_tmp.filePath(QStringLiteral("plain.pgha.yaml"));
-        QVERIFY(writeFile(m_plainProject, yaml.toUtf8()));
+        QVERIFY(LabCluster::writeFile(m_plainProject, yaml.toUtf8()));
         yaml.replace(QStringLiteral("security: {tls: false}"), QStringLiteral("security: {tls: true}"));
         m_tlsProject = m_tmp.filePath(QStringLiteral("tls.pgha.yaml"));
-        QVERIFY(writeFile(m_tlsProject, yaml.toUtf8()));
+        QVERIFY(LabCluster::writeFile(m_tlsProject, yaml.toUtf8()));
 
         // One secrets file for both deploys, with the TLS material of the design (pgha secrets -o FILE DESIGN).
         m_secrets = m_tmp.filePath(QStringLiteral("secrets.yaml"));
@@ -149,9 +139,9 @@ private slots:
         m_ca = m_tmp.filePath(QStringLiteral("ca.crt"));
         m_adminCert = m_tmp.filePath(QStringLiteral("admin.crt"));
         m_adminKey = m_tmp.filePath(QStringLiteral("admin.key"));
-        QVERIFY(writeFile(m_ca, m_s.tls.ca.certPem));
-        QVERIFY(writeFile(m_adminCert, m_s.tls.admin.certPem));
-        QVERIFY(writeFile(m_adminKey, m_s.tls.admin.keyPem, true));
+        QVERIFY(LabCluster::writeFile(m_ca, m_s.tls.ca.certPem));
+        QVERIFY(LabCluster::writeFile(m_adminCert, m_s.tls.admin.certPem));
+        QVERIFY(LabCluster::writeFile(m_adminKey, m_s.tls.admin.keyPem, true));
     }
     void cleanupTestCase() { m_lab.down(); }
 
