@@ -60,6 +60,9 @@ int apply(const QStringList &args)
         for (const QString &l : ap.notPlanned)
             out() << "#   " << l << "\n";
     }
+    if (!ap.etcdTransition.isEmpty())
+        for (const QString &l : ap.etcdTransition.split(QLatin1Char('\n')))
+            out() << "# " << l << "\n";
     const DeployPlan &plan = ap.plan;
     if (plan.steps.isEmpty()) {
         out() << (ap.notPlanned.isEmpty() ? "nothing to do\n" : "nothing apply can do\n");

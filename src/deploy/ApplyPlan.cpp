@@ -7,6 +7,7 @@
 #include "core/pki/ClusterTls.h"
 #include "core/util/Grammar.h"
 #include "core/util/ShellQuote.h"
+#include "deploy/EtcdScalePlan.h"
 #include "deploy/PatroniScripts.h"
 
 #include <QCoreApplication>
@@ -95,6 +96,11 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
         addChecks << s.id;
     }
 
+    // 0b. etcd's membership, one member at a time, before any file changes.
+    const EtcdScaleSteps etcdScale = addEtcdScaleSteps(&plan, topology, deployPlan, design, report, addChecks, options.purge);
+    out.notPlanned << etcdScale.notPlanned;
+    out.etcdTransition = etcdScale.transition;
+
     // 1. Files, then the services that read them.
     QStringList fileHosts;
     QMap<QString, QSet<QString>> services;  // host -> services with a changed file
@@ -109,8 +115,10 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
         const DeployStep *files = deployPlan.step(QStringLiteral("files:") + h);
         if (!files)
             continue;
+        if (plan.step(files->id))
+            continue;  // a new etcd member's own files (etcdScale)
         DeployStep s = *files;
-        s.deps = addChecks;
+        s.deps = addChecks + etcdScale.done;
         plan.steps << s;
         phase << s.id;
     }
@@ -128,6 +136,11 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
                 if (!lastEtcd.isEmpty())
                     s.deps << lastEtcd;
                 lastEtcd = s.id;
+                const Host *eh = topology.hostByName(h);
+                if (eh)
+                    s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "every etcd member healthy again (before the next restart)"),
+                                   etcdAllHealthyScript(topology, GenUtil::serviceUrl(topology, eh->address, c.etcd.clientPort)), 90,
+                                   DeployOp::Kind::WaitFor);
             }
             plan.steps << s;
             phase << s.id;
@@ -145,6 +158,9 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
             }
         }
     }
+
+    if (phase.isEmpty())
+        phase = etcdScale.done;
 
     // The member that runs the cluster-wide REST calls: the leader, else the first PostgreSQL host that answered.
     QString restHost = report.leader;

@@ -14,6 +14,8 @@ struct ApplyPlan
 {
     DeployPlan plan;          // for the one runner and journal; no steps = nothing to do
     QStringList notPlanned;   // the drift apply leaves to a person (DriftItem::Fix::Manual), one line each
+    QString etcdTransition;   // etcd's membership change as intermediate steps ("3 -> 4 (+node4) -> 5 (+node5)") and
+                              // its transition findings, one per line; empty: none (deploy/EtcdScalePlan)
 };
 
 struct ApplyOptions
@@ -35,6 +37,9 @@ struct ApplyOptions
 //     scale in (DriftItem::Fix::RemoveMember): after the files phase (HAProxy without it, reloaded), on the
 //     member: refuse if it leads, Patroni stopped (disabled under systemd); on the leader: wait until /cluster no
 //     longer lists it; its data directory kept unless options.purge;
+//  0b. etcd's membership (DriftItem::Fix::EtcdAddMember / EtcdRemoveMember): deploy/EtcdScalePlan, one member at a
+//     time, before the files phase (which then writes Patroni's etcd3 hosts and the other members' etcd files;
+//     an etcd restart there waits until every member is healthy again before the next);
 //  4. a restart: rolling, replicas one at a time, then the leader after a switchover to a healthy replica; each
 //     restart waits first until every member runs and every replica streams within maximum_lag_on_failover, so
 //     that never two members are down; the first failure stops the run.

@@ -133,6 +133,8 @@ QString LabFixture::address(const QString &host) const
                                        QStringLiteral("20")};
     if (host == QLatin1String("node4"))  // the optional spare host (PGHA_LAB_NODE4=1 at up)
         return m_prefix + QStringLiteral(".14");
+    if (host == QLatin1String("node5"))  // the second spare host (PGHA_LAB_NODE5=1 at up)
+        return m_prefix + QStringLiteral(".15");
     const int i = hosts().indexOf(host);
     return i < 0 ? QString() : m_prefix + QLatin1Char('.') + suffix.at(i);
 }

@@ -1,5 +1,7 @@
 #include "core/drift/DriftCompute.h"
 
+#include "core/drift/EtcdDrift.h"
+#include "core/generate/GenUtil.h"
 #include "core/generate/PatroniConfig.h"
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
@@ -210,8 +212,10 @@ DriftDesign driftDesign(const Topology &topology, const QList<ExpectedFile> &fil
         d.hosts << h.name;
         if (h.has(Role::Postgres))
             d.pgHosts << h.name;
-        if (h.has(Role::Etcd))
+        if (h.has(Role::Etcd)) {
             d.etcdHosts << h.name;
+            d.etcdPeerUrls.insert(h.name, GenUtil::serviceUrl(topology, h.address, topology.cluster.etcd.peerPort));
+        }
         if (h.has(Role::HAProxy))
             d.haproxyHosts << h.name;
     }
@@ -444,24 +448,7 @@ DriftReport computeDrift(const DriftDesign &design, const QList<ObservedHost> &o
             break;
         }
     }
-    if (etcdView) {
-        QSet<QString> seen;
-        for (const EtcdParser::Member &m : etcdView->etcdMembers) {
-            seen.insert(m.name);
-            if (!design.etcdHosts.contains(m.name))
-                r.items << item(DriftItem::Area::Topology, DriftItem::Fix::Manual, m.name.isEmpty() ? m.id : m.name,
-                                QCoreApplication::translate("pgha::Drift", "etcd member"), {}, m.peerUrls.join(QLatin1Char(',')),
-                                m.name.isEmpty() ? QCoreApplication::translate("pgha::Drift", "added, not started") : QCoreApplication::translate("pgha::Drift", "in the cluster, not in the design"));
-        }
-        for (const QString &h : design.etcdHosts) {
-            if (!seen.contains(h))
-                r.items << item(DriftItem::Area::Topology, DriftItem::Fix::Manual, h, QCoreApplication::translate("pgha::Drift", "etcd member"), QCoreApplication::translate("pgha::Drift", "member"), {},
-                                QCoreApplication::translate("pgha::Drift", "in the design, not in the cluster"));
-        }
-    } else if (!design.etcdHosts.isEmpty()) {
-        r.items << item(DriftItem::Area::Topology, DriftItem::Fix::Manual, {}, QCoreApplication::translate("pgha::Drift", "etcd member list"), QCoreApplication::translate("pgha::Drift", "readable"),
-                        QCoreApplication::translate("pgha::Drift", "no member answered"));
-    }
+    addEtcdMemberDrift(design, etcdView, &r);
     for (const QString &h : design.haproxyHosts) {
         const ObservedHost *o = byName.value(h);
         if (!o || !o->reachable)

@@ -29,6 +29,7 @@ struct DriftDesign
     QStringList pgHosts;
     QStringList etcdHosts;
     QStringList haproxyHosts;
+    QMap<QString, QString> etcdPeerUrls;   // etcd host -> its peer URL as the generated etcd config advertises it
     QList<ExpectedFile> files;
     QMap<QString, QJsonValue> dcs;         // bootstrap.dcs of the generated patroni.yml, flattened ("ttl", "postgresql.parameters.max_connections")
     QMap<QString, QString> parameters;     // the PostgreSQL parameters (PatroniConfig::postgresParameters)

@@ -34,6 +34,8 @@ QString driftFixKey(DriftItem::Fix f)
     case DriftItem::Fix::Manual: return QStringLiteral("manual");
     case DriftItem::Fix::AddMember: return QStringLiteral("add-member");
     case DriftItem::Fix::RemoveMember: return QStringLiteral("remove-member");
+    case DriftItem::Fix::EtcdAddMember: return QStringLiteral("etcd-add-member");
+    case DriftItem::Fix::EtcdRemoveMember: return QStringLiteral("etcd-remove-member");
     }
     return {};
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/parse/EtcdParser.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -26,7 +28,10 @@ struct DriftItem
         Reload,          // Patroni reload (a sighup parameter whose value PostgreSQL has not taken yet)
         Manual,          // not planned by apply (etcd members, unreachable hosts, the leader's removal): the report says what to do
         AddMember,       // a PostgreSQL host of the design the cluster lacks: checked, installed, started as a replica
-        RemoveMember     // a replica the design lacks: out of HAProxy, Patroni stopped, gone from /cluster; data kept
+        RemoveMember,    // a replica the design lacks: out of HAProxy, Patroni stopped, gone from /cluster; data kept
+        // etcd helper (issue 9 item 5): etcd membership, one member at a time (deploy/EtcdScalePlan)
+        EtcdAddMember,   // a host of the design with the etcd role the member list lacks: member add, then started
+        EtcdRemoveMember // an etcd member the design lacks: member remove from a member that stays, etcd stopped; data kept
     };
     Area area = Area::File;
     Fix fix = Fix::Manual;
@@ -36,7 +41,8 @@ struct DriftItem
     QString actual;    // the cluster's value ("" = absent)
     QString service;   // RewriteFile: the service that reads the file ("patroni", "etcd", "haproxy"; may be empty)
     QString note;
-    QString address;   // RemoveMember: the member's address as /cluster lists it (the design no longer names it)
+    QString address;   // RemoveMember: the member's address as /cluster lists it (the design no longer names it);
+                       // EtcdRemoveMember: the host of its peer URL
     bool needsRestart = false;  // a PostgreSQL parameter PostgreSQL takes only at a restart (pg_settings context postmaster)
 
     bool operator==(const DriftItem &o) const
@@ -54,6 +60,7 @@ struct DriftReport
     QStringList unreachable;      // hosts the probe could not read (each also an item)
     QString leader;               // the current Patroni leader (from /cluster), empty when unknown
     QList<QPair<QString, QString>> replicas;  // (name, state) of the other members, as /cluster listed them
+    QList<EtcdParser::Member> etcdMembers;    // etcd's member list as a member of the design gave it (empty name: unstarted)
 
     bool hasDrift() const { return !items.isEmpty(); }
     QList<DriftItem> withFix(DriftItem::Fix fix) const;
@@ -61,7 +68,8 @@ struct DriftReport
 };
 
 QString driftAreaKey(DriftItem::Area a);  // "file", "dynamic", "running", "topology"
-QString driftFixKey(DriftItem::Fix f);    // "patch-config", "rewrite-file", "rolling-restart", "reload", "manual", "add-member", "remove-member"
+QString driftFixKey(DriftItem::Fix f);    // "patch-config", "rewrite-file", "rolling-restart", "reload", "manual", "add-member", "remove-member",
+                                          // "etcd-add-member", "etcd-remove-member"
 // --format json of `pgha diff` (docs/cli.md).
 QJsonObject driftToJson(const DriftReport &report);
 

@@ -15,6 +15,10 @@ declare -A SUFFIX=([node1]=11 [node2]=12 [node3]=13 [haproxy]=20)
 if [[ -n "${PGHA_LAB_NODE4:-}" || -d "$LAB/hosts/node4" ]]; then
   NAMES+=(node4); SUFFIX[node4]=14
 fi
+# PGHA_LAB_NODE5=1 (at up): node5 on PREFIX.15 (etcd grown 3 -> 5 with node4), kept the same way.
+if [[ -n "${PGHA_LAB_NODE5:-}" || -d "$LAB/hosts/node5" ]]; then
+  NAMES+=(node5); SUFFIX[node5]=15
+fi
 SSH_OPTS=(-n -o BatchMode=yes -o ConnectTimeout=10 -o LogLevel=ERROR)
 
 addr() { echo "$PREFIX.${SUFFIX[$1]}"; }

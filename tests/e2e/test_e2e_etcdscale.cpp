@@ -1,0 +1,233 @@
+// etcd grown 3 -> 5 and shrunk 5 -> 3 through pgha apply on the real lab (issue 9, item 5): the lab design deployed
+// on 127.0.38 (PGHA_LAB_PREFIX) with the spare hosts node4 and node5 (PGHA_LAB_NODE4=1, PGHA_LAB_NODE5=1); the design
+// with node4 and node5 as etcd-only hosts applied (member add, start with initial-cluster-state existing, healthy,
+// one member at a time; then Patroni's etcd hosts and the members' etcd files), then the original design applied
+// (member remove from a member that stays, etcd stopped, data kept). Each apply runs while a writer inserts one row
+// per connection through port 5000 and a reader selects through 5001; every acknowledged row is there afterwards.
+// FIGURE lines go to figures-e2e-etcdscale.txt.
+#include "LabCluster.h"
+#include "LabFigure.h"
+#include "LabFixture.h"
+#include "LabLoad.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QString kFigures = QStringLiteral(PGHA_BINARY_DIR "/figures-e2e-etcdscale.txt");
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile f(path);
+    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+}
+
+// The lab's env must name node4 and node5 before the lab comes up (lab.sh reads it at up).
+const bool kSpares = qputenv("PGHA_LAB_NODE4", "1") && qputenv("PGHA_LAB_NODE5", "1");
+
+} // namespace
+
+class TestE2eEtcdScale : public QObject
+{
+    Q_OBJECT
+private:
+    LabFixture m_lab{QStringLiteral("127.0.38")};
+    QTemporaryDir m_tmp{QStringLiteral("/var/tmp/pgha-e2e-etcdscale-XXXXXX")};
+    LabCluster m_cluster{m_lab, m_tmp.path()};
+    LabLoad m_load{m_lab, m_cluster, QStringLiteral("etcd_rows"), QStringLiteral("select host(inet_server_addr())")};
+    QString m_base;  // the lab design as deployed (node1-3 with etcd, haproxy)
+
+    QString knownHosts() const { return m_tmp.filePath(QStringLiteral("known_hosts")); }
+    QStringList apply(const QString &file, const QStringList &extra = {}) const
+    {
+        return QStringList{QStringLiteral("apply"), m_tmp.filePath(file), QStringLiteral("--yes"), QStringLiteral("--journal"),
+                           m_tmp.filePath(QStringLiteral("apply.journal.json")), QStringLiteral("--secrets"),
+                           m_cluster.secrets(), QStringLiteral("--known-hosts"), knownHosts()}
+            + extra;
+    }
+    // `etcdctl member list` as node1 sees it: one line per member ("id, started, name, peer, client, learner").
+    QStringList etcdMembers(int *code = nullptr) const
+    {
+        QByteArray out;
+        const int rc = m_lab.exec(QStringLiteral("node1"),
+                                  QStringLiteral("ETCDCTL_API=3 etcdctl --endpoints=http://%1:2379 --command-timeout=5s member list")
+                                      .arg(m_lab.address(QStringLiteral("node1"))),
+                                  &out);
+        if (code)
+            *code = rc;
+        return QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    }
+    int etcdHealth() const
+    {
+        QByteArray out;
+        return m_lab.exec(QStringLiteral("node1"),
+                          QStringLiteral("ETCDCTL_API=3 etcdctl --endpoints=http://%1:2379 --command-timeout=5s endpoint health --cluster")
+                              .arg(m_lab.address(QStringLiteral("node1"))),
+                          &out);
+    }
+    QJsonArray patroniMembers() const
+    {
+        const LabCluster::Run r = LabCluster::runWith(QProcessEnvironment::systemEnvironment(), QStringLiteral("curl"),
+                                                      {QStringLiteral("-s"), QStringLiteral("-m"), QStringLiteral("5"),
+                                                       QStringLiteral("http://%1:8008/cluster").arg(m_lab.address(QStringLiteral("node1")))},
+                                                      10000);
+        return QJsonDocument::fromJson(r.out).object().value(QLatin1String("members")).toArray();
+    }
+    // Patroni still works: three members, one leader, the others running, and a write through 5000.
+    void expectPatroniWorks()
+    {
+        const QJsonArray ms = patroniMembers();
+        QCOMPARE(ms.size(), 3);
+        int leaders = 0;
+        for (const QJsonValue &v : ms) {
+            const QString role = v.toObject().value(QLatin1String("role")).toString();
+            const QString state = v.toObject().value(QLatin1String("state")).toString();
+            leaders += role == QLatin1String("leader") || role == QLatin1String("master") || role == QLatin1String("primary");
+            QVERIFY2(state == QLatin1String("running") || state == QLatin1String("streaming"), qPrintable(state));
+        }
+        QCOMPARE(leaders, 1);
+        QCOMPARE(m_cluster.psql(5000, QStringLiteral("select 1")).code, 0);
+    }
+    void expectNoDrift(const QString &file)
+    {
+        const LabCluster::Run d = m_cluster.run(LabCluster::pgha(),
+                                                {QStringLiteral("diff"), m_tmp.filePath(file), QStringLiteral("--secrets"),
+                                                 m_cluster.secrets(), QStringLiteral("--known-hosts"), knownHosts()},
+                                                90000);
+        QVERIFY2(d.code == 0, d.out.constData());
+        QVERIFY(d.out.contains("no drift"));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(kSpares);
+        QVERIFY(m_tmp.isValid());
+        QString error;
+        QVERIFY2(m_cluster.prepare(&error), qPrintable(error));
+        QFile f(m_cluster.project());
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        m_base = QString::fromUtf8(f.readAll());
+        QVERIFY(writeFile(m_tmp.filePath(QStringLiteral("base.pgha.yaml")), m_base.toUtf8()));
+        // node4 and node5 with the etcd role alone, after node3.
+        const QString node3 = QStringLiteral("  - name: node3\n");
+        const qsizetype at = m_base.indexOf(node3);
+        QVERIFY(at > 0);
+        const qsizetype end = m_base.indexOf(QStringLiteral("  - name: "), at + node3.size());
+        QVERIFY(end > at);
+        QString design = m_base;
+        for (const QString &n : {QStringLiteral("node5"), QStringLiteral("node4")}) {
+            QString block = m_base.mid(at, end - at);
+            block.replace(QStringLiteral("name: node3"), QStringLiteral("name: ") + n);
+            block.replace(m_lab.address(QStringLiteral("node3")), m_lab.address(n));
+            block.replace(QStringLiteral("roles: [postgres, etcd]"), QStringLiteral("roles: [etcd]"));
+            QVERIFY(block.contains(QStringLiteral("roles: [etcd]")));
+            design.insert(end, block);
+        }
+        QVERIFY(writeFile(m_tmp.filePath(QStringLiteral("five.pgha.yaml")), design.toUtf8()));
+
+        QVERIFY2(m_lab.up(&error), qPrintable(error));
+        const LabCluster::Run d = m_cluster.deploy({QStringLiteral("--accept-new-host-keys")},
+                                                   m_tmp.filePath(QStringLiteral("journal.json")), knownHosts());
+        QVERIFY2(d.code == 0, d.out.right(3000).constData());
+        QVERIFY(m_cluster.psql(5000, QStringLiteral("create table etcd_rows(id int primary key)")).code == 0);
+        QVERIFY(!m_cluster.waitSyncStandby(90000).isEmpty());
+        QCOMPARE(etcdMembers().size(), 3);
+    }
+    void cleanupTestCase() { m_lab.down(); }
+
+    // 3 -> 4 -> 5: the plan shows the intermediate step; every member started and healthy afterwards.
+    void grow()
+    {
+        const LabCluster::Run dry = m_cluster.run(LabCluster::pgha(), apply(QStringLiteral("five.pgha.yaml"),
+                                                                             {QStringLiteral("--dry-run"), QStringLiteral("--accept-new-host-keys")}),
+                                                  120000);
+        QVERIFY2(dry.code == 0, dry.out.right(4000).constData());
+        QVERIFY2(dry.out.contains("etcd members, one at a time: 3 -> 4 (+node4) -> 5 (+node5)"), dry.out.right(4000).constData());
+        QVERIFY(dry.out.contains("[etcd-even-step]"));
+        QVERIFY(dry.out.contains("etcd-member-add:node4"));
+        QVERIFY(dry.out.contains("etcd-healthy:node5"));
+        QCOMPARE(etcdMembers().size(), 3);  // a dry run changes nothing
+
+        LabCluster::Run run;
+        const LabLoad::Result l = m_load.run(LabCluster::pgha(), apply(QStringLiteral("five.pgha.yaml")), &run);
+        qInfo().noquote() << LabLoad::text(l);
+        for (const QString &e : l.errors)
+            qInfo().noquote() << "refused write" << e;
+        if (!l.errors.isEmpty() || run.code != 0)
+            qInfo().noquote() << run.out.right(12000);  // the runner's time stamps, to place them
+        QVERIFY2(run.code == 0, "pgha apply failed (its output above)");
+        const int lost = m_load.lost(l);
+        QCOMPARE(lost, 0);
+        QVERIFY(l.acked.size() > 0);
+        QVERIFY(l.reads > 0);
+
+        const QStringList members = etcdMembers();
+        QCOMPARE(members.size(), 5);
+        for (const QString &m : members)
+            QVERIFY2(m.contains(QStringLiteral(", started, ")), qPrintable(m));
+        QVERIFY(members.join(QLatin1Char('\n')).contains(QStringLiteral(", node5, http://%1:2380").arg(m_lab.address(QStringLiteral("node5")))));
+        QCOMPARE(etcdHealth(), 0);
+        expectPatroniWorks();
+        // Patroni's etcd3 hosts name all five (file rewritten, Patroni reloaded).
+        QFile cfg(m_lab.hostPath(QStringLiteral("node2"), QStringLiteral("/etc/patroni/config.yml")));
+        QVERIFY(cfg.open(QIODevice::ReadOnly));
+        QVERIFY(cfg.readAll().contains(QStringLiteral("%1:2379").arg(m_lab.address(QStringLiteral("node5"))).toUtf8()));
+        labFigure(kFigures, QStringLiteral("FIGURE etcd grow 3 -> 5 (pgha apply: node4 and node5 checked, member add, start, healthy, one "
+                                           "at a time; Patroni's etcd hosts and the members' etcd files): %1 s; writes refused %2 "
+                                           "(%3 s); writes lost %4 (%5)")
+                                .arg(run.seconds, 0, 'f', 1)
+                                .arg(l.wfail)
+                                .arg(l.refusedSec, 0, 'f', 1)
+                                .arg(lost)
+                                .arg(LabLoad::text(l)));
+        expectNoDrift(QStringLiteral("five.pgha.yaml"));
+    }
+
+    // 5 -> 4 -> 3: each leaving member removed from a member that stays, etcd stopped there, its data kept.
+    void shrink()
+    {
+        QCOMPARE(etcdMembers().size(), 5);
+        LabCluster::Run run;
+        const LabLoad::Result l = m_load.run(LabCluster::pgha(), apply(QStringLiteral("base.pgha.yaml")), &run);
+        qInfo().noquote() << LabLoad::text(l);
+        for (const QString &e : l.errors)
+            qInfo().noquote() << "refused write" << e;
+        if (!l.errors.isEmpty() || run.code != 0)
+            qInfo().noquote() << run.out.right(12000);  // the runner's time stamps, to place them
+        QVERIFY2(run.code == 0, "pgha apply failed (its output above)");
+        QVERIFY(run.out.contains("5 -> 4 (-node4) -> 3 (-node5)"));
+        QVERIFY(run.out.contains("etcd-member-remove:node5"));
+        const int lost = m_load.lost(l);
+        QCOMPARE(lost, 0);
+        QVERIFY(l.acked.size() > 0);
+
+        const QStringList members = etcdMembers();
+        QCOMPARE(members.size(), 3);
+        QVERIFY(!members.join(QLatin1Char('\n')).contains(QStringLiteral("node4")));
+        QCOMPARE(etcdHealth(), 0);
+        expectPatroniWorks();
+        for (const QString &n : {QStringLiteral("node4"), QStringLiteral("node5")}) {
+            QByteArray out;
+            QVERIFY2(m_lab.exec(n, QStringLiteral("pgrep -x etcd"), &out) != 0, qPrintable(n));
+            QCOMPARE(m_lab.exec(n, QStringLiteral("test -d /var/lib/etcd/pgha/member")), 0);  // data kept
+        }
+        labFigure(kFigures, QStringLiteral("FIGURE etcd shrink 5 -> 3 (pgha apply: member remove from a member that stays, leadership "
+                                           "moved first when needed, etcd stopped, data kept; Patroni's etcd hosts and the "
+                                           "members' etcd files): %1 s; writes refused %2 (%3 s); writes lost %4 (%5)")
+                                .arg(run.seconds, 0, 'f', 1)
+                                .arg(l.wfail)
+                                .arg(l.refusedSec, 0, 'f', 1)
+                                .arg(lost)
+                                .arg(LabLoad::text(l)));
+        expectNoDrift(QStringLiteral("base.pgha.yaml"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestE2eEtcdScale)
+#include "test_e2e_etcdscale.moc"
