@@ -419,7 +419,7 @@ DriftReport computeDrift(const DriftDesign &design, const QList<ObservedHost> &o
                                QCoreApplication::translate("pgha::Drift", "in the design, not in the cluster: joins as a replica"));
             if (design.etcdHosts.contains(h)) {
                 i.fix = DriftItem::Fix::Manual;
-                i.note = QCoreApplication::translate("pgha::Drift", "in the design, not in the cluster; also an etcd member, which apply does not add");
+                i.note = QCoreApplication::translate("pgha::Drift", "in the design, not in the cluster; also a new etcd member: give it the etcd role alone first");
             } else if (r.unreachable.contains(h)) {
                 i.fix = DriftItem::Fix::Manual;
                 i.note = QCoreApplication::translate("pgha::Drift", "in the design, not in the cluster; unreachable");

@@ -26,7 +26,7 @@ struct DriftItem
         RewriteFile,     // the file written, then its service reloads (Patroni, HAProxy) or restarts (etcd, one member at a time)
         RollingRestart,  // replicas one at a time, a switchover, then the former leader
         Reload,          // Patroni reload (a sighup parameter whose value PostgreSQL has not taken yet)
-        Manual,          // not planned by apply (etcd members, unreachable hosts, the leader's removal): the report says what to do
+        Manual,          // not planned by apply (unreachable hosts, the leader's removal, ...): the report says what to do
         AddMember,       // a PostgreSQL host of the design the cluster lacks: checked, installed, started as a replica
         RemoveMember,    // a replica the design lacks: out of HAProxy, Patroni stopped, gone from /cluster; data kept
         // etcd helper (issue 9 item 5): etcd membership, one member at a time (deploy/EtcdScalePlan)
