@@ -21,12 +21,6 @@ namespace {
 
 const QString kFigures = QStringLiteral(PGHA_BINARY_DIR "/figures-e2e-etcdscale.txt");
 
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
-}
-
 // The lab's env must name node4 and node5 before the lab comes up (lab.sh reads it at up).
 const bool kSpares = qputenv("PGHA_LAB_NODE4", "1") && qputenv("PGHA_LAB_NODE5", "1");
 
@@ -113,7 +107,7 @@ private slots:
         QFile f(m_cluster.project());
         QVERIFY(f.open(QIODevice::ReadOnly));
         m_base = QString::fromUtf8(f.readAll());
-        QVERIFY(writeFile(m_tmp.filePath(QStringLiteral("base.pgha.yaml")), m_base.toUtf8()));
+        QVERIFY(LabCluster::writeFile(m_tmp.filePath(QStringLiteral("base.pgha.yaml")), m_base.toUtf8()));
         // node4 and node5 with the etcd role alone, after node3.
         const QString node3 = QStringLiteral("  - name: node3\n");
         const qsizetype at = m_base.indexOf(node3);
@@ -129,7 +123,7 @@ private slots:
             QVERIFY(block.contains(QStringLiteral("roles: [etcd]")));
             design.insert(end, block);
         }
-        QVERIFY(writeFile(m_tmp.filePath(QStringLiteral("five.pgha.yaml")), design.toUtf8()));
+        QVERIFY(LabCluster::writeFile(m_tmp.filePath(QStringLiteral("five.pgha.yaml")), design.toUtf8()));
 
         QVERIFY2(m_lab.up(&error), qPrintable(error));
         const LabCluster::Run d = m_cluster.deploy({QStringLiteral("--accept-new-host-keys")},
