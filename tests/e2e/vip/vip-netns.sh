@@ -122,9 +122,12 @@ trap 'exit 1' INT TERM
 set +e
 cleanup
 set -e
-# In memory (~0.4 GB while it runs): three PostgreSQL data directories and three etcd WALs (64 MB preallocated
-# each) on a disk shared with builds took 11 s just to delete.
-WORK=$(mktemp -d /dev/shm/pghavip.XXXXXX)
+# In memory (~0.4 GB while it runs) when /dev/shm has 1 GB free: three PostgreSQL data directories and three etcd
+# WALs (64 MB preallocated each) on a disk shared with builds took 11 s just to delete. Otherwise (a container's
+# 64 MB /dev/shm) on disk.
+BASE=/tmp
+[[ $(df --output=avail -k /dev/shm 2>/dev/null | tail -1) -ge 1048576 ]] 2>/dev/null && BASE=/dev/shm
+WORK=$(mktemp -d "$BASE/pghavip.XXXXXX")
 chmod 0755 "$WORK"
 
 # --- the network ---------------------------------------------------------------------------------------------
