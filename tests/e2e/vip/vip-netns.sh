@@ -219,10 +219,15 @@ psql_cl() {  # HOST PORT SQL (as the superuser, password from $PGPASSFILE)
     ip netns exec pghavip-cl psql -X -q -At -v ON_ERROR_STOP=1 \
         "host=$1 port=$2 user=postgres dbname=postgres connect_timeout=2" -c "$3"
 }
-wait_for() {  # SECONDS DESCRIPTION COMMAND...
-    local limit=$1 what=$2 i
+wait_for() {  # SECONDS DESCRIPTION COMMAND...: by the clock (a probe may itself take a while on a loaded machine)
+    local limit=$1 what=$2 end
     shift 2
-    for i in $(seq $((limit * 10))); do "$@" && return 0; sleep 0.1; done
+    end=$((SECONDS + limit))
+    while :; do
+        "$@" && return 0
+        ((SECONDS < end)) || break
+        sleep 0.1
+    done
     fail "$what (waited $limit s)"
 }
 has_leader() { [[ -n "$(leader)" ]]; }
