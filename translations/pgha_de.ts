@@ -99,6 +99,161 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
     </message>
 </context>
 <context>
+    <name>pgha::BackupActions</name>
+    <message>
+        <source>Back Up &amp;Now</source>
+        <translation>Jetzt &amp;sichern</translation>
+    </message>
+    <message>
+        <source>&amp;Full</source>
+        <translation>&amp;Vollständig</translation>
+    </message>
+    <message>
+        <source>&amp;Differential</source>
+        <translation>&amp;Differenziell</translation>
+    </message>
+    <message>
+        <source>&amp;Incremental</source>
+        <translation>&amp;Inkrementell</translation>
+    </message>
+    <message>
+        <source>&amp;Backups…</source>
+        <translation>Si&amp;cherungen…</translation>
+    </message>
+    <message>
+        <source>List the repository&apos;s backups (pgha backups)</source>
+        <translation>Die Sicherungen im Repository auflisten (pgha backups)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>Restore the whole cluster to a moment or to the latest state (pgha restore); stops the cluster</source>
+        <translation>Den ganzen Cluster auf einen Zeitpunkt oder den neuesten Stand wiederherstellen (pgha restore); hält den Cluster an</translation>
+    </message>
+    <message>
+        <source>The design has no backups: give a host the role backup (docs/backups.md).</source>
+        <translation>Der Entwurf hat keine Sicherungen: Geben Sie einem Host die Rolle backup (docs/backups.md).</translation>
+    </message>
+    <message>
+        <source>Preparing the %1 backup…</source>
+        <translation>Bereite die Sicherung (%1) vor…</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Jetzt sichern</translation>
+    </message>
+    <message>
+        <source>Back up cluster &quot;%1&quot;</source>
+        <translation>Cluster &quot;%1&quot; sichern</translation>
+    </message>
+    <message>
+        <source>A %1 backup of cluster &quot;%2&quot; into the repository on %3, as pgha backup --type %1 runs it. The cluster keeps running.</source>
+        <translation>Eine Sicherung (%1) des Clusters &quot;%2&quot; in das Repository auf %3, wie pgha backup --type %1 sie ausführt. Der Cluster läuft weiter.</translation>
+    </message>
+    <message>
+        <source>Start the %1 backup?</source>
+        <translation>Die Sicherung (%1) starten?</translation>
+    </message>
+    <message>
+        <source>Preparing the restore…</source>
+        <translation>Bereite die Wiederherstellung vor…</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>the end of the WAL archive</source>
+        <translation>das Ende des WAL-Archivs</translation>
+    </message>
+    <message>
+        <source>Restore cluster &quot;%1&quot;</source>
+        <translation>Cluster &quot;%1&quot; wiederherstellen</translation>
+    </message>
+    <message>
+        <source>A point-in-time restore of the whole cluster to %1, as pgha restore runs it: the members stop, one is restored from the repository and bootstraps the cluster, the others are rebuilt as replicas. Every data directory is kept as &lt;data_dir&gt;.before-restore-%2.</source>
+        <translation>Eine Wiederherstellung des ganzen Clusters auf %1, wie pgha restore sie ausführt: Die Mitglieder halten an, eines wird aus dem Repository wiederhergestellt und startet den Cluster neu, die anderen werden als Replicas neu aufgebaut. Jedes Datenverzeichnis bleibt als &lt;data_dir&gt;.before-restore-%2 erhalten.</translation>
+    </message>
+    <message>
+        <source>This stops cluster &quot;%1&quot;: no reads or writes until the restore has finished, and every write after %2 is lost.</source>
+        <translation>Dies hält den Cluster &quot;%1&quot; an: Kein Lesen und Schreiben, bis die Wiederherstellung fertig ist, und jeder Schreibvorgang nach %2 geht verloren.</translation>
+    </message>
+    <message>
+        <source>Stop cluster &quot;%1&quot; and restore it to %2?</source>
+        <translation>Cluster &quot;%1&quot; anhalten und auf %2 wiederherstellen?</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::BackupsDialog</name>
+    <message>
+        <source>Backups of cluster &quot;%1&quot;</source>
+        <translation>Sicherungen des Clusters &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Stopped (UTC)</source>
+        <translation>Beendet (UTC)</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>In repository</source>
+        <translation>Im Repository</translation>
+    </message>
+    <message>
+        <source>WAL range</source>
+        <translation>WAL-Bereich</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Reading the repository on %1…</source>
+        <translation>Lese das Repository auf %1…</translation>
+    </message>
+    <message>
+        <source>%1
+The host key is unknown or changed: accept it on the Deploy page first.</source>
+        <translation>%1
+Der Host-Schlüssel ist unbekannt oder geändert: Nehmen Sie ihn zuerst auf der Seite Ausrollen an.</translation>
+    </message>
+    <message>
+        <source>stanza %1: %2 (status %3)</source>
+        <translation>Stanza %1: %2 (Status %3)</translation>
+    </message>
+    <message>
+        <source>, a backup is running</source>
+        <translation>, eine Sicherung läuft</translation>
+    </message>
+    <message>
+        <source>WAL archive %1</source>
+        <translation>WAL-Archiv %1</translation>
+    </message>
+    <message>
+        <source> (checksum errors)</source>
+        <translation> (Prüfsummenfehler)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n backup(s) in the repository on %1.</source>
+        <translation>
+            <numerusform>%n Sicherung im Repository auf %1.</numerusform>
+            <numerusform>%n Sicherungen im Repository auf %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgha::BundleExport</name>
     <message>
         <source>Export bundle</source>
@@ -377,6 +532,74 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
     <message>
         <source>auth_query role:</source>
         <translation>auth_query-Rolle:</translation>
+    </message>
+    <message>
+        <source>Backups (pgBackRest)</source>
+        <translation>Sicherungen (pgBackRest)</translation>
+    </message>
+    <message>
+        <source>Back up with pgBackRest (cluster.backup)</source>
+        <translation>Mit pgBackRest sichern (cluster.backup)</translation>
+    </message>
+    <message>
+        <source>Repository:</source>
+        <translation>Repository:</translation>
+    </message>
+    <message>
+        <source>Change backup repository</source>
+        <translation>Sicherungs-Repository ändern</translation>
+    </message>
+    <message>
+        <source>tls (pgBackRest&apos;s TLS server, cluster CA)</source>
+        <translation>tls (TLS-Server von pgBackRest, Cluster-CA)</translation>
+    </message>
+    <message>
+        <source>ssh (keys set up by hand)</source>
+        <translation>ssh (Schlüssel von Hand eingerichtet)</translation>
+    </message>
+    <message>
+        <source>Transport:</source>
+        <translation>Transport:</translation>
+    </message>
+    <message>
+        <source>Change backup transport</source>
+        <translation>Sicherungs-Transport ändern</translation>
+    </message>
+    <message>
+        <source>Repository path:</source>
+        <translation>Repository-Pfad:</translation>
+    </message>
+    <message>
+        <source>Full backups kept:</source>
+        <translation>Aufbewahrte Vollsicherungen:</translation>
+    </message>
+    <message>
+        <source>Full backup (OnCalendar):</source>
+        <translation>Vollsicherung (OnCalendar):</translation>
+    </message>
+    <message>
+        <source>Differential (empty = none):</source>
+        <translation>Differenziell (leer = keine):</translation>
+    </message>
+    <message>
+        <source>archive_timeout:</source>
+        <translation>archive_timeout:</translation>
+    </message>
+    <message>
+        <source>TLS server port:</source>
+        <translation>TLS-Server-Port:</translation>
+    </message>
+    <message>
+        <source>the host with the role backup</source>
+        <translation>der Host mit der Rolle backup</translation>
+    </message>
+    <message>
+        <source>local (on each database host; not recommended)</source>
+        <translation>local (auf jedem Datenbank-Host; nicht empfohlen)</translation>
+    </message>
+    <message>
+        <source>%1 (no host of role backup)</source>
+        <translation>%1 (kein Host mit der Rolle backup)</translation>
     </message>
 </context>
 <context>
@@ -1455,22 +1678,6 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
         <translation>Host-Schlüssel abgelehnt</translation>
     </message>
     <message>
-        <source>Credentials for %1</source>
-        <translation>Anmeldedaten für %1</translation>
-    </message>
-    <message>
-        <source>Passphrase of the key %1:</source>
-        <translation>Passphrase des Schlüssels %1:</translation>
-    </message>
-    <message>
-        <source>SSH password for %1:</source>
-        <translation>SSH-Kennwort für %1:</translation>
-    </message>
-    <message>
-        <source>sudo password for %1:</source>
-        <translation>sudo-Kennwort für %1:</translation>
-    </message>
-    <message>
         <source>checks the host, changes nothing</source>
         <translation>prüft den Host, ändert nichts</translation>
     </message>
@@ -1830,6 +2037,28 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
     </message>
 </context>
 <context>
+    <name>pgha::DriftApply</name>
+    <message>
+        <source>Apply the design</source>
+        <translation>Entwurf anwenden</translation>
+    </message>
+    <message>
+        <source>Apply the design to cluster &quot;%1&quot;</source>
+        <translation>Entwurf auf Cluster &quot;%1&quot; anwenden</translation>
+    </message>
+    <message>
+        <source>The steps that bring the running cluster in line with the design, built from the drift as pgha apply builds them: files written and re-read, Patroni&apos;s dynamic configuration patched, members added or removed, restarts rolling (replicas first, the leader after a switchover).</source>
+        <translation>Die Schritte, die den laufenden Cluster mit dem Entwurf in Einklang bringen, aus der Abweichung gebaut wie von pgha apply: Dateien geschrieben und neu gelesen, die dynamische Konfiguration von Patroni angepasst, Mitglieder hinzugefügt oder entfernt, Neustarts rollierend (zuerst die Replicas, der Leader nach einem Switchover).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply %n step(s) to cluster &quot;%1&quot;?</source>
+        <translation>
+            <numerusform>%n Schritt auf Cluster &quot;%1&quot; anwenden?</numerusform>
+            <numerusform>%n Schritte auf Cluster &quot;%1&quot; anwenden?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>pgha::DriftView</name>
     <message>
         <source>Compare with the design</source>
@@ -1871,13 +2100,6 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
         <source>The design has no hosts.</source>
         <translation>Der Entwurf hat keine Hosts.</translation>
     </message>
-    <message numerus="yes">
-        <source>Reading %n host(s)…</source>
-        <translation>
-            <numerusform>Lese %n Host…</numerusform>
-            <numerusform>Lese %n Hosts…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>A host key was refused (unknown or changed): accept it on the Deploy page first.</source>
         <translation>Ein Host-Schlüssel wurde abgelehnt (unbekannt oder geändert): Nehmen Sie ihn zuerst auf der Seite Ausrollen an.</translation>
@@ -1891,6 +2113,70 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
         <translation>
             <numerusform>%n Abweichung (gelesen in %1 s); pgha apply bringt den Cluster in Einklang.</numerusform>
             <numerusform>%n Abweichungen (gelesen in %1 s); pgha apply bringt den Cluster in Einklang.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Apply…</source>
+        <translation>&amp;Anwenden…</translation>
+    </message>
+    <message>
+        <source>Shows the plan that brings the cluster in line with the design (as pgha apply), then runs it once confirmed</source>
+        <translation>Zeigt den Plan, der den Cluster mit dem Entwurf in Einklang bringt (wie pgha apply), und führt ihn nach Bestätigung aus</translation>
+    </message>
+    <message>
+        <source>Reading the hosts…</source>
+        <translation>Lese die Hosts…</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::FileTools</name>
+    <message>
+        <source>&amp;Lint Configuration Files…</source>
+        <translation>Konfigurationsdateien &amp;prüfen…</translation>
+    </message>
+    <message>
+        <source>Check real patroni.yml, etcd and haproxy.cfg files by the designer&apos;s rules</source>
+        <translation>Echte patroni.yml-, etcd- und haproxy.cfg-Dateien nach den Regeln des Designers prüfen</translation>
+    </message>
+    <message>
+        <source>&amp;Import Running Cluster…</source>
+        <translation>&amp;Laufenden Cluster importieren…</translation>
+    </message>
+    <message>
+        <source>Read a running cluster&apos;s design from Patroni&apos;s REST API (reads only)</source>
+        <translation>Den Entwurf eines laufenden Clusters aus der REST-API von Patroni lesen (nur lesend)</translation>
+    </message>
+    <message>
+        <source>Import running cluster</source>
+        <translation>Laufenden Cluster importieren</translation>
+    </message>
+    <message>
+        <source>Patroni REST API of any member (e.g. http://10.104.0.1:8008):</source>
+        <translation>REST-API von Patroni eines beliebigen Mitglieds (z. B. http://10.104.0.1:8008):</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Could not import the cluster:
+%1</source>
+        <translation>Der Cluster konnte nicht importiert werden:
+%1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Not in the design: %1</source>
+        <translation>Nicht im Entwurf: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n host(s); save the design to keep it</source>
+        <translation>
+            <numerusform>%n Host importiert; den Entwurf speichern, um ihn zu behalten</numerusform>
+            <numerusform>%n Hosts importiert; den Entwurf speichern, um ihn zu behalten</numerusform>
         </translation>
     </message>
 </context>
@@ -2084,6 +2370,25 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
     <message>
         <source>Backup repository (pgBackRest)</source>
         <translation>Sicherungs-Repository (pgBackRest)</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::HostKeyPrompt</name>
+    <message>
+        <source>Passphrase of the key %1:</source>
+        <translation>Passphrase des Schlüssels %1:</translation>
+    </message>
+    <message>
+        <source>SSH password for %1:</source>
+        <translation>SSH-Kennwort für %1:</translation>
+    </message>
+    <message>
+        <source>sudo password for %1:</source>
+        <translation>sudo-Kennwort für %1:</translation>
+    </message>
+    <message>
+        <source>Credentials for %1</source>
+        <translation>Anmeldedaten für %1</translation>
     </message>
 </context>
 <context>
@@ -2389,7 +2694,7 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     </message>
     <message>
         <source>&amp;New from Template</source>
-        <translation>&amp;Neu aus Vorlage</translation>
+        <translation>Neu aus &amp;Vorlage</translation>
     </message>
     <message>
         <source>&amp;New</source>
@@ -2559,53 +2864,8 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
         <translation>Export nach %1…</translation>
     </message>
     <message>
-        <source>&amp;Lint Configuration Files…</source>
-        <translation>Konfigurationsdateien &amp;prüfen…</translation>
-    </message>
-    <message>
-        <source>Check real patroni.yml, etcd and haproxy.cfg files by the designer&apos;s rules</source>
-        <translation>Echte patroni.yml-, etcd- und haproxy.cfg-Dateien nach den Regeln des Designers prüfen</translation>
-    </message>
-    <message>
-        <source>Import running cluster</source>
-        <translation>Laufenden Cluster importieren</translation>
-    </message>
-    <message>
-        <source>Could not import the cluster:
-%1</source>
-        <translation>Der Cluster konnte nicht importiert werden:
-%1</translation>
-    </message>
-    <message>
-        <source>Note: %1</source>
-        <translation>Hinweis: %1</translation>
-    </message>
-    <message>
-        <source>Not in the design: %1</source>
-        <translation>Nicht im Entwurf: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Imported %n host(s); save the design to keep it</source>
-        <translation>
-            <numerusform>%n Host importiert; den Entwurf speichern, um ihn zu behalten</numerusform>
-            <numerusform>%n Hosts importiert; den Entwurf speichern, um ihn zu behalten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Import Running Cluster…</source>
-        <translation>&amp;Laufenden Cluster importieren…</translation>
-    </message>
-    <message>
-        <source>Read a running cluster&apos;s design from Patroni&apos;s REST API (reads only)</source>
-        <translation>Den Entwurf eines laufenden Clusters aus der REST-API von Patroni lesen (nur lesend)</translation>
-    </message>
-    <message>
-        <source>Patroni REST API of any member (e.g. http://10.104.0.1:8008):</source>
-        <translation>REST-API von Patroni eines beliebigen Mitglieds (z. B. http://10.104.0.1:8008):</translation>
-    </message>
-    <message>
-        <source>Reading %1…</source>
-        <translation>%1 wird gelesen…</translation>
+        <source>&amp;Cluster</source>
+        <translation>&amp;Cluster</translation>
     </message>
 </context>
 <context>
@@ -3149,6 +3409,109 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     </message>
 </context>
 <context>
+    <name>pgha::PlanRunDialog</name>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Plan text</source>
+        <translation>Plan als Text</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>%v of %m steps</source>
+        <translation>%v von %m Schritten</translation>
+    </message>
+    <message>
+        <source>Nothing to do.</source>
+        <translation>Nichts zu tun.</translation>
+    </message>
+    <message>
+        <source>Nothing the plan can do: see the plan text.</source>
+        <translation>Nichts, was der Plan tun kann: siehe Plan als Text.</translation>
+    </message>
+    <message>
+        <source>%1 steps on %2 hosts. Nothing has been changed yet.</source>
+        <translation>%1 Schritte auf %2 Hosts. Noch wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Run…</source>
+        <translation>&amp;Ausführen…</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Run</source>
+        <translation>Lauf a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Stops cleanly: no new step starts, waits give up.</source>
+        <translation>Hält sauber an: kein neuer Schritt beginnt, Wartevorgänge geben auf.</translation>
+    </message>
+    <message>
+        <source>host key accepted</source>
+        <translation>Host-Schlüssel angenommen</translation>
+    </message>
+    <message>
+        <source>host key refused</source>
+        <translation>Host-Schlüssel abgelehnt</translation>
+    </message>
+    <message>
+        <source>step: %1</source>
+        <translation>Schritt: %1</translation>
+    </message>
+    <message>
+        <source># not planned (do these by hand):
+</source>
+        <translation># nicht geplant (von Hand erledigen):
+</translation>
+    </message>
+    <message>
+        <source>nothing to do
+</source>
+        <translation>nichts zu tun
+</translation>
+    </message>
+    <message>
+        <source>nothing the plan can do
+</source>
+        <translation>nichts, was der Plan tun kann
+</translation>
+    </message>
+    <message>
+        <source># the plan: %1 steps on %2 hosts
+</source>
+        <translation># der Plan: %1 Schritte auf %2 Hosts
+</translation>
+    </message>
+    <message>
+        <source> (after %1)</source>
+        <translation> (nach %1)</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Not confirmed: nothing was changed.</source>
+        <translation>Nicht bestätigt: Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Resuming the interrupted run recorded in %1…</source>
+        <translation>Setze den unterbrochenen Lauf aus %1 fort…</translation>
+    </message>
+    <message>
+        <source>Running… (journal: %1)</source>
+        <translation>Läuft… (Journal: %1)</translation>
+    </message>
+    <message>
+        <source>Still running: Cancel Run stops it between steps; close the window afterwards.</source>
+        <translation>Läuft noch: Lauf abbrechen hält ihn zwischen zwei Schritten an; schließen Sie das Fenster danach.</translation>
+    </message>
+</context>
+<context>
     <name>pgha::Platform</name>
     <message>
         <source>Percona Distribution for PostgreSQL</source>
@@ -3309,6 +3672,37 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>Clear List</source>
         <translation>Liste leeren</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::RestoreTargetDialog</name>
+    <message>
+        <source>Restore cluster &quot;%1&quot;</source>
+        <translation>Cluster &quot;%1&quot; wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore the whole cluster from its pgBackRest repository to:</source>
+        <translation>Den ganzen Cluster aus seinem pgBackRest-Repository wiederherstellen auf:</translation>
+    </message>
+    <message>
+        <source>The &amp;latest state (the end of the WAL archive)</source>
+        <translation>Den &amp;neuesten Stand (das Ende des WAL-Archivs)</translation>
+    </message>
+    <message>
+        <source>A &amp;moment:</source>
+        <translation>Einen &amp;Zeitpunkt:</translation>
+    </message>
+    <message>
+        <source>Show the &amp;Plan…</source>
+        <translation>&amp;Plan zeigen…</translation>
+    </message>
+    <message>
+        <source>Rows committed after that moment are lost; the data directories are kept aside.</source>
+        <translation>Zeilen, die nach diesem Zeitpunkt bestätigt wurden, gehen verloren; die Datenverzeichnisse bleiben beiseite erhalten.</translation>
+    </message>
+    <message>
+        <source>Write YYYY-MM-DD HH:MM:SS[.ffffff] with a zone such as +00 or Z.</source>
+        <translation>Schreiben Sie JJJJ-MM-TT HH:MM:SS[.ffffff] mit einer Zone wie +00 oder Z.</translation>
     </message>
 </context>
 <context>
@@ -4663,6 +5057,33 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>Problem</source>
         <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>pgha::VipHolderLabel</name>
+    <message>
+        <source>Floating address %1: not asked yet.</source>
+        <translation>Virtuelle Adresse %1: noch nicht abgefragt.</translation>
+    </message>
+    <message>
+        <source>Floating address %1 is held by %2.</source>
+        <translation>Die virtuelle Adresse %1 hält %2.</translation>
+    </message>
+    <message>
+        <source>Floating address %1 is held by %2 at once (split brain).</source>
+        <translation>Die virtuelle Adresse %1 halten %2 zugleich (Split Brain).</translation>
+    </message>
+    <message>
+        <source>Floating address %1 is held by no HAProxy host.</source>
+        <translation>Die virtuelle Adresse %1 hält kein HAProxy-Host.</translation>
+    </message>
+    <message>
+        <source>Floating address %1: no host that answered holds it.</source>
+        <translation>Virtuelle Adresse %1: Kein Host, der geantwortet hat, hält sie.</translation>
+    </message>
+    <message>
+        <source>Not asked: %1</source>
+        <translation>Nicht abgefragt: %1</translation>
     </message>
 </context>
 </TS>

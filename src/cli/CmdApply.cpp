@@ -5,6 +5,7 @@
 #include "cli/PlanRun.h"
 #include "deploy/ApplyPlan.h"
 #include "deploy/DriftSetup.h"
+#include "deploy/OperationJournal.h"
 
 #include <QCoreApplication>
 #include <QTextStream>
@@ -94,12 +95,8 @@ int apply(const QStringList &args)
         }
     }
     QString journalPath = p.value(journalOpt);
-    if (journalPath.isEmpty()) {
-        journalPath = p.isSet(drift.deployJournal) ? p.value(drift.deployJournal) : defaultJournalPath(*topology);
-        journalPath.replace(QStringLiteral("deploy.journal.json"), QStringLiteral("apply.journal.json"));
-        if (!journalPath.endsWith(QLatin1String("apply.journal.json")))
-            journalPath += QStringLiteral(".apply.json");
-    }
+    if (journalPath.isEmpty())
+        journalPath = applyJournalPath(*topology, p.isSet(drift.deployJournal) ? p.value(drift.deployJournal) : QString());
     Result<DeployJournal> journal = DeployJournal::load(journalPath);
     if (!journal.ok()) {
         err() << "pgha apply: " << journal.error().toString() << "\n";

@@ -4,10 +4,13 @@
 #include "core/model/BackupLayout.h"
 #include "core/parse/PgBackRestInfoParser.h"
 #include "core/util/DataPaths.h"
+#include "deploy/BackupInfo.h"
 #include "deploy/BackupPlan.h"
 #include "deploy/DeployJournal.h"
 #include "deploy/RemoteSession.h"
+#include "deploy/OperationJournal.h"
 #include "deploy/RestorePlan.h"
+#include "deploy/RestoreSetup.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -61,19 +64,10 @@ std::optional<Topology> loadBackupDesign(const QString &verb, const QCommandLine
     return t;
 }
 
-// The journal of VERB's run: the one given, or <data location>/clusters/<cluster>/VERB.journal.json. nullopt after
-// printing why.
-std::optional<DeployJournal> loadJournal(const QString &verb, const Topology &t, QString path)
+// The journal of VERB's run (deploy/OperationJournal); nullopt after printing why.
+std::optional<DeployJournal> loadJournal(const QString &verb, const Topology &t, const QString &path)
 {
-    if (path.isEmpty()) {
-        const Result<QString> dir = DataPaths::ensureClusterDir(t.cluster.name);
-        if (!dir.ok()) {
-            err() << "pgha " << verb << ": " << dir.error().toString() << "\n";
-            return std::nullopt;
-        }
-        path = dir.value() + QLatin1Char('/') + verb + QStringLiteral(".journal.json");
-    }
-    Result<DeployJournal> journal = DeployJournal::load(path);
+    Result<DeployJournal> journal = loadOperationJournal(t, verb, path);
     if (!journal.ok()) {
         err() << "pgha " << verb << ": " << journal.error().toString() << "\n";
         return std::nullopt;
@@ -195,20 +189,13 @@ int restore(const QStringList &args)
     const std::optional<Topology> topology = loadBackupDesign(QStringLiteral("restore"), p);
     if (!topology)
         return 2;
-    target.stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-    const std::optional<DeployJournal> journal = loadJournal(QStringLiteral("restore"), *topology, p.value(journalOpt));
-    if (!journal)
+    const Result<RestoreSetup> setup = prepareRestore(*topology, target, ssh.planOptions(p), p.value(journalOpt));
+    if (!setup.ok()) {
+        err() << "pgha restore: " << setup.error().toString() << "\n";
         return 2;
-    const QString journalPath = journal->path();
-    // A run that stopped half-way resumes the same plan: the same names for the kept data directories.
-    QFile stampFile(journalPath + QStringLiteral(".stamp"));
-    if (!journal->lastRunComplete() && stampFile.open(QIODevice::ReadOnly)) {
-        const QString kept = QString::fromLatin1(stampFile.readAll()).trimmed();
-        if (QRegularExpression(QStringLiteral("^\\d{8}T\\d{6}Z$")).match(kept).hasMatch())
-            target.stamp = kept;
-        stampFile.close();
     }
-    const DeployPlan plan = restorePlan(*topology, target, ssh.planOptions(p));
+    target = setup->target;
+    const DeployPlan &plan = setup->plan;
     out() << "# pgha restore: cluster \"" << topology->cluster.name << "\" to "
           << (target.time.isEmpty() ? QStringLiteral("the end of the WAL archive") : target.time)
           << "; every member's data directory is kept as <data_dir>.before-restore-" << target.stamp << "\n";
@@ -232,10 +219,8 @@ int restore(const QStringList &args)
             return 4;
         }
     }
-    if (stampFile.open(QIODevice::WriteOnly | QIODevice::Truncate))
-        stampFile.write(target.stamp.toLatin1() + '\n');
-    stampFile.close();
-    return runPlan(plan, *journal);
+    keepRestoreStamp(setup.value());
+    return runPlan(plan, setup->journal);
 }
 
 int backups(const QStringList &args)
@@ -253,32 +238,22 @@ int backups(const QStringList &args)
     const std::optional<Topology> topology = loadBackupDesign(QStringLiteral("backups"), p);
     if (!topology)
         return 2;
-    const QString host = backupHost(*topology);
-    const SshTarget target = sshTargets(*topology, ssh.planOptions(p)).value(host);
-    std::atomic_bool cancel{false};
-    std::unique_ptr<RemoteSession> session = sshSessionFactory()(target, nullptr, &cancel);
-    if (const std::optional<SshError> e = session->connect()) {
-        err() << "pgha backups: " << host << ": " << e->message << "\n";
-        return e->kind == SshError::Kind::HostKeyChanged || e->kind == SshError::Kind::HostKeyUnknown ? 3 : 1;
-    }
-    const ExecResult r = session->run(backupInfoScript(*topology), {}, 120);
-    session->disconnect();
-    if (!r.ok()) {
-        err() << "pgha backups: pgbackrest info on " << host << " failed (exit " << r.exitCode << "): "
-              << QString::fromUtf8(r.err.isEmpty() ? r.out : r.err).trimmed().left(2000) << "\n";
-        return 1;
+    const BackupInfo info = fetchBackupInfo(*topology, ssh.planOptions(p), sshSessionFactory());
+    if (!info.error.isEmpty()) {
+        err() << "pgha backups: " << info.error << "\n";
+        return info.hostKeyRefused ? 3 : 1;
     }
     if (p.value(format) == QLatin1String("json")) {
-        out() << QString::fromUtf8(r.out);
+        out() << QString::fromUtf8(info.json);
         return 0;
     }
-    const Result<QList<PgBackRestInfoParser::Stanza>> info = PgBackRestInfoParser::parse(r.out);
-    if (!info.ok()) {
-        err() << "pgha backups: " << info.error().toString() << "\n";
+    const Result<QList<PgBackRestInfoParser::Stanza>> parsed = PgBackRestInfoParser::parse(info.json);
+    if (!parsed.ok()) {
+        err() << "pgha backups: " << parsed.error().toString() << "\n";
         return 1;
     }
     int problems = 0;
-    for (const PgBackRestInfoParser::Stanza &s : info.value()) {
+    for (const PgBackRestInfoParser::Stanza &s : parsed.value()) {
         out() << "stanza " << s.name << ": " << s.statusMessage << " (status " << s.statusCode << ")"
               << (s.backupLockHeld ? QStringLiteral(", a backup is running") : QString()) << "\n";
         if (s.statusCode != 0 && s.statusCode != 2)

@@ -17,7 +17,6 @@
 #include "gui/dashboard/DashboardPage.h"
 #include "gui/deploy/DeployPage.h"
 #include "gui/dialogs/AboutDialog.h"
-#include "gui/dialogs/LintDialog.h"
 #include "gui/dialogs/MessageBox.h"
 #include "gui/dialogs/PreferencesDialog.h"
 #include "gui/document/AutoLayout.h"
@@ -29,9 +28,10 @@
 #include "gui/preview/PreviewPanel.h"
 #include "gui/secrets/SecretsSession.h"
 #include "gui/window/BundleExport.h"
-#include "gui/window/ClusterImport.h"
+#include "gui/window/BackupActions.h"
 #include "gui/window/DiagramExport.h"
 #include "gui/window/DocumentFiles.h"
+#include "gui/window/FileTools.h"
 #include "gui/window/FindingsNavigator.h"
 #include "gui/window/RecentFiles.h"
 
@@ -45,8 +45,6 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QInputDialog>
-#include <QLineEdit>
 #include <QLabel>
 #include <QMenuBar>
 #include <QScrollArea>
@@ -95,8 +93,6 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     createActions();
     m_navigator = std::make_unique<FindingsNavigator>(m_doc, m_scene, m_view, m_inspector->clusterEditor(), m_inspectorScroll);
-    m_clusterImport = new ClusterImport(this);
-    connect(m_clusterImport, &ClusterImport::finished, this, &MainWindow::clusterImportFinished);
     m_bundleExport = new BundleExport(this);
     connect(m_bundleExport, &BundleExport::finished, this, &MainWindow::bundleExportFinished);
     connect(m_bundleExport, &BundleExport::secretsFilled, m_secrets, &SecretsSession::keep);
@@ -280,12 +276,8 @@ void MainWindow::createActions()
         });
     }
     QAction *secretsAct = file->addAction(icon("secrets"), tr("S&ecrets…"), m_secrets, &SecretsSession::showDialog);
-    QAction *lintAct = file->addAction(tr("&Lint Configuration Files…"), this, [this] { lintConfigurationFiles(); });
-    lintAct->setObjectName(QStringLiteral("lintFilesAction"));
-    lintAct->setToolTip(tr("Check real patroni.yml, etcd and haproxy.cfg files by the designer's rules"));
-    QAction *importAct = file->addAction(tr("&Import Running Cluster…"), this, [this] { importRunningCluster(); });
-    importAct->setObjectName(QStringLiteral("importClusterAction"));
-    importAct->setToolTip(tr("Read a running cluster's design from Patroni's REST API (reads only)"));
+    m_fileTools = new FileTools(this, m_doc, m_files, m_view, file);
+    connect(m_fileTools, &FileTools::clusterImported, this, &MainWindow::clusterImported);
     file->addSeparator();
     QAction *prefs = file->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
     prefs->setShortcut(QKeySequence::Preferences);
@@ -334,6 +326,11 @@ void MainWindow::createActions()
     viewMenu->addSeparator();
     for (QDockWidget *d : std::as_const(m_designDocks))
         viewMenu->addAction(d->toggleViewAction());
+
+    QMenu *cluster = menuBar()->addMenu(tr("&Cluster"));
+    cluster->setObjectName(QStringLiteral("clusterMenu"));
+    m_backupActions = new BackupActions(this, cluster);
+    connect(m_backupActions, &BackupActions::statusMessage, statusBar(), &QStatusBar::showMessage);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About PG HA Designer"), this, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
@@ -404,56 +401,7 @@ void MainWindow::pushPagesProject()
 {
     m_deployPage->setProject(m_doc->topology(), m_doc->filePath());
     m_dashboardPage->setProject(m_doc->topology(), m_doc->filePath());
-}
-
-LintDialog *MainWindow::lintConfigurationFiles(const QStringList &paths)
-{
-    return LintDialog::open(this, paths);
-}
-
-bool MainWindow::importRunningCluster(const QString &url)
-{
-    QString target = url;
-    if (target.isEmpty()) {
-        bool ok = false;
-        target = QInputDialog::getText(this, tr("Import running cluster"),
-                                       tr("Patroni REST API of any member (e.g. http://10.104.0.1:8008):"),
-                                       QLineEdit::Normal, QStringLiteral("http://"), &ok)
-                     .trimmed();
-        if (!ok || target.isEmpty())
-            return false;
-    }
-    LiveFetchOptions options;
-    options.url = target;
-    if (!m_clusterImport->start(options))
-        return false;
-    statusBar()->showMessage(tr("Reading %1…").arg(target));
-    return true;
-}
-
-void MainWindow::clusterImportFinished(const ImportedDesign &design, const QString &error)
-{
-    if (!error.isEmpty()) {
-        MessageBox::warning(this, tr("Import running cluster"), tr("Could not import the cluster:\n%1").arg(error));
-        emit clusterImported(false);
-        return;
-    }
-    if (!m_files->maybeSave()) {
-        emit clusterImported(false);
-        return;
-    }
-    m_doc->reset(design.topology, QString(), true);
-    m_view->fitToWindow();
-    QStringList lines;
-    for (const QString &n : design.notes)
-        lines << tr("Note: %1").arg(n);
-    for (const QString &u : design.unmapped)
-        lines << tr("Not in the design: %1").arg(u);
-    if (!lines.isEmpty())
-        MessageBox::information(this, tr("Import running cluster"), lines.join(QLatin1Char('\n')));
-    statusBar()->showMessage(tr("Imported %n host(s); save the design to keep it", nullptr,
-                                int(design.topology.hosts.size())), 6000);
-    emit clusterImported(true);
+    m_backupActions->setProject(m_doc->topology());
 }
 
 bool MainWindow::exportBundleTo(const QString &path)

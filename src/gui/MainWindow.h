@@ -5,6 +5,7 @@
 #include "core/validation/Finding.h"
 #include "gui/secrets/SecretsSession.h"
 #include "gui/window/DocumentFiles.h"
+#include "gui/window/FileTools.h"
 
 #include <QMainWindow>
 
@@ -21,8 +22,8 @@ namespace pgha {
 
 class Analyzer;
 class BundleExport;
-class ClusterImport;
-struct ImportedDesign;
+class BackupActions;
+class FileTools;
 class DashboardPage;
 class DeployPage;
 class DesignScene;
@@ -70,10 +71,12 @@ public:
     bool applyQuickFix(const Finding &finding);
     void activateFinding(const Finding &finding);
     // File ▸ Lint Configuration Files…: the dialog (non-modal, deleted on close) linting paths; with none it asks.
-    LintDialog *lintConfigurationFiles(const QStringList &paths = {});
+    LintDialog *lintConfigurationFiles(const QStringList &paths = {}) { return m_fileTools->lint(paths); }
     // File ▸ Import Running Cluster…: asks for a Patroni REST URL when url is empty; the design opens, unsaved, once
     // clusterImported(true) is emitted. False when cancelled or an import is already running.
-    bool importRunningCluster(const QString &url = {});
+    bool importRunningCluster(const QString &url = {}) { return m_fileTools->importRunningCluster(url); }
+    // Cluster ▸ Back Up Now, Backups…, Restore… (enabled while the design has backups).
+    BackupActions *backupActions() const { return m_backupActions; }
     void offerRecovery() { m_files->offerRecovery(); }  // after a crash: offers every autosaved design left behind
     void autosaveNow() { m_files->autosaveNow(); }
 
@@ -97,7 +100,6 @@ private:
     void showAbout();
     void exportBundleInteractive();
     void bundleExportFinished(bool ok, const QString &path, const Bundle &bundle, const QString &error);
-    void clusterImportFinished(const ImportedDesign &design, const QString &error);
     void pushPagesProject();
 
     Document *m_doc;
@@ -118,7 +120,8 @@ private:
     QLabel *m_statusAnalysis;
     QLabel *m_statusZoom;
     BundleExport *m_bundleExport = nullptr;
-    ClusterImport *m_clusterImport = nullptr;
+    FileTools *m_fileTools = nullptr;
+    BackupActions *m_backupActions = nullptr;
     QScrollArea *m_inspectorScroll = nullptr;
     std::unique_ptr<FindingsNavigator> m_navigator;
     QAction *m_undoAction = nullptr;

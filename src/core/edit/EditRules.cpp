@@ -164,4 +164,11 @@ PasteItems preparePaste(const Topology &into, const Topology &clipboard, double 
     return out;
 }
 
+Cluster clusterAfterEdit(const Cluster &before, Cluster after)
+{
+    if (after.backup != before.backup && after.backup.enabled == before.backup.enabled)
+        after.backup.enabled = true;
+    return after;
+}
+
 } // namespace pgha::EditRules

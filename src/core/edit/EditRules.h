@@ -49,5 +49,9 @@ struct PasteItems
 PasteItems preparePaste(const Topology &into, const Topology &clipboard, double shift,
                         const std::function<quint32()> &newUid);
 
+// A cluster setting edited in the inspector: a backup setting changed keeps cluster.backup (the project file holds
+// the block only while it is on, and a host of role backup turns backups on without it).
+Cluster clusterAfterEdit(const Cluster &before, Cluster after);
+
 } // namespace EditRules
 } // namespace pgha

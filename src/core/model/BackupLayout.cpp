@@ -185,4 +185,9 @@ int maxGapDays(const Schedule &s)
     return gap;
 }
 
+QStringList transports()
+{
+    return {QStringLiteral("tls"), QStringLiteral("ssh")};
+}
+
 } // namespace pgha::BackupLayout

@@ -3,6 +3,7 @@
 #include "core/model/Topology.h"
 
 #include <QList>
+#include <QStringList>
 #include <QString>
 
 #include <optional>
@@ -50,6 +51,9 @@ std::optional<Schedule> parseSchedule(const QString &onCalendar);
 QString cronFields(const Schedule &s);
 // Days between two runs at most (7 for weekly, 1 for daily; a weekday list's largest gap).
 int maxGapDays(const Schedule &s);
+
+// The accepted cluster.backup.transport values (the reader's and the designer's choices): tls, ssh.
+QStringList transports();
 
 } // namespace BackupLayout
 } // namespace pgha

@@ -8,6 +8,7 @@
 #include "gui/dashboard/MemberTableModel.h"
 #include "gui/dashboard/PoolerTree.h"
 #include "gui/dashboard/TlsTable.h"
+#include "gui/dashboard/VipHolderLabel.h"
 #include "monitor/ActionRules.h"
 #include "monitor/ActionRunner.h"
 #include "monitor/ClusterMonitor.h"
@@ -72,6 +73,8 @@ void DashboardPage::buildUi()
     m_gapsLabel->setStyleSheet(QStringLiteral("QLabel { color: #555; font-style: italic; }"));
     m_gapsLabel->hide();
     layout->addWidget(m_gapsLabel);
+    m_vipLabel = new VipHolderLabel(this);  // who holds cluster.vip, asked over SSH as pgha status does
+    layout->addWidget(m_vipLabel);
 
     m_archiverLabel = new QLabel(this);
     m_archiverLabel->setObjectName(QStringLiteral("archiverLabel"));
@@ -204,6 +207,7 @@ void DashboardPage::setProject(const Topology &topology, const QString &projectP
     m_projectPath = projectPath;
     m_renewButton->setEnabled(topology.cluster.security.tls);
     m_driftView->setTopology(topology);
+    m_vipLabel->setTopology(topology);
     if (endpointsChanged)
         connectToProject();
 }

@@ -28,6 +28,7 @@ class DriftView;
 class MemberTableModel;
 class PoolerTree;
 class TlsTable;
+class VipHolderLabel;
 
 // The live dashboard: connects to the cluster of the open project (or to any Patroni URL), polls it every
 // "monitor/intervalMs" (QSettings, default 2000) and shows the members, etcd, HAProxy, charts of lag and
@@ -52,6 +53,8 @@ public:
     void disconnectFromCluster();
     ClusterMonitor *monitor() const { return m_monitor; }
     bool isConnected() const { return m_monitor != nullptr; }
+    VipHolderLabel *vipHolderLabel() const { return m_vipLabel; }
+    DriftView *driftView() const { return m_driftView; }
 
     // Asks for confirmation (DashboardDialogs), runs the action, shows the result. False when not sent.
     bool runAction(const ActionRequest &request);
@@ -88,6 +91,7 @@ private:
     QLabel *m_actionHint = nullptr;
     LiveTopologyView *m_topologyView = nullptr;
     DriftView *m_driftView = nullptr;
+    VipHolderLabel *m_vipLabel = nullptr;
     MemberTableModel *m_memberModel = nullptr;
     QTableView *m_memberTable = nullptr;
     QTableWidget *m_etcdTable = nullptr;

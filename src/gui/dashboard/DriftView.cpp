@@ -1,6 +1,8 @@
 #include "gui/dashboard/DriftView.h"
 
 #include "deploy/DriftSetup.h"
+#include "gui/dashboard/DriftApply.h"
+#include "gui/deploy/PlanRunDialog.h"
 
 #include <QCoreApplication>
 #include <QHeaderView>
@@ -23,10 +25,17 @@ DriftView::DriftView(QWidget *parent) : QWidget(parent)
     m_button->setToolTip(tr("Reads every host over SSH (files, Patroni's dynamic configuration, pg_settings, members) "
                             "and compares it with the design, as pgha diff does; changes nothing"));
     connect(m_button, &QPushButton::clicked, this, &DriftView::check);
+    m_apply = new QPushButton(tr("&Apply…"), this);
+    m_apply->setObjectName(QStringLiteral("driftApplyButton"));
+    m_apply->setToolTip(tr("Shows the plan that brings the cluster in line with the design (as pgha apply), then runs "
+                           "it once confirmed"));
+    m_apply->setEnabled(false);
+    connect(m_apply, &QPushButton::clicked, this, &DriftView::apply);
     m_status = new QLabel(tr("Not compared yet."), this);
     m_status->setObjectName(QStringLiteral("driftStatus"));
     m_status->setWordWrap(true);
     row->addWidget(m_button);
+    row->addWidget(m_apply);
     row->addWidget(m_status, 1);
     layout->addLayout(row);
     m_table = new QTableWidget(0, 6, this);
@@ -49,34 +58,56 @@ void DriftView::check()
         m_status->setText(tr("The design has no hosts."));
         return;
     }
-    const Result<DriftSetup> setup = prepareDrift(m_topology, DriftSetupOptions());
-    if (!setup.ok()) {
-        m_status->setText(setup.error().toString());
-        return;
-    }
     m_running = true;
     m_button->setEnabled(false);
-    m_status->setText(tr("Reading %n host(s)…", nullptr, int(setup->probes.size())));
+    m_apply->setEnabled(false);
+    m_status->setText(tr("Reading the hosts…"));
     const int generation = ++m_generation;
     QPointer<DriftView> self(this);
-    const DriftSetup s = setup.value();
-    // SSH blocks: the probes run on a thread of their own, the answer comes back queued.
-    QThread *worker = QThread::create([self, s, generation] {
-        const DriftRun run = runDrift(s, sshSessionFactory());
-        QMetaObject::invokeMethod(qApp, [self, run, generation] {
+    const Topology topology = m_topology;
+    // Generating the files and SSH block: the setup and the probes run on a thread of their own, the answer comes
+    // back queued.
+    QThread *worker = QThread::create([self, topology, generation] {
+        const Result<DriftSetup> setup = prepareDrift(topology, DriftSetupOptions());
+        std::shared_ptr<const DriftSetup> s = setup.ok() ? std::make_shared<const DriftSetup>(setup.value()) : nullptr;
+        const QString error = setup.ok() ? QString() : setup.error().toString();
+        const DriftRun run = s ? runDrift(*s, sshSessionFactory()) : DriftRun();
+        QMetaObject::invokeMethod(qApp, [self, run, s, error, generation] {
             if (!self || generation != self->m_generation)
                 return;
             self->m_running = false;
             self->m_button->setEnabled(true);
-            self->showRun(run);
+            if (!s)
+                self->m_status->setText(error);
+            else
+                self->showRun(run, s);
         });
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     worker->start();
 }
 
-void DriftView::showRun(const DriftRun &run)
+PlanRunDialog *DriftView::apply()
 {
+    if (!m_setup || !m_run || m_running)
+        return nullptr;
+    if (m_dialog && m_dialog->isRunning()) {
+        m_dialog->raise();
+        return m_dialog;
+    }
+    m_dialog = DriftApply::open(this, m_topology, *m_setup, *m_run);
+    if (m_dialog) {
+        // Once the plan ran (whatever its outcome), the page shows the drift that is left.
+        connect(m_dialog, &PlanRunDialog::runFinished, this, [this] { check(); });
+    }
+    return m_dialog;
+}
+
+void DriftView::showRun(const DriftRun &run, std::shared_ptr<const DriftSetup> setup)
+{
+    m_setup = std::move(setup);
+    m_run = std::make_shared<const DriftRun>(run);
+    m_apply->setEnabled(m_setup && run.report.hasDrift() && !run.hostKeyRefused);
     const DriftReport &r = run.report;
     m_table->setRowCount(0);
     for (const DriftItem &i : r.items) {

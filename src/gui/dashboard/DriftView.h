@@ -2,7 +2,10 @@
 
 #include "core/model/Topology.h"
 
+#include <QPointer>
 #include <QWidget>
+
+#include <memory>
 
 class QLabel;
 class QPushButton;
@@ -10,11 +13,14 @@ class QTableWidget;
 
 namespace pgha {
 
+class PlanRunDialog;
 struct DriftRun;
+struct DriftSetup;
 
 // The Monitor tab's Drift page: the same comparison as `pgha diff` (deploy/DriftSetup: the deploy's kept secrets and
 // SSH policy, one probe per host), run off the GUI thread on request, shown as a table (area, host, key, design,
-// cluster, how `pgha apply` fixes it).
+// cluster, how `pgha apply` fixes it). Apply… shows `pgha apply`'s plan of the drift shown (DriftApply) and, once it
+// ran, compares again.
 class DriftView : public QWidget
 {
     Q_OBJECT
@@ -23,12 +29,14 @@ public:
     ~DriftView() override;
 
     void setTopology(const Topology &topology) { m_topology = topology; }
-    // Shows a finished run (also what the tests feed).
-    void showRun(const DriftRun &run);
+    // Shows a finished run (also what the tests feed); with its setup, Apply… can plan it.
+    void showRun(const DriftRun &run, std::shared_ptr<const DriftSetup> setup = {});
     bool isChecking() const { return m_running; }
 
 public slots:
     void check();
+    // The plan of the drift shown, in its dialog (not run yet); nullptr when there is nothing to plan from.
+    PlanRunDialog *apply();
 
 signals:
     void checked(bool drift);
@@ -36,6 +44,10 @@ signals:
 private:
     Topology m_topology;
     QPushButton *m_button = nullptr;
+    QPushButton *m_apply = nullptr;
+    std::shared_ptr<const DriftSetup> m_setup;  // of the run shown
+    std::shared_ptr<const DriftRun> m_run;
+    QPointer<PlanRunDialog> m_dialog;
     QLabel *m_status = nullptr;
     QTableWidget *m_table = nullptr;
     bool m_running = false;

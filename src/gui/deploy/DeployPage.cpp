@@ -388,15 +388,7 @@ void DeployPage::onStepFinished(const QString &stepId, const QString &host, Step
 
 void DeployPage::onQuestion(int id, const SshQuestion &q)
 {
-    if (q.kind == SshQuestion::Kind::UnknownHostKey) {
-        m_hostKeys->add(id, q);  // one dialog for every unknown host
-        return;
-    }
-    const QString label = q.kind == SshQuestion::Kind::KeyPassphrase ? tr("Passphrase of the key %1:").arg(q.detail)
-        : q.kind == SshQuestion::Kind::LoginPassword                   ? tr("SSH password for %1:").arg(q.detail)
-                                                                       : tr("sudo password for %1:").arg(q.detail);
-    MessageBox::askText(this, QStringLiteral("credentialDialog"), tr("Credentials for %1").arg(q.hostName), label,
-                        [this, id](std::optional<QString> text) { m_runner->answer(id, text); });
+    m_hostKeys->handle(id, q, [this](int qid, const std::optional<QString> &text) { m_runner->answer(qid, text); });
 }
 
 void DeployPage::onFinished(DeployRunner::Outcome outcome, const QString &summary)

@@ -33,6 +33,20 @@ void HostKeyPrompt::add(int id, const SshQuestion &q)
     }
 }
 
+void HostKeyPrompt::handle(int id, const SshQuestion &q,
+                           const std::function<void(int, const std::optional<QString> &)> &answer)
+{
+    if (q.kind == SshQuestion::Kind::UnknownHostKey) {
+        add(id, q);  // one dialog for every unknown host; answered() carries the reply
+        return;
+    }
+    const QString label = q.kind == SshQuestion::Kind::KeyPassphrase ? tr("Passphrase of the key %1:").arg(q.detail)
+        : q.kind == SshQuestion::Kind::LoginPassword                   ? tr("SSH password for %1:").arg(q.detail)
+                                                                       : tr("sudo password for %1:").arg(q.detail);
+    MessageBox::askText(m_parent, QStringLiteral("credentialDialog"), tr("Credentials for %1").arg(q.hostName), label,
+                        [id, answer](std::optional<QString> text) { answer(id, text); });
+}
+
 QString HostKeyPrompt::text() const
 {
     QStringList lines;

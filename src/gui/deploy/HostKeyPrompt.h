@@ -7,6 +7,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <functional>
+#include <optional>
+
 class QMessageBox;
 class QWidget;
 
@@ -22,6 +25,10 @@ class HostKeyPrompt : public QObject
 public:
     explicit HostKeyPrompt(QWidget *dialogParent);
     void add(int questionId, const SshQuestion &question);
+    // A runner's question: a host key joins this prompt's list; a passphrase or password is asked for at once
+    // (echo off); answer(questionId, text or nullopt) takes the reply either way.
+    void handle(int questionId, const SshQuestion &question,
+                const std::function<void(int, const std::optional<QString> &)> &answer);
 
 signals:
     void answered(int questionId, const QString &host, bool accepted);

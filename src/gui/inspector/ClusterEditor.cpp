@@ -1,5 +1,7 @@
 #include "gui/inspector/ClusterEditor.h"
 
+#include "core/edit/EditRules.h"
+#include "core/model/BackupLayout.h"
 #include "core/model/Platform.h"
 #include "gui/commands/ChangeValueCommand.h"
 #include "gui/document/Document.h"
@@ -158,6 +160,38 @@ ClusterEditor::ClusterEditor(Document *document, QWidget *parent) : QWidget(pare
             [](Cluster &c) -> int & { return c.pooler.maxClientConn; });
     addText(pool, QStringLiteral("pooler.auth_user"), tr("auth_query role:"), [](Cluster &c) -> QString & { return c.pooler.authUser; });
 
+    // Backups with pgBackRest (docs/backups.md): the choices are core's (BackupLayout), the rules the validator's.
+    QFormLayout *backup = group(tr("Backups (pgBackRest)"));
+    addCheck(backup, QStringLiteral("backup.enabled"), tr("Back up with pgBackRest (cluster.backup)"),
+             [](Cluster &c) -> bool & { return c.backup.enabled; });
+    m_repository = new QComboBox(this);
+    m_repository->setObjectName(objectNameFor(QStringLiteral("backup.repository")));
+    backup->addRow(tr("Repository:"), m_repository);
+    connect(m_repository, &QComboBox::activated, this, [this](int i) {
+        const QString r = m_repository->itemData(i).toString();
+        edit(QStringLiteral("backup.repository"), tr("Change backup repository"), [&](Cluster &c) { c.backup.repository = r; });
+    });
+    auto *transport = new QComboBox(this);
+    transport->setObjectName(objectNameFor(QStringLiteral("backup.transport")));
+    for (const QString &t : BackupLayout::transports())
+        transport->addItem(t == QLatin1String("tls") ? tr("tls (pgBackRest's TLS server, cluster CA)") : tr("ssh (keys set up by hand)"), t);
+    backup->addRow(tr("Transport:"), transport);
+    connect(transport, &QComboBox::activated, this, [this, transport](int i) {
+        const QString t = transport->itemData(i).toString();
+        edit(QStringLiteral("backup.transport"), tr("Change backup transport"), [&](Cluster &c) { c.backup.transport = t; });
+    });
+    m_refreshers << [transport](const Cluster &c) { transport->setCurrentIndex(std::max(0, transport->findData(c.backup.transport))); };
+    addText(backup, QStringLiteral("backup.path"), tr("Repository path:"), [](Cluster &c) -> QString & { return c.backup.path; });
+    addSpin(backup, QStringLiteral("backup.retention_full"), tr("Full backups kept:"), 1, 9999, {}, nullptr,
+            [](Cluster &c) -> int & { return c.backup.retentionFull; });
+    addText(backup, QStringLiteral("backup.full"), tr("Full backup (OnCalendar):"), [](Cluster &c) -> QString & { return c.backup.full; });
+    addText(backup, QStringLiteral("backup.diff"), tr("Differential (empty = none):"), [](Cluster &c) -> QString & { return c.backup.diff; });
+    addSpin(backup, QStringLiteral("backup.archive_timeout"), tr("archive_timeout:"), 0, 86400, tr(" s"), nullptr,
+            [](Cluster &c) -> int & { return c.backup.archiveTimeout; });
+    addSpin(backup, QStringLiteral("backup.tls_port"), tr("TLS server port:"), 1, 65535, {}, nullptr,
+            [](Cluster &c) -> int & { return c.backup.tlsPort; });
+    m_backupBox = qobject_cast<QGroupBox *>(backup->parentWidget());
+
     QFormLayout *users = group(tr("Database users"));
     addText(users, QStringLiteral("users.superuser"), tr("Superuser:"), [](Cluster &c) -> QString & { return c.users.superuser; });
     addText(users, QStringLiteral("users.replication"), tr("Replication:"), [](Cluster &c) -> QString & { return c.users.replication; });
@@ -210,6 +244,9 @@ ClusterEditor::ClusterEditor(Document *document, QWidget *parent) : QWidget(pare
 
     connect(m_doc, &Document::clusterChanged, this, &ClusterEditor::refresh);
     connect(m_doc, &Document::topologyReset, this, &ClusterEditor::refresh);
+    // The repository's choices and whether backups are on follow the hosts' roles.
+    for (auto signal : {&Document::hostAdded, &Document::hostRemoved, &Document::hostChanged})
+        connect(m_doc, signal, this, &ClusterEditor::refresh);
     refresh();
 }
 
@@ -220,6 +257,7 @@ void ClusterEditor::edit(const QString &key, const QString &text, const std::fun
     const Cluster before = m_doc->topology().cluster;
     Cluster after = before;
     change(after);
+    after = EditRules::clusterAfterEdit(before, after);
     if (after == before)
         return;
     m_doc->undoStack()->push(ChangeValueCommand::cluster(m_doc, after, text, key));
@@ -274,12 +312,36 @@ void ClusterEditor::parametersEdited()
     edit({}, tr("Change PostgreSQL parameters"), [&](Cluster &c) { c.postgres.parameters = params; });
 }
 
+void ClusterEditor::refreshBackup(const Topology &t)
+{
+    // Repository: the one host of role backup (empty), local, or a host by name; a name that is no host stays
+    // shown (the rule backup-repository says why it is wrong).
+    m_repository->clear();
+    m_repository->addItem(tr("the host with the role backup"), QString());
+    m_repository->addItem(tr("local (on each database host; not recommended)"), QStringLiteral("local"));
+    for (const Host *h : t.hostsWith(Role::Backup))
+        m_repository->addItem(h->name, h->name);
+    int i = m_repository->findData(t.cluster.backup.repository);
+    if (i < 0) {
+        m_repository->addItem(tr("%1 (no host of role backup)").arg(t.cluster.backup.repository), t.cluster.backup.repository);
+        i = m_repository->count() - 1;
+    }
+    m_repository->setCurrentIndex(i);
+    // The fields apply while backups are on: cluster.backup, or a host of role backup.
+    const bool on = BackupLayout::enabled(t);
+    for (QWidget *w : m_backupBox->findChildren<QWidget *>())
+        if (w->objectName() != QLatin1String("cluster_backup_enabled") && !qobject_cast<QLabel *>(w))
+            w->setEnabled(on);
+}
+
 void ClusterEditor::refresh()
 {
     m_refreshing = true;
-    const Cluster &c = m_doc->topology().cluster;
+    const Topology &t = m_doc->topology();
+    const Cluster &c = t.cluster;
     for (const auto &r : std::as_const(m_refreshers))
         r(c);
+    refreshBackup(t);
     const QMap<QString, QString> &params = c.postgres.parameters;
     if (m_params->rowCount() != params.size()) {
         m_params->setRowCount(int(params.size()));

@@ -6,7 +6,9 @@
 
 #include <functional>
 
+class QComboBox;
 class QFormLayout;
+class QGroupBox;
 class QTableWidget;
 
 namespace pgha {
@@ -14,7 +16,7 @@ namespace pgha {
 class Document;
 
 // Inspector page for the cluster (shown when nothing is selected): PostgreSQL, Patroni, etcd and HAProxy
-// settings and the PostgreSQL parameters. Spin boxes merge their steps into one undo command per field.
+// settings, the floating address, PgBouncer, backups and the PostgreSQL parameters. Spin boxes merge their steps into one undo command per field.
 class ClusterEditor : public QWidget
 {
     Q_OBJECT
@@ -29,10 +31,13 @@ private:
     void addCheck(QFormLayout *form, const QString &key, const QString &label, std::function<bool &(Cluster &)> field);
     void addText(QFormLayout *form, const QString &key, const QString &label, std::function<QString &(Cluster &)> field);
     void parametersEdited();
+    void refreshBackup(const Topology &topology);
 
     Document *m_doc;
     QList<std::function<void(const Cluster &)>> m_refreshers;
     QTableWidget *m_params;
+    QComboBox *m_repository = nullptr;
+    QGroupBox *m_backupBox = nullptr;
     bool m_refreshing = false;
 };
 
