@@ -3411,6 +3411,12 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
 <context>
     <name>pgha::PlanRunDialog</name>
     <message>
+        <source>Not planned (do these by hand):
+%1</source>
+        <translation>Nicht geplant (von Hand erledigen):
+%1</translation>
+    </message>
+    <message>
         <source>Steps</source>
         <translation>Schritte</translation>
     </message>

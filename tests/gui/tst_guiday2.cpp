@@ -45,6 +45,14 @@ using namespace pgha::test;
 
 namespace {
 
+// PGHA_DAY2_SCREENSHOTS=DIR saves the new dialogs and the inspector's backup group there (to look at them).
+void shoot(QWidget *w, const char *name)
+{
+    const QString dir = qEnvironmentVariable("PGHA_DAY2_SCREENSHOTS");
+    if (!dir.isEmpty())
+        w->grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
+}
+
 QByteArray monitorData(const QString &name)
 {
     QFile f(QStringLiteral(PGHA_SOURCE_DIR "/tests/monitor/data/") + name);
@@ -104,6 +112,7 @@ private slots:
         child<QCheckBox>(&w(), "cluster_backup_enabled")->click();
         QVERIFY(topo().cluster.backup.enabled);
         QVERIFY(path->isEnabled());
+        shoot(child<QWidget>(&w(), "clusterEditor"), "inspector-backup");
         typeInto(path, QStringLiteral("/srv/pgbackrest"));
         QCOMPARE(topo().cluster.backup.path, QStringLiteral("/srv/pgbackrest"));
         auto *retention = child<QSpinBox>(&w(), "cluster_backup_retention_full");
@@ -212,6 +221,7 @@ private slots:
         QCOMPARE(finished.first().first().value<DeployRunner::Outcome>(), DeployRunner::Outcome::Done);
         QVERIFY(hosts.count(QStringLiteral("--type=diff backup")) >= 1);
         QVERIFY(dialog->logText().contains(QStringLiteral("backup")));
+        shoot(dialog, "backup-run");
     }
 
     // Restore…: the plan with a warning that it stops the cluster, in the confirmation too; declined = nothing ran.
@@ -229,6 +239,7 @@ private slots:
         QVERIFY(!warning->isHidden());
         QVERIFY(warning->text().contains(QStringLiteral("stops cluster")));
         QVERIFY(dialog->shownPlanText().contains(QStringLiteral("2026-12-01 18:30:00+00")));
+        shoot(dialog, "restore-plan");
         FakeHosts hosts;
         dialog->setSessionFactory(fakeFactory(&hosts));
         MessageBox::takeShown();
@@ -254,6 +265,7 @@ private slots:
         QVERIFY(parsed.ok());
         auto *tree = child<QTreeWidget>(dialog, "backupsTree");
         QCOMPARE(tree->topLevelItemCount(), int(parsed.value().size()));
+        shoot(dialog, "backups");
         const PgBackRestInfoParser::Backup &last = parsed.value().first().backups.last();
         QVERIFY(!tree->findItems(last.label, Qt::MatchStartsWith | Qt::MatchRecursive).isEmpty());
         info.error = QStringLiteral("backup1: fake refusal");
@@ -310,7 +322,17 @@ private slots:
         for (const QString &l : expectedPlan.notPlanned)
             QVERIFY(text.contains(l));
         QVERIFY(child<QPushButton>(dialog, "planRunButton")->isEnabled());
+        shoot(dialog, "apply-plan");
         dialog->close();
+        // What apply leaves to a person is said above the plan, too.
+        PlanRunDialog::Request request;
+        request.title = QStringLiteral("apply");
+        request.topology = t;
+        request.plan = expectedPlan.plan;
+        request.notPlanned = {QStringLiteral("node9: in the cluster, not in the design; remove it by hand")};
+        PlanRunDialog withManual(request);
+        QVERIFY(child<QLabel>(&withManual, "planNotPlanned")->text().contains(request.notPlanned.first()));
+        QVERIFY(withManual.shownPlanText().startsWith(QStringLiteral("# not planned (do these by hand):\n#   node9")));
         // No drift: nothing to apply.
         view.showRun(DriftRun(), setup);
         QVERIFY(!apply->isEnabled());

@@ -64,7 +64,7 @@ void VipHolderLabel::probe()
     const Topology topology = m_topology;
     const SessionFactory factory = m_factory;
     m_thread = runOffThread(
-        this, [topology, factory] { return askVipHolders(topology, factory, QString()); },
+        this, [topology, factory] { return askVipHolders(topology, factory, QString(), 5); },
         [this](VipState state) {
             m_thread.clear();
             if (state.address != m_topology.cluster.vip.address)

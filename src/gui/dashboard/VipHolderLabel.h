@@ -15,7 +15,8 @@ namespace pgha {
 // The Monitor tab's "Floating address" line: which HAProxy host holds cluster.vip, asked over SSH by the probe
 // `pgha status` uses (deploy/VipProbe, read by core/parse/VipHolderParser). Only for designs with cluster.vip; polled
 // every "monitor/vipIntervalMs" (QSettings, default 15000) while the label is shown, off the GUI thread, one probe at
-// a time. Host keys as the deploy checks them: an unknown one is reported, never accepted.
+// a time, 5 s per host at most (closing the window waits for a probe that is out). Host keys as the deploy checks them:
+// an unknown one is reported, never accepted.
 class VipHolderLabel : public QLabel
 {
     Q_OBJECT

@@ -33,6 +33,14 @@ PlanRunDialog::PlanRunDialog(const Request &request, QWidget *parent)
     warning->setStyleSheet(QStringLiteral("color: #d32f2f; font-weight: bold"));
     warning->setVisible(!request.warning.isEmpty());
     layout->addWidget(warning);
+    if (!request.notPlanned.isEmpty()) {
+        // What the plan leaves to a person is said up front, not only in the plan text.
+        auto *notPlanned = new QLabel(tr("Not planned (do these by hand):\n%1").arg(request.notPlanned.join(QLatin1Char('\n'))), this);
+        notPlanned->setObjectName(QStringLiteral("planNotPlanned"));
+        notPlanned->setWordWrap(true);
+        notPlanned->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        layout->addWidget(notPlanned);
+    }
 
     m_tree = new PlanTree(this);
     m_tree->showPlan(request.topology, request.plan);
