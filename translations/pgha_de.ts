@@ -3683,6 +3683,18 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
 <context>
     <name>pgha::RestoreTargetDialog</name>
     <message>
+        <source>Timeline:</source>
+        <translation>Timeline:</translation>
+    </message>
+    <message>
+        <source>the one the cluster runs on</source>
+        <translation>die, auf der der Cluster läuft</translation>
+    </message>
+    <message>
+        <source>A target before the last failover or restore lies on an older timeline (pgha restore --timeline)</source>
+        <translation>Ein Ziel vor dem letzten Failover oder der letzten Wiederherstellung liegt auf einer älteren Timeline (pgha restore --timeline)</translation>
+    </message>
+    <message>
         <source>Restore cluster &quot;%1&quot;</source>
         <translation>Cluster &quot;%1&quot; wiederherstellen</translation>
     </message>

@@ -7,6 +7,8 @@
 #include "core/generate/Generator.h"
 #include "core/model/Secrets.h"
 #include "core/parse/PgBackRestInfoParser.h"
+#include "core/project/ProjectFile.h"
+#include "core/util/DataPaths.h"
 #include "deploy/ApplyPlan.h"
 #include "deploy/DriftCollector.h"
 #include "deploy/DriftSetup.h"
@@ -18,6 +20,7 @@
 #include "gui/deploy/PlanRunDialog.h"
 #include "gui/dialogs/BackupsDialog.h"
 #include "gui/dialogs/MessageBox.h"
+#include "gui/dialogs/RestoreTargetDialog.h"
 #include "gui/document/Document.h"
 #include "gui/findings/FindingsModel.h"
 #include "gui/findings/FindingsPanel.h"
@@ -30,6 +33,8 @@
 #include <QFile>
 #include <QLabel>
 #include <QPushButton>
+#include <QRadioButton>
+#include <QDir>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -79,8 +84,21 @@ class TestGuiDay2 : public QObject
         QVERIFY(waitAnalysed(w()));
     }
 
+    // The backup and restore journals land in the (test mode) data location of the reference cluster.
+    static void removeJournals()
+    {
+        const Result<QString> dir = DataPaths::clusterDir(ProjectFile::referenceTopology().cluster.name);
+        if (dir.ok() && dir.value().contains(QLatin1String("qttest")))
+            QDir(dir.value()).removeRecursively();
+    }
+
 private slots:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        removeJournals();
+    }
+    void cleanupTestCase() { removeJournals(); }
 
     void init()
     {
@@ -251,6 +269,23 @@ private slots:
         QVERIFY(shown.first().contains(QStringLiteral("stops cluster")));
         QCOMPARE(hosts.ran().size(), 0);
         QVERIFY(child<QPushButton>(dialog, "planRunButton")->isEnabled());  // it may still be run
+    }
+
+    // Restore… asks latest or a moment (checked as --to is) and the timeline.
+    void restoreTargetDialog()
+    {
+        RestoreTargetDialog ask(QStringLiteral("c1"));
+        auto *time = child<QLineEdit>(&ask, "restoreTime");
+        time->setText(QStringLiteral("yesterday"));
+        QVERIFY(!ask.target().has_value());
+        time->setText(QStringLiteral("2026-12-01T18:30:00Z"));
+        QVERIFY(ask.target().has_value());
+        QCOMPARE(ask.target()->time, normalizeRestoreTime(QStringLiteral("2026-12-01T18:30:00Z")));
+        child<QSpinBox>(&ask, "restoreTimeline")->setValue(3);
+        QCOMPARE(ask.target()->timeline, 3);
+        child<QRadioButton>(&ask, "restoreLatest")->setChecked(true);
+        QVERIFY(ask.target()->time.isEmpty());
+        QVERIFY(!time->isEnabled());
     }
 
     // Backups…: the same parser as pgha backups on pgBackRest's recorded answer.

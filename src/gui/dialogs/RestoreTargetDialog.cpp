@@ -2,10 +2,12 @@
 
 #include <QDateTime>
 #include <QDialogButtonBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace pgha {
@@ -25,11 +27,20 @@ RestoreTargetDialog::RestoreTargetDialog(const QString &clusterName, QWidget *pa
     m_time = new QLineEdit(QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + QStringLiteral("+00"), this);
     m_time->setObjectName(QStringLiteral("restoreTime"));
     m_time->setPlaceholderText(QStringLiteral("2026-12-01 18:30:00+00"));
+    auto *timelineRow = new QHBoxLayout;
+    timelineRow->addWidget(new QLabel(tr("Timeline:"), this));
+    m_timeline = new QSpinBox(this);
+    m_timeline->setObjectName(QStringLiteral("restoreTimeline"));
+    m_timeline->setRange(0, 1000000);
+    m_timeline->setSpecialValueText(tr("the one the cluster runs on"));
+    m_timeline->setToolTip(tr("A target before the last failover or restore lies on an older timeline (pgha restore --timeline)"));
+    timelineRow->addWidget(m_timeline, 1);
     m_hint = new QLabel(this);
     m_hint->setWordWrap(true);
     layout->addWidget(m_latest);
     layout->addWidget(m_toTime);
     layout->addWidget(m_time);
+    layout->addLayout(timelineRow);
     layout->addWidget(m_hint);
     auto *box = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_ok = box->button(QDialogButtonBox::Ok);
@@ -46,6 +57,7 @@ RestoreTargetDialog::RestoreTargetDialog(const QString &clusterName, QWidget *pa
 std::optional<RestoreTarget> RestoreTargetDialog::target() const
 {
     RestoreTarget t;
+    t.timeline = m_timeline->value();
     if (m_latest->isChecked())
         return t;
     t.time = normalizeRestoreTime(m_time->text().trimmed());
