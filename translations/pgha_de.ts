@@ -2061,6 +2061,10 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
 <context>
     <name>pgha::DriftView</name>
     <message>
+        <source>The design changed since the comparison: compare again, then apply.</source>
+        <translation>Der Entwurf hat sich seit dem Vergleich geändert: Vergleichen Sie erneut, dann wenden Sie ihn an.</translation>
+    </message>
+    <message>
         <source>Compare with the design</source>
         <translation>Mit dem Entwurf vergleichen</translation>
     </message>

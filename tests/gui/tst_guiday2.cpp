@@ -359,6 +359,13 @@ private slots:
         QVERIFY(child<QPushButton>(dialog, "planRunButton")->isEnabled());
         shoot(dialog, "apply-plan");
         dialog->close();
+        // A design edited after the comparison is not applied from it.
+        Topology edited = t;
+        edited.cluster.patroni.ttl += 1;
+        view.setTopology(edited);
+        QVERIFY(!view.apply());
+        QVERIFY(child<QLabel>(&view, "driftStatus")->text().contains(QStringLiteral("compare again")));
+        view.setTopology(t);
         // What apply leaves to a person is said above the plan, too.
         PlanRunDialog::Request request;
         request.title = QStringLiteral("apply");

@@ -72,7 +72,7 @@ void DriftView::check()
         std::shared_ptr<const DriftSetup> s = setup.ok() ? std::make_shared<const DriftSetup>(setup.value()) : nullptr;
         const QString error = setup.ok() ? QString() : setup.error().toString();
         const DriftRun run = s ? runDrift(*s, sshSessionFactory()) : DriftRun();
-        QMetaObject::invokeMethod(qApp, [self, run, s, error, generation] {
+        QMetaObject::invokeMethod(qApp, [self, run, s, error, generation, topology] {
             if (!self || generation != self->m_generation)
                 return;
             self->m_running = false;
@@ -80,7 +80,7 @@ void DriftView::check()
             if (!s)
                 self->m_status->setText(error);
             else
-                self->showRun(run, s);
+                self->showRun(run, s, topology);
         });
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
@@ -95,7 +95,12 @@ PlanRunDialog *DriftView::apply()
         m_dialog->raise();
         return m_dialog;
     }
-    m_dialog = DriftApply::open(this, m_topology, *m_setup, *m_run);
+    if (!(m_topology == m_checkedTopology)) {
+        // The plan is built from the comparison shown: a design edited since would be half applied.
+        m_status->setText(tr("The design changed since the comparison: compare again, then apply."));
+        return nullptr;
+    }
+    m_dialog = DriftApply::open(this, m_checkedTopology, *m_setup, *m_run);
     if (m_dialog) {
         // Once the plan ran (whatever its outcome), the page shows the drift that is left.
         connect(m_dialog, &PlanRunDialog::runFinished, this, [this] { check(); });
@@ -103,9 +108,11 @@ PlanRunDialog *DriftView::apply()
     return m_dialog;
 }
 
-void DriftView::showRun(const DriftRun &run, std::shared_ptr<const DriftSetup> setup)
+void DriftView::showRun(const DriftRun &run, std::shared_ptr<const DriftSetup> setup,
+                        const std::optional<Topology> &compared)
 {
     m_setup = std::move(setup);
+    m_checkedTopology = compared ? *compared : m_topology;
     m_run = std::make_shared<const DriftRun>(run);
     m_apply->setEnabled(m_setup && run.report.hasDrift() && !run.hostKeyRefused);
     const DriftReport &r = run.report;

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -29,8 +30,10 @@ public:
     ~DriftView() override;
 
     void setTopology(const Topology &topology) { m_topology = topology; }
-    // Shows a finished run (also what the tests feed); with its setup, Apply… can plan it.
-    void showRun(const DriftRun &run, std::shared_ptr<const DriftSetup> setup = {});
+    // Shows a finished run (also what the tests feed); with its setup, Apply… can plan it. compared: the design that
+    // was compared (default: the current one).
+    void showRun(const DriftRun &run, std::shared_ptr<const DriftSetup> setup = {},
+                 const std::optional<Topology> &compared = std::nullopt);
     bool isChecking() const { return m_running; }
 
 public slots:
@@ -46,6 +49,7 @@ private:
     QPushButton *m_button = nullptr;
     QPushButton *m_apply = nullptr;
     std::shared_ptr<const DriftSetup> m_setup;  // of the run shown
+    Topology m_checkedTopology;                 // the design it compared
     std::shared_ptr<const DriftRun> m_run;
     QPointer<PlanRunDialog> m_dialog;
     QLabel *m_status = nullptr;
