@@ -8,6 +8,7 @@
 #include "core/util/Grammar.h"
 #include "core/util/ShellQuote.h"
 #include "deploy/EtcdScalePlan.h"
+#include "deploy/HaproxyScalePlan.h"
 #include "deploy/PatroniScripts.h"
 
 #include <QCoreApplication>
@@ -95,6 +96,9 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
         plan.steps << s;
         addChecks << s.id;
     }
+    // HAProxy hosts that join are checked, those that leave stopped, before the files change (HaproxyScalePlan.h).
+    const HaproxyScaleFirst haproxyFirst = appendHaproxyScaleFirst(&out, topology, deployPlan, report);
+    addChecks << haproxyFirst.checks << haproxyFirst.stops;
 
     // 0b. etcd's membership, one member at a time, before any file changes.
     const EtcdScaleSteps etcdScale = addEtcdScaleSteps(&plan, topology, deployPlan, design, report, addChecks, options.purge);
@@ -122,7 +126,7 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
         plan.steps << s;
         phase << s.id;
     }
-    for (const QString &svc : {QStringLiteral("patroni"), QStringLiteral("haproxy"), QStringLiteral("etcd")}) {
+    for (const QString &svc : {QStringLiteral("patroni"), QStringLiteral("haproxy"), QStringLiteral("etcd"), QStringLiteral("keepalived")}) {
         for (const QString &h : std::as_const(fileHosts)) {
             if (!services.value(h).contains(svc))
                 continue;
@@ -203,6 +207,9 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
             phase = started;
         }
     }
+
+    // HAProxy hosts that join: after the members admit them (pg_hba) and the new database members run.
+    phase = appendHaproxyJoins(&plan, deployPlan, report, phase.isEmpty() ? addChecks : phase);
 
     // Scale in: after the files phase took the member out of HAProxy and pg_hba.
     if (!restHost.isEmpty()) {

@@ -40,6 +40,9 @@ struct ApplyOptions
 //  0b. etcd's membership (DriftItem::Fix::EtcdAddMember / EtcdRemoveMember): deploy/EtcdScalePlan, one member at a
 //     time, before the files phase (which then writes Patroni's etcd3 hosts and the other members' etcd files;
 //     an etcd restart there waits until every member is healthy again before the next);
+//     HAProxy hosts (DriftItem::Fix::AddHaproxy / RemoveHaproxy, deploy/HaproxyScalePlan.h): a joining host checked
+//     first, a leaving host's HAProxy stopped (files kept) before the files phase; the joining host's packages,
+//     files, HAProxy (ready, routing proven), keepalived and PgBouncer after it (the members' pg_hba admit it);
 //  4. a restart: rolling, replicas one at a time, then the leader after a switchover to a healthy replica; each
 //     restart waits first until every member runs and every replica streams within maximum_lag_on_failover, so
 //     that never two members are down; the first failure stops the run.

@@ -1,6 +1,7 @@
 #include "deploy/DriftCollector.h"
 
 #include "core/generate/GenUtil.h"
+#include "core/generate/HostsFile.h"
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
 #include "core/parse/DriftProbeParser.h"
@@ -59,6 +60,7 @@ QList<DriftProbe> driftProbes(const Topology &topology, const Secrets &secrets, 
             if (f.host == h.name)
                 paths.append(f.path);
         in.insert(QStringLiteral("files"), paths);
+        in.insert(QStringLiteral("hosts_file"), HostsFile::path());
         if (tls)
             in.insert(QStringLiteral("ca"), ClusterTls::caPath());
         if (h.has(Role::Postgres)) {
@@ -126,6 +128,11 @@ QString driftProbeScript()
         "    except Exception as e: out['pg_settings'] = {'error': str(e)}\n"
         "if 'etcd' in cfg: out['etcd'] = get(cfg['etcd'], cfg.get('etcd_cert'), post=b'{}')\n"
         "if 'haproxy' in cfg: out['haproxy'] = get(cfg['haproxy'], auth=cfg.get('haproxy_auth'))\n"
+        "if 'hosts_file' in cfg:\n"
+        "    try:\n"
+        "        with open(cfg['hosts_file'], 'rb') as f: out['hosts_file'] = {'text': f.read(65536).decode('utf-8', 'replace')}\n"
+        "    except FileNotFoundError: out['hosts_file'] = None\n"
+        "    except Exception as e: out['hosts_file'] = {'error': str(e)}\n"
         "print(json.dumps(out))\n";
     return QStringLiteral("python3 -c ") + shellQuote(QString::fromLatin1(py));
 }

@@ -135,6 +135,8 @@ QString LabFixture::address(const QString &host) const
         return m_prefix + QStringLiteral(".14");
     if (host == QLatin1String("node5"))  // the second spare host (PGHA_LAB_NODE5=1 at up)
         return m_prefix + QStringLiteral(".15");
+    if (host == QLatin1String("haproxy2"))  // the optional second HAProxy host (PGHA_LAB_HAPROXY2=1 at up)
+        return m_prefix + QStringLiteral(".21");
     const int i = hosts().indexOf(host);
     return i < 0 ? QString() : m_prefix + QLatin1Char('.') + suffix.at(i);
 }

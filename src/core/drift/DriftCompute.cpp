@@ -2,6 +2,7 @@
 
 #include "core/drift/EtcdDrift.h"
 #include "core/generate/GenUtil.h"
+#include "core/drift/HaproxyDrift.h"
 #include "core/generate/PatroniConfig.h"
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
@@ -449,9 +450,10 @@ DriftReport computeDrift(const DriftDesign &design, const QList<ObservedHost> &o
         }
     }
     addEtcdMemberDrift(design, etcdView, &r);
+    const QStringList haproxyAdding = haproxyScaleDrift(design, byName, etcdView, clusterView, &r);
     for (const QString &h : design.haproxyHosts) {
         const ObservedHost *o = byName.value(h);
-        if (!o || !o->reachable)
+        if (!o || !o->reachable || haproxyAdding.contains(h))
             continue;
         if (!o->hasHaproxy) {
             r.items << item(DriftItem::Area::Topology, DriftItem::Fix::Manual, h, QCoreApplication::translate("pgha::Drift", "HAProxy backends"), QCoreApplication::translate("pgha::Drift", "readable"),

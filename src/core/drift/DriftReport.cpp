@@ -36,6 +36,8 @@ QString driftFixKey(DriftItem::Fix f)
     case DriftItem::Fix::RemoveMember: return QStringLiteral("remove-member");
     case DriftItem::Fix::EtcdAddMember: return QStringLiteral("etcd-add-member");
     case DriftItem::Fix::EtcdRemoveMember: return QStringLiteral("etcd-remove-member");
+    case DriftItem::Fix::AddHaproxy: return QStringLiteral("add-haproxy");
+    case DriftItem::Fix::RemoveHaproxy: return QStringLiteral("remove-haproxy");
     }
     return {};
 }

@@ -31,7 +31,9 @@ struct DriftItem
         RemoveMember,    // a replica the design lacks: out of HAProxy, Patroni stopped, gone from /cluster; data kept
         // etcd helper (issue 9 item 5): etcd membership, one member at a time (deploy/EtcdScalePlan)
         EtcdAddMember,   // a host of the design with the etcd role the member list lacks: member add, then started
-        EtcdRemoveMember // an etcd member the design lacks: member remove from a member that stays, etcd stopped; data kept
+        EtcdRemoveMember, // an etcd member the design lacks: member remove from a member that stays, etcd stopped; data kept
+        AddHaproxy,      // (haproxy2) an HAProxy host of the design whose HAProxy does not run: checked, installed, started
+        RemoveHaproxy    // (haproxy2) an HAProxy host the cluster lists (/etc/hosts.pgha) and the design lacks: HAProxy stopped, files kept
     };
     Area area = Area::File;
     Fix fix = Fix::Manual;
@@ -41,7 +43,7 @@ struct DriftItem
     QString actual;    // the cluster's value ("" = absent)
     QString service;   // RewriteFile: the service that reads the file ("patroni", "etcd", "haproxy"; may be empty)
     QString note;
-    QString address;   // RemoveMember: the member's address as /cluster lists it (the design no longer names it);
+    QString address;   // RemoveMember, RemoveHaproxy: its address as the cluster lists it (the design no longer names it);
                        // EtcdRemoveMember: the host of its peer URL
     bool needsRestart = false;  // a PostgreSQL parameter PostgreSQL takes only at a restart (pg_settings context postmaster)
 
@@ -69,7 +71,8 @@ struct DriftReport
 
 QString driftAreaKey(DriftItem::Area a);  // "file", "dynamic", "running", "topology"
 QString driftFixKey(DriftItem::Fix f);    // "patch-config", "rewrite-file", "rolling-restart", "reload", "manual", "add-member", "remove-member",
-                                          // "etcd-add-member", "etcd-remove-member"
+                                          // "etcd-add-member", "etcd-remove-member",
+                                          // "add-haproxy", "remove-haproxy"
 // --format json of `pgha diff` (docs/cli.md).
 QJsonObject driftToJson(const DriftReport &report);
 

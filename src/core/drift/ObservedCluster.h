@@ -52,7 +52,12 @@ struct ObservedHost
     QList<EtcdParser::Member> etcdMembers;
     // HAProxy hosts
     bool hasHaproxy = false;
+    bool haproxyDown = false;           // its stats port gave no HTTP answer at all (HAProxy does not run)
     QList<HaproxyPool> pools;
+    // Every host: the cluster's etcd and HAProxy hosts as the last deploy or apply listed them in /etc/hosts.pgha
+    // (core/generate/HostsFile), (name, address) in file order; how a HAProxy host the design dropped is found.
+    bool hasListedHosts = false;
+    QList<QPair<QString, QString>> listedHosts;
 };
 
 } // namespace pgha

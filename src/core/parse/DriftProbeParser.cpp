@@ -126,6 +126,21 @@ Result<ObservedHost> parse(const QString &hostName, const QByteArray &json)
             why << p.error().message;
         }
     }
+    if (root.contains(QStringLiteral("haproxy")) && root.value(QStringLiteral("haproxy")).toObject().contains(QStringLiteral("error")))
+        h.haproxyDown = true;  // no HTTP status at all: nothing listens on the stats port
+    // /etc/hosts.pgha: "address name" lines between the cluster's markers; comments and blank lines skipped.
+    const QJsonValue hostsFile = root.value(QStringLiteral("hosts_file"));
+    if (hostsFile.isObject() && hostsFile.toObject().contains(QStringLiteral("text"))) {
+        h.hasListedHosts = true;
+        const QStringList lines = hostsFile.toObject().value(QStringLiteral("text")).toString().split(QLatin1Char('\n'));
+        for (const QString &l : lines) {
+            const QStringList w = l.simplified().split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            if (w.size() >= 2 && !w.first().startsWith(QLatin1Char('#')))
+                h.listedHosts << qMakePair(w.at(1), w.at(0));
+        }
+    } else if (hostsFile.isNull() && root.contains(QStringLiteral("hosts_file"))) {
+        h.hasListedHosts = true;  // the file is absent: it lists nobody
+    }
     h.error = why.join(QStringLiteral("; "));
     return h;
 }

@@ -12,7 +12,8 @@ namespace pgha::DriftProbeParser {
 
 // {"files": {PATH: null | {"sha256", "mode", "owner"} | {"error"}},
 //  "pg_settings": {"rows": [[name, setting, unit, context, pending_restart], ...]} | {"error"},
-//  "patroni" | "config" | "cluster" | "etcd" | "haproxy": {"status": 200, "body": "..."} | {"error": "..."}}
+//  "patroni" | "config" | "cluster" | "etcd" | "haproxy": {"status": 200, "body": "..."} | {"error": "..."},
+//  "hosts_file": null | {"text": "..."} | {"error": "..."}}  (/etc/hosts.pgha, read as text)
 // A part that is missing or failed leaves its has* flag false (its error in ObservedHost::error/settingsError).
 Result<ObservedHost> parse(const QString &hostName, const QByteArray &json);
 

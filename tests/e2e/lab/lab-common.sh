@@ -19,6 +19,10 @@ fi
 if [[ -n "${PGHA_LAB_NODE5:-}" || -d "$LAB/hosts/node5" ]]; then
   NAMES+=(node5); SUFFIX[node5]=15
 fi
+# PGHA_LAB_HAPROXY2=1 (at up): a second HAProxy host, haproxy2 on PREFIX.21, added and removed by pgha apply.
+if [[ -n "${PGHA_LAB_HAPROXY2:-}" || -d "$LAB/hosts/haproxy2" ]]; then
+  NAMES+=(haproxy2); SUFFIX[haproxy2]=21
+fi
 SSH_OPTS=(-n -o BatchMode=yes -o ConnectTimeout=10 -o LogLevel=ERROR)
 
 addr() { echo "$PREFIX.${SUFFIX[$1]}"; }

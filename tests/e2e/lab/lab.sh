@@ -9,7 +9,8 @@
 #   lab.sh rekey HOST                        give HOST a new SSH host key (sshd re-reads it)
 #
 # PGHA_LAB_PREFIX (default 127.0.0) picks the addresses: PREFIX.11-.13 database nodes, PREFIX.20 HAProxy;
-# PGHA_LAB_NODE4=1 adds node4 on PREFIX.14 (a spare database host for scale out/in), PGHA_LAB_NODE5=1 node5 on .15.
+# PGHA_LAB_NODE4=1 adds node4 on PREFIX.14 (a spare database host for scale out/in), PGHA_LAB_NODE5=1 node5 on .15,
+# PGHA_LAB_HAPROXY2=1 haproxy2 on PREFIX.21 (a second HAProxy host).
 # PGHA_LAB_DIR (default /var/tmp/pgha-lab-PREFIX, mode 0700) holds the lab's state; sshd's StrictModes refuses
 # keys under world-writable /tmp, and the lab's /tmp is bind-mounted per host anyway.
 # Each host sees /opt through an overlay of its own (writes stay in the host). PGHA_LAB_PATRONI_VENV="HOST..."
@@ -97,7 +98,7 @@ cmd_up() {
       sleep 0.05
     done
   done
-  echo "lab up: ${NAMES[*]} on $PREFIX (.11-.13, .20${SUFFIX[node4]:+, .14}${SUFFIX[node5]:+, .15}), state in $LAB"
+  echo "lab up: ${NAMES[*]} on $PREFIX (.11-.13, .20${SUFFIX[node4]:+, .14}${SUFFIX[node5]:+, .15}${SUFFIX[haproxy2]:+, .21}), state in $LAB"
 }
 
 cmd_down() {
