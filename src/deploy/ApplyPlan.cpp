@@ -5,14 +5,12 @@
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
 #include "core/pki/ClusterTls.h"
-#include "core/util/Grammar.h"
 #include "core/util/ShellQuote.h"
 #include "deploy/EtcdScalePlan.h"
 #include "deploy/HaproxyScalePlan.h"
 #include "deploy/PatroniScripts.h"
 
 #include <QCoreApplication>
-#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
@@ -221,15 +219,13 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
             }
         QStringList gone;
         for (const DriftItem &i : report.withFix(DriftItem::Fix::RemoveMember)) {
-            const QHostAddress address(i.address);
-            if (address.isNull() || topology.hostByName(i.host) || !Grammar::isRfc1123HostName(i.host)) {
+            const std::optional<SshTarget> target = leavingHostTarget(like, i.host, i.address);
+            if (!target || topology.hostByName(i.host)) {
                 out.notPlanned << QCoreApplication::translate("pgha::Deploy", "topology %1: not removed (its name or address %2 from /cluster is not usable)")
                                       .arg(i.host, i.address);
                 continue;
             }
-            SshTarget t = like;
-            t.hostName = i.host;
-            t.address = address.toString();
+            const SshTarget &t = *target;
             plan.targets.insert(i.host, t);
             Host leaving;
             leaving.name = i.host;

@@ -3,13 +3,11 @@
 #include "core/drift/DriftReport.h"
 #include "core/model/Platform.h"
 #include "core/model/Topology.h"
-#include "core/util/Grammar.h"
 #include "deploy/ApplyPlan.h"
 #include "deploy/DeployScripts.h"
 #include "deploy/PatroniScripts.h"
 
 #include <QCoreApplication>
-#include <QHostAddress>
 
 namespace pgha {
 
@@ -71,16 +69,13 @@ HaproxyScaleFirst appendHaproxyScaleFirst(ApplyPlan *out, const Topology &topolo
     if (model)
         like = deployPlan.targets.value(model->name);
     for (const DriftItem &i : report.withFix(DriftItem::Fix::RemoveHaproxy)) {
-        const QHostAddress address(i.address);
-        if (address.isNull() || topology.hostByName(i.host) || !Grammar::isRfc1123HostName(i.host) || !model) {
+        const std::optional<SshTarget> target = leavingHostTarget(like, i.host, i.address);
+        if (!target || topology.hostByName(i.host) || !model) {
             out->notPlanned << QCoreApplication::translate("pgha::Deploy", "topology %1: HAProxy not stopped (its name or address %2 is not usable)")
                                    .arg(i.host, i.address);
             continue;
         }
-        SshTarget t = like;
-        t.hostName = i.host;
-        t.address = address.toString();
-        plan.targets.insert(i.host, t);
+        plan.targets.insert(i.host, *target);
         DeployStep s;
         s.id = QStringLiteral("haproxy-stop:") + i.host;
         s.host = i.host;

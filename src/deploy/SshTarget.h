@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace pgha {
 
 // Where and how to reach one host over SSH.
@@ -21,5 +23,9 @@ struct SshTarget
 struct Host;
 // The host's address and its hosts[].ssh settings (user, port, identity file); the rest at its defaults.
 SshTarget sshTargetOf(const Host &host);
+// A host that leaves the cluster (the design no longer names it; pgha apply's scale in), reached like LIKE (its
+// SSH user, port and key) at ADDRESS as the cluster lists it: nullopt when NAME is not a valid host name or ADDRESS
+// not an IP address.
+std::optional<SshTarget> leavingHostTarget(const SshTarget &like, const QString &name, const QString &address);
 
 } // namespace pgha

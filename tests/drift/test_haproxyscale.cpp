@@ -48,6 +48,16 @@ QList<QPair<QString, QString>> labListed()
             {QStringLiteral("node3"), QStringLiteral("127.0.33.13")}, {QStringLiteral("haproxy"), QStringLiteral("127.0.33.20")}};
 }
 
+// haproxy2 as the probe finds it before the add: SSH answers, nothing on its stats port, no files.
+ObservedHost haproxy2NotRunning()
+{
+    ObservedHost two;
+    two.name = QStringLiteral("haproxy2");
+    two.reachable = true;
+    two.haproxyDown = true;
+    return two;
+}
+
 int at(const QStringList &ids, const QString &id)
 {
     const int i = int(ids.indexOf(id));
@@ -99,11 +109,7 @@ private slots:
         const DeployPlan deploy = buildPlan(t, generateBundle(t, secrets), secrets, PlanOptions());
         const QList<ExpectedFile> expected = expectedFiles(deploy);
         QList<ObservedHost> obs = observed(expected, {QStringLiteral("/etc/patroni/config.yml"), QStringLiteral("/etc/hosts.pgha")}, labListed());
-        ObservedHost two;
-        two.name = QStringLiteral("haproxy2");
-        two.reachable = true;
-        two.haproxyDown = true;
-        obs << two;
+        obs << haproxy2NotRunning();
         const DriftDesign d = driftDesign(t, expected);
         const DriftReport r = computeDrift(d, obs);
         bool sawAdd = false;
@@ -174,11 +180,7 @@ private slots:
                                            {QStringLiteral("/etc/patroni/config.yml"), QStringLiteral("/etc/hosts.pgha"),
                                             QStringLiteral("/etc/keepalived/keepalived.conf")},
                                            labListed());
-        ObservedHost two;
-        two.name = QStringLiteral("haproxy2");
-        two.reachable = true;
-        two.haproxyDown = true;
-        obs << two;
+        obs << haproxy2NotRunning();
         const DriftDesign d = driftDesign(t, expected);
         const ApplyPlan ap = buildApplyPlan(t, secrets, deploy, d, computeDrift(d, obs));
         const QStringList got = ids(ap.plan);

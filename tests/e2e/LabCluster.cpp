@@ -80,6 +80,23 @@ LabCluster::Run LabCluster::deploy(const QStringList &extra, const QString &jour
                    + extra);
 }
 
+QStringList LabCluster::applyArgs(const QString &design, const QString &journal, const QString &knownHosts,
+                                  const QStringList &extra) const
+{
+    return QStringList{QStringLiteral("apply"), design, QStringLiteral("--yes"), QStringLiteral("--journal"), journal,
+                       QStringLiteral("--secrets"), secrets(), QStringLiteral("--known-hosts"), knownHosts}
+        + extra;
+}
+
+bool LabCluster::noDrift(const QString &design, const QString &knownHosts, QByteArray *out) const
+{
+    const Run d = run(pgha(), {QStringLiteral("diff"), design, QStringLiteral("--secrets"), secrets(),
+                               QStringLiteral("--known-hosts"), knownHosts},
+                      90000);
+    *out = d.out;
+    return d.code == 0 && d.out.contains("no drift");
+}
+
 LabCluster::Run LabCluster::psql(int port, const QString &sql, int connectTimeout) const
 {
     return psqlWith(QStringLiteral("host=%1 port=%2 user=postgres dbname=postgres connect_timeout=%3")

@@ -36,6 +36,11 @@ public:
     Run run(const QString &program, const QStringList &args, int timeoutMs = 300000, const QByteArray &input = {}) const;
     // pgha deploy PROJECT --yes --secrets SECRETS --journal JOURNAL --known-hosts KNOWNHOSTS EXTRA...
     Run deploy(const QStringList &extra, const QString &journal, const QString &knownHosts) const;
+    // The arguments of `pgha apply DESIGN --yes --journal JOURNAL --secrets SECRETS --known-hosts KNOWNHOSTS EXTRA...`.
+    QStringList applyArgs(const QString &design, const QString &journal, const QString &knownHosts,
+                          const QStringList &extra = {}) const;
+    // `pgha diff DESIGN`; true when it exits 0 saying "no drift" (*out: its output).
+    bool noDrift(const QString &design, const QString &knownHosts, QByteArray *out) const;
     // psql as the superuser through the lab's HAProxy on PORT from the controlling machine; out = stdout trimmed.
     Run psql(int port, const QString &sql, int connectTimeout = 3) const;
     // psql with any CONNINFO and PASSWORD, SQL on stdin (ON_ERROR_STOP); out = stdout trimmed, then stderr on a failure.

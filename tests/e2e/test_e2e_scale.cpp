@@ -46,10 +46,7 @@ private:
     QString knownHosts() const { return m_tmp.filePath(QStringLiteral("known_hosts")); }
     QStringList apply(const QString &file, const QStringList &extra = {}) const
     {
-        return QStringList{QStringLiteral("apply"), m_tmp.filePath(file), QStringLiteral("--yes"), QStringLiteral("--journal"),
-                           m_tmp.filePath(QStringLiteral("apply.journal.json")), QStringLiteral("--secrets"),
-                           m_cluster.secrets(), QStringLiteral("--known-hosts"), knownHosts()}
-            + extra;
+        return m_cluster.applyArgs(m_tmp.filePath(file), m_tmp.filePath(QStringLiteral("apply.journal.json")), knownHosts(), extra);
     }
     // Patroni's /cluster members, asked of node1 (it stays in the cluster throughout).
     QJsonArray members() const
@@ -69,12 +66,8 @@ private:
     }
     void expectNoDrift(const QString &file)
     {
-        const LabCluster::Run d = m_cluster.run(LabCluster::pgha(),
-                                                {QStringLiteral("diff"), m_tmp.filePath(file), QStringLiteral("--secrets"),
-                                                 m_cluster.secrets(), QStringLiteral("--known-hosts"), knownHosts()},
-                                                90000);
-        QVERIFY2(d.code == 0, d.out.constData());
-        QVERIFY(d.out.contains("no drift"));
+        QByteArray out;
+        QVERIFY2(m_cluster.noDrift(m_tmp.filePath(file), knownHosts(), &out), out.constData());
     }
 
 private slots:
