@@ -18,12 +18,6 @@ namespace {
 
 const QString kFigures = QStringLiteral(PGHA_BINARY_DIR "/figures-e2e-haproxy2.txt");
 
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
-}
-
 // The lab's env must name haproxy2 before the lab comes up (lab.sh reads it at up).
 const bool kHaproxy2 = qputenv("PGHA_LAB_HAPROXY2", "1");
 
@@ -68,7 +62,7 @@ private slots:
         QFile f(m_cluster.project());
         QVERIFY(f.open(QIODevice::ReadOnly));
         m_base = QString::fromUtf8(f.readAll());
-        QVERIFY(writeFile(m_tmp.filePath(QStringLiteral("base.pgha.yaml")), m_base.toUtf8()));
+        QVERIFY(LabCluster::writeFile(m_tmp.filePath(QStringLiteral("base.pgha.yaml")), m_base.toUtf8()));
         QVERIFY2(m_lab.up(&error), qPrintable(error));
         const LabCluster::Run d = m_cluster.deploy({QStringLiteral("--accept-new-host-keys")},
                                                    m_tmp.filePath(QStringLiteral("journal.json")), knownHosts());
@@ -98,7 +92,7 @@ private slots:
         if (!design.endsWith(QLatin1Char('\n')))
             design += QLatin1Char('\n');
         design.insert(end == m_base.size() ? design.size() : end, block);
-        QVERIFY(writeFile(m_tmp.filePath(QStringLiteral("two.pgha.yaml")), design.toUtf8()));
+        QVERIFY(LabCluster::writeFile(m_tmp.filePath(QStringLiteral("two.pgha.yaml")), design.toUtf8()));
 
         const LabCluster::Run dry = m_cluster.run(LabCluster::pgha(), apply(QStringLiteral("two.pgha.yaml"),
                                                                              {QStringLiteral("--dry-run"), QStringLiteral("--accept-new-host-keys")}),

@@ -22,12 +22,6 @@ namespace {
 
 const QString kFigures = QStringLiteral(PGHA_BINARY_DIR "/figures-e2e-scale.txt");
 
-bool writeFile(const QString &path, const QByteArray &data)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
-}
-
 // The lab's env must name node4 before the lab comes up (lab.sh reads it at up).
 const bool kNode4 = qputenv("PGHA_LAB_NODE4", "1");
 
@@ -80,7 +74,7 @@ private slots:
         QFile f(m_cluster.project());
         QVERIFY(f.open(QIODevice::ReadOnly));
         m_base = QString::fromUtf8(f.readAll());
-        QVERIFY(writeFile(m_tmp.filePath(QStringLiteral("base.pgha.yaml")), m_base.toUtf8()));
+        QVERIFY(LabCluster::writeFile(m_tmp.filePath(QStringLiteral("base.pgha.yaml")), m_base.toUtf8()));
         QVERIFY2(m_lab.up(&error), qPrintable(error));
         const LabCluster::Run d = m_cluster.deploy({QStringLiteral("--accept-new-host-keys")},
                                                    m_tmp.filePath(QStringLiteral("journal.json")), knownHosts());
@@ -106,7 +100,7 @@ private slots:
         QVERIFY(block.contains(QStringLiteral("roles: [postgres]")));
         QString design = m_base;
         design.insert(end, block);
-        QVERIFY(writeFile(m_tmp.filePath(QStringLiteral("four.pgha.yaml")), design.toUtf8()));
+        QVERIFY(LabCluster::writeFile(m_tmp.filePath(QStringLiteral("four.pgha.yaml")), design.toUtf8()));
 
         const LabCluster::Run dry = m_cluster.run(LabCluster::pgha(), apply(QStringLiteral("four.pgha.yaml"),
                                                                              {QStringLiteral("--dry-run"), QStringLiteral("--accept-new-host-keys")}),
