@@ -94,6 +94,16 @@ int apply(const QStringList &args)
             return 4;
         }
     }
+    // Certificates issued for a host that joins (TLS designs) are kept with the secrets before they reach it, so that
+    // the next diff and apply expect the same files.
+    DeploySetup kept = setup->deploy;
+    const QString keptIn = kept.secretsToKeep;
+    if (const Result<void> k = keepGeneratedSecrets(&kept); !k.ok()) {
+        err() << "pgha apply: " << k.error().toString() << "\n";
+        return 2;
+    }
+    if (!keptIn.isEmpty())
+        out() << "pgha apply: the new hosts' certificates are kept in " << keptIn << "\n";
     QString journalPath = p.value(journalOpt);
     if (journalPath.isEmpty())
         journalPath = applyJournalPath(*topology, p.isSet(drift.deployJournal) ? p.value(drift.deployJournal) : QString());

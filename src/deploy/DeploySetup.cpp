@@ -66,8 +66,10 @@ Result<DeploySetup> prepareDeploy(const Topology &topology, const DeploySetupOpt
         SecretStore::applyEnvironment(&secrets);
         const Secrets before = secrets;
         SecretStore::fillMissing(&secrets);
-        if (before != secrets && !options.dryRun)
+        if (before != secrets && !options.dryRun) {
             setup.secretsToKeep = kept;
+            setup.passwordsGenerated = true;
+        }
     }
     // TLS material: issued once and kept with the secrets it came with (the given file or the kept one), so
     // that a second deploy of the design uses the same certificates.

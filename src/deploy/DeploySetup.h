@@ -35,6 +35,8 @@ struct DeploySetup
     QString secretsToKeep;         // where keepGeneratedSecrets() keeps generated passwords and issued TLS
                                    // material; empty = nothing to keep
     bool keepIntoGivenFile = false;  // secretsToKeep is the --secrets file (TLS material added to it)
+    bool passwordsGenerated = false;  // no kept secrets held the passwords: new ones were generated (not only TLS
+                                      // material issued for a host that has none yet)
     QString clusterDirFor;         // the cluster whose data folder keepGeneratedSecrets() creates (0700); empty = none
     QString generatedSecretsFile;  // set by keepGeneratedSecrets() once it kept them there
 };

@@ -17,7 +17,9 @@ Result<DriftSetup> prepareDrift(const Topology &topology, const DriftSetupOption
     Result<DeploySetup> deploy = prepareDeploy(topology, so);
     if (!deploy.ok())
         return deploy.error();
-    if (!deploy->secretsToKeep.isEmpty() && !deploy->keepIntoGivenFile)
+    // Certificates issued for a host the cluster does not have yet (a design that adds one) are fine: pgha apply
+    // keeps them with the secrets before it runs (keepGeneratedSecrets()). Generated passwords are not.
+    if (deploy->passwordsGenerated)
         return Error{QCoreApplication::translate("pgha::Drift", "no secrets of cluster \"%1\" were found (a deploy keeps "
                                                                 "them in %2): give the ones it was deployed with, --secrets FILE")
                          .arg(topology.cluster.name, deploy->secretsToKeep)};

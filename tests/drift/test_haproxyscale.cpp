@@ -9,6 +9,10 @@
 #include "deploy/ApplyPlan.h"
 #include "deploy/DeployPlan.h"
 #include "deploy/DriftCollector.h"
+#include "deploy/DriftSetup.h"
+#include "core/pki/ClusterTls.h"
+
+#include <QTemporaryDir>
 
 #include <QTest>
 
@@ -251,6 +255,49 @@ private slots:
         QCOMPARE(ap.notPlanned.size(), 2);
         // The design as the cluster lists it: nothing to do.
         QVERIFY(!computeDrift(d, observed(expected, {}, labListed())).hasDrift());
+    }
+
+    // TLS: the design that adds haproxy2 issues its certificate; diff/apply accept that (only generated passwords
+    // mean the cluster's secrets are missing), apply keeps it with the secrets, and the next run expects the same
+    // files instead of a new certificate each time.
+    void tlsCertificateOfAJoiningHostIsKept()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        Topology base = labTopology();
+        base.cluster.security.tls = true;
+        Secrets secrets;
+        SecretStore::fillMissing(&secrets);
+        QVERIFY(ClusterTls::fillMissing(base, &secrets).ok());
+        const QString journal = dir.filePath(QStringLiteral("deploy.journal.json"));
+        const QString kept = keptSecretsPath(base, journal);
+        QVERIFY(SecretStore::saveFile(secrets, kept).ok());
+        const Topology two = withHaproxy2(base);
+        DriftSetupOptions o;
+        o.journalPath = journal;
+        const Result<DriftSetup> first = prepareDrift(two, o);
+        QVERIFY2(first.ok(), first.ok() ? "" : qPrintable(first.error().message));
+        QCOMPARE(first->deploy.secretsToKeep, kept);
+        QVERIFY(!first->deploy.passwordsGenerated);
+        DeploySetup keep = first->deploy;
+        QVERIFY(keepGeneratedSecrets(&keep).ok());
+        const Result<DriftSetup> again = prepareDrift(two, o);
+        QVERIFY(again.ok());
+        QVERIFY(again->deploy.secretsToKeep.isEmpty());  // nothing new to issue: the kept certificate is used
+        int compared = 0;
+        for (const ExpectedFile &a : first->design.files)
+            for (const ExpectedFile &b : again->design.files)
+                if (a.host == QLatin1String("haproxy2") && b.host == a.host && a.path == b.path) {
+                    QCOMPARE(b.sha256, a.sha256);
+                    ++compared;
+                }
+        QVERIFY(compared > 0);
+        // No kept secrets at all: refused (generated passwords are not the cluster's).
+        DriftSetupOptions none;
+        none.journalPath = dir.filePath(QStringLiteral("other.journal.json"));
+        const Result<DriftSetup> refused = prepareDrift(two, none);
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.error().message.contains(QStringLiteral("--secrets")));
     }
 };
 
