@@ -207,7 +207,7 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
     }
 
     // HAProxy hosts that join: after the members admit them (pg_hba) and the new database members run.
-    phase = appendHaproxyJoins(&plan, deployPlan, report, phase.isEmpty() ? addChecks : phase);
+    phase = appendHaproxyJoins(&plan, topology, deployPlan, report, phase.isEmpty() ? addChecks : phase);
 
     // Scale in: after the files phase took the member out of HAProxy and pg_hba.
     if (!restHost.isEmpty()) {

@@ -1,7 +1,9 @@
 #include "deploy/HaproxyScalePlan.h"
 
 #include "core/drift/DriftReport.h"
+#include "core/generate/GenUtil.h"
 #include "core/model/Platform.h"
+#include "core/pki/ClusterTls.h"
 #include "core/model/Topology.h"
 #include "deploy/ApplyPlan.h"
 #include "deploy/DeployScripts.h"
@@ -94,14 +96,66 @@ HaproxyScaleFirst appendHaproxyScaleFirst(ApplyPlan *out, const Topology &topolo
     return first;
 }
 
-QStringList appendHaproxyJoins(DeployPlan *plan, const DeployPlan &deployPlan, const DriftReport &report,
-                               const QStringList &phase)
+namespace {
+
+// TLS: PostgreSQL on MEMBER re-reads its (rewritten) certificate, then presents one that names every joining host.
+DeployStep tlsReloadStep(const Topology &topology, const Host &member, const QStringList &joiningAddresses, const QStringList &deps)
+{
+    const int port = topology.cluster.postgres.port;
+    DeployStep s;
+    s.id = QStringLiteral("pg-tls-reload:") + member.name;
+    s.host = member.name;
+    s.title = QCoreApplication::translate("pgha::Deploy", "PostgreSQL presents its new certificate (it names the joining HAProxy host)");
+    s.deps = deps;
+    QString verify;
+    for (const QString &a : joiningAddresses)
+        verify += QStringLiteral("openssl s_client -starttls postgres -connect %1 -CAfile %2 -verify_return_error -verify_ip %3 "
+                                 "</dev/null >/dev/null 2>&1 || { echo 'the certificate does not name %4 yet'; exit 1; }\n")
+                      .arg(q(GenUtil::hostPort(member.address, port)), q(ClusterTls::caPath()), q(a), a);
+    DeployOp reload;
+    reload.kind = DeployOp::Kind::Run;
+    reload.title = QCoreApplication::translate("pgha::Deploy", "reload PostgreSQL (pg_reload_conf)");
+    reload.script = QStringLiteral("setpriv --reuid=postgres --regid=postgres --init-groups --reset-env "
+                                   "\"$(command -v psql || echo %1/psql)\" -h /run/postgresql -p %2 -d postgres -XAtq "
+                                   "-c 'select pg_reload_conf()' </dev/null")
+                        .arg(q(GenUtil::postgresBinDir(topology, member)))
+                        .arg(port);
+    reload.timeoutSec = 30;
+    s.probe = verify + QStringLiteral("true");
+    s.ops << reload << waitOp(QCoreApplication::translate("pgha::Deploy", "its certificate names the joining HAProxy host"),
+                              verify + QStringLiteral("echo 'the certificate names the joining HAProxy host'"),
+                              DeployOp::Until::ExitZero, 30);
+    return s;
+}
+
+} // namespace
+
+QStringList appendHaproxyJoins(DeployPlan *plan, const Topology &topology, const DeployPlan &deployPlan,
+                               const DriftReport &report, const QStringList &phase)
 {
     QStringList next;
-    for (const QString &h : joiningHosts(report)) {
+    QStringList before = phase;  // what every joining host waits for
+    const QStringList joining = joiningHosts(report);
+    if (topology.cluster.security.tls && !joining.isEmpty()) {
+        QStringList addresses;
+        for (const QString &h : joining)
+            if (const Host *host = topology.hostByName(h); host && plan->step(QStringLiteral("check:") + h))
+                addresses << host->address;
+        QStringList reloads;
+        for (const Host *m : topology.hostsWith(Role::Postgres)) {
+            if (addresses.isEmpty() || report.unreachable.contains(m->name))
+                continue;
+            const DeployStep s = tlsReloadStep(topology, *m, addresses, phase);
+            plan->steps << s;
+            reloads << s.id;
+        }
+        if (!reloads.isEmpty())
+            before = reloads;
+    }
+    for (const QString &h : joining) {
         if (!plan->step(QStringLiteral("check:") + h))
             continue;
-        QStringList prev = phase;
+        QStringList prev = before;
         if (!prev.contains(QStringLiteral("check:") + h))
             prev << QStringLiteral("check:") + h;
         // The deploy's own steps for this host, in its order, each after the one before.

@@ -21,7 +21,7 @@ struct Topology;
 //  joins   after that phase, per joining host: packages, files, haproxy-start, haproxy-ready (one server UP in the
 //          primary pool), then keepalived-start (designs with cluster.vip), PgBouncer (pooler placement haproxy)
 //          and routing:HOST (a write through its primary port reaches the leader, a read through its replica port
-//          a replica).
+//          a replica); with TLS first pg-tls-reload:MEMBER on every member (below).
 struct HaproxyScaleFirst
 {
     QStringList checks;  // check:HOST of the joining hosts
@@ -29,8 +29,12 @@ struct HaproxyScaleFirst
 };
 HaproxyScaleFirst appendHaproxyScaleFirst(ApplyPlan *out, const Topology &topology, const DeployPlan &deployPlan,
                                           const DriftReport &report);
+// With TLS (cluster.security.tls) a PostgreSQL host's certificate names the HAProxy hosts (clients verify-full
+// through them), so a joining host makes every member's certificate new: the files phase writes it, and
+// pg-tls-reload:MEMBER reloads PostgreSQL (it re-reads ssl_cert_file at a reload) and waits until the member
+// presents a certificate that names the joining host, before anything is put on that host.
 // Returns the ids the next phase waits for (PHASE when no host joins).
-QStringList appendHaproxyJoins(DeployPlan *plan, const DeployPlan &deployPlan, const DriftReport &report,
-                               const QStringList &phase);
+QStringList appendHaproxyJoins(DeployPlan *plan, const Topology &topology, const DeployPlan &deployPlan,
+                               const DriftReport &report, const QStringList &phase);
 
 } // namespace pgha

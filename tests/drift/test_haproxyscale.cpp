@@ -196,6 +196,45 @@ private slots:
         QVERIFY(!got.contains(QStringLiteral("vip-ready")));  // the address is up already
     }
 
+    // TLS: each member's certificate names the HAProxy hosts, so it is new when one joins: written in the files
+    // phase, then PostgreSQL reloaded until it presents one that names haproxy2, before anything goes on haproxy2.
+    void addPlanWithTls()
+    {
+        Topology t = withHaproxy2(labTopology());
+        t.cluster.security.tls = true;
+        Secrets secrets;
+        SecretStore::fillMissing(&secrets);
+        QVERIFY(ClusterTls::fillMissing(t, &secrets).ok());
+        const DeployPlan deploy = buildPlan(t, generateBundle(t, secrets), secrets, PlanOptions());
+        const QList<ExpectedFile> expected = expectedFiles(deploy);
+        QList<ObservedHost> obs = observed(expected, {QStringLiteral("/etc/hosts.pgha"), ClusterTls::certPath()}, labListed());
+        obs << haproxy2NotRunning();
+        const DriftDesign d = driftDesign(t, expected);
+        const ApplyPlan ap = buildApplyPlan(t, secrets, deploy, d, computeDrift(d, obs));
+        QVERIFY2(ap.notPlanned.isEmpty(), qPrintable(ap.notPlanned.join(QLatin1Char('\n'))));
+        const QStringList got = ids(ap.plan);
+        QStringList reloads;
+        for (const QString &n : {QStringLiteral("node1"), QStringLiteral("node2"), QStringLiteral("node3")}) {
+            const DeployStep *r = ap.plan.step(QStringLiteral("pg-tls-reload:") + n);
+            QVERIFY2(r, qPrintable(got.join(QLatin1Char(' '))));
+            QVERIFY(r->deps.contains(QStringLiteral("files:") + n));  // after its new certificate is written
+            QVERIFY(r->ops.first().script.contains(QStringLiteral("pg_reload_conf()")));
+            QVERIFY(r->ops.last().script.contains(QStringLiteral("-verify_ip 127.0.33.21")));
+            QVERIFY(r->probe.contains(QStringLiteral("-verify_ip 127.0.33.21")));  // a rerun skips a member that presents it
+            reloads << r->id;
+        }
+        const DeployStep *first2 = ap.plan.step(QStringLiteral("packages:haproxy2"));
+        if (!first2)
+            first2 = ap.plan.step(QStringLiteral("files:haproxy2"));
+        QVERIFY(first2);
+        for (const QString &r : reloads)
+            QVERIFY(first2->deps.contains(r));
+        QVERIFY(ap.plan.step(QStringLiteral("routing:haproxy2")));
+        // Without TLS there is nothing to reload.
+        QVERIFY(!ids(buildApplyPlan(withHaproxy2(labTopology()), secrets, deploy, d, computeDrift(d, obs)).plan)
+                     .join(QLatin1Char(' ')).contains(QStringLiteral("pg-tls-reload")));
+    }
+
     // haproxy2 gone from the design, still listed by the cluster: its HAProxy stopped first (files kept), reached
     // like the design's HAProxy host; then the files without it. Never an etcd or Patroni member.
     void removePlan()
