@@ -1542,6 +1542,74 @@ Der Host-Schlüssel ist unbekannt oder geändert: Nehmen Sie ihn zuerst auf der 
         <source>wait until every member runs</source>
         <translation>Warten, bis jedes Mitglied läuft</translation>
     </message>
+    <message>
+        <source>every etcd member healthy again (before the next restart)</source>
+        <translation>jedes etcd-Mitglied wieder gesund (vor dem nächsten Neustart)</translation>
+    </message>
+    <message>
+        <source>etcd membership: not changed (no member of the design that stays answers)</source>
+        <translation>etcd-Mitgliedschaft: nicht geändert (kein bleibendes Mitglied des Entwurfs antwortet)</translation>
+    </message>
+    <message>
+        <source>etcd members, one at a time: %1</source>
+        <translation>etcd-Mitglieder, eines nach dem anderen: %1</translation>
+    </message>
+    <message>
+        <source>etcd: every member started and healthy before its membership changes</source>
+        <translation>etcd: jedes Mitglied gestartet und gesund, bevor sich die Mitgliedschaft ändert</translation>
+    </message>
+    <message>
+        <source>etcdctl member list, endpoint health --cluster</source>
+        <translation>etcdctl member list, endpoint health --cluster</translation>
+    </message>
+    <message>
+        <source>etcd member add %1 (on a member that stays)</source>
+        <translation>etcd member add %1 (auf einem bleibenden Mitglied)</translation>
+    </message>
+    <message>
+        <source>refuse unless every member is healthy and the running ones stay a majority; member add</source>
+        <translation>verweigern, außer jedes Mitglied ist gesund und die laufenden bleiben eine Mehrheit; member add</translation>
+    </message>
+    <message>
+        <source>start etcd as a member joining the running cluster (initial-cluster-state existing)</source>
+        <translation>etcd als Mitglied starten, das dem laufenden Cluster beitritt (initial-cluster-state existing)</translation>
+    </message>
+    <message>
+        <source>start etcd (initial cluster: %1)</source>
+        <translation>etcd starten (initial cluster: %1)</translation>
+    </message>
+    <message>
+        <source>wait until %1 is started and every etcd member healthy</source>
+        <translation>warten, bis %1 gestartet und jedes etcd-Mitglied gesund ist</translation>
+    </message>
+    <message>
+        <source>%1 started, every member healthy</source>
+        <translation>%1 gestartet, jedes Mitglied gesund</translation>
+    </message>
+    <message>
+        <source>drop the join settings of the first start</source>
+        <translation>die Beitrittseinstellungen des ersten Starts entfernen</translation>
+    </message>
+    <message>
+        <source>etcd member remove %1 (on a member that stays; leadership moved away first)</source>
+        <translation>etcd member remove %1 (auf einem bleibenden Mitglied; die Führung vorher verlegt)</translation>
+    </message>
+    <message>
+        <source>move the leadership away if it leads, then member remove</source>
+        <translation>die Führung verlegen, falls es führt, dann member remove</translation>
+    </message>
+    <message>
+        <source>etcd %1: removed from the member list; etcd not stopped there (its name or address %2 is not usable)</source>
+        <translation>etcd %1: aus der Mitgliederliste entfernt; etcd dort nicht gestoppt (Name oder Adresse %2 unbrauchbar)</translation>
+    </message>
+    <message>
+        <source>stop etcd on the member that left, delete its data directory (--purge)</source>
+        <translation>etcd auf dem ausgeschiedenen Mitglied stoppen, sein Datenverzeichnis löschen (--purge)</translation>
+    </message>
+    <message>
+        <source>stop etcd on the member that left (its data directory kept)</source>
+        <translation>etcd auf dem ausgeschiedenen Mitglied stoppen (sein Datenverzeichnis bleibt)</translation>
+    </message>
 </context>
 <context>
     <name>pgha::DeployPage</name>
@@ -1940,20 +2008,12 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
         <translation>Patroni-Mitglied</translation>
     </message>
     <message>
-        <source>in the cluster, not in the design</source>
-        <translation>im Cluster, nicht im Entwurf</translation>
-    </message>
-    <message>
         <source>running</source>
         <translation>läuft</translation>
     </message>
     <message>
         <source>member</source>
         <translation>Mitglied</translation>
-    </message>
-    <message>
-        <source>in the design, not in the cluster</source>
-        <translation>im Entwurf, nicht im Cluster</translation>
     </message>
     <message>
         <source>Patroni leader</source>
@@ -2024,16 +2084,44 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
         <translation>im Entwurf, nicht im Cluster: tritt als Replikat bei</translation>
     </message>
     <message>
-        <source>in the design, not in the cluster; also an etcd member, which apply does not add</source>
-        <translation>im Entwurf, nicht im Cluster; auch ein etcd-Mitglied, das apply nicht hinzufügt</translation>
-    </message>
-    <message>
         <source>in the design, not in the cluster; unreachable</source>
         <translation>im Entwurf, nicht im Cluster; nicht erreichbar</translation>
     </message>
     <message>
         <source>in the design, not in the cluster; no leader to copy from</source>
         <translation>im Entwurf, nicht im Cluster; kein Leader, von dem kopiert werden kann</translation>
+    </message>
+    <message>
+        <source>in the design, not in the cluster; also a new etcd member: give it the etcd role alone first</source>
+        <translation>im Entwurf, nicht im Cluster; auch ein neues etcd-Mitglied: zuerst nur mit der etcd-Rolle hinzufügen</translation>
+    </message>
+    <message>
+        <source>one member at a time: %1</source>
+        <translation>ein Mitglied nach dem anderen: %1</translation>
+    </message>
+    <message>
+        <source>in the design, not in etcd&apos;s member list: member add, then started</source>
+        <translation>im Entwurf, nicht in der Mitgliederliste von etcd: member add, dann gestartet</translation>
+    </message>
+    <message>
+        <source>in the design, not in etcd&apos;s member list; unreachable</source>
+        <translation>im Entwurf, nicht in der Mitgliederliste von etcd; nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>a new host with both PostgreSQL and etcd: not planned; add it with the etcd role alone first</source>
+        <translation>ein neuer Host mit PostgreSQL und etcd: nicht geplant; zuerst nur mit der etcd-Rolle hinzufügen</translation>
+    </message>
+    <message>
+        <source>added, not started, not in the design: member remove</source>
+        <translation>hinzugefügt, nicht gestartet, nicht im Entwurf: member remove</translation>
+    </message>
+    <message>
+        <source>in etcd&apos;s member list, not in the design: member remove, etcd stopped (data kept)</source>
+        <translation>in der Mitgliederliste von etcd, nicht im Entwurf: member remove, etcd gestoppt (Daten bleiben)</translation>
+    </message>
+    <message>
+        <source>not removed: the member list gives no peer URL for it</source>
+        <translation>nicht entfernt: die Mitgliederliste nennt keine Peer-URL dafür</translation>
     </message>
 </context>
 <context>
@@ -4892,6 +4980,34 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
     <message>
         <source>archive_timeout %1 s: each forced switch archives a whole 16 MB segment, up to %2 GB a day even when idle.</source>
         <translation>archive_timeout %1 s: Jeder erzwungene Wechsel archiviert ein ganzes 16-MB-Segment, bis zu %2 GB am Tag selbst im Leerlauf.</translation>
+    </message>
+    <message>
+        <source>Adding %1 to %2 etcd member(s) leaves %2 of %3 running until it starts: no quorum.</source>
+        <translation>%1 zu %2 etcd-Mitglied(ern) hinzuzufügen lässt %2 von %3 laufen, bis es startet: kein Quorum.</translation>
+    </message>
+    <message>
+        <source>Removing %1 would leave %2 etcd member(s).</source>
+        <translation>%1 zu entfernen ließe %2 etcd-Mitglied(er) übrig.</translation>
+    </message>
+    <message>
+        <source>Change the membership by hand (etcdctl member add/remove, --force-new-cluster for a single member), or keep at least two members running throughout.</source>
+        <translation>Die Mitgliedschaft von Hand ändern (etcdctl member add/remove, --force-new-cluster für ein einzelnes Mitglied) oder durchgehend mindestens zwei Mitglieder laufen lassen.</translation>
+    </message>
+    <message>
+        <source>The design changes %1 etcd members at once; apply goes one member at a time: %2.</source>
+        <translation>Der Entwurf ändert %1 etcd-Mitglieder auf einmal; apply geht ein Mitglied nach dem anderen: %2.</translation>
+    </message>
+    <message>
+        <source>Nothing to do: each step waits until every member is healthy before the next.</source>
+        <translation>Nichts zu tun: jeder Schritt wartet, bis jedes Mitglied gesund ist, bevor der nächste beginnt.</translation>
+    </message>
+    <message>
+        <source>On the way (%1) etcd runs with an even member count (%2): it tolerates no more failures than one member fewer.</source>
+        <translation>Unterwegs (%1) läuft etcd mit einer geraden Mitgliederzahl (%2): sie verträgt nicht mehr Ausfälle als ein Mitglied weniger.</translation>
+    </message>
+    <message>
+        <source>Allowed as a step of the plan; end at an odd count.</source>
+        <translation>Als Schritt des Plans erlaubt; mit einer ungeraden Zahl enden.</translation>
     </message>
 </context>
 <context>

@@ -19,11 +19,6 @@ using namespace DeployScripts;
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("pgha::Deploy", s);
-}
-
 // `etcdctl` as a shell function `e` (v3 API, a bounded wait, the host's own certificate under TLS), then the
 // member list of the endpoint in $list. Every later line may use e, $ep and $list.
 QString etcdctlPrelude(const Topology &t, const QString &endpoint)
@@ -71,12 +66,11 @@ QString retryReconfig(const QString &command)
         .arg(command);
 }
 
+// An op of these steps: etcd's log explains a failure.
 DeployOp op(const QString &title, const QString &script, int timeoutSec, DeployOp::Kind kind = DeployOp::Kind::Run)
 {
-    DeployOp o;
-    o.kind = kind;
-    o.title = title;
-    o.script = script;
+    DeployOp o = kind == DeployOp::Kind::WaitFor ? waitOp(title, script, DeployOp::Until::ExitZero, timeoutSec)
+                                                 : runOp(title, script, serviceLog(QStringLiteral("etcd")));
     o.timeoutSec = timeoutSec;
     o.service = QStringLiteral("etcd");
     return o;
@@ -123,7 +117,7 @@ EtcdScaleSteps addEtcdScaleSteps(DeployPlan *plan, const Topology &topology, con
             runner = topology.hostByName(m.name);
     }
     if (!runner) {
-        out.notPlanned << tr("etcd membership: not changed (no member of the design that stays answers)");
+        out.notPlanned << QCoreApplication::translate("pgha::Deploy", "etcd membership: not changed (no member of the design that stays answers)");
         return out;
     }
     const QString runnerUrl = clientOf(*runner);
@@ -148,7 +142,7 @@ EtcdScaleSteps addEtcdScaleSteps(DeployPlan *plan, const Topology &topology, con
     QStringList parts{QString::number(t.counts.value(0))};
     for (const EtcdTransition::Step &s : t.steps)
         parts << QStringLiteral("%1 (%2%3)").arg(s.after).arg(s.add ? QLatin1Char('+') : QLatin1Char('-')).arg(s.member);
-    out.transition = tr("etcd members, one at a time: %1").arg(parts.join(QStringLiteral(" -> ")));
+    out.transition = QCoreApplication::translate("pgha::Deploy", "etcd members, one at a time: %1").arg(parts.join(QStringLiteral(" -> ")));
     for (const Finding &f : t.findings)
         out.transition += QStringLiteral("\n[%1] %2").arg(f.ruleId, f.message);
 
@@ -170,10 +164,10 @@ EtcdScaleSteps addEtcdScaleSteps(DeployPlan *plan, const Topology &topology, con
     DeployStep quorum;
     quorum.id = QStringLiteral("etcd-quorum");
     quorum.host = runner->name;
-    quorum.title = tr("etcd: every member started and healthy before its membership changes");
+    quorum.title = QCoreApplication::translate("pgha::Deploy", "etcd: every member started and healthy before its membership changes");
     quorum.deps = after + checks;
     quorum.deps.removeDuplicates();
-    quorum.ops << op(tr("etcdctl member list, endpoint health --cluster"),
+    quorum.ops << op(QCoreApplication::translate("pgha::Deploy", "etcdctl member list, endpoint health --cluster"),
                      etcdAllHealthyScript(topology, runnerUrl) + QStringLiteral("echo \"$n members, every one healthy\""), 60);
     plan->steps << quorum;
     QString prev = quorum.id;
@@ -204,10 +198,10 @@ EtcdScaleSteps addEtcdScaleSteps(DeployPlan *plan, const Topology &topology, con
         DeployStep add;
         add.id = QStringLiteral("etcd-member-add:") + name;
         add.host = runner->name;
-        add.title = tr("etcd member add %1 (on a member that stays)").arg(name);
+        add.title = QCoreApplication::translate("pgha::Deploy", "etcd member add %1 (on a member that stays)").arg(name);
         add.deps = prepared;
         add.probe = etcdctlPrelude(topology, runnerUrl) + hasPeer(peer);
-        add.ops << op(tr("refuse unless every member is healthy and the running ones stay a majority; member add"),
+        add.ops << op(QCoreApplication::translate("pgha::Deploy", "refuse unless every member is healthy and the running ones stay a majority; member add"),
                       etcdctlPrelude(topology, runnerUrl) + QStringLiteral("if %1; then echo %2; exit 0; fi\n").arg(hasPeer(peer), q(name + QStringLiteral(" is a member already")))
                           + allHealthyGuard()
                           + QStringLiteral("[ \"$n\" -ge $(( (n + 1) / 2 + 1 )) ] || { echo \"refused: $n running of $((n + 1)) is no majority "
@@ -235,21 +229,20 @@ EtcdScaleSteps addEtcdScaleSteps(DeployPlan *plan, const Topology &topology, con
         DeployStep start;
         start.id = QStringLiteral("etcd-start:") + name;
         start.host = name;
-        start.title = tr("start etcd as a member joining the running cluster (initial-cluster-state existing)");
+        start.title = QCoreApplication::translate("pgha::Deploy", "start etcd as a member joining the running cluster (initial-cluster-state existing)");
         start.deps = QStringList{add.id};
         start.probe = QStringLiteral("if [ -d /run/systemd/system ]; then systemctl is-active --quiet etcd; "
                                      "else [ -s /run/etcd.pid ] && kill -0 \"$(cat /run/etcd.pid)\" 2>/dev/null; fi");
-        start.ops << op(tr("start etcd (initial cluster: %1)").arg(initial.join(QLatin1Char(','))),
+        start.ops << op(QCoreApplication::translate("pgha::Deploy", "start etcd (initial cluster: %1)").arg(initial.join(QLatin1Char(','))),
                         startScript(QStringLiteral("etcd"), QStringLiteral("etcd"), prepare, direct), 60);
-        start.ops.last().diagnose = serviceLog(QStringLiteral("etcd"));
         plan->steps << start;
 
         DeployStep healthy;
         healthy.id = QStringLiteral("etcd-healthy:") + name;
         healthy.host = name;
-        healthy.title = tr("wait until %1 is started and every etcd member healthy").arg(name);
+        healthy.title = QCoreApplication::translate("pgha::Deploy", "wait until %1 is started and every etcd member healthy").arg(name);
         healthy.deps = QStringList{start.id};
-        healthy.ops << op(tr("%1 started, every member healthy").arg(name),
+        healthy.ops << op(QCoreApplication::translate("pgha::Deploy", "%1 started, every member healthy").arg(name),
                           etcdctlPrelude(topology, runnerUrl)
                               + QStringLiteral("printf '%s\\n' \"$list\" | awk -F', ' -v n=%1 '$3 == n && $2 == \"started\" {f = 1} END {exit !f}' "
                                                "|| { echo %2; exit 1; }\n")
@@ -258,7 +251,7 @@ EtcdScaleSteps addEtcdScaleSteps(DeployPlan *plan, const Topology &topology, con
                           90, DeployOp::Kind::WaitFor);
         healthy.ops.last().diagnose = serviceLog(QStringLiteral("etcd"));
         // Its first start is over: later starts read the design's files alone (the data directory exists now).
-        healthy.ops << op(tr("drop the join settings of the first start"),
+        healthy.ops << op(QCoreApplication::translate("pgha::Deploy", "drop the join settings of the first start"),
                           QStringLiteral("rm -f %1\nif [ -f %2 ]; then rm -f %2; systemctl daemon-reload; fi").arg(joinEnv, dropIn), 30);
         plan->steps << healthy;
         prev = healthy.id;
@@ -272,11 +265,11 @@ EtcdScaleSteps addEtcdScaleSteps(DeployPlan *plan, const Topology &topology, con
         DeployStep rm;
         rm.id = QStringLiteral("etcd-member-remove:") + i.host;
         rm.host = runner->name;
-        rm.title = tr("etcd member remove %1 (on a member that stays; leadership moved away first)").arg(i.host);
+        rm.title = QCoreApplication::translate("pgha::Deploy", "etcd member remove %1 (on a member that stays; leadership moved away first)").arg(i.host);
         rm.deps = QStringList{prev};
         rm.probe = etcdctlPrelude(topology, runnerUrl) + QStringLiteral("! ") + hasPeer(peer);
-        rm.ops << op(tr("every etcd member healthy"), etcdAllHealthyScript(topology, runnerUrl), 60, DeployOp::Kind::WaitFor);
-        rm.ops << op(tr("move the leadership away if it leads, then member remove"),
+        rm.ops << op(QCoreApplication::translate("pgha::Deploy", "every etcd member healthy"), etcdAllHealthyScript(topology, runnerUrl), 60, DeployOp::Kind::WaitFor);
+        rm.ops << op(QCoreApplication::translate("pgha::Deploy", "move the leadership away if it leads, then member remove"),
                      etcdctlPrelude(topology, runnerUrl)
                          + QStringLiteral("id=$(printf '%s\\n' \"$list\" | awk -F', ' -v p=%1 '$4 == p {print $1}')\n"
                                           "[ -n \"$id\" ] || { echo %2; exit 0; }\n")
@@ -299,7 +292,7 @@ EtcdScaleSteps addEtcdScaleSteps(DeployPlan *plan, const Topology &topology, con
         const QHostAddress address(i.address);
         const Host *inDesign = topology.hostByName(i.host);
         if (!Grammar::isRfc1123HostName(i.host) || (address.isNull() && !inDesign)) {
-            out.notPlanned << tr("etcd %1: removed from the member list; etcd not stopped there (its name or address %2 is not usable)")
+            out.notPlanned << QCoreApplication::translate("pgha::Deploy", "etcd %1: removed from the member list; etcd not stopped there (its name or address %2 is not usable)")
                                   .arg(i.host, i.address);
             continue;
         }
@@ -312,12 +305,12 @@ EtcdScaleSteps addEtcdScaleSteps(DeployPlan *plan, const Topology &topology, con
         DeployStep stop;
         stop.id = QStringLiteral("etcd-stop:") + i.host;
         stop.host = i.host;
-        stop.title = purge ? tr("stop etcd on the member that left, delete its data directory (--purge)")
-                           : tr("stop etcd on the member that left (its data directory kept)");
+        stop.title = purge ? QCoreApplication::translate("pgha::Deploy", "stop etcd on the member that left, delete its data directory (--purge)")
+                           : QCoreApplication::translate("pgha::Deploy", "stop etcd on the member that left (its data directory kept)");
         stop.deps = QStringList{rm.id};
-        stop.ops << op(tr("stop etcd"), PatroniScripts::stopService(QStringLiteral("etcd"), true), 60);
+        stop.ops << op(QCoreApplication::translate("pgha::Deploy", "stop etcd"), PatroniScripts::stopService(QStringLiteral("etcd"), true), 60);
         if (purge)
-            stop.ops << op(tr("delete %1").arg(Platform::etcdDataDir()),
+            stop.ops << op(QCoreApplication::translate("pgha::Deploy", "delete %1").arg(Platform::etcdDataDir()),
                            QStringLiteral("if pgrep -x etcd >/dev/null; then echo 'etcd still runs here: the data stays'; exit 1; fi\n"
                                           "rm -rf %1 && echo deleted %1")
                                .arg(q(Platform::etcdDataDir())),

@@ -1,6 +1,7 @@
 // etcd grown 3 -> 5 and shrunk 5 -> 3 by pgha apply, one member at a time (issue 9 item 5): the transition rules
 // (core/validation/EtcdTransition), the drift of etcd's member list (core/drift/EtcdDrift) and the steps
 // (deploy/EtcdScalePlan inside deploy/ApplyPlan), on the recorded probe answers of the 3+1 lab (tests/drift/data).
+#include "../drift/DriftLabData.h"
 #include "core/drift/DriftCompute.h"
 #include "core/generate/Generator.h"
 #include "core/model/Secrets.h"
@@ -18,17 +19,6 @@
 using namespace pgha;
 
 namespace {
-
-Topology labTopology()
-{
-    QFile f(QStringLiteral(PGHA_SOURCE_DIR "/tests/e2e/lab.pgha.yaml"));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    QByteArray y = f.readAll();
-    y.replace("127.0.0.", "127.0.33.");
-    const auto loaded = ProjectFile::parse(y, QStringLiteral("lab.pgha.yaml"));
-    return loaded.ok() ? loaded->topology : Topology();
-}
 
 // node4 and node5 with the etcd role alone (.14, .15), after the HAProxy host.
 Topology fiveEtcd()
@@ -60,12 +50,8 @@ EtcdParser::Member member(const QString &name, const QString &address, const QSt
 QList<ObservedHost> observe(const QList<ExpectedFile> &expected, const QList<EtcdParser::Member> &etcd, const QStringList &changed = {})
 {
     QList<ObservedHost> out;
-    QFile f2(QStringLiteral(PGHA_SOURCE_DIR "/tests/drift/data/probe-node2.json"));
-    QFile fh(QStringLiteral(PGHA_SOURCE_DIR "/tests/drift/data/probe-haproxy.json"));
-    if (!f2.open(QIODevice::ReadOnly) || !fh.open(QIODevice::ReadOnly))
-        return out;
-    const auto node2 = DriftProbeParser::parse(QStringLiteral("node2"), f2.readAll());
-    const auto ha = DriftProbeParser::parse(QStringLiteral("haproxy"), fh.readAll());
+    const auto node2 = DriftProbeParser::parse(QStringLiteral("node2"), readData(QStringLiteral("probe-node2.json")));
+    const auto ha = DriftProbeParser::parse(QStringLiteral("haproxy"), readData(QStringLiteral("probe-haproxy.json")));
     if (!node2.ok() || !ha.ok())
         return out;
     for (const QString &n : {QStringLiteral("node1"), QStringLiteral("node2"), QStringLiteral("node3")}) {
@@ -100,14 +86,6 @@ QList<EtcdParser::Member> labMembers()
     return {member(QStringLiteral("node2"), QStringLiteral("127.0.33.12"), QStringLiteral("2")),
             member(QStringLiteral("node1"), QStringLiteral("127.0.33.11"), QStringLiteral("1")),
             member(QStringLiteral("node3"), QStringLiteral("127.0.33.13"), QStringLiteral("3"))};
-}
-
-QStringList ids(const DeployPlan &p)
-{
-    QStringList out;
-    for (const DeployStep &s : p.steps)
-        out << s.id;
-    return out;
 }
 
 QString scripts(const DeployStep *s)
@@ -177,11 +155,11 @@ private slots:
     void growPlan()
     {
         const Topology t = fiveEtcd();
-        Secrets secrets;
-        SecretStore::fillMissing(&secrets);
-        const DeployPlan deploy = buildPlan(t, generateBundle(t, secrets), secrets, PlanOptions());
-        const QList<ExpectedFile> expected = expectedFiles(deploy);
-        const DriftDesign d = driftDesign(t, expected);
+        const Planned p = planned(t);
+        const Secrets &secrets = p.secrets;
+        const DeployPlan &deploy = p.deploy;
+        const QList<ExpectedFile> &expected = p.expected;
+        const DriftDesign &d = p.design;
         QCOMPARE(d.etcdPeerUrls.value(QStringLiteral("node5")), QStringLiteral("http://127.0.33.15:2380"));
         const DriftReport r = computeDrift(d, observe(expected, labMembers(), {QStringLiteral("config.yml"), QStringLiteral("etcd.conf.yaml"),
                                                                                QStringLiteral("/etc/default/etcd")}));
@@ -244,11 +222,11 @@ private slots:
     void shrinkPlan()
     {
         const Topology t = labTopology();
-        Secrets secrets;
-        SecretStore::fillMissing(&secrets);
-        const DeployPlan deploy = buildPlan(t, generateBundle(t, secrets), secrets, PlanOptions());
-        const QList<ExpectedFile> expected = expectedFiles(deploy);
-        const DriftDesign d = driftDesign(t, expected);
+        const Planned p = planned(t);
+        const Secrets &secrets = p.secrets;
+        const DeployPlan &deploy = p.deploy;
+        const QList<ExpectedFile> &expected = p.expected;
+        const DriftDesign &d = p.design;
         const QList<EtcdParser::Member> five = labMembers()
             + QList<EtcdParser::Member>{member(QStringLiteral("node5"), QStringLiteral("127.0.33.15"), QStringLiteral("5")),
                                         member(QStringLiteral("node4"), QStringLiteral("127.0.33.14"), QStringLiteral("4"))};  // by id: any order
@@ -281,14 +259,10 @@ private slots:
     void refusals()
     {
         Topology t = fiveEtcd();
-        Secrets secrets;
-        SecretStore::fillMissing(&secrets);
-        DeployPlan deploy = buildPlan(t, generateBundle(t, secrets), secrets, PlanOptions());
-        QList<ExpectedFile> expected = expectedFiles(deploy);
-        DriftDesign d = driftDesign(t, expected);
-        DriftReport r = computeDrift(d, observe(expected, {member(QStringLiteral("node1"), QStringLiteral("127.0.33.11"), QStringLiteral("1"))}));
+        Planned p = planned(t);
+        DriftReport r = computeDrift(p.design, observe(p.expected, {member(QStringLiteral("node1"), QStringLiteral("127.0.33.11"), QStringLiteral("1"))}));
         QVERIFY(r.withFix(DriftItem::Fix::EtcdAddMember).isEmpty());
-        ApplyPlan ap = buildApplyPlan(t, secrets, deploy, d, r);
+        ApplyPlan ap = buildApplyPlan(t, p.secrets, p.deploy, p.design, r);
         QVERIFY(!ids(ap.plan).contains(QStringLiteral("etcd-member-add:node2")));
         QVERIFY(!ids(ap.plan).contains(QStringLiteral("etcd-quorum")));
         QVERIFY2(ap.notPlanned.join(QLatin1Char('\n')).contains(QStringLiteral("no quorum")), qPrintable(ap.notPlanned.join(QLatin1Char('\n'))));
@@ -298,12 +272,10 @@ private slots:
         n4.name = QStringLiteral("node4");
         n4.address = QStringLiteral("127.0.33.14");
         t.hosts << n4;  // postgres + etcd, not a Patroni member yet
-        deploy = buildPlan(t, generateBundle(t, secrets), secrets, PlanOptions());
-        expected = expectedFiles(deploy);
-        d = driftDesign(t, expected);
-        r = computeDrift(d, observe(expected, labMembers()));
+        p = planned(t);
+        r = computeDrift(p.design, observe(p.expected, labMembers()));
         QVERIFY(r.withFix(DriftItem::Fix::EtcdAddMember).isEmpty());
-        ap = buildApplyPlan(t, secrets, deploy, d, r);
+        ap = buildApplyPlan(t, p.secrets, p.deploy, p.design, r);
         QVERIFY(!ids(ap.plan).contains(QStringLiteral("etcd-member-add:node4")));
     }
 

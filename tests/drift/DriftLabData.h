@@ -1,12 +1,15 @@
 #pragma once
 
-// The recorded 3+1 lab the drift tests judge (test_drift, test_haproxyscale): the lab design on 127.0.33 and the
+// The recorded 3+1 lab the drift tests judge (test_drift, test_haproxyscale, test_etcdscaleplan): the lab design on 127.0.33 and the
 // probe answers of node2 and the HAProxy host (data/), as deploy/DriftCollector's probe printed them after a deploy
 // of tests/e2e/lab.pgha.yaml.
 #include "core/drift/DriftCompute.h"
+#include "core/generate/Generator.h"
+#include "core/model/Secrets.h"
 #include "core/parse/DriftProbeParser.h"
 #include "core/project/ProjectFile.h"
 #include "deploy/DeployPlan.h"
+#include "deploy/DriftCollector.h"
 
 #include <QFile>
 
@@ -57,6 +60,25 @@ inline QStringList ids(const DeployPlan &p)
     for (const DeployStep &s : p.steps)
         out << s.id;
     return out;
+}
+
+// What apply's plan is built from besides the drift: secrets, the deploy's plan and files, the design side.
+struct Planned
+{
+    Secrets secrets;
+    DeployPlan deploy;
+    QList<ExpectedFile> expected;
+    DriftDesign design;
+};
+
+inline Planned planned(const Topology &t)
+{
+    Planned p;
+    SecretStore::fillMissing(&p.secrets);
+    p.deploy = buildPlan(t, generateBundle(t, p.secrets), p.secrets, PlanOptions());
+    p.expected = expectedFiles(p.deploy);
+    p.design = driftDesign(t, p.expected);
+    return p;
 }
 
 } // namespace DriftLabData

@@ -97,6 +97,41 @@ bool LabCluster::noDrift(const QString &design, const QString &knownHosts, QByte
     return d.code == 0 && d.out.contains("no drift");
 }
 
+QString LabCluster::projectText() const
+{
+    QFile f(project());
+    return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
+}
+
+QString LabCluster::withHostsLikeNode3(const QString &design, const QStringList &names, const QString &roles) const
+{
+    const QString node3 = QStringLiteral("  - name: node3\n");
+    const qsizetype at = design.indexOf(node3);
+    const qsizetype next = at < 0 ? -1 : design.indexOf(QStringLiteral("  - name: "), at + node3.size());
+    if (next < 0 || !design.mid(at, next - at).contains(QStringLiteral("roles: [postgres, etcd]")))
+        return {};
+    QString blocks;
+    for (const QString &name : names) {
+        QString block = design.mid(at, next - at);
+        block.replace(QStringLiteral("name: node3"), QStringLiteral("name: ") + name);
+        block.replace(m_lab.address(QStringLiteral("node3")), m_lab.address(name));
+        block.replace(QStringLiteral("roles: [postgres, etcd]"), QStringLiteral("roles: ") + roles);
+        blocks += block;
+    }
+    QString out = design;
+    out.insert(next, blocks);
+    return out;
+}
+
+QJsonArray LabCluster::patroniMembers(const QString &host) const
+{
+    const Run r = runWith(QProcessEnvironment::systemEnvironment(), QStringLiteral("curl"),
+                          {QStringLiteral("-s"), QStringLiteral("-m"), QStringLiteral("5"),
+                           QStringLiteral("http://%1:8008/cluster").arg(m_lab.address(host))},
+                          10000);
+    return QJsonDocument::fromJson(r.out).object().value(QLatin1String("members")).toArray();
+}
+
 LabCluster::Run LabCluster::psql(int port, const QString &sql, int connectTimeout) const
 {
     return psqlWith(QStringLiteral("host=%1 port=%2 user=postgres dbname=postgres connect_timeout=%3")

@@ -3,6 +3,7 @@
 #include "LabFixture.h"
 
 #include <QByteArray>
+#include <QJsonArray>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -41,6 +42,13 @@ public:
                           const QStringList &extra = {}) const;
     // `pgha diff DESIGN`; true when it exits 0 saying "no drift" (*out: its output).
     bool noDrift(const QString &design, const QString &knownHosts, QByteArray *out) const;
+    // The text of project().
+    QString projectText() const;
+    // DESIGN with a copy of node3's host block (roles [postgres, etcd]) for each of NAMES (its lab address, ROLES
+    // e.g. "[etcd]") inserted after node3's block, in order; empty when DESIGN has no such block.
+    QString withHostsLikeNode3(const QString &design, const QStringList &names, const QString &roles) const;
+    // Patroni's /cluster members (plain http) as HOST's Patroni lists them; empty when it does not answer.
+    QJsonArray patroniMembers(const QString &host = QStringLiteral("node1")) const;
     // psql as the superuser through the lab's HAProxy on PORT from the controlling machine; out = stdout trimmed.
     Run psql(int port, const QString &sql, int connectTimeout = 3) const;
     // psql with any CONNINFO and PASSWORD, SQL on stdin (ON_ERROR_STOP); out = stdout trimmed, then stderr on a failure.

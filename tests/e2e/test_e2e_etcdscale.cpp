@@ -39,43 +39,62 @@ private:
     QString knownHosts() const { return m_tmp.filePath(QStringLiteral("known_hosts")); }
     QStringList apply(const QString &file, const QStringList &extra = {}) const
     {
-        return QStringList{QStringLiteral("apply"), m_tmp.filePath(file), QStringLiteral("--yes"), QStringLiteral("--journal"),
-                           m_tmp.filePath(QStringLiteral("apply.journal.json")), QStringLiteral("--secrets"),
-                           m_cluster.secrets(), QStringLiteral("--known-hosts"), knownHosts()}
-            + extra;
+        return m_cluster.applyArgs(m_tmp.filePath(file), m_tmp.filePath(QStringLiteral("apply.journal.json")), knownHosts(), extra);
     }
     // `etcdctl member list` as node1 sees it: one line per member ("id, started, name, peer, client, learner").
-    QStringList etcdMembers(int *code = nullptr) const
+    QStringList etcdMembers() const
     {
         QByteArray out;
-        const int rc = m_lab.exec(QStringLiteral("node1"),
-                                  QStringLiteral("ETCDCTL_API=3 etcdctl --endpoints=http://%1:2379 --command-timeout=5s member list")
-                                      .arg(m_lab.address(QStringLiteral("node1"))),
-                                  &out);
-        if (code)
-            *code = rc;
+        etcdctl(QStringLiteral("e --endpoints=$ep member list"), &out);
         return QString::fromUtf8(out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     }
     int etcdHealth() const
     {
         QByteArray out;
-        return m_lab.exec(QStringLiteral("node1"),
-                          QStringLiteral("ETCDCTL_API=3 etcdctl --endpoints=http://%1:2379 --command-timeout=5s endpoint health --cluster")
-                              .arg(m_lab.address(QStringLiteral("node1"))),
-                          &out);
+        return etcdctl(QStringLiteral("e --endpoints=$ep endpoint health --cluster"), &out);
     }
-    QJsonArray patroniMembers() const
+    // pgha apply FILE under the writer and the reader; the load and, when something failed, the apply's output logged.
+    LabLoad::Result applyUnderLoad(const QString &file, LabCluster::Run *run)
     {
-        const LabCluster::Run r = LabCluster::runWith(QProcessEnvironment::systemEnvironment(), QStringLiteral("curl"),
-                                                      {QStringLiteral("-s"), QStringLiteral("-m"), QStringLiteral("5"),
-                                                       QStringLiteral("http://%1:8008/cluster").arg(m_lab.address(QStringLiteral("node1")))},
-                                                      10000);
-        return QJsonDocument::fromJson(r.out).object().value(QLatin1String("members")).toArray();
+        const LabLoad::Result l = m_load.run(LabCluster::pgha(), apply(file), run);
+        qInfo().noquote() << LabLoad::text(l);
+        for (const QString &e : l.errors)
+            qInfo().noquote() << "refused write" << e;
+        if (!l.errors.isEmpty() || run->code != 0)
+            qInfo().noquote() << run->out.right(12000);  // the runner's time stamps, to place them
+        return l;
+    }
+    void figure(const QString &what, const LabCluster::Run &run, const LabLoad::Result &l)
+    {
+        labFigure(kFigures, QStringLiteral("FIGURE %1: %2 s; writes refused %3 (%4 s); writes lost %5 (%6)")
+                                .arg(what)
+                                .arg(run.seconds, 0, 'f', 1)
+                                .arg(l.wfail)
+                                .arg(l.refusedSec, 0, 'f', 1)
+                                .arg(m_load.lost(l))
+                                .arg(LabLoad::text(l)));
+    }
+    // etcdctl on node1 against its own member (plain http: the lab runs without TLS); exit code, output in *out.
+    int etcdctl(const QString &args, QByteArray *out) const
+    {
+        return m_lab.exec(QStringLiteral("node1"), QStringLiteral("e() { ETCDCTL_API=3 etcdctl --command-timeout=5s \"$@\"; }\n"
+                                                                  "ep=http://%1:2379\n%2")
+                                                       .arg(m_lab.address(QStringLiteral("node1")), args),
+                          out);
+    }
+    // The name of the member that leads etcd's raft; empty when unknown.
+    QString etcdLeader() const
+    {
+        QByteArray out;
+        etcdctl(QStringLiteral("id=$(e --endpoints=$ep endpoint status --cluster | awk -F', ' '$5 == \"true\" {print $2}')\n"
+                               "e --endpoints=$ep member list | awk -F', ' -v i=\"$id\" '$1 == i {print $3}'"),
+                &out);
+        return QString::fromUtf8(out).trimmed();
     }
     // Patroni still works: three members, one leader, the others running, and a write through 5000.
     void expectPatroniWorks()
     {
-        const QJsonArray ms = patroniMembers();
+        const QJsonArray ms = m_cluster.patroniMembers();
         QCOMPARE(ms.size(), 3);
         int leaders = 0;
         for (const QJsonValue &v : ms) {
@@ -87,15 +106,6 @@ private:
         QCOMPARE(leaders, 1);
         QCOMPARE(m_cluster.psql(5000, QStringLiteral("select 1")).code, 0);
     }
-    void expectNoDrift(const QString &file)
-    {
-        const LabCluster::Run d = m_cluster.run(LabCluster::pgha(),
-                                                {QStringLiteral("diff"), m_tmp.filePath(file), QStringLiteral("--secrets"),
-                                                 m_cluster.secrets(), QStringLiteral("--known-hosts"), knownHosts()},
-                                                90000);
-        QVERIFY2(d.code == 0, d.out.constData());
-        QVERIFY(d.out.contains("no drift"));
-    }
 
 private slots:
     void initTestCase()
@@ -104,25 +114,11 @@ private slots:
         QVERIFY(m_tmp.isValid());
         QString error;
         QVERIFY2(m_cluster.prepare(&error), qPrintable(error));
-        QFile f(m_cluster.project());
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        m_base = QString::fromUtf8(f.readAll());
+        m_base = m_cluster.projectText();
         QVERIFY(LabCluster::writeFile(m_tmp.filePath(QStringLiteral("base.pgha.yaml")), m_base.toUtf8()));
         // node4 and node5 with the etcd role alone, after node3.
-        const QString node3 = QStringLiteral("  - name: node3\n");
-        const qsizetype at = m_base.indexOf(node3);
-        QVERIFY(at > 0);
-        const qsizetype end = m_base.indexOf(QStringLiteral("  - name: "), at + node3.size());
-        QVERIFY(end > at);
-        QString design = m_base;
-        for (const QString &n : {QStringLiteral("node5"), QStringLiteral("node4")}) {
-            QString block = m_base.mid(at, end - at);
-            block.replace(QStringLiteral("name: node3"), QStringLiteral("name: ") + n);
-            block.replace(m_lab.address(QStringLiteral("node3")), m_lab.address(n));
-            block.replace(QStringLiteral("roles: [postgres, etcd]"), QStringLiteral("roles: [etcd]"));
-            QVERIFY(block.contains(QStringLiteral("roles: [etcd]")));
-            design.insert(end, block);
-        }
+        const QString design = m_cluster.withHostsLikeNode3(m_base, {QStringLiteral("node4"), QStringLiteral("node5")}, QStringLiteral("[etcd]"));
+        QCOMPARE(design.count(QStringLiteral("roles: [etcd]\n")), 2);
         QVERIFY(LabCluster::writeFile(m_tmp.filePath(QStringLiteral("five.pgha.yaml")), design.toUtf8()));
 
         QVERIFY2(m_lab.up(&error), qPrintable(error));
@@ -149,12 +145,7 @@ private slots:
         QCOMPARE(etcdMembers().size(), 3);  // a dry run changes nothing
 
         LabCluster::Run run;
-        const LabLoad::Result l = m_load.run(LabCluster::pgha(), apply(QStringLiteral("five.pgha.yaml")), &run);
-        qInfo().noquote() << LabLoad::text(l);
-        for (const QString &e : l.errors)
-            qInfo().noquote() << "refused write" << e;
-        if (!l.errors.isEmpty() || run.code != 0)
-            qInfo().noquote() << run.out.right(12000);  // the runner's time stamps, to place them
+        const LabLoad::Result l = applyUnderLoad(QStringLiteral("five.pgha.yaml"), &run);
         QVERIFY2(run.code == 0, "pgha apply failed (its output above)");
         const int lost = m_load.lost(l);
         QCOMPARE(lost, 0);
@@ -172,28 +163,28 @@ private slots:
         QFile cfg(m_lab.hostPath(QStringLiteral("node2"), QStringLiteral("/etc/patroni/config.yml")));
         QVERIFY(cfg.open(QIODevice::ReadOnly));
         QVERIFY(cfg.readAll().contains(QStringLiteral("%1:2379").arg(m_lab.address(QStringLiteral("node5"))).toUtf8()));
-        labFigure(kFigures, QStringLiteral("FIGURE etcd grow 3 -> 5 (pgha apply: node4 and node5 checked, member add, start, healthy, one "
-                                           "at a time; Patroni's etcd hosts and the members' etcd files): %1 s; writes refused %2 "
-                                           "(%3 s); writes lost %4 (%5)")
-                                .arg(run.seconds, 0, 'f', 1)
-                                .arg(l.wfail)
-                                .arg(l.refusedSec, 0, 'f', 1)
-                                .arg(lost)
-                                .arg(LabLoad::text(l)));
-        expectNoDrift(QStringLiteral("five.pgha.yaml"));
+        figure(QStringLiteral("etcd grow 3 -> 5 (pgha apply: node4 and node5 checked, member add, start, healthy, one at a time; "
+                              "Patroni's etcd hosts and the members' etcd files)"),
+               run, l);
+        QByteArray drift;
+        QVERIFY2(m_cluster.noDrift(m_tmp.filePath(QStringLiteral("five.pgha.yaml")), knownHosts(), &drift), drift.constData());
     }
 
     // 5 -> 4 -> 3: each leaving member removed from a member that stays, etcd stopped there, its data kept.
     void shrink()
     {
         QCOMPARE(etcdMembers().size(), 5);
+        // The raft leader on a member that leaves: its removal moves the leadership away first.
+        QByteArray out;
+        QCOMPARE(etcdctl(QStringLiteral("to=$(e --endpoints=$ep member list | awk -F', ' '$3 == \"node5\" {print $1}')\n"
+                                        "from=$(e --endpoints=$ep endpoint status --cluster | awk -F', ' '$5 == \"true\" {print $1}')\n"
+                                        "[ \"$from\" = http://%1:2379 ] || e --endpoints=\"$from\" move-leader \"$to\"")
+                             .arg(m_lab.address(QStringLiteral("node5"))),
+                         &out),
+                 0);
+        QCOMPARE(etcdLeader(), QStringLiteral("node5"));
         LabCluster::Run run;
-        const LabLoad::Result l = m_load.run(LabCluster::pgha(), apply(QStringLiteral("base.pgha.yaml")), &run);
-        qInfo().noquote() << LabLoad::text(l);
-        for (const QString &e : l.errors)
-            qInfo().noquote() << "refused write" << e;
-        if (!l.errors.isEmpty() || run.code != 0)
-            qInfo().noquote() << run.out.right(12000);  // the runner's time stamps, to place them
+        const LabLoad::Result l = applyUnderLoad(QStringLiteral("base.pgha.yaml"), &run);
         QVERIFY2(run.code == 0, "pgha apply failed (its output above)");
         QVERIFY(run.out.contains("5 -> 4 (-node4) -> 3 (-node5)"));
         QVERIFY(run.out.contains("etcd-member-remove:node5"));
@@ -205,21 +196,19 @@ private slots:
         QCOMPARE(members.size(), 3);
         QVERIFY(!members.join(QLatin1Char('\n')).contains(QStringLiteral("node4")));
         QCOMPARE(etcdHealth(), 0);
+        const QString leader = etcdLeader();
+        QVERIFY2(leader == QLatin1String("node1") || leader == QLatin1String("node2") || leader == QLatin1String("node3"), qPrintable(leader));
         expectPatroniWorks();
         for (const QString &n : {QStringLiteral("node4"), QStringLiteral("node5")}) {
             QByteArray out;
             QVERIFY2(m_lab.exec(n, QStringLiteral("pgrep -x etcd"), &out) != 0, qPrintable(n));
             QCOMPARE(m_lab.exec(n, QStringLiteral("test -d /var/lib/etcd/pgha/member")), 0);  // data kept
         }
-        labFigure(kFigures, QStringLiteral("FIGURE etcd shrink 5 -> 3 (pgha apply: member remove from a member that stays, leadership "
-                                           "moved first when needed, etcd stopped, data kept; Patroni's etcd hosts and the "
-                                           "members' etcd files): %1 s; writes refused %2 (%3 s); writes lost %4 (%5)")
-                                .arg(run.seconds, 0, 'f', 1)
-                                .arg(l.wfail)
-                                .arg(l.refusedSec, 0, 'f', 1)
-                                .arg(lost)
-                                .arg(LabLoad::text(l)));
-        expectNoDrift(QStringLiteral("base.pgha.yaml"));
+        figure(QStringLiteral("etcd shrink 5 -> 3 (pgha apply: member remove from a member that stays, the leadership moved "
+                              "away from node5 first, etcd stopped, data kept; Patroni's etcd hosts and the members' etcd files)"),
+               run, l);
+        QByteArray drift;
+        QVERIFY2(m_cluster.noDrift(m_tmp.filePath(QStringLiteral("base.pgha.yaml")), knownHosts(), &drift), drift.constData());
     }
 };
 

@@ -12,18 +12,13 @@ namespace pgha {
 
 namespace {
 
-QString tr(const char *s)
-{
-    return QCoreApplication::translate("pgha::Drift", s);
-}
-
 DriftItem memberItem(DriftItem::Fix fix, const QString &host, const QString &design, const QString &actual, const QString &note)
 {
     DriftItem i;
     i.area = DriftItem::Area::Topology;
     i.fix = fix;
     i.host = host;
-    i.key = tr("etcd member");
+    i.key = QCoreApplication::translate("pgha::Drift", "etcd member");
     i.design = design;
     i.actual = actual;
     i.note = note;
@@ -37,8 +32,8 @@ void addEtcdMemberDrift(const DriftDesign &design, const ObservedHost *view, Dri
     DriftReport &r = *report;
     if (!view) {
         if (!design.etcdHosts.isEmpty()) {
-            DriftItem i = memberItem(DriftItem::Fix::Manual, {}, tr("readable"), tr("no member answered"), {});
-            i.key = tr("etcd member list");
+            DriftItem i = memberItem(DriftItem::Fix::Manual, {}, QCoreApplication::translate("pgha::Drift", "readable"), QCoreApplication::translate("pgha::Drift", "no member answered"), {});
+            i.key = QCoreApplication::translate("pgha::Drift", "etcd member list");
             r.items << i;
         }
         return;
@@ -100,7 +95,7 @@ void addEtcdMemberDrift(const DriftDesign &design, const ObservedHost *view, Dri
     for (const Finding &f : t.findings)
         if (f.severity == Severity::Error)
             refusal = f.message;
-    const QString steps = t.steps.size() > 1 ? tr("one member at a time: %1").arg(t.countsText()) : QString();
+    const QString steps = t.steps.size() > 1 ? QCoreApplication::translate("pgha::Drift", "one member at a time: %1").arg(t.countsText()) : QString();
 
     QSet<QString> patroniMembers;
     if (!r.leader.isEmpty())
@@ -109,9 +104,9 @@ void addEtcdMemberDrift(const DriftDesign &design, const ObservedHost *view, Dri
         patroniMembers.insert(p.first);
 
     for (const QString &h : std::as_const(add)) {
-        DriftItem i = memberItem(DriftItem::Fix::EtcdAddMember, h, tr("member"),
-                                 resumed.contains(h) ? tr("added, not started") : QString(),
-                                 tr("in the design, not in etcd's member list: member add, then started"));
+        DriftItem i = memberItem(DriftItem::Fix::EtcdAddMember, h, QCoreApplication::translate("pgha::Drift", "member"),
+                                 resumed.contains(h) ? QCoreApplication::translate("pgha::Drift", "added, not started") : QString(),
+                                 QCoreApplication::translate("pgha::Drift", "in the design, not in etcd's member list: member add, then started"));
         if (!steps.isEmpty())
             i.note += QStringLiteral(" (") + steps + QLatin1Char(')');
         if (!refusal.isEmpty()) {
@@ -119,10 +114,10 @@ void addEtcdMemberDrift(const DriftDesign &design, const ObservedHost *view, Dri
             i.note = refusal;
         } else if (r.unreachable.contains(h)) {
             i.fix = DriftItem::Fix::Manual;
-            i.note = tr("in the design, not in etcd's member list; unreachable");
+            i.note = QCoreApplication::translate("pgha::Drift", "in the design, not in etcd's member list; unreachable");
         } else if (design.pgHosts.contains(h) && !patroniMembers.contains(h)) {
             i.fix = DriftItem::Fix::Manual;
-            i.note = tr("a new host with both PostgreSQL and etcd: not planned; add it with the etcd role alone first");
+            i.note = QCoreApplication::translate("pgha::Drift", "a new host with both PostgreSQL and etcd: not planned; add it with the etcd role alone first");
         } else if (!design.pgHosts.contains(h)) {
             // Its files (the etcd configuration, certificates) come with its own steps, after its check.
             for (DriftItem &own : r.items)
@@ -140,8 +135,8 @@ void addEtcdMemberDrift(const DriftDesign &design, const ObservedHost *view, Dri
     for (int k = 0; k < remove.size(); ++k) {
         const EtcdParser::Member &m = r.etcdMembers.at(removeIndex.at(k));
         DriftItem i = memberItem(DriftItem::Fix::EtcdRemoveMember, remove.at(k), {}, m.peerUrls.join(QLatin1Char(',')),
-                                 m.name.isEmpty() ? tr("added, not started, not in the design: member remove")
-                                                  : tr("in etcd's member list, not in the design: member remove, etcd stopped (data kept)"));
+                                 m.name.isEmpty() ? QCoreApplication::translate("pgha::Drift", "added, not started, not in the design: member remove")
+                                                  : QCoreApplication::translate("pgha::Drift", "in etcd's member list, not in the design: member remove, etcd stopped (data kept)"));
         if (!steps.isEmpty())
             i.note += QStringLiteral(" (") + steps + QLatin1Char(')');
         i.address = m.peerUrls.isEmpty() ? QString() : QUrl(m.peerUrls.first()).host();
@@ -150,7 +145,7 @@ void addEtcdMemberDrift(const DriftDesign &design, const ObservedHost *view, Dri
             i.note = refusal;
         } else if (m.peerUrls.isEmpty()) {
             i.fix = DriftItem::Fix::Manual;
-            i.note = tr("not removed: the member list gives no peer URL for it");
+            i.note = QCoreApplication::translate("pgha::Drift", "not removed: the member list gives no peer URL for it");
         }
         r.items << i;
     }

@@ -22,6 +22,8 @@ PlanRunDialog *DriftApply::open(QWidget *parent, const Topology &topology, const
     r.intro = tr("The steps that bring the running cluster in line with the design, built from the drift as pgha apply "
                  "builds them: files written and re-read, Patroni's dynamic configuration patched, members added or "
                  "removed, restarts rolling (replicas first, the leader after a switchover).");
+    if (!ap.etcdTransition.isEmpty())
+        r.intro += QStringLiteral("\n\n") + ap.etcdTransition;  // etcd's membership, one member at a time (core's words)
     r.confirm = tr("Apply %n step(s) to cluster \"%1\"?", nullptr, int(ap.plan.steps.size())).arg(topology.cluster.name);
     r.topology = topology;
     r.plan = ap.plan;
