@@ -124,7 +124,8 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
         plan.steps << s;
         phase << s.id;
     }
-    for (const QString &svc : {QStringLiteral("patroni"), QStringLiteral("haproxy"), QStringLiteral("etcd"), QStringLiteral("keepalived")}) {
+    for (const QString &svc : {QStringLiteral("patroni"), QStringLiteral("haproxy"), QStringLiteral("etcd"), QStringLiteral("keepalived"),
+                              QStringLiteral("firewall")}) {
         for (const QString &h : std::as_const(fileHosts)) {
             if (!services.value(h).contains(svc))
                 continue;

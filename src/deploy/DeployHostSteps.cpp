@@ -3,6 +3,8 @@
 
 #include "deploy/DeployScripts.h"
 
+#include "core/generate/Firewall.h"
+
 #include "core/generate/GenUtil.h"
 #include "core/generate/GeneratedFile.h"
 #include "core/generate/HAProxyConfig.h"
@@ -19,6 +21,8 @@
 #include "core/util/ShellQuote.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 
 namespace pgha {
 namespace DeployPhases {
@@ -165,8 +169,31 @@ void addFiles(DeployPlanContext &x)
         }
         if (op.files.isEmpty())
             continue;
+        const bool firewall = std::any_of(op.files.cbegin(), op.files.cend(), [](const FileToWrite &f) {
+            return f.service == QLatin1String("firewall");
+        });
         s.ops << op;
         plan.steps << s;
+        if (!firewall)
+            continue;
+        // The firewall belongs to the install script, which loads it; a day-2 change of its sources (a host
+        // joins or leaves) is loaded here, but only where that table is loaded already: never switched on here.
+        DeployStep fw;
+        fw.id = QStringLiteral("reload:firewall:") + h->name;
+        fw.host = h->name;
+        fw.title = QCoreApplication::translate("pgha::Deploy", "the firewall re-reads its changed rules (where it is on)");
+        fw.deps = QStringList{s.id};
+        fw.probe = QStringLiteral("[ ! -e %1 ]").arg(changedMarker(QStringLiteral("firewall")));
+        fw.ops << runOp(QStringLiteral("nft -f %1").arg(Firewall::nftPath()),
+                        QStringLiteral("if nft list table inet pgha >/dev/null 2>&1; then\n"
+                                       "  nft -f %1 || exit 1\n"
+                                       "  echo 'firewall table inet pgha reloaded'\n"
+                                       "else\n"
+                                       "  echo 'firewall table inet pgha not loaded: left off (the install script loads it)'\n"
+                                       "fi\n"
+                                       "rm -f %2")
+                            .arg(q(Firewall::nftPath()), changedMarker(QStringLiteral("firewall"))));
+        plan.steps << fw;
     }
 }
 

@@ -2,6 +2,7 @@
 
 #include "deploy/DeployPlan.h"
 
+#include "core/generate/Firewall.h"
 #include "core/generate/GenUtil.h"
 #include "core/generate/GeneratedFile.h"
 #include "core/generate/HAProxyConfig.h"
@@ -142,6 +143,8 @@ QString serviceOfFile(const Host &h, const QString &path)
         return QStringLiteral("pgbouncer");
     if (h.has(Role::HAProxy) && path == KeepalivedConfig::configPath())
         return QStringLiteral("keepalived");
+    if (path == Firewall::nftPath())
+        return QStringLiteral("firewall");
     return {};
 }
 

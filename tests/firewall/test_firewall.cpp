@@ -9,6 +9,7 @@
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
 #include "core/util/Net.h"
+#include "deploy/DeployPlan.h"
 
 #include <QDir>
 #include <QMap>
@@ -508,6 +509,55 @@ private slots:
         QSet<int> d;
         const Matrix wide = readNft(QStringLiteral("ip saddr { 0.0.0.0/0 } tcp dport 5432 accept"), &d);
         QVERIFY(wide != expected(QStringLiteral("pg1")));
+    }
+
+    // Day 2 (pgha apply: a host joins or leaves): the deploy plan's reload:firewall step loads the changed
+    // file only where the table inet pgha is loaded already (the install script switched it on); a host whose
+    // firewall is off stays off. Run on the real nft in a private network namespace.
+    void deployReloadsOnlyALoadedFirewall()
+    {
+        const Topology t = design("debian12");
+        const Bundle b = generateBundle(t, Secrets());
+        const DeployPlan plan = buildPlan(t, b, Secrets(), {});
+        const DeployStep *s = plan.step(QStringLiteral("reload:firewall:pg1"));
+        QVERIFY(s);
+        QVERIFY(s->deps.contains(QStringLiteral("files:pg1")));
+        QCOMPARE(s->ops.size(), 1);
+        const GeneratedFile *f = b.find(QStringLiteral("pg1"), Firewall::nftPath());
+        QVERIFY(f);
+        QTemporaryDir tmp;
+        const QString file = tmp.filePath(QStringLiteral("firewall.nft"));
+        const QString marker = tmp.filePath(QStringLiteral("changed-firewall"));
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(f->content);
+        out.close();
+        QString script = s->ops.first().script;
+        QVERIFY(script.contains(Firewall::nftPath()) && script.contains(changedMarker(QStringLiteral("firewall"))));
+        script.replace(Firewall::nftPath(), file).replace(changedMarker(QStringLiteral("firewall")), marker);
+        const auto touchMarker = [&] {
+            QFile m(marker);
+            return m.open(QIODevice::WriteOnly);
+        };
+
+        // Off: left off, the marker gone.
+        QVERIFY(touchMarker());
+        QByteArray o;
+        QCOMPARE(runNft({QStringLiteral("sh"), QStringLiteral("-c"), script + QStringLiteral("\nnft list tables")}, &o), 0);
+        QVERIFY2(o.contains("not loaded") && !o.contains("table inet pgha\n"), o.constData());
+        QVERIFY(!QFile::exists(marker));
+
+        // On (an older, empty table of ours): replaced by the file's rules.
+        QVERIFY(touchMarker());
+        QCOMPARE(runNft({QStringLiteral("sh"), QStringLiteral("-c"),
+                         QStringLiteral("nft add table inet pgha\n") + script + QStringLiteral("\nnft list table inet pgha")},
+                        &o),
+                 0);
+        QVERIFY2(o.contains("reloaded"), o.constData());
+        QSet<int> dropped;
+        const Matrix loaded = readNft(QString::fromUtf8(o), &dropped);
+        QVERIFY2(loaded == expected(QStringLiteral("pg1")), o.constData());
+        QVERIFY(!QFile::exists(marker));
     }
 };
 
