@@ -55,3 +55,5 @@ echo "setup-debian: all ${#PKGS[@]} packages present"
 # Patroni 4.1.5 from PyPI in a virtualenv under /opt (Debian's Patroni 3.0.2 stays the default): the consumer
 # tests judge the generated patroni.yml with both, and the lab deploys a pip design with it.
 $SUDO bash "$(dirname "${BASH_SOURCE[0]}")/setup-patroni-venv.sh" 4.1.5
+# 4.1.4 as well, for the rolling upgrade test (tests/e2e/test_e2e_upgrade: 4.1.4 -> 4.1.5 from the wheelhouse).
+$SUDO bash "$(dirname "${BASH_SOURCE[0]}")/setup-patroni-venv.sh" 4.1.4

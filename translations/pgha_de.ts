@@ -1610,6 +1610,22 @@ Der Host-Schlüssel ist unbekannt oder geändert: Nehmen Sie ihn zuerst auf der 
         <source>stop etcd on the member that left (its data directory kept)</source>
         <translation>etcd auf dem ausgeschiedenen Mitglied stoppen (sein Datenverzeichnis bleibt)</translation>
     </message>
+    <message>
+        <source>install the design&apos;s release (the running one stays until the restart)</source>
+        <translation>die Version des Entwurfs installieren (die laufende bleibt bis zum Neustart)</translation>
+    </message>
+    <message>
+        <source>install PostgreSQL&apos;s package %1</source>
+        <translation>das PostgreSQL-Paket %1 installieren</translation>
+    </message>
+    <message>
+        <source>restart so that the new release runs (rolling, one member at a time)</source>
+        <translation>neu starten, damit die neue Version läuft (rollierend, ein Mitglied nach dem anderen)</translation>
+    </message>
+    <message>
+        <source>restart, wait for the new release and until every replica streams again</source>
+        <translation>neu starten, auf die neue Version warten und bis jedes Replikat wieder streamt</translation>
+    </message>
 </context>
 <context>
     <name>pgha::DeployPage</name>
@@ -2122,6 +2138,26 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
     <message>
         <source>not removed: the member list gives no peer URL for it</source>
         <translation>nicht entfernt: die Mitgliederliste nennt keine Peer-URL dafür</translation>
+    </message>
+    <message>
+        <source>pip install of the pinned set, then Patroni restarted (rolling)</source>
+        <translation>pip installiert den festgelegten Satz, dann wird Patroni neu gestartet (rollierend)</translation>
+    </message>
+    <message>
+        <source>install: package: the distribution&apos;s package decides the release</source>
+        <translation>install: package: das Paket der Distribution bestimmt die Version</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>the probe did not read the package</source>
+        <translation>die Abfrage hat das Paket nicht gelesen</translation>
+    </message>
+    <message>
+        <source>the package installed, then PostgreSQL restarted through Patroni (rolling)</source>
+        <translation>das Paket wird installiert, dann PostgreSQL über Patroni neu gestartet (rollierend)</translation>
     </message>
 </context>
 <context>

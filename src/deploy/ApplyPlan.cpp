@@ -9,6 +9,7 @@
 #include "deploy/EtcdScalePlan.h"
 #include "deploy/HaproxyScalePlan.h"
 #include "deploy/PatroniScripts.h"
+#include "deploy/UpgradePlan.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -28,13 +29,6 @@ DeployOp runOp(const QString &title, const QString &script, int timeoutSec, Depl
     o.script = script;
     o.timeoutSec = timeoutSec;
     return o;
-}
-
-QString restUrl(const Topology &t, const Host &h)
-{
-    const QString a = h.address.contains(QLatin1Char(':')) ? QLatin1Char('[') + h.address + QLatin1Char(']') : h.address;
-    return (t.cluster.security.tls ? QStringLiteral("https://") : QStringLiteral("http://")) + a + QLatin1Char(':')
-        + QString::number(t.cluster.patroni.restApiPort);
 }
 
 // {"a.b.c": v} -> {"a": {"b": {"c": v}}}
@@ -75,7 +69,7 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
     const QString keyPath = ClusterTls::postgresKeyPath();
     auto rest = [&](const QString &name) {
         const Host *h = topology.hostByName(name);
-        return h ? restUrl(topology, *h) : QString();
+        return h ? PatroniScripts::restUrl(topology, *h) : QString();
     };
     QStringList phase;  // the ids the next phase waits for
 
@@ -233,7 +227,7 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
             leaving.address = t.address;
             if (const Host *first = topology.hostByName(design.pgHosts.value(0)))
                 leaving.os = first->os;
-            const QString url = restUrl(topology, leaving);
+            const QString url = PatroniScripts::restUrl(topology, leaving);
             DeployStep stop;
             stop.id = QStringLiteral("leave:") + i.host;
             stop.host = i.host;
@@ -320,47 +314,18 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
     if (!reloadIds.isEmpty())
         phase = reloadIds;
 
-    // 4. Rolling restart: replicas one at a time, the leader last (after a switchover).
+    // 4. Rolling restart and upgrades: replicas one at a time, the leader last (after a switchover).
     bool restart = !restartKeys.isEmpty();
     for (const DriftItem &i : report.items)
         restart = restart || (i.needsRestart && i.fix == DriftItem::Fix::RollingRestart);
-    if (restart) {
-        QStringList order;
-        for (const auto &r : report.replicas)
-            if (design.pgHosts.contains(r.first))
-                order << r.first;
-        for (const QString &h : design.pgHosts)
-            if (!order.contains(h) && h != report.leader)
-                order << h;
-        if (!report.leader.isEmpty())
-            order << report.leader;
-        const int members = int(design.pgHosts.size());
-        for (const QString &h : std::as_const(order)) {
-            DeployStep s;
-            s.id = QStringLiteral("restart:") + h;
-            s.host = h;
-            s.title = h == report.leader ? QCoreApplication::translate("pgha::Deploy", "switch over to a healthy replica, then restart the former leader")
-                                         : QCoreApplication::translate("pgha::Deploy", "restart PostgreSQL (rolling, one member at a time)");
-            s.deps = phase;
-            s.probe = PatroniScripts::noPendingRestart(rest(h), keyPath);
-            // Only the leader's step switches over; a replica that leads by the time its turn comes (a failover in
-            // between) makes its restart refuse, and the run stops: the next apply plans from the new leader.
-            if (h == report.leader)
-                s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "switch over if this member leads"),
-                               PatroniScripts::switchoverAway(rest(h), h, keyPath), 180);
-            s.ops << runOp(QCoreApplication::translate("pgha::Deploy", "restart through Patroni, wait until every replica streams again"),
-                           PatroniScripts::restartMember(rest(h), h, members, c.patroni.maximumLagOnFailover, keyPath), 420);
-            plan.steps << s;
-            phase = QStringList{s.id};
-        }
-    }
+    phase = appendRollingSteps(&plan, topology, deployPlan, design, report, restart, phase);
     Q_UNUSED(tls);
 
     // The REST calls that change something authenticate: the user and password through stdin, never argv.
     const QByteArray credentials = (secrets.restApiUser + QLatin1Char(':') + secrets.restApiPassword).toUtf8() + '\n';
     for (DeployStep &s : plan.steps) {
         if (!s.id.startsWith(QLatin1String("patch-config")) && !s.id.startsWith(QLatin1String("pg-reload:"))
-            && !s.id.startsWith(QLatin1String("restart:")))
+            && !s.id.startsWith(QLatin1String("restart:")) && !s.id.startsWith(QLatin1String("upgrade-restart:")))
             continue;
         for (DeployOp &o : s.ops) {
             o.input = credentials;

@@ -46,6 +46,8 @@ struct ApplyOptions
 //  4. a restart: rolling, replicas one at a time, then the leader after a switchover to a healthy replica; each
 //     restart waits first until every member runs and every replica streams within maximum_lag_on_failover, so
 //     that never two members are down; the first failure stops the run.
+//     Upgrades (DriftItem::Fix::Upgrade: Patroni by pip, a PostgreSQL package pin) go in the same pass:
+//     upgrade-install then upgrade-restart per member (deploy/UpgradePlan.h).
 // deployPlan: buildPlan() of the same topology and secrets (its files, reload steps and SSH targets are reused).
 ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const DeployPlan &deployPlan,
                          const DriftDesign &design, const DriftReport &report, const ApplyOptions &options = {});

@@ -2,6 +2,7 @@
 
 #include "core/generate/GenUtil.h"
 #include "core/generate/HostsFile.h"
+#include "core/model/Platform.h"
 #include "core/model/Secrets.h"
 #include "core/model/Topology.h"
 #include "core/parse/DriftProbeParser.h"
@@ -67,6 +68,9 @@ QList<DriftProbe> driftProbes(const Topology &topology, const Secrets &secrets, 
             in.insert(QStringLiteral("patroni"), url(scheme, h.address, c.patroni.restApiPort, {}));
             in.insert(QStringLiteral("pg_port"), c.postgres.port);
             in.insert(QStringLiteral("pg_bin"), GenUtil::postgresBinDir(topology, h));
+            // The installed server package (its version against cluster.postgres.package_version).
+            in.insert(QStringLiteral("pg_package"), Platform::postgresPackages(h.os, c.postgres.distribution, c.postgres.version).value(0));
+            in.insert(QStringLiteral("pkg_tool"), Platform::osFamily(h.os) == OsFamily::Rhel ? QStringLiteral("rpm") : QStringLiteral("dpkg"));
             if (tls)
                 in.insert(QStringLiteral("patroni_cert"),
                           QJsonArray{ClusterTls::certPath(), ClusterTls::postgresKeyPath()});
@@ -126,7 +130,15 @@ QString driftProbeScript()
         "        if r.returncode == 0: out['pg_settings'] = {'rows': json.loads(r.stdout.decode())}\n"
         "        else: out['pg_settings'] = {'error': r.stderr.decode('utf-8', 'replace').strip()}\n"
         "    except Exception as e: out['pg_settings'] = {'error': str(e)}\n"
-        "if 'etcd' in cfg: out['etcd'] = get(cfg['etcd'], cfg.get('etcd_cert'), post=b'{}')\n"
+        "if cfg.get('pg_package'):\n"
+        "    n = cfg['pg_package']\n"
+        "    cmd = ['rpm', '-q', '--qf', '%{VERSION}-%{RELEASE}', n] if cfg.get('pkg_tool') == 'rpm' else ['dpkg-query', '-W', '-f=${Version}', n]\n"
+        "    try:\n"
+        "        r = subprocess.run(cmd, capture_output=True, timeout=10)\n"
+        "        v = r.stdout.decode('utf-8', 'replace').strip()\n"
+        "        out['pg_package'] = {'version': v} if r.returncode == 0 and v else {'error': n + ': ' + (r.stderr.decode('utf-8', 'replace').strip() or 'not installed')}\n"
+        "    except Exception as e: out['pg_package'] = {'error': str(e)}\n"
+    "if 'etcd' in cfg: out['etcd'] = get(cfg['etcd'], cfg.get('etcd_cert'), post=b'{}')\n"
         "if 'haproxy' in cfg: out['haproxy'] = get(cfg['haproxy'], auth=cfg.get('haproxy_auth'))\n"
         "if 'hosts_file' in cfg:\n"
         "    try:\n"

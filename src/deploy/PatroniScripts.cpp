@@ -1,5 +1,6 @@
 #include "deploy/PatroniScripts.h"
 
+#include "core/model/Topology.h"
 #include "core/pki/ClusterTls.h"
 #include "core/util/ShellQuote.h"
 
@@ -47,6 +48,13 @@ QString python(const char *body, const QString &restUrl, const QString &keyPath,
 }
 
 } // namespace
+
+QString restUrl(const Topology &t, const Host &h)
+{
+    const QString a = h.address.contains(QLatin1Char(':')) ? QLatin1Char('[') + h.address + QLatin1Char(']') : h.address;
+    return (t.cluster.security.tls ? QStringLiteral("https://") : QStringLiteral("http://")) + a + QLatin1Char(':')
+        + QString::number(t.cluster.patroni.restApiPort);
+}
 
 QString switchoverAway(const QString &restUrl, const QString &name, const QString &keyPath)
 {
@@ -130,47 +138,102 @@ QString patchConfig(const QString &restUrl, const QString &patchJson, const QStr
     return python(body, restUrl, keyPath, {patchJson, expectPending.join(QLatin1Char(','))});
 }
 
+namespace {
+
+// The rolling member step (restart and upgrade alike): what the member still needs, the waits around it.
+// args: name, members, max lag, the Patroni release wanted ("" = any), the command that restarts Patroni itself
+// ("" = POST /restart), PostgreSQL's bin directory ("" = no binary check), "check" (a probe) or "run".
+const char *kRollBody =
+    "import subprocess, re\n"
+    "name, members, maxlag = args[0], int(args[1]), int(args[2])\n"
+    "want, cmd, pgbin, check = args[3], args[4], args[5], args[6] == 'check'\n"
+    "def binary_version():\n"
+    "    try: out = subprocess.run([pgbin + '/postgres', '-V'], capture_output=True, text=True, timeout=10).stdout\n"
+    "    except Exception: return None\n"
+    "    m = re.search(r'\\(PostgreSQL\\) (\\d+)\\.(\\d+)', out)\n"
+    "    return int(m.group(1)) * 10000 + int(m.group(2)) if m else None\n"
+    "def todo(me):\n"
+    "    why = []\n"
+    "    if me.get('pending_restart'): why.append('a restart is pending')\n"
+    "    v = (me.get('patroni') or {}).get('version', '')\n"
+    "    if want and v != want: why.append('Patroni %s runs, %s is wanted' % (v, want))\n"
+    "    b = binary_version() if pgbin else None\n"
+    "    if b and me.get('server_version') != b: why.append('PostgreSQL %s runs, %s is installed' % (me.get('server_version'), b))\n"
+    "    return why\n"
+    "if check: sys.exit(1 if todo(get('/patroni')) else 0)\n"
+    "def healthy():\n"
+    "    ms = get('/cluster').get('members', [])\n"
+    "    if len(ms) < members: return False, 'only %d of %d members registered' % (len(ms), members)\n"
+    "    ls = [m for m in ms if leads(m) and running(m)]\n"
+    "    if len(ls) != 1: return False, 'no running leader'\n"
+    "    for m in ms:\n"
+    "        if m is ls[0]: continue\n"
+    "        if not running(m): return False, '%s is %s' % (m.get('name'), m.get('state'))\n"
+    "        lag = m.get('lag')\n"
+    "        if not isinstance(lag, int) or lag > maxlag: return False, '%s lags %s bytes' % (m.get('name'), lag)\n"
+    "    return True, 'leader %s, %d replicas streaming within %d bytes' % (ls[0].get('name'), len(ms) - 1, maxlag)\n"
+    "def wait_healthy(what, limit):\n"
+    "    end = time.time() + limit; last = ''\n"
+    "    while time.time() < end:\n"
+    "        try: ok, last = healthy()\n"
+    "        except Exception as e: ok, last = False, str(e)\n"
+    "        if ok: return last\n"
+    "        time.sleep(0.3)\n"
+    "    print(what + ': ' + last); sys.exit(1)\n"
+    "me = get('/patroni')\n"
+    "why = todo(me)\n"
+    "if not why: print(name + ': no restart pending'); sys.exit(0)\n"
+    "if leads(me) or me.get('role') == 'primary': print(name + ' leads: it must be switched over first'); sys.exit(1)\n"
+    "print(name + ': ' + '; '.join(why))\n"
+    "print('before: ' + wait_healthy('the cluster is not healthy, so ' + name + ' stays up', 120))\n"
+    "t0 = time.time()\n"
+    "if cmd:\n"
+    "    r = subprocess.run(['sh', '-c', cmd], stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=240)\n"
+    "    if r.returncode != 0: print('restarting Patroni failed (exit %d): %s' % (r.returncode, (r.stdout + r.stderr)[-800:])); sys.exit(1)\n"
+    "    print('%s: Patroni restarted in %.1f s' % (name, time.time() - t0))\n"
+    "    end = time.time() + 180; why = ['its REST API does not answer']\n"
+    "    while time.time() < end:\n"
+    "        try: why = todo(get('/patroni'))\n"
+    "        except Exception as e: why = [str(e)]\n"
+    "        if not why: break\n"
+    "        time.sleep(0.3)\n"
+    "    if why: print(name + ' after the restart: ' + '; '.join(why)); sys.exit(1)\n"
+    "else:\n"
+    "    s, b = req('POST', '/restart', {}, 180)\n"
+    "    if s != 200: print('POST /restart failed: HTTP %d %s' % (s, b)); sys.exit(1)\n"
+    "    print('%s restarted in %.1f s' % (name, time.time() - t0))\n"
+    "print('after: ' + wait_healthy(name + ' is not back streaming', 180))\n"
+    "if want: print('%s runs Patroni %s' % (name, want))\n"
+    "print('%s back in %.1f s' % (name, time.time() - t0))\n";
+
+QStringList rollArgs(const QString &name, int members, qint64 maxLagBytes, const RollAction &action, const char *mode)
+{
+    return {name, QString::number(members), QString::number(maxLagBytes), action.patroniVersion, action.restartCommand,
+            action.postgresBinDir, QString::fromLatin1(mode)};
+}
+
+} // namespace
+
+QString rollMember(const QString &restUrl, const QString &name, int members, qint64 maxLagBytes, const QString &keyPath,
+                   const RollAction &action)
+{
+    return python(kRollBody, restUrl, keyPath, rollArgs(name, members, maxLagBytes, action, "run"));
+}
+
+QString rollDone(const QString &restUrl, const QString &keyPath, const RollAction &action)
+{
+    return QStringLiteral("echo | ") + python(kRollBody, restUrl, keyPath, rollArgs({}, 0, 0, action, "check"));
+}
+
 QString restartMember(const QString &restUrl, const QString &name, int members, qint64 maxLagBytes,
                       const QString &keyPath)
 {
-    static const char *body =
-        "name, members, maxlag = args[0], int(args[1]), int(args[2])\n"
-        "def healthy():\n"
-        "    ms = get('/cluster').get('members', [])\n"
-        "    if len(ms) < members: return False, 'only %d of %d members registered' % (len(ms), members)\n"
-        "    ls = [m for m in ms if leads(m) and running(m)]\n"
-        "    if len(ls) != 1: return False, 'no running leader'\n"
-        "    for m in ms:\n"
-        "        if m is ls[0]: continue\n"
-        "        if not running(m): return False, '%s is %s' % (m.get('name'), m.get('state'))\n"
-        "        lag = m.get('lag')\n"
-        "        if not isinstance(lag, int) or lag > maxlag: return False, '%s lags %s bytes' % (m.get('name'), lag)\n"
-        "    return True, 'leader %s, %d replicas streaming within %d bytes' % (ls[0].get('name'), len(ms) - 1, maxlag)\n"
-        "def wait_healthy(what, limit):\n"
-        "    end = time.time() + limit; last = ''\n"
-        "    while time.time() < end:\n"
-        "        try: ok, last = healthy()\n"
-        "        except Exception as e: ok, last = False, str(e)\n"
-        "        if ok: return last\n"
-        "        time.sleep(0.3)\n"
-        "    print(what + ': ' + last); sys.exit(1)\n"
-        "me = get('/patroni')\n"
-        "if not me.get('pending_restart'): print(name + ': no restart pending'); sys.exit(0)\n"
-        "if leads(me) or me.get('role') == 'primary': print(name + ' leads: it must be switched over first'); sys.exit(1)\n"
-        "print('before: ' + wait_healthy('the cluster is not healthy, so ' + name + ' stays up', 120))\n"
-        "t0 = time.time()\n"
-        "s, b = req('POST', '/restart', {}, 180)\n"
-        "if s != 200: print('POST /restart failed: HTTP %d %s' % (s, b)); sys.exit(1)\n"
-        "print('%s restarted in %.1f s' % (name, time.time() - t0))\n"
-        "print('after: ' + wait_healthy(name + ' is not back streaming', 180))\n"
-        "print('%s back in %.1f s' % (name, time.time() - t0))\n";
-    return python(body, restUrl, keyPath, {name, QString::number(members), QString::number(maxLagBytes)});
+    return rollMember(restUrl, name, members, maxLagBytes, keyPath, {});
 }
 
 QString noPendingRestart(const QString &restUrl, const QString &keyPath)
 {
-    static const char *body = "sys.exit(1 if get('/patroni').get('pending_restart') else 0)\n";
-    return QStringLiteral("echo | ") + python(body, restUrl, keyPath);
+    return rollDone(restUrl, keyPath, {});
 }
 
 QString reloadMember(const QString &restUrl, const QString &keyPath)

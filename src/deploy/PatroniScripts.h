@@ -6,7 +6,15 @@
 // Scripts the rollout plans (RenewPlan, ApplyPlan) run on a Patroni host to drive its REST API: python3 (every
 // Patroni host has it), the REST user and password from stdin ("user:password" on the first line), the host's own
 // certificate for Patroni's verify_client over https. Each prints what it saw; exit 0 = done.
+namespace pgha {
+struct Host;
+struct Topology;
+}
+
 namespace pgha::PatroniScripts {
+
+// The member's REST API base URL ("https://10.0.0.1:8008", IPv6 in brackets; http without TLS).
+QString restUrl(const Topology &topology, const Host &host);
 
 // Leaves the leader role when this member holds it: POST /switchover, then waits until another member leads and
 // this one runs as a replica. Nothing happens on a replica.
@@ -26,6 +34,21 @@ QString restartMember(const QString &restUrl, const QString &name, int members, 
 
 // Exit 0 when the member reports no pending restart (a restart step's probe).
 QString noPendingRestart(const QString &restUrl, const QString &keyPath);
+
+// What a rolling member step changes besides a pending restart (pgha apply's upgrade, deploy/UpgradePlan).
+struct RollAction
+{
+    QString patroniVersion;  // the Patroni release that must run afterwards ("" = any)
+    QString restartCommand;  // shell that restarts Patroni itself (and so its PostgreSQL); "" = POST /restart
+    QString postgresBinDir;  // the PostgreSQL server that runs must be this directory's postgres -V ("" = unchecked)
+};
+// restartMember() generalised: the member is restarted when it reports pending_restart, runs another Patroni
+// release than ACTION's, or a PostgreSQL older than its installed binary; with the same waits before and after
+// (and, for a Patroni restart, until its REST API reports the release). restartMember() is this with no ACTION.
+QString rollMember(const QString &restUrl, const QString &name, int members, qint64 maxLagBytes, const QString &keyPath,
+                   const RollAction &action);
+// Exit 0 when the member needs none of that (a rolling step's probe; noPendingRestart() is this with no ACTION).
+QString rollDone(const QString &restUrl, const QString &keyPath, const RollAction &action);
 
 // POST /reload on the member (PostgreSQL re-reads its parameters), then waits until none is pending a reload.
 QString reloadMember(const QString &restUrl, const QString &keyPath);

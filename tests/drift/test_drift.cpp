@@ -12,6 +12,8 @@
 #include "deploy/DeployPlan.h"
 #include "deploy/DriftCollector.h"
 
+#include "DriftLab.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -19,6 +21,7 @@
 #include <QTest>
 
 using namespace pgha;
+using namespace pgha::driftlab;
 
 
 class TestDrift : public QObject

@@ -10,6 +10,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 // The load every lab test that changes a running cluster keeps up: a writer inserting one row per connection
 // through HAProxy's port 5000 and a reader through 5001, while a program (pgha apply, ...) runs; afterwards
 // every acknowledged row must be in the table. Header-only, for the e2e tests.
@@ -34,6 +36,9 @@ public:
         : m_lab(lab), m_cluster(cluster), m_table(table), m_readSql(readSql)
     {
     }
+
+    // Called once per writer/reader round while the program runs (e.g. to sample the cluster's members).
+    void setTick(std::function<void()> tick) { m_tick = std::move(tick); }
 
     // Runs PROGRAM ARGS (stdin: INPUT, else /dev/null) while the writer and the reader go on; after it exits,
     // writes go on until three in a row are acknowledged. RUN gets its output, exit code and seconds.
@@ -81,6 +86,8 @@ public:
                 l.readFrom << QString::fromUtf8(r.out);
             else
                 ++l.rfail;
+            if (running && m_tick)
+                m_tick();
             if (running && (p.state() == QProcess::NotRunning || p.waitForFinished(0))) {
                 running = false;
                 run->seconds = t.elapsed() / 1000.0;
@@ -120,4 +127,5 @@ private:
     QString m_table;
     QString m_readSql;
     int m_nextId = 1;
+    std::function<void()> m_tick;
 };

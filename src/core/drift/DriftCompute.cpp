@@ -221,6 +221,9 @@ DriftDesign driftDesign(const Topology &topology, const QList<ExpectedFile> &fil
             d.haproxyHosts << h.name;
     }
     d.parameters = PatroniConfig::postgresParameters(topology);
+    d.patroniVersion = topology.cluster.patroni.version;
+    d.patroniPip = topology.cluster.patroni.install == PatroniInstall::Pip;
+    d.postgresPackageVersion = topology.cluster.postgres.packageVersion;
     for (const Host &h : topology.hosts) {
         if (!h.has(Role::Postgres))
             continue;
@@ -373,6 +376,9 @@ DriftReport computeDrift(const DriftDesign &design, const QList<ObservedHost> &o
             r.items << i;
         }
     }
+
+    // 3b. Versions: the Patroni release that runs, the PostgreSQL package installed.
+    addVersionDrift(design, byName, &r);
 
     // 4. Topology: Patroni members, etcd members, HAProxy backends.
     if (clusterView) {

@@ -33,6 +33,9 @@ struct DriftDesign
     QList<ExpectedFile> files;
     QMap<QString, QJsonValue> dcs;         // bootstrap.dcs of the generated patroni.yml, flattened ("ttl", "postgresql.parameters.max_connections")
     QMap<QString, QString> parameters;     // the PostgreSQL parameters (PatroniConfig::postgresParameters)
+    QString patroniVersion;                // cluster.patroni.version ("" = not stated)
+    bool patroniPip = false;               // installed by pip: apply upgrades it (else the distribution's package decides)
+    QString postgresPackageVersion;        // cluster.postgres.package_version ("" = the repository's, no pin)
 };
 
 // Builds the design side from the topology and the files the deploy would write. Pure.
@@ -40,6 +43,9 @@ DriftDesign driftDesign(const Topology &topology, const QList<ExpectedFile> &fil
 
 // Compares the design with what the hosts answered. Pure: tested with recorded answers (tests/drift).
 DriftReport computeDrift(const DriftDesign &design, const QList<ObservedHost> &observed);
+// Part of computeDrift (VersionDrift.cpp): the running Patroni release and the installed PostgreSQL package on
+// each reachable PostgreSQL host against the design's; pip and a pinned package are DriftItem::Fix::Upgrade.
+void addVersionDrift(const DriftDesign &design, const QMap<QString, const ObservedHost *> &byName, DriftReport *report);
 
 // Helpers (exposed for the tests).
 // {"a": {"b": 1}} -> {"a.b": 1}; arrays stay values.

@@ -38,6 +38,7 @@ QString driftFixKey(DriftItem::Fix f)
     case DriftItem::Fix::EtcdRemoveMember: return QStringLiteral("etcd-remove-member");
     case DriftItem::Fix::AddHaproxy: return QStringLiteral("add-haproxy");
     case DriftItem::Fix::RemoveHaproxy: return QStringLiteral("remove-haproxy");
+    case DriftItem::Fix::Upgrade: return QStringLiteral("upgrade");
     }
     return {};
 }

@@ -33,7 +33,8 @@ struct DriftItem
         EtcdAddMember,   // a host of the design with the etcd role the member list lacks: member add, then started
         EtcdRemoveMember, // an etcd member the design lacks: member remove from a member that stays, etcd stopped; data kept
         AddHaproxy,      // (haproxy2) an HAProxy host of the design whose HAProxy does not run: checked, installed, started
-        RemoveHaproxy    // (haproxy2) an HAProxy host the cluster lists (/etc/hosts.pgha) and the design lacks: HAProxy stopped, files kept
+        RemoveHaproxy,   // (haproxy2) an HAProxy host the cluster lists (/etc/hosts.pgha) and the design lacks: HAProxy stopped, files kept
+        Upgrade          // (appended) another Patroni release (pip) or PostgreSQL package version: installed and restarted, rolling
     };
     Area area = Area::File;
     Fix fix = Fix::Manual;
@@ -72,7 +73,7 @@ struct DriftReport
 QString driftAreaKey(DriftItem::Area a);  // "file", "dynamic", "running", "topology"
 QString driftFixKey(DriftItem::Fix f);    // "patch-config", "rewrite-file", "rolling-restart", "reload", "manual", "add-member", "remove-member",
                                           // "etcd-add-member", "etcd-remove-member",
-                                          // "add-haproxy", "remove-haproxy"
+                                          // "add-haproxy", "remove-haproxy", "upgrade"
 // --format json of `pgha diff` (docs/cli.md).
 QJsonObject driftToJson(const DriftReport &report);
 

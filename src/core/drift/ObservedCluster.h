@@ -43,6 +43,9 @@ struct ObservedHost
     bool hasNode = false;               // GET /patroni answered
     QString role;                       // normalised ("leader", "replica", ...)
     bool pendingRestart = false;
+    QString patroniVersion;             // GET /patroni's patroni.version: the release that runs
+    QString postgresPackageVersion;     // the installed server package's version (dpkg-query / rpm); "" = unknown
+    QString postgresPackageError;       // why it is unknown
     bool hasConfig = false;             // GET /config answered
     QJsonObject config;
     bool hasCluster = false;            // GET /cluster answered

@@ -55,9 +55,13 @@ QString installScript(const Topology &topology, const Host &host)
     if (!req.endsWith('\n'))
         s += QLatin1Char('\n');
     s += QStringLiteral("PGHA_REQUIREMENTS\n");
+    // cluster.patroni.pip_find_links: the wheels from that directory alone, never from an index.
+    const QString source = topology.cluster.patroni.pipFindLinks.isEmpty()
+        ? QString()
+        : QStringLiteral("--no-index --find-links ") + shellQuoteAlways(topology.cluster.patroni.pipFindLinks) + QLatin1Char(' ');
     s += QStringLiteral("PIP_DISABLE_PIP_VERSION_CHECK=1 PIP_NO_INPUT=1 %1/bin/pip install -q --no-deps "
-                        "--require-virtualenv -r %2.new\n")
-             .arg(venv, stampPath());
+                        "--require-virtualenv %3-r %2.new\n")
+             .arg(venv, stampPath(), source);
     s += QStringLiteral("%1/bin/pip check\n").arg(venv);
     s += QStringLiteral("mv -f %1.new %1\n").arg(stampPath());
     s += QStringLiteral("got=\"$(%1 --version)\"\n").arg(Platform::patroniBinary(host.os, PatroniInstall::Pip));

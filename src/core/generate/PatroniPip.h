@@ -17,7 +17,9 @@ QByteArray requirements(const Topology &topology);
 // requirements it was installed from are byte for byte these (sha256 of the stamp file).
 QString probeScript(const Topology &topology, const Host &host);
 // Makes the virtualenv with the OS's Python when missing, installs the pinned set with pip --no-deps, runs
-// pip check, records the stamp and checks `patroni --version`. Safe to run again; run it under set -e.
+// pip check, records the stamp and checks `patroni --version`. Safe to run again; run it under set -e. With
+// cluster.patroni.pip_find_links, pip reads that directory only (--no-index). Over a running Patroni of another
+// release it upgrades the virtualenv in place (pgha apply's upgrade-install; the restart follows at once).
 QString installScript(const Topology &topology, const Host &host);
 // Where the stamp (the requirements last installed) lives on the host.
 QString stampPath();

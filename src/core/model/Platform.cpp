@@ -257,6 +257,28 @@ QString postgresHome(const QString &osId)
     return QStringLiteral("/var/lib/postgresql");
 }
 
+QStringList postgresPackages(const QString &osId, const QString &distribution, int postgresVersion)
+{
+    const QString v = QString::number(postgresVersion);
+    const bool rhel = osFamily(osId) == OsFamily::Rhel;
+    const bool percona = distribution == QLatin1String("percona");
+    const bool pgdg = distribution == QLatin1String("pgdg");
+    if (rhel && percona)
+        return {QStringLiteral("percona-postgresql%1-server").arg(v), QStringLiteral("percona-postgresql%1-contrib").arg(v)};
+    if (rhel && pgdg)
+        return {QStringLiteral("postgresql%1-server").arg(v), QStringLiteral("postgresql%1-contrib").arg(v)};
+    if (rhel)
+        return {QStringLiteral("postgresql-server"), QStringLiteral("postgresql-contrib")};
+    if (percona)
+        return {QStringLiteral("percona-postgresql-%1").arg(v), QStringLiteral("percona-postgresql-contrib")};
+    return {QStringLiteral("postgresql-%1").arg(v)};
+}
+
+QString pinnedPackage(const QString &osId, const QString &package, const QString &version)
+{
+    return package + (osFamily(osId) == OsFamily::Rhel ? QLatin1Char('-') : QLatin1Char('=')) + version;
+}
+
 QStringList packages(const QString &osId, const QString &distribution, int postgresVersion, PackageRoles roles)
 {
     // Sources: Percona's RHEL guide (etcd + python3-python-etcd, percona-patroni, percona-haproxy), PGDG's
@@ -264,19 +286,9 @@ QStringList packages(const QString &osId, const QString &distribution, int postg
     const QString v = QString::number(postgresVersion);
     const bool rhel = osFamily(osId) == OsFamily::Rhel;
     const bool percona = distribution == QLatin1String("percona");
-    const bool pgdg = distribution == QLatin1String("pgdg");
     QStringList p;
     if (roles.postgres) {
-        if (rhel && percona)
-            p << QStringLiteral("percona-postgresql%1-server").arg(v) << QStringLiteral("percona-postgresql%1-contrib").arg(v);
-        else if (rhel && pgdg)
-            p << QStringLiteral("postgresql%1-server").arg(v) << QStringLiteral("postgresql%1-contrib").arg(v);
-        else if (rhel)
-            p << QStringLiteral("postgresql-server") << QStringLiteral("postgresql-contrib");
-        else if (percona)
-            p << QStringLiteral("percona-postgresql-%1").arg(v) << QStringLiteral("percona-postgresql-contrib");
-        else
-            p << QStringLiteral("postgresql-%1").arg(v);
+        p << postgresPackages(osId, distribution, postgresVersion);
         p << patroniPackages(osId, distribution, roles.patroni);
         // Debian's python3-etcd loads pyOpenSSL when python3-openssl is installed, and that path needs idna:
         // without it Patroni waits on etcd forever ("No module named 'idna'"). The pip set pins its own idna.

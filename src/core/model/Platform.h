@@ -74,6 +74,11 @@ struct PackageRoles
 // The one package list: what a host installs for its roles, OS and the cluster's distribution, in install
 // order, no duplicates. The exported install script and the SSH deploy both install exactly this.
 QStringList packages(const QString &osId, const QString &distribution, int postgresVersion, PackageRoles roles);
+// PostgreSQL's own packages in that list (the server first, then contrib where it is separate).
+QStringList postgresPackages(const QString &osId, const QString &distribution, int postgresVersion);
+// One package at an exact version, as the OS's installer takes it: "postgresql-15=15.14-0+deb12u1" (apt-get),
+// "postgresql15-server-15.14-1PGDG.rhel9" (dnf).
+QString pinnedPackage(const QString &osId, const QString &package, const QString &version);
 
 } // namespace Platform
 } // namespace pgha

@@ -129,12 +129,15 @@ struct PostgresSettings
     bool useSlots = true;
     bool dataChecksums = true;
     QString dataDir;  // empty = the platform default for OS, distribution and version
+    // The server package's exact distribution version ("15.14-0+deb12u1"); empty = whatever the repository has.
+    // `pgha apply` installs it rolling (deploy/UpgradePlan).
+    QString packageVersion;
 
     bool operator==(const PostgresSettings &o) const
     {
         return version == o.version && distribution == o.distribution && port == o.port
             && parameters == o.parameters && usePgRewind == o.usePgRewind && useSlots == o.useSlots
-            && dataChecksums == o.dataChecksums && dataDir == o.dataDir;
+            && dataChecksums == o.dataChecksums && dataDir == o.dataDir && packageVersion == o.packageVersion;
     }
     bool operator!=(const PostgresSettings &o) const { return !(*this == o); }
 };
@@ -159,10 +162,13 @@ struct PatroniSettings
     bool synchronousModeStrict = false;
     bool failsafeMode = true;
     int restApiPort = 8008;
+    // Pip: a directory on each host holding the wheels of the pinned set; pip then installs from it alone
+    // (--no-index --find-links), never from PyPI. Empty = PyPI (or the host's pip configuration).
+    QString pipFindLinks;
 
     bool operator==(const PatroniSettings &o) const
     {
-        return install == o.install && version == o.version && ttl == o.ttl && loopWait == o.loopWait && retryTimeout == o.retryTimeout
+        return install == o.install && version == o.version && pipFindLinks == o.pipFindLinks && ttl == o.ttl && loopWait == o.loopWait && retryTimeout == o.retryTimeout
             && maximumLagOnFailover == o.maximumLagOnFailover && synchronousMode == o.synchronousMode
             && synchronousQuorum == o.synchronousQuorum
             && synchronousModeStrict == o.synchronousModeStrict && failsafeMode == o.failsafeMode

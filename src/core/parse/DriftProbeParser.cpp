@@ -86,9 +86,15 @@ Result<ObservedHost> parse(const QString &hostName, const QByteArray &json)
             h.hasNode = true;
             h.role = n->role;
             h.pendingRestart = n->pendingRestart;
+            h.patroniVersion = n->version;
         } else {
             why << n.error().message;
         }
+    }
+    if (root.contains(QStringLiteral("pg_package"))) {
+        const QJsonObject p = root.value(QStringLiteral("pg_package")).toObject();
+        h.postgresPackageVersion = p.value(QStringLiteral("version")).toString();
+        h.postgresPackageError = p.value(QStringLiteral("error")).toString();
     }
     if (const auto b = body(root, QStringLiteral("config"), &why)) {
         const Result<QJsonObject> c = PatroniParser::parseConfig(*b);

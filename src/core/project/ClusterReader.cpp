@@ -3,6 +3,7 @@
 #include "core/project/ClusterReader.h"
 
 #include "core/model/Topology.h"
+#include "core/util/Grammar.h"
 
 #include <QRegularExpression>
 
@@ -15,7 +16,7 @@ void readPostgres(const ProjectFieldReader &r, const YAML::Node &n, PostgresSett
     const QString f = QStringLiteral("cluster.postgres");
     r.requireMap(n, f);
     r.checkKeys(n, f, {"version", "distribution", "port", "parameters", "use_pg_rewind", "use_slots",
-                       "data_checksums", "data_dir"});
+                       "data_checksums", "data_dir", "package_version"});
     if (n["version"])
         pg->version = int(r.integer(n["version"], f + QStringLiteral(".version"), 9, 99));
     if (n["distribution"]) {
@@ -48,6 +49,14 @@ void readPostgres(const ProjectFieldReader &r, const YAML::Node &n, PostgresSett
         pg->dataChecksums = r.boolean(n["data_checksums"], f + QStringLiteral(".data_checksums"));
     if (n["data_dir"])
         pg->dataDir = r.str(n["data_dir"], f + QStringLiteral(".data_dir"));
+    if (n["package_version"]) {
+        // Reaches apt-get's / dnf's command line: a distribution version's characters only.
+        pg->packageVersion = r.str(n["package_version"], f + QStringLiteral(".package_version"));
+        static const QRegularExpression pkg(QStringLiteral("^([0-9]{1,9}:)?[0-9][A-Za-z0-9.+~_-]{0,63}$"));
+        if (!pg->packageVersion.isEmpty() && !pkg.match(pg->packageVersion).hasMatch())
+            r.fail(n["package_version"], f + QStringLiteral(".package_version"),
+                   QStringLiteral("\"%1\" is not a package version such as \"15.14-0+deb12u1\"").arg(pg->packageVersion));
+    }
 }
 
 void readPatroni(const ProjectFieldReader &r, const YAML::Node &n, PatroniSettings *p)
@@ -55,7 +64,7 @@ void readPatroni(const ProjectFieldReader &r, const YAML::Node &n, PatroniSettin
     const QString f = QStringLiteral("cluster.patroni");
     r.requireMap(n, f);
     r.checkKeys(n, f, {"install", "version", "ttl", "loop_wait", "retry_timeout", "maximum_lag_on_failover",
-                       "synchronous_mode", "synchronous_mode_strict", "failsafe_mode", "restapi_port"});
+                       "synchronous_mode", "synchronous_mode_strict", "failsafe_mode", "restapi_port", "pip_find_links"});
     if (n["install"]) {
         const QString key = r.str(n["install"], f + QStringLiteral(".install"));
         if (!patroniInstallFromKey(key, &p->install))
@@ -97,6 +106,13 @@ void readPatroni(const ProjectFieldReader &r, const YAML::Node &n, PatroniSettin
         p->failsafeMode = r.boolean(n["failsafe_mode"], f + QStringLiteral(".failsafe_mode"));
     if (n["restapi_port"])
         p->restApiPort = r.port(n["restapi_port"], f + QStringLiteral(".restapi_port"));
+    if (n["pip_find_links"]) {
+        p->pipFindLinks = r.str(n["pip_find_links"], f + QStringLiteral(".pip_find_links"));
+        const QString why = Grammar::dataDirProblem(p->pipFindLinks);
+        if (!p->pipFindLinks.isEmpty() && !why.isEmpty())
+            r.fail(n["pip_find_links"], f + QStringLiteral(".pip_find_links"),
+                   QStringLiteral("the wheel directory \"%1\" %2").arg(p->pipFindLinks, why));
+    }
 }
 
 void readEtcd(const ProjectFieldReader &r, const YAML::Node &n, EtcdSettings *e)

@@ -48,6 +48,8 @@ QByteArray serialize(const Topology &t)
     y << YAML::Key << "data_checksums" << YAML::Value << c.postgres.dataChecksums;
     if (!c.postgres.dataDir.isEmpty())
         y << YAML::Key << "data_dir" << YAML::Value << c.postgres.dataDir.toStdString();
+    if (!c.postgres.packageVersion.isEmpty())
+        y << YAML::Key << "package_version" << YAML::Value << YAML::DoubleQuoted << c.postgres.packageVersion.toStdString();
     y << YAML::Key << "parameters" << YAML::Value << YAML::BeginMap;
     for (auto it = c.postgres.parameters.cbegin(); it != c.postgres.parameters.cend(); ++it) {
         y << YAML::Key << it.key().toStdString() << YAML::Value;
@@ -72,6 +74,8 @@ QByteArray serialize(const Topology &t)
     y << YAML::Key << "synchronous_mode_strict" << YAML::Value << c.patroni.synchronousModeStrict;
     y << YAML::Key << "failsafe_mode" << YAML::Value << c.patroni.failsafeMode;
     y << YAML::Key << "restapi_port" << YAML::Value << c.patroni.restApiPort;
+    if (!c.patroni.pipFindLinks.isEmpty())
+        y << YAML::Key << "pip_find_links" << YAML::Value << c.patroni.pipFindLinks.toStdString();
     y << YAML::EndMap;
 
     y << YAML::Key << "etcd" << YAML::Value;
