@@ -12,8 +12,6 @@
 #include "deploy/DeployPlan.h"
 #include "deploy/DriftCollector.h"
 
-#include "DriftLab.h"
-
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,7 +19,6 @@
 #include <QTest>
 
 using namespace pgha;
-using namespace pgha::driftlab;
 
 
 class TestDrift : public QObject

@@ -12,7 +12,7 @@
 #include "deploy/DeployPlan.h"
 #include "deploy/DriftCollector.h"
 
-#include "DriftLab.h"
+#include "DriftLabData.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -20,9 +20,15 @@
 #include <QTest>
 
 using namespace pgha;
-using namespace pgha::driftlab;
 
 namespace {
+
+QByteArray labYaml()
+{
+    QByteArray y = readData(QStringLiteral("../../e2e/lab.pgha.yaml"));
+    y.replace("127.0.0.", "127.0.33.");
+    return y;
+}
 
 // The lab design with Patroni 4.1.5 by pip from a wheelhouse.
 Topology pipTopology()
