@@ -1626,6 +1626,34 @@ Der Host-Schlüssel ist unbekannt oder geändert: Nehmen Sie ihn zuerst auf der 
         <source>restart, wait for the new release and until every replica streams again</source>
         <translation>neu starten, auf die neue Version warten und bis jedes Replikat wieder streamt</translation>
     </message>
+    <message>
+        <source>the firewall re-reads its changed rules (where it is on)</source>
+        <translation>die Firewall liest ihre geänderten Regeln neu ein (wo sie eingeschaltet ist)</translation>
+    </message>
+    <message>
+        <source>topology %1: HAProxy not stopped (its name or address %2 is not usable)</source>
+        <translation>Topologie %1: HAProxy nicht gestoppt (Name oder Adresse %2 ist nicht verwendbar)</translation>
+    </message>
+    <message>
+        <source>stop HAProxy on the host that leaves (its files kept)</source>
+        <translation>HAProxy auf dem ausscheidenden Host stoppen (seine Dateien bleiben)</translation>
+    </message>
+    <message>
+        <source>stop HAProxy and keepalived, disable them under systemd</source>
+        <translation>HAProxy und keepalived stoppen, unter systemd deaktivieren</translation>
+    </message>
+    <message>
+        <source>PostgreSQL presents its new certificate (it names the joining HAProxy host)</source>
+        <translation>PostgreSQL zeigt sein neues Zertifikat (es nennt den hinzukommenden HAProxy-Host)</translation>
+    </message>
+    <message>
+        <source>reload PostgreSQL (pg_reload_conf)</source>
+        <translation>PostgreSQL neu laden (pg_reload_conf)</translation>
+    </message>
+    <message>
+        <source>its certificate names the joining HAProxy host</source>
+        <translation>sein Zertifikat nennt den hinzukommenden HAProxy-Host</translation>
+    </message>
 </context>
 <context>
     <name>pgha::DeployPage</name>
@@ -2158,6 +2186,30 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
     <message>
         <source>the package installed, then PostgreSQL restarted through Patroni (rolling)</source>
         <translation>das Paket wird installiert, dann PostgreSQL über Patroni neu gestartet (rollierend)</translation>
+    </message>
+    <message>
+        <source>HAProxy host</source>
+        <translation>HAProxy-Host</translation>
+    </message>
+    <message>
+        <source>not running</source>
+        <translation>läuft nicht</translation>
+    </message>
+    <message>
+        <source>in the design, HAProxy does not run there: checked, installed, started</source>
+        <translation>im Entwurf, HAProxy läuft dort nicht: geprüft, installiert, gestartet</translation>
+    </message>
+    <message>
+        <source>HAProxy does not run there; no Patroni leader to route to</source>
+        <translation>HAProxy läuft dort nicht; kein Patroni-Leader, zu dem geleitet werden kann</translation>
+    </message>
+    <message>
+        <source>listed by the cluster (%1 on %2), not in the design: HAProxy stopped there, its files kept</source>
+        <translation>vom Cluster geführt (%1 auf %2), nicht im Entwurf: HAProxy dort gestoppt, seine Dateien bleiben</translation>
+    </message>
+    <message>
+        <source>listed by the cluster, not in the design; not stopped: the etcd member list is unreadable, so it may be an etcd member</source>
+        <translation>vom Cluster geführt, nicht im Entwurf; nicht gestoppt: die etcd-Mitgliederliste ist nicht lesbar, es könnte also ein etcd-Mitglied sein</translation>
     </message>
 </context>
 <context>
