@@ -21,6 +21,10 @@ namespace {
 
 const QString kFigures = QStringLiteral(PGHA_BINARY_DIR "/figures-e2e-etcdscale.txt");
 
+// PGHA_E2E_ETCDSCALE_TLS=1 (by hand, not in CI): the same with security.tls true (etcdctl and /cluster over https with
+// the hosts' certificates; the figures file gets "(TLS)").
+const bool kTls = qgetenv("PGHA_E2E_ETCDSCALE_TLS") == "1";
+
 // The lab's env must name node4 and node5 before the lab comes up (lab.sh reads it at up).
 const bool kSpares = qputenv("PGHA_LAB_NODE4", "1") && qputenv("PGHA_LAB_NODE5", "1");
 
@@ -66,20 +70,24 @@ private:
     }
     void figure(const QString &what, const LabCluster::Run &run, const LabLoad::Result &l)
     {
-        labFigure(kFigures, QStringLiteral("FIGURE %1: %2 s; writes refused %3 (%4 s); writes lost %5 (%6)")
+        labFigure(kFigures, QStringLiteral("FIGURE %1%7: %2 s; writes refused %3 (%4 s); writes lost %5 (%6)")
                                 .arg(what)
                                 .arg(run.seconds, 0, 'f', 1)
                                 .arg(l.wfail)
                                 .arg(l.refusedSec, 0, 'f', 1)
                                 .arg(m_load.lost(l))
-                                .arg(LabLoad::text(l)));
+                                .arg(LabLoad::text(l))
+                                .arg(kTls ? QStringLiteral(" (TLS)") : QString()));
     }
     // etcdctl on node1 against its own member (plain http: the lab runs without TLS); exit code, output in *out.
     int etcdctl(const QString &args, QByteArray *out) const
     {
-        return m_lab.exec(QStringLiteral("node1"), QStringLiteral("e() { ETCDCTL_API=3 etcdctl --command-timeout=5s \"$@\"; }\n"
-                                                                  "ep=http://%1:2379\n%2")
-                                                       .arg(m_lab.address(QStringLiteral("node1")), args),
+        const QString tlsArgs = kTls ? QStringLiteral(" --cacert=/etc/pgha/tls/ca.crt --cert=/etc/pgha/tls/host.crt --key=/etc/pgha/tls/etcd.key")
+                                     : QString();
+        return m_lab.exec(QStringLiteral("node1"), QStringLiteral("e() { ETCDCTL_API=3 etcdctl --command-timeout=5s%3 \"$@\"; }\n"
+                                                                  "ep=%4://%1:2379\n%2")
+                                                       .arg(m_lab.address(QStringLiteral("node1")), args, tlsArgs,
+                                                            kTls ? QStringLiteral("https") : QStringLiteral("http")),
                           out);
     }
     // The name of the member that leads etcd's raft; empty when unknown.
@@ -94,7 +102,14 @@ private:
     // Patroni still works: three members, one leader, the others running, and a write through 5000.
     void expectPatroniWorks()
     {
-        const QJsonArray ms = m_cluster.patroniMembers();
+        QJsonArray ms = m_cluster.patroniMembers();
+        if (kTls) {  // /cluster over https, asked on node1 with the cluster CA
+            QByteArray out;
+            m_lab.exec(QStringLiteral("node1"), QStringLiteral("curl -s -m 5 --cacert /etc/pgha/tls/ca.crt https://%1:8008/cluster")
+                                                    .arg(m_lab.address(QStringLiteral("node1"))),
+                       &out);
+            ms = QJsonDocument::fromJson(out).object().value(QLatin1String("members")).toArray();
+        }
         QCOMPARE(ms.size(), 3);
         int leaders = 0;
         for (const QJsonValue &v : ms) {
@@ -115,6 +130,24 @@ private slots:
         QString error;
         QVERIFY2(m_cluster.prepare(&error), qPrintable(error));
         m_base = m_cluster.projectText();
+        if (kTls) {
+            QVERIFY(m_base.contains(QStringLiteral("security: {tls: false}")));
+            m_base.replace(QStringLiteral("security: {tls: false}"), QStringLiteral("security: {tls: true}"));
+            QVERIFY(LabCluster::writeFile(m_cluster.project(), m_base.toUtf8()));
+            // The TLS material of a fresh `pgha secrets` added to the lab's secrets (its passwords stay).
+            const QString fresh = m_tmp.filePath(QStringLiteral("tls-secrets.yaml"));
+            const LabCluster::Run s = m_cluster.run(LabCluster::pgha(), {QStringLiteral("secrets"), QStringLiteral("-o"), fresh, m_cluster.project()});
+            QVERIFY2(s.code == 0, s.out.constData());
+            QFile freshFile(fresh), labFile(m_cluster.secrets());
+            QVERIFY(freshFile.open(QIODevice::ReadOnly) && labFile.open(QIODevice::ReadOnly));
+            const QByteArray tlsPart = freshFile.readAll();
+            QByteArray secrets = labFile.readAll();
+            QVERIFY(tlsPart.contains("\ntls:") && !secrets.contains("\ntls:"));
+            if (!secrets.endsWith('\n'))
+                secrets += '\n';
+            secrets += tlsPart.mid(tlsPart.indexOf("\ntls:") + 1);
+            QVERIFY(LabCluster::writeFile(m_cluster.secrets(), secrets, true));
+        }
         QVERIFY(LabCluster::writeFile(m_tmp.filePath(QStringLiteral("base.pgha.yaml")), m_base.toUtf8()));
         // node4 and node5 with the etcd role alone, after node3.
         const QString design = m_cluster.withHostsLikeNode3(m_base, {QStringLiteral("node4"), QStringLiteral("node5")}, QStringLiteral("[etcd]"));
@@ -126,7 +159,9 @@ private slots:
                                                    m_tmp.filePath(QStringLiteral("journal.json")), knownHosts());
         QVERIFY2(d.code == 0, d.out.right(3000).constData());
         QVERIFY(m_cluster.psql(5000, QStringLiteral("create table etcd_rows(id int primary key)")).code == 0);
-        QVERIFY(!m_cluster.waitSyncStandby(90000).isEmpty());
+        const QStringList curlTls = kTls ? QStringList{QStringLiteral("--cacert"), m_lab.hostPath(QStringLiteral("node1"), QStringLiteral("/etc/pgha/tls/ca.crt"))}
+                                         : QStringList{};
+        QVERIFY(!LabCluster::waitSyncStandby(m_lab, 90000, curlTls).isEmpty());
         QCOMPARE(etcdMembers().size(), 3);
     }
     void cleanupTestCase() { m_lab.down(); }
@@ -156,7 +191,7 @@ private slots:
         QCOMPARE(members.size(), 5);
         for (const QString &m : members)
             QVERIFY2(m.contains(QStringLiteral(", started, ")), qPrintable(m));
-        QVERIFY(members.join(QLatin1Char('\n')).contains(QStringLiteral(", node5, http://%1:2380").arg(m_lab.address(QStringLiteral("node5")))));
+        QVERIFY(members.join(QLatin1Char('\n')).contains(QStringLiteral(", node5, %2://%1:2380").arg(m_lab.address(QStringLiteral("node5")), kTls ? QStringLiteral("https") : QStringLiteral("http"))));
         QCOMPARE(etcdHealth(), 0);
         expectPatroniWorks();
         // Patroni's etcd3 hosts name all five (file rewritten, Patroni reloaded).
