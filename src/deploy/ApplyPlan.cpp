@@ -114,7 +114,7 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
         if (plan.step(files->id))
             continue;  // a new etcd member's own files (etcdScale)
         DeployStep s = *files;
-        s.deps = addChecks + etcdScale.done;
+        s.deps = addChecks + (etcdScale.growOnly ? QStringList{etcdScale.quorum} : etcdScale.done);
         plan.steps << s;
         phase << s.id;
     }
@@ -129,7 +129,9 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
             DeployStep s = *reload;
             s.deps = QStringList{QStringLiteral("files:") + h};
             if (svc == QLatin1String("etcd")) {
-                // One member at a time: never a lost quorum.
+                // One member at a time: never a lost quorum; after etcd's membership changed.
+                if (etcdScale.growOnly)
+                    s.deps << etcdScale.done;
                 if (!lastEtcd.isEmpty())
                     s.deps << lastEtcd;
                 lastEtcd = s.id;
@@ -156,6 +158,18 @@ ApplyPlan buildApplyPlan(const Topology &topology, const Secrets &secrets, const
         }
     }
 
+    if (etcdScale.growOnly) {
+        // The members' firewalls admit the new etcd members before they are added; what follows the files phase
+        // waits for the growth too.
+        QStringList firewall;
+        for (const DeployStep &s : std::as_const(plan.steps))
+            if (s.id.startsWith(QLatin1String("reload:firewall:")))
+                firewall << s.id;
+        for (DeployStep &s : plan.steps)
+            if (s.id.startsWith(QLatin1String("etcd-member-add:")))
+                s.deps << firewall;
+        phase << etcdScale.done;
+    }
     if (phase.isEmpty())
         phase = etcdScale.done;
 

@@ -170,6 +170,8 @@ EtcdScaleSteps addEtcdScaleSteps(DeployPlan *plan, const Topology &topology, con
     quorum.ops << op(QCoreApplication::translate("pgha::Deploy", "etcdctl member list, endpoint health --cluster"),
                      etcdAllHealthyScript(topology, runnerUrl) + QStringLiteral("echo \"$n members, every one healthy\""), 60);
     plan->steps << quorum;
+    out.quorum = quorum.id;
+    out.growOnly = !addHosts.isEmpty() && removes.isEmpty();
     QString prev = quorum.id;
 
     // Growth, one member at a time.

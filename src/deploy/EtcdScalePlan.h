@@ -30,6 +30,12 @@ struct EtcdScaleSteps
     QStringList done;        // the ids the next phase waits for (empty: no membership change planned)
     QString transition;      // "etcd members, one at a time: 3 -> 4 (+node4) -> 5 (+node5)"; empty: none
     QStringList notPlanned;  // one line each
+    // Growth only (no member leaves): the files phase may run before it, after `quorum`, so that the members'
+    // firewalls (reload:firewall:HOST) admit the new members before they are added; the etcd-member-add steps then
+    // wait for those reloads (ApplyPlan). With a removal the files phase waits for `done` (the leaving members stay
+    // admitted until they have left).
+    bool growOnly = false;
+    QString quorum;          // "etcd-quorum" when planned
 };
 
 // after: the ids the first step waits for. Steps and targets are appended to *plan.

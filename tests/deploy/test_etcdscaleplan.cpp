@@ -162,7 +162,7 @@ private slots:
         const DriftDesign &d = p.design;
         QCOMPARE(d.etcdPeerUrls.value(QStringLiteral("node5")), QStringLiteral("http://127.0.33.15:2380"));
         const DriftReport r = computeDrift(d, observe(expected, labMembers(), {QStringLiteral("config.yml"), QStringLiteral("etcd.conf.yaml"),
-                                                                               QStringLiteral("/etc/default/etcd")}));
+                                                                               QStringLiteral("/etc/default/etcd"), QStringLiteral("firewall.nft")}));
         QCOMPARE(r.etcdMembers.size(), 3);
         int adds = 0;
         for (const DriftItem &i : r.items) {
@@ -193,7 +193,14 @@ private slots:
         QVERIFY(ap.plan.step(QStringLiteral("etcd-member-add:node4"))->deps.contains(QStringLiteral("files:node4")));
         QVERIFY(ap.plan.step(QStringLiteral("etcd-member-add:node5"))->deps.contains(QStringLiteral("etcd-healthy:node4")));
         QCOMPARE(ap.plan.step(QStringLiteral("etcd-start:node5"))->deps, QStringList{QStringLiteral("etcd-member-add:node5")});
-        QVERIFY(ap.plan.step(QStringLiteral("files:node1"))->deps.contains(QStringLiteral("etcd-healthy:node5")));
+        // Growth alone: the members' files (and firewalls) before the new members are added, their etcd restarts after.
+        QVERIFY(ap.plan.step(QStringLiteral("files:node1"))->deps.contains(QStringLiteral("etcd-quorum")));
+        QVERIFY(!ap.plan.step(QStringLiteral("files:node1"))->deps.contains(QStringLiteral("etcd-healthy:node5")));
+        QVERIFY(ap.plan.step(QStringLiteral("reload:etcd:node1"))->deps.contains(QStringLiteral("etcd-healthy:node5")));
+        QVERIFY(ap.plan.step(QStringLiteral("reload:firewall:node1")));
+        for (const DeployStep &s : ap.plan.steps)
+            if (s.id.startsWith(QLatin1String("reload:firewall:")))
+                QVERIFY2(ap.plan.step(QStringLiteral("etcd-member-add:node4"))->deps.contains(s.id), qPrintable(s.id));
         // The commands run on a member that stays; the new member's start on itself.
         QCOMPARE(ap.plan.step(QStringLiteral("etcd-member-add:node4"))->host, QStringLiteral("node2"));
         QCOMPARE(ap.plan.step(QStringLiteral("etcd-start:node4"))->host, QStringLiteral("node4"));
