@@ -95,7 +95,7 @@ QString switchoverAway(const QString &restUrl, const QString &name, const QStrin
         "            print('leader is now ' + lead[0]['name']); sys.exit(0)\n"
         "    except Exception as e:\n"
         "        pass\n"
-        "    time.sleep(0.3)\n"
+        "    time.sleep(0.1)\n"
         "print('the switchover did not complete within 120 s'); sys.exit(1)\n";
     return QStringLiteral("python3 -c %1 %2 %3 %4 %5 %6")
         .arg(q(QString::fromLatin1(py)), q(restUrl), q(name), q(ClusterTls::caPath()), q(ClusterTls::certPath()),
@@ -125,7 +125,7 @@ QString patchConfig(const QString &restUrl, const QString &patchJson, const QStr
         "    if not bad: break\n"
         "    if time.time() > end:\n"
         "        print('read back differs: ' + ', '.join('%s=%r (sent %r)' % (k, live.get(k), want[k]) for k in bad)); sys.exit(1)\n"
-        "    time.sleep(0.3)\n"
+        "    time.sleep(0.1)\n"
         "print('read back: ' + ', '.join('%s=%s' % (k, json.dumps(v)) for k, v in sorted(want.items())))\n"
         "print('dynamic configuration applied in %.2f s' % (time.time() - t0))\n"
         "end = time.time() + 90\n"
@@ -134,7 +134,7 @@ QString patchConfig(const QString &restUrl, const QString &patchJson, const QStr
         "    waiting = [n for n in expect if not ms.get(n, {}).get('pending_restart')]\n"
         "    if not waiting: print('pending restart on ' + ', '.join(expect)); break\n"
         "    if time.time() > end: print('no pending restart reported by ' + ', '.join(waiting)); sys.exit(1)\n"
-        "    time.sleep(0.5)\n";
+        "    time.sleep(0.1)\n";
     return python(body, restUrl, keyPath, {patchJson, expectPending.join(QLatin1Char(','))});
 }
 
@@ -178,7 +178,7 @@ const char *kRollBody =
     "        try: ok, last = healthy()\n"
     "        except Exception as e: ok, last = False, str(e)\n"
     "        if ok: return last\n"
-    "        time.sleep(0.3)\n"
+    "        time.sleep(0.1)\n"
     "    print(what + ': ' + last); sys.exit(1)\n"
     "me = get('/patroni')\n"
     "why = todo(me)\n"
@@ -196,7 +196,7 @@ const char *kRollBody =
     "        try: why = todo(get('/patroni'))\n"
     "        except Exception as e: why = [str(e)]\n"
     "        if not why: break\n"
-    "        time.sleep(0.3)\n"
+    "        time.sleep(0.1)\n"
     "    if why: print(name + ' after the restart: ' + '; '.join(why)); sys.exit(1)\n"
     "else:\n"
     "    s, b = req('POST', '/restart', {}, 180)\n"
