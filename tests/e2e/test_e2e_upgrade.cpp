@@ -53,11 +53,11 @@ private:
     QString design(const QString &version)
     {
         QString yaml = m_template;
-        yaml.replace(QStringLiteral("install: pip, version: \"4.1.5\", "),
+        yaml.replace(QStringLiteral("install: pip, version: \"4.1.5\", pip_find_links: /opt/pgha/wheels, "),
                      QStringLiteral("install: pip, version: \"%1\", pip_find_links: %2, ").arg(version, kWheels));
         const QString path = m_tmp.filePath(QStringLiteral("upgrade-%1.pgha.yaml").arg(version));
         QFile out(path);
-        if (!yaml.contains(kWheels) || !out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        if (!yaml.contains(QStringLiteral("version: \"%1\"").arg(version)) || !out.open(QIODevice::WriteOnly | QIODevice::Truncate))
             return {};
         out.write(yaml.toUtf8());
         return path;
