@@ -11,6 +11,7 @@
 #include "deploy/OperationJournal.h"
 #include "deploy/RestorePlan.h"
 #include "deploy/RestoreSetup.h"
+#include "monitor/RepositoryView.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -73,18 +74,6 @@ std::optional<DeployJournal> loadJournal(const QString &verb, const Topology &t,
         return std::nullopt;
     }
     return journal.value();
-}
-
-QString humanSize(qint64 bytes)
-{
-    const char *units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-    double v = double(bytes);
-    int u = 0;
-    while (v >= 1024 && u < 4) {
-        v /= 1024;
-        ++u;
-    }
-    return QStringLiteral("%1 %2").arg(v, 0, 'f', u == 0 ? 0 : 1).arg(QLatin1String(units[u]));
 }
 
 QString utc(qint64 epoch)
@@ -272,8 +261,8 @@ int backups(const QStringList &args)
                          .arg(b.label, -26)
                          .arg(b.type, -5)
                          .arg(utc(b.stopEpoch), -20)
-                         .arg(humanSize(b.size), -10)
-                         .arg(humanSize(b.repoSize), -10)
+                         .arg(RepositoryView::size(b.size), -10)
+                         .arg(RepositoryView::size(b.repoSize), -10)
                          .arg(b.walStart, b.walStop, b.error ? QStringLiteral(" (checksum errors)") : QString());
         if (s.backups.isEmpty())
             out() << "  (no backups yet)\n";

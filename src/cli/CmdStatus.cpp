@@ -3,9 +3,11 @@
 #include "cli/StatusTable.h"
 #include "cli/TargetOptions.h"
 
+#include "deploy/BackupInfo.h"
 #include "deploy/VipProbe.h"
 #include "monitor/ClusterMonitor.h"
 #include "monitor/ClusterPoller.h"
+#include "monitor/RepositoryView.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -44,7 +46,9 @@ int status(const QStringList &args)
                                         QStringLiteral("FILE"));
     const QCommandLineOption noVip(QStringLiteral("no-vip"),
                                    QStringLiteral("Do not ask the HAProxy hosts over SSH who holds the floating address."));
-    p.addOptions({watch, interval, count, format, knownHosts, noVip});
+    const QCommandLineOption noBackups(QStringLiteral("no-backups"),
+                                       QStringLiteral("Do not read the backup repository over SSH (pgbackrest info)."));
+    p.addOptions({watch, interval, count, format, knownHosts, noVip, noBackups});
     p.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Project file (or template:NAME)."));
     int code = 0;
     if (!parseArgs(p, QStringLiteral("status"), args, &code))
@@ -62,20 +66,37 @@ int status(const QStringList &args)
     if (!target)
         return kBadInput;
     const bool json = fmt == QLatin1String("json");
+    // The repository view (pgbackrest info over SSH, host keys from --known-hosts, never accepted unasked): FILE
+    // designs with backups only.
+    std::optional<Topology> design;
+    if (!p.isSet(t.url) && !p.positionalArguments().isEmpty())
+        design = loadProjectArg(p.positionalArguments().first());
+    const bool readRepository = design && target->repository && !p.isSet(noBackups);
+    const QString knownHostsFile = p.value(knownHosts);
+    PlanOptions sshOptions;
+    sshOptions.knownHostsFile = knownHostsFile;  // acceptNewHostKeys stays false: status never accepts a key
+    const auto fetchRepository = [design, sshOptions](const QString &leader, const std::atomic_bool *cancel) {
+        return fetchBackupInfo(*design, sshOptions, sshSessionFactory(), leader, cancel, 60);
+    };
 
     if (!p.isSet(watch)) {
         // The floating address's holder: over SSH, which the poller has not (docs/vip.md); FILE designs only.
         VipState vip;
-        if (!p.isSet(noVip) && !p.isSet(t.url) && !p.positionalArguments().isEmpty()) {
-            if (const std::optional<Topology> topo = loadProjectArg(p.positionalArguments().first()))
-                vip = askVipHolders(*topo, sshSessionFactory(), p.value(knownHosts));
-        }
+        if (!p.isSet(noVip) && design)
+            vip = askVipHolders(*design, sshSessionFactory(), knownHostsFile);
         ClusterPoller poller(*target);
         int exitCode = 2;
         bool answered = false;
         QObject::connect(&poller, &ClusterPoller::polled, &poller, [&](const ClusterState &polled) {
             ClusterState st = polled;
             st.applyVip(vip);
+            if (readRepository) {
+                const MemberState *leader = st.leader();
+                const RepositoryState repo = RepositoryView::fromInfo(
+                    fetchRepository(leader ? leader->name : QString(), nullptr), target->clusterName,
+                    QDateTime::currentDateTimeUtc());
+                RepositoryView::apply(&st, repo, RepositoryView::schedulesOf(*target));
+            }
             if (json)
                 out() << QJsonDocument(st.toJson()).toJson(QJsonDocument::Indented);
             else
@@ -93,6 +114,8 @@ int status(const QStringList &args)
     }
 
     ClusterMonitor monitor(*target);
+    if (readRepository)
+        monitor.setRepositoryFetch(fetchRepository);
     monitor.setIntervalMs(p.value(interval).toInt() > 0 ? p.value(interval).toInt() : 2000);
     const int maxPolls = p.value(count).toInt();
     int polls = 0;

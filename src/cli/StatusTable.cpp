@@ -1,5 +1,7 @@
 #include "cli/StatusTable.h"
 
+#include "monitor/RepositoryView.h"
+
 #include <QCoreApplication>
 #include <QTextStream>
 
@@ -183,6 +185,12 @@ void printStatusTable(QTextStream &s, const ClusterState &st)
               << (a.lastFailedWal.isEmpty() ? QStringLiteral("-") : a.lastFailedWal) << " at " << when(a.lastFailedTime)
               << "\n";
         }
+    }
+    if (st.repositoryMonitored) {
+        s << "Backups";
+        if (!st.repository.host.isEmpty())
+            s << " (repository on " << st.repository.host << ")";
+        s << ": " << RepositoryView::describe(st.repository, st.time) << "\n";
     }
     if (!st.tls.isEmpty()) {
         s << "TLS certificates presented:\n";

@@ -38,6 +38,55 @@ QString stanzaOk(const Topology &t)
                          "sys.exit(0 if d and d[0][\"status\"][\"code\"] in (0, 2) else 1)'");
 }
 
+
+// The hosts a backup runs on: the repository host, or every database host with a local repository (each skips
+// the run while it is a replica).
+QList<const Host *> backupRunners(const Topology &t)
+{
+    QList<const Host *> runners;
+    if (BackupLayout::local(t))
+        runners = t.hostsWith(Role::Postgres);
+    else if (const Host *h = t.hostByName(backupHost(t)))
+        runners << h;
+    return runners;
+}
+
+// A pgBackRest backup of TYPE on H as a step with the id ID.
+DeployStep backupStep(const Topology &t, const QString &type, const Host &h, const QString &id)
+{
+    DeployStep s;
+    s.id = id;
+    s.host = h.name;
+    s.title = QCoreApplication::translate("pgha::Deploy", "pgBackRest %1 backup").arg(type);
+    QString script = BackupLayout::local(t) ? onlyOnPrimary(t) : QString();
+    script += pgbackrest(t, QStringLiteral("--type=%1 backup").arg(q(type)));
+    script += QLatin1Char('\n') + pgbackrest(t, QStringLiteral("info"));
+    DeployOp op = runOp(QCoreApplication::translate("pgha::Deploy", "pgbackrest --type=%1 backup").arg(type), script,
+                        QStringLiteral("tail -n 30 %1/*backup.log 2>&1").arg(BackupLayout::logPath()));
+    op.timeoutSec = 6 * 3600;
+    s.ops << op;
+    return s;
+}
+
+// cluster.backup.initial_full: a first full backup once the stanza is checked, the deploy's last step.
+void appendInitialFullBackup(DeployPlan *plan, const Topology &t)
+{
+    if (!BackupLayout::enabled(t) || !t.cluster.backup.initialFull || !plan->step(QStringLiteral("pgbackrest-check")))
+        return;
+    // Done once: a full backup in the repository (or, with a local repository, this host being a replica) means
+    // there is nothing to do, so a resumed or repeated deploy takes no second one.
+    const QString hasFull = pgbackrest(t, QStringLiteral("info --output=json"))
+        + QStringLiteral(" | python3 -c 'import json,sys; d=json.load(sys.stdin); "
+                         "sys.exit(0 if d and any(b[\"type\"] == \"full\" for b in d[0].get(\"backup\", [])) else 1)'");
+    for (const Host *h : backupRunners(t)) {
+        DeployStep s = backupStep(t, QStringLiteral("full"), *h, QStringLiteral("backup-initial-full:") + h->name);
+        s.title = QCoreApplication::translate("pgha::Deploy", "a first full backup");
+        s.deps = QStringList{QStringLiteral("pgbackrest-check")};
+        s.probe = (BackupLayout::local(t) ? onlyOnPrimary(t) : QString()) + hasFull;
+        plan->steps << s;
+    }
+}
+
 } // namespace
 
 QString backupHost(const Topology &t)
@@ -159,34 +208,17 @@ void appendBackupSteps(DeployPlan *plan, const Topology &t)
                        {});
         plan->steps << s;
     }
+
+    // 4. The first full backup, when the design asks for it (cluster.backup.initial_full).
+    appendInitialFullBackup(plan, t);
 }
 
 DeployPlan backupPlan(const Topology &t, const QString &type, const PlanOptions &options)
 {
     DeployPlan plan;
     plan.targets = sshTargets(t, options);
-    const QString host = backupHost(t);
-    if (host.isEmpty())
-        return plan;
-    QList<const Host *> runners;
-    if (BackupLayout::local(t))
-        runners = t.hostsWith(Role::Postgres);
-    else
-        runners << t.hostByName(host);
-    for (const Host *h : runners) {
-        DeployStep s;
-        s.id = QStringLiteral("backup-%1:%2").arg(type, h->name);
-        s.host = h->name;
-        s.title = QCoreApplication::translate("pgha::Deploy", "pgBackRest %1 backup").arg(type);
-        QString script = BackupLayout::local(t) ? onlyOnPrimary(t) : QString();
-        script += pgbackrest(t, QStringLiteral("--type=%1 backup").arg(q(type)));
-        script += QLatin1Char('\n') + pgbackrest(t, QStringLiteral("info"));
-        DeployOp op = runOp(QCoreApplication::translate("pgha::Deploy", "pgbackrest --type=%1 backup").arg(type), script,
-                            QStringLiteral("tail -n 30 %1/*backup.log 2>&1").arg(BackupLayout::logPath()));
-        op.timeoutSec = 6 * 3600;
-        s.ops << op;
-        plan.steps << s;
-    }
+    for (const Host *h : backupRunners(t))
+        plan.steps << backupStep(t, type, *h, QStringLiteral("backup-%1:%2").arg(type, h->name));
     return plan;
 }
 

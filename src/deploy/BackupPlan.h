@@ -14,7 +14,8 @@ struct Topology;
 // The deploy's part, appended by buildPlan() when backups are on: pgBackRest's TLS server on the repository and
 // database hosts (TLS transport), stanza-create and check on the repository host once the leader is up (archiving
 // fails until the stanza exists, PostgreSQL retries), then the schedule (systemd timers, or the crontab where no
-// systemd runs).
+// systemd runs), and with cluster.backup.initial_full a first full backup (backup-initial-full:HOST, after check;
+// its probe skips it once the repository holds a full backup).
 void appendBackupSteps(DeployPlan *plan, const Topology &topology);
 
 // The host that runs backups and answers `pgbackrest info`: the repository host, or (local repository) the first

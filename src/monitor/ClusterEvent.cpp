@@ -26,6 +26,8 @@ QString ClusterEvent::kindKey(Kind kind)
     case Kind::ArchivingFailed: return QStringLiteral("archiving-failed");
     case Kind::ArchivingRecovered: return QStringLiteral("archiving-recovered");
     case Kind::VerdictChanged: return QStringLiteral("verdict");
+    case Kind::BackupOverdue: return QStringLiteral("backup-overdue");
+    case Kind::BackupRecovered: return QStringLiteral("backup-recovered");
     }
     return QStringLiteral("unknown");
 }

@@ -31,6 +31,8 @@ struct ClusterEvent
         ArchivingFailed,     // pg_stat_archiver on the leader: failed_count rose, or the last attempt failed
         ArchivingRecovered,  // a WAL file was archived again after failures
         VerdictChanged,
+        BackupOverdue,       // the repository's last full (diff) backup is older than its schedule's last due time
+        BackupRecovered,     // a backup of that kind finished again
     };
     enum class Severity { Info, Warning, Critical };
 

@@ -52,13 +52,22 @@ void ClusterMonitor::actionRefused()
     m_deriver.clearPlanned();
 }
 
+void ClusterMonitor::setRepositoryFetch(RepositoryFetch fetch)
+{
+    delete m_repository;
+    m_repository = m_target.repository && fetch ? new RepositoryWatch(m_target, std::move(fetch), this) : nullptr;
+}
+
 void ClusterMonitor::pollNow()
 {
     m_poller->poll();
 }
 
-void ClusterMonitor::onPolled(const ClusterState &state)
+void ClusterMonitor::onPolled(const ClusterState &polled)
 {
+    ClusterState state = polled;
+    if (m_repository)
+        m_repository->update(&state);
     m_state = state;
     m_hasState = true;
     m_history.add(state);

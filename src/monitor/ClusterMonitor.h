@@ -4,6 +4,7 @@
 #include "monitor/ClusterState.h"
 #include "monitor/EventDeriver.h"
 #include "monitor/MonitorTarget.h"
+#include "monitor/RepositoryWatch.h"
 #include "monitor/StateHistory.h"
 
 #include <QObject>
@@ -33,6 +34,10 @@ public:
     // fault (EventDeriver::expectAction). refused(): the action was not carried out, the window closes.
     void expectAction(const ActionRequest &request);
     void actionRefused();
+    // Reads the repository view through FETCH (target().repository designs only; RepositoryWatch), every
+    // target().repositoryPeriodSecs; each round carries the last view.
+    void setRepositoryFetch(RepositoryFetch fetch);
+    RepositoryWatch *repositoryWatch() const { return m_repository; }
 
     const MonitorTarget &target() const { return m_target; }
     bool hasState() const { return m_hasState; }
@@ -52,6 +57,7 @@ private:
 
     MonitorTarget m_target;
     ClusterPoller *m_poller;
+    RepositoryWatch *m_repository = nullptr;
     QTimer *m_timer;
     EventDeriver m_deriver;
     StateHistory m_history;

@@ -1,5 +1,7 @@
 #include "monitor/ClusterState.h"
 
+#include "monitor/RepositoryView.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 
@@ -246,6 +248,8 @@ QJsonObject ClusterState::toJson() const
             o.insert(QStringLiteral("error"), archiver.error);
         root.insert(QStringLiteral("wal_archiving"), o);
     }
+    if (repositoryMonitored)
+        root.insert(QStringLiteral("backups"), RepositoryView::toJson(repository, time));
     return root;
 }
 

@@ -68,6 +68,38 @@ struct ArchiverState
     ArchiverStatus status;
 };
 
+// The newest backup of one type in the repository (RepositoryState).
+struct BackupSummary
+{
+    QString label;            // "20261201-181500F"; empty: none of that type
+    QDateTime stop;           // when it finished (UTC)
+    qint64 size = 0;          // the database size backed up
+    qint64 repoSize = 0;      // bytes in the repository
+    bool present() const { return !label.isEmpty(); }
+};
+
+// pgBackRest's view of the repository (`pgbackrest info --output=json` over SSH, read every few minutes, not every
+// round: RepositoryWatch), and the schedule judged against it (RepositoryView::judge).
+struct RepositoryState
+{
+    QString host;             // where pgbackrest info ran
+    bool read = false;        // it ran and parsed
+    QString error;
+    QDateTime readAt;         // when it was read
+    int statusCode = -1;      // the stanza's status (0 ok, 2 no valid backup, ...)
+    QString statusMessage;
+    bool backupRunning = false;
+    BackupSummary full;
+    BackupSummary diff;
+    BackupSummary incr;
+    // The last time the full (diff) schedule was due more than the grace ago; invalid without a schedule. Overdue:
+    // no full (no full or diff) backup finished since then.
+    QDateTime fullDue;
+    QDateTime diffDue;
+    bool fullOverdue = false;
+    bool diffOverdue = false;
+};
+
 struct ClusterState
 {
     QDateTime time;           // when the poll finished (UTC)
@@ -87,6 +119,8 @@ struct ClusterState
     QList<PoolerInstance> poolers;   // SHOW POOLS / SHOW STATS of each
     bool archiverMonitored = false;  // the design has backups (cluster.backup or a host of role backup)
     ArchiverState archiver;          // WAL archiving on the leader
+    bool repositoryMonitored = false;  // the repository is read (designs with backups; not --url)
+    RepositoryState repository;      // the last full / diff / incr backups
     qint64 lagThresholdBytes = 1048576;
     // What the monitor itself refused or cut short (member cap, credentials withheld from a URL outside the
     // design): each makes the verdict at least degraded.

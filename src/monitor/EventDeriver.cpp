@@ -87,6 +87,7 @@ void EventDeriver::reset()
     m_lastLeader.clear();
     m_lastLeaderTimeline = 0;
     m_lastPrimaryUp.clear();
+    m_fullOverdue = m_diffOverdue = false;
 }
 
 QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
@@ -106,6 +107,39 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
     using K = ClusterEvent::Kind;
     using S = ClusterEvent::Severity;
 
+    const auto archivingFailed = [&](const ArchiverStatus &a) {
+        add(K::ArchivingFailed, S::Warning, cur.archiver.member,
+            QCoreApplication::translate("pgha::Monitor", "WAL archiving on %1 fails: %2 at %3 (%4 failures)")
+                .arg(cur.archiver.member, a.lastFailedWal, a.lastFailedTime.toString(Qt::ISODate))
+                .arg(a.failedCount));
+    };
+    // The repository's view changes only when it is read (every few minutes); a round that could not read it
+    // keeps the last answer.
+    const auto backupEvents = [&] {
+        if (!cur.repositoryMonitored || !cur.repository.read)
+            return;
+        const RepositoryState &r = cur.repository;
+        const struct { const char *type; bool overdue; bool *was; const QDateTime &due; const BackupSummary &last; } kinds[] = {
+            {"full", r.fullOverdue, &m_fullOverdue, r.fullDue, r.full},
+            {"diff", r.diffOverdue, &m_diffOverdue, r.diffDue, r.diff.present() && (!r.full.present() || r.diff.stop > r.full.stop) ? r.diff : r.full}};
+        for (const auto &k : kinds) {
+            const QString type = QLatin1String(k.type);
+            if (k.overdue && !*k.was) {
+                add(K::BackupOverdue, S::Warning, cur.scope.isEmpty() ? r.host : cur.scope,
+                    k.last.present()
+                        ? QCoreApplication::translate("pgha::Monitor", "the %1 backup due at %2 is missing: the last one, %3, finished at %4")
+                              .arg(type, k.due.toString(Qt::ISODate), k.last.label, k.last.stop.toString(Qt::ISODate))
+                        : QCoreApplication::translate("pgha::Monitor", "the %1 backup due at %2 is missing: the repository holds none")
+                              .arg(type, k.due.toString(Qt::ISODate)));
+            } else if (!k.overdue && *k.was) {
+                add(K::BackupRecovered, S::Info, cur.scope.isEmpty() ? r.host : cur.scope,
+                    QCoreApplication::translate("pgha::Monitor", "a %1 backup is in the repository again: %2, finished at %3")
+                        .arg(type, k.last.label, k.last.stop.toString(Qt::ISODate)));
+            }
+            *k.was = k.overdue;
+        }
+    };
+
     const MemberState *leader = runningLeader(cur);
     if (!m_prev) {
         m_prev = cur;
@@ -119,6 +153,10 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
                     m_lastPrimaryUp.insert(h.name + QLatin1Char('/') + p.name, p.upServers());
             }
         }
+        // Failing already: there is no earlier round to compare with, but nobody would hear of it otherwise.
+        if (cur.archiver.read && cur.archiver.status.failing())
+            archivingFailed(cur.archiver.status);
+        backupEvents();
         return out;
     }
     const ClusterState &prev = *m_prev;
@@ -282,16 +320,15 @@ QList<ClusterEvent> EventDeriver::update(const ClusterState &cur)
         const bool rose = same && a.failedCount > prev.archiver.status.failedCount;
         const bool wasFailing = same && prev.archiver.status.failing();
         if (rose || (a.failing() && !wasFailing)) {
-            add(K::ArchivingFailed, S::Warning, cur.archiver.member,
-                QCoreApplication::translate("pgha::Monitor", "WAL archiving on %1 fails: %2 at %3 (%4 failures)")
-                    .arg(cur.archiver.member, a.lastFailedWal, a.lastFailedTime.toString(Qt::ISODate))
-                    .arg(a.failedCount));
+            archivingFailed(a);
         } else if (wasFailing && !a.failing()) {
             add(K::ArchivingRecovered, S::Info, cur.archiver.member,
                 QCoreApplication::translate("pgha::Monitor", "WAL archiving on %1 works again: %2 archived")
                     .arg(cur.archiver.member, a.lastArchivedWal));
         }
     }
+
+    backupEvents();
 
     if (cur.verdict != prev.verdict) {
         S sev = cur.verdict == Verdict::Healthy ? S::Info

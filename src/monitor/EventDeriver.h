@@ -10,7 +10,8 @@
 
 namespace pgha {
 
-// Turns successive polls into events. The first poll is the baseline and gives none. The last running leader
+// Turns successive polls into events. The first poll is the baseline and gives none, except for what is already
+// wrong then and has no "before" to change from: WAL archiving failing, a backup overdue. The last running leader
 // is remembered across polls without one, so that "leader lost" then "m2 is leader" reads as a failover m1 -> m2.
 //
 // A day-2 action the monitor itself requested opens a planned window (expectAction): inside it, the members the
@@ -46,6 +47,8 @@ private:
     QString m_lastLeader;
     int m_lastLeaderTimeline = 0;  // the timeline the last leader was seen on
     QHash<QString, QStringList> m_lastPrimaryUp;  // "haproxy/pool" -> last non-empty UP list
+    bool m_fullOverdue = false;  // as last read from the repository (kept over rounds it could not be read)
+    bool m_diffOverdue = false;
 };
 
 } // namespace pgha

@@ -77,6 +77,9 @@ MonitorTarget MonitorTarget::fromTopology(const Topology &topology, const Secret
     t.pgPassword = secrets.superuserPassword;
     t.pgTls = c.security.tls;
     t.pgPort = c.postgres.port;
+    t.repository = BackupLayout::enabled(topology);
+    t.backupFullSchedule = c.backup.full;
+    t.backupDiffSchedule = c.backup.diff;
     return t;
 }
 

@@ -55,6 +55,13 @@ struct MonitorTarget
     QString pgPassword;
     bool pgTls = false;
     int pgPort = 5432;
+    // The repository view (cluster.backup; RepositoryWatch): read every repositoryPeriodSecs over SSH by the fetch the
+    // owner gives (ClusterMonitor::setRepositoryFetch); the schedules judge whether the last backups are overdue.
+    bool repository = false;
+    QString backupFullSchedule;        // systemd OnCalendar (core/util/OnCalendar)
+    QString backupDiffSchedule;        // empty: none
+    int backupGraceSecs = 3 * 3600;    // how long a scheduled backup may run before it counts as missing
+    int repositoryPeriodSecs = 300;
 
     bool ignoreTlsErrors = false;      // --insecure: accept any certificate (the errors are still reported)
     QList<QSslCertificate> caCertificates;  // when set, the ONLY CAs trusted (the cluster CA); else the system's

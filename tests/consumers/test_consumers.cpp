@@ -1,11 +1,13 @@
 // Every file generated for every golden case is checked by the program that consumes it:
 //   haproxy -c, a real etcd cluster (YAML and environment-file forms, health + gRPC gateway),
-//   patroni --validate-config against that running etcd, systemd-analyze verify, bash -n, shellcheck.
+//   patroni --validate-config against that running etcd, systemd-analyze verify, bash -n, shellcheck, pgbouncer,
+//   pgBackRest's own option parser on each pgbackrest.conf (`help COMMAND` for every command the host runs).
 // Services that must run use the loopback variant of the case, on 127.0.1.x only.
 #include "core/generate/GenUtil.h"
 #include "core/generate/Generator.h"
 #include "core/generate/HAProxyConfig.h"
 #include "core/generate/LoopbackVariant.h"
+#include "core/model/BackupLayout.h"
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
 #include "core/pki/ClusterTls.h"
@@ -474,7 +476,7 @@ private slots:
         // Mount namespaces (bin_dir mapping, the real cluster) and runuser need root; CI runs as root.
         QVERIFY2(geteuid() == 0, "test_consumers needs root");
         for (const char *tool : {"haproxy", "etcd", "etcdctl", "patroni", "systemd-analyze", "shellcheck", "bash",
-                                 "unshare"}) {
+                                 "unshare", "pgbackrest"}) {
             QVERIFY2(!QStandardPaths::findExecutable(QString::fromLatin1(tool)).isEmpty()
                          || !QStandardPaths::findExecutable(QString::fromLatin1(tool),
                                                             {QStringLiteral("/usr/sbin"), QStringLiteral("/sbin")})
@@ -550,6 +552,42 @@ private slots:
             return r.text() + QStringLiteral("\n") + QString::fromUtf8(p.readAll());
         if (!r.text().contains(QLatin1String("pgbouncer|")))
             return QStringLiteral("SHOW POOLS: ") + r.text();
+        return {};
+    }
+
+    // pgBackRest reads a configuration file for every command, `help` included, and refuses what its option parser
+    // refuses: a bad value or range (error 032), an option set twice (031), an option unknown to 2.45 (a WARN). Each
+    // command the host runs is asked, since values are checked only for the options a command takes; `server` is
+    // asked without --stanza (it takes none). Offline: nothing connects. Then the option that says where the
+    // repository is must read back as the file has it (the file really is the one parsed). "" when fine.
+    static QString checkPgBackRest(const QString &conf, const QString &stanza, const QByteArray &content)
+    {
+        const QStringList base{QStringLiteral("--config=") + conf, QStringLiteral("--log-level-console=warn"),
+                               QStringLiteral("--log-level-file=off")};
+        QStringList commands{QStringLiteral("archive-push"), QStringLiteral("archive-get"), QStringLiteral("restore"),
+                             QStringLiteral("check"), QStringLiteral("info")};
+        if (content.contains("\nrepo1-path="))
+            commands << QStringLiteral("backup") << QStringLiteral("expire") << QStringLiteral("stanza-create");
+        for (const QString &cmd : commands) {
+            const RunResult r = run(QStringLiteral("pgbackrest"),
+                                    base + QStringList{QStringLiteral("--stanza=") + stanza, QStringLiteral("help"), cmd});
+            if (r.exitCode != 0 || r.text().contains(QLatin1String("WARN")) || r.text().contains(QLatin1String("ERROR")))
+                return QStringLiteral("help %1: exit %2: %3").arg(cmd).arg(r.exitCode).arg(r.text().left(500));
+        }
+        if (content.contains("\ntls-server-address=")) {
+            const RunResult r = run(QStringLiteral("pgbackrest"), base + QStringList{QStringLiteral("help"), QStringLiteral("server")});
+            if (r.exitCode != 0 || r.text().contains(QLatin1String("WARN")) || r.text().contains(QLatin1String("ERROR")))
+                return QStringLiteral("help server: exit %1: %2").arg(r.exitCode).arg(r.text().left(500));
+        }
+        const QRegularExpression where(QStringLiteral("\\n(repo1-path|repo1-host)=([^\\n]*)"));
+        const QRegularExpressionMatch m = where.match(QString::fromUtf8(content));
+        if (!m.hasMatch())
+            return QStringLiteral("neither repo1-path nor repo1-host in the file");
+        const RunResult r = run(QStringLiteral("pgbackrest"),
+                                base + QStringList{QStringLiteral("--stanza=") + stanza, QStringLiteral("help"),
+                                                   QStringLiteral("archive-get"), m.captured(1)});
+        if (!r.text().contains(QStringLiteral("current: ") + m.captured(2)))
+            return QStringLiteral("help archive-get %1 does not read back %2: %3").arg(m.captured(1), m.captured(2), r.text().left(500));
         return {};
     }
 
@@ -632,6 +670,10 @@ private slots:
                     QVERIFY2(r.exitCode == 0, qPrintable(f.bundlePath() + QLatin1Char('\n') + r.text()));
                     QVERIFY2(!r.text().contains(QFileInfo(f.path).fileName()),
                              qPrintable(f.bundlePath() + QLatin1Char('\n') + r.text()));
+                    ++checked;
+                } else if (f.path == BackupLayout::configPath()) {
+                    const QString why = checkPgBackRest(local, BackupLayout::stanza(c->topology), content);
+                    QVERIFY2(why.isEmpty(), qPrintable(f.bundlePath() + QStringLiteral(": ") + why));
                     ++checked;
                 }
             }

@@ -4,6 +4,8 @@
 // through port 5000 (every acknowledged row is there); `pgha backups` lists it; more rows; T noted; more rows;
 // `pgha restore --to T`: exactly the rows committed before T exist, every member runs, writes go through port
 // 5000, and the replicas were built from the repository (Patroni's create_replica_methods: pgbackrest).
+// The deploy takes a first full backup (cluster.backup.initial_full); after the full backup `pgha status --format
+// json` reports it in its repository view (label, a plausible age; read over SSH like `pgha backups`).
 // FIGURE lines: backup and restore times (figures-e2e-backup.txt).
 #include "LabCluster.h"
 #include "LabFigure.h"
@@ -12,6 +14,7 @@
 #include "core/model/Secrets.h"
 #include "core/parse/PgBackRestInfoParser.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -134,7 +137,7 @@ private slots:
         // The repository inside the host's own /var/lib/postgresql (the lab binds it per host).
         yaml.replace(QStringLiteral("security: {tls: false}"),
                      QStringLiteral("security: {tls: true}\n  backup: {path: /var/lib/postgresql/pgbackrest-repo, "
-                                    "retention_full: 2, archive_timeout: 60}"));
+                                    "retention_full: 2, archive_timeout: 60, initial_full: true}"));
         QVERIFY(yaml.contains(QStringLiteral("roles: [haproxy]")));
         yaml.replace(QStringLiteral("roles: [haproxy]"), QStringLiteral("roles: [haproxy, backup]"));
         m_project = m_tmp.filePath(QStringLiteral("backup.pgha.yaml"));
@@ -163,6 +166,7 @@ private slots:
         QCOMPARE(d.code, 0);
         QVERIFY(d.out.contains("pgbackrest-stanza: changed"));
         QVERIFY(d.out.contains("pgbackrest-check: unchanged - ready after"));  // a wait: it changes nothing
+        QVERIFY(d.out.contains("backup-initial-full:haproxy: changed"));      // cluster.backup.initial_full
         figure(QStringLiteral("FIGURE: lab deploy with a pgBackRest repository (TLS, stanza-create and check): %1 s")
                    .arg(d.seconds, 0, 'f', 1));
     }
@@ -225,6 +229,40 @@ private slots:
         QVERIFY(full->label.endsWith(QLatin1Char('F')));
         QVERIFY(full->repoSize > 0 && full->size >= full->repoSize);
         QVERIFY(full->stopEpoch >= full->startEpoch && full->startEpoch > 0);
+        // The monitor's repository view: `pgha status` reads pgbackrest info over SSH (host keys the deploy recorded,
+        // never accepted by status) and reports this backup as the last full, finished moments ago.
+        QElapsedTimer st;
+        st.start();
+        const LabCluster::Run status = run(pgha(), {QStringLiteral("status"), m_project, QStringLiteral("--format"),
+                                                    QStringLiteral("json"), QStringLiteral("--secrets"), m_secrets,
+                                                    QStringLiteral("--known-hosts"),
+                                                    m_tmp.filePath(QStringLiteral("known_hosts")), QStringLiteral("--no-vip")},
+                                           120000);
+        const double statusSeconds = st.elapsed() / 1000.0;
+        const QJsonObject backups = QJsonDocument::fromJson(status.out).object().value(QStringLiteral("backups")).toObject();
+        QVERIFY2(backups.value(QStringLiteral("read")).toBool(), (status.out + status.err).constData());
+        QCOMPARE(backups.value(QStringLiteral("host")).toString(), QStringLiteral("haproxy"));
+        const QJsonObject lastFull = backups.value(QStringLiteral("full")).toObject();
+        QCOMPARE(lastFull.value(QStringLiteral("label")).toString(), full->label);
+        const qint64 age = qint64(lastFull.value(QStringLiteral("age_seconds")).toDouble(-1));
+        const qint64 sinceStop = QDateTime::currentSecsSinceEpoch() - full->stopEpoch;
+        QVERIFY2(age >= 0 && age <= sinceStop + 5 && age < 900, qPrintable(QStringLiteral("age %1 s, %2 s since the stop")
+                                                                         .arg(age).arg(sinceStop)));
+        QCOMPARE(lastFull.value(QStringLiteral("stop")).toString(),
+                 QDateTime::fromSecsSinceEpoch(full->stopEpoch, Qt::UTC).toString(Qt::ISODate));
+        QVERIFY(qint64(lastFull.value(QStringLiteral("size")).toDouble()) == full->size);
+        QCOMPARE(backups.value(QStringLiteral("full_overdue")).toBool(true), false);
+        QCOMPARE(backups.value(QStringLiteral("diff_overdue")).toBool(true), false);  // the full serves the diff's turn
+        // Two fulls now: the deploy's first one and this one.
+        int fulls = 0;
+        for (const pgha::PgBackRestInfoParser::Backup &b : info->first().backups)
+            fulls += b.type == QLatin1String("full");
+        QCOMPARE(fulls, 2);
+        figure(QStringLiteral("FIGURE: pgha status with the repository view (one round plus pgbackrest info over SSH on "
+                              "the repository host): %1 s; last full %2, age %3 s")
+                   .arg(statusSeconds, 0, 'f', 1)
+                   .arg(full->label)
+                   .arg(age));
         figure(QStringLiteral("FIGURE: full backup of the lab cluster (pgha backup --type full, TLS to the repository on "
                               "the HAProxy host, a writer through port 5000): %1 s; rows acknowledged meanwhile %2, lost 0")
                    .arg(seconds, 0, 'f', 1)

@@ -2,6 +2,7 @@
 
 #include "core/generate/GenUtil.h"
 #include "core/model/BackupLayout.h"
+#include "core/util/OnCalendar.h"
 #include "core/pki/ClusterTls.h"
 
 namespace pgha::PgBackRestConfig {
@@ -89,11 +90,11 @@ QString crontab(const Topology &t)
               .arg(t.cluster.postgres.port)
         : QString();
     const auto line = [&](const QString &type, const QString &when) {
-        const std::optional<BackupLayout::Schedule> sc = BackupLayout::parseSchedule(when);
+        const std::optional<OnCalendar::Schedule> sc = OnCalendar::parse(when);
         if (!sc)
             return QStringLiteral("# %1: no schedule\n").arg(type);
         return QStringLiteral("%1 %2%3 --type=%4 backup\n")
-            .arg(BackupLayout::cronFields(*sc), guard, GenUtil::commentText(BackupLayout::command(t)), type)
+            .arg(OnCalendar::cronFields(*sc), guard, GenUtil::commentText(BackupLayout::command(t)), type)
             .replace(QLatin1Char('%'), QStringLiteral("\\%"));
     };
     s += line(QStringLiteral("full"), b.full);

@@ -37,21 +37,6 @@ QString logPath();                  // /var/log/pgbackrest
 // "pgbackrest --config=C --stanza=S" with both words quoted for sh when they need it.
 QString command(const Topology &t);
 
-// A systemd OnCalendar expression in the accepted subset: [WEEKDAYS ]*-*-* HH:MM[:SS], or daily / weekly.
-// WEEKDAYS: Mon..Sun names, ranges A..B and lists A,B. Empty optional when outside the subset.
-struct Schedule
-{
-    QList<int> weekdays;  // 0 = Sunday ... 6 = Saturday; empty = every day
-    int hour = 0;
-    int minute = 0;
-    int second = 0;
-};
-std::optional<Schedule> parseSchedule(const QString &onCalendar);
-// The crontab fields "M H * * DOW" of a schedule (cron has no seconds).
-QString cronFields(const Schedule &s);
-// Days between two runs at most (7 for weekly, 1 for daily; a weekday list's largest gap).
-int maxGapDays(const Schedule &s);
-
 // The accepted cluster.backup.transport values (the reader's and the designer's choices): tls, ssh.
 QStringList transports();
 

@@ -24,12 +24,13 @@ struct BackupSettings
     QString diff = QStringLiteral("Mon..Sat *-*-* 01:00:00"); // and of the differential one; empty = none
     int archiveTimeout = 60;                     // seconds: PostgreSQL's archive_timeout (the idle loss window)
     int tlsPort = 8432;                          // pgBackRest's TLS server on every host that runs one
+    bool initialFull = false;                    // a first full backup as the deploy's last step (backup-initial-full)
 
     bool operator==(const BackupSettings &o) const
     {
         return enabled == o.enabled && repository == o.repository && transport == o.transport && path == o.path
             && retentionFull == o.retentionFull && full == o.full && diff == o.diff
-            && archiveTimeout == o.archiveTimeout && tlsPort == o.tlsPort;
+            && archiveTimeout == o.archiveTimeout && tlsPort == o.tlsPort && initialFull == o.initialFull;
     }
     bool operator!=(const BackupSettings &o) const { return !(*this == o); }
 };

@@ -44,6 +44,17 @@ struct Stanza
     const Backup *latest(const QString &type) const;
 };
 
+// What `pgbackrest info --output=json` printed on a host (read over SSH by deploy/BackupInfo for `pgha backups`,
+// the GUI and the monitor; parsed by parse()).
+struct InfoRead
+{
+    QString host;                 // where it ran
+    QByteArray json;
+    QString error;                // empty when it ran and exited 0
+    bool hostKeyRefused = false;  // the host's key is unknown or changed (never accepted unasked)
+    bool ok() const { return error.isEmpty(); }
+};
+
 // An error naming what is wrong when the text is not that JSON.
 Result<QList<Stanza>> parse(const QByteArray &json);
 

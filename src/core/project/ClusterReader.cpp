@@ -253,7 +253,7 @@ void readBackup(const ProjectFieldReader &r, const YAML::Node &n, BackupSettings
         return;
     r.requireMap(n, f);
     r.checkKeys(n, f, {"repository", "transport", "path", "retention_full", "full", "diff", "archive_timeout",
-                       "tls_port"});
+                       "tls_port", "initial_full"});
     if (n["repository"])
         b->repository = r.str(n["repository"], f + QStringLiteral(".repository"));
     if (n["transport"]) {
@@ -274,6 +274,8 @@ void readBackup(const ProjectFieldReader &r, const YAML::Node &n, BackupSettings
         b->archiveTimeout = int(r.integer(n["archive_timeout"], f + QStringLiteral(".archive_timeout"), 0, 86400));
     if (n["tls_port"])
         b->tlsPort = r.port(n["tls_port"], f + QStringLiteral(".tls_port"));
+    if (n["initial_full"])
+        b->initialFull = r.boolean(n["initial_full"], f + QStringLiteral(".initial_full"));
 }
 
 void readHba(const ProjectFieldReader &r, const YAML::Node &n, QList<HbaRule> *rules)

@@ -166,6 +166,8 @@ QByteArray serialize(const Topology &t)
         emitText(y, b.diff);
         y << YAML::Key << "archive_timeout" << YAML::Value << b.archiveTimeout;
         y << YAML::Key << "tls_port" << YAML::Value << b.tlsPort;
+        if (b.initialFull)
+            y << YAML::Key << "initial_full" << YAML::Value << true;
         y << YAML::EndMap;
     }
     y << YAML::EndMap;  // cluster

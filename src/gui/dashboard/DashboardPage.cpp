@@ -1,6 +1,7 @@
 #include "gui/dashboard/DashboardPage.h"
 
 #include "core/util/DataPaths.h"
+#include "gui/dashboard/BackupPanel.h"
 #include "gui/dashboard/DashboardDialogs.h"
 #include "gui/dashboard/DriftView.h"
 #include "gui/dashboard/HistoryCharts.h"
@@ -81,6 +82,8 @@ void DashboardPage::buildUi()
     m_archiverLabel->setWordWrap(true);
     m_archiverLabel->hide();
     layout->addWidget(m_archiverLabel);
+    m_backupPanel = new BackupPanel(this);
+    layout->addWidget(m_backupPanel);
     connect(m_connectButton, &QPushButton::clicked, this, [this] {
         if (isConnected())
             disconnectFromCluster();
@@ -245,6 +248,8 @@ void DashboardPage::connectToProject()
         return;
     connectToTarget(MonitorTarget::fromTopology(m_topology, s));
     m_fromProject = true;
+    if (m_monitor->target().repository)
+        m_monitor->setRepositoryFetch(BackupPanel::fetchFor(m_topology));
 }
 
 void DashboardPage::connectAfterDeploy()
@@ -346,6 +351,7 @@ void DashboardPage::onUpdated(const ClusterState &s)
                                 .arg(a.failedCount));
         m_archiverLabel->setStyleSheet(a.failing() ? QStringLiteral("QLabel { color: #c62828; font-weight: bold; }") : QString());
     }
+    m_backupPanel->setState(s);
     m_topologyView->setState(s);
     m_memberModel->setMembers(s.members);
     m_tlsTable->setState(s);

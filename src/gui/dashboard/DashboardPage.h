@@ -21,6 +21,7 @@ class QTreeWidget;
 namespace pgha {
 
 class ActionRunner;
+class BackupPanel;
 class HistoryCharts;
 class ClusterMonitor;
 class LiveTopologyView;
@@ -88,6 +89,7 @@ private:
     QLabel *m_reasonsLabel = nullptr;
     QLabel *m_gapsLabel = nullptr;
     QLabel *m_archiverLabel = nullptr;  // WAL archiving on the leader (designs with backups)
+    BackupPanel *m_backupPanel = nullptr;  // the repository's last backups (designs with backups)
     QLabel *m_actionHint = nullptr;
     LiveTopologyView *m_topologyView = nullptr;
     DriftView *m_driftView = nullptr;

@@ -1,4 +1,5 @@
 #include "core/model/BackupLayout.h"
+#include "core/util/OnCalendar.h"
 #include "core/util/Grammar.h"
 #include "core/validation/RuleContext.h"
 #include "core/validation/rules/Rules.h"
@@ -86,7 +87,7 @@ void backupInvalid(const RuleContext &c, Findings &out)
     for (const auto &s : schedules) {
         if (s.optional && s.value.isEmpty())
             continue;
-        if (!Grammar::hasControlCharacter(s.value) && BackupLayout::parseSchedule(s.value))
+        if (!Grammar::hasControlCharacter(s.value) && OnCalendar::parse(s.value))
             continue;
         addField(out, "backup-invalid", Severity::Error, QStringLiteral("cluster.backup.") + QLatin1String(s.key),
                  QCoreApplication::translate("pgha::Rules", "The %1 backup schedule is not in the accepted OnCalendar form.").arg(QLatin1String(s.key)),
@@ -110,10 +111,10 @@ void backupRetention(const RuleContext &c, Findings &out)
     if (!BackupLayout::enabled(t))
         return;
     const BackupSettings &b = t.cluster.backup;
-    const std::optional<BackupLayout::Schedule> full = BackupLayout::parseSchedule(b.full);
+    const std::optional<OnCalendar::Schedule> full = OnCalendar::parse(b.full);
     if (!full)
         return;  // backup-invalid
-    const int gap = BackupLayout::maxGapDays(*full);
+    const int gap = OnCalendar::maxGapDays(*full);
     const QString field = QStringLiteral("cluster.backup.retention_full");
     if (b.retentionFull < 2) {
         addField(out, "backup-retention", Severity::Warning, field,
@@ -127,8 +128,8 @@ void backupRetention(const RuleContext &c, Findings &out)
                      .arg(b.retentionFull),
                  QCoreApplication::translate("pgha::Rules", "Raise retention_full so that retention_full times the days between full backups is 7 or more."));
     }
-    if (const std::optional<BackupLayout::Schedule> diff = BackupLayout::parseSchedule(b.diff);
-        diff && !b.diff.isEmpty() && BackupLayout::maxGapDays(*diff) > gap)
+    if (const std::optional<OnCalendar::Schedule> diff = OnCalendar::parse(b.diff);
+        diff && !b.diff.isEmpty() && OnCalendar::maxGapDays(*diff) > gap)
         addField(out, "backup-retention", Severity::Warning, QStringLiteral("cluster.backup.diff"),
                  QCoreApplication::translate("pgha::Rules", "Differential backups run less often than full ones and never help."),
                  QCoreApplication::translate("pgha::Rules", "Schedule diff backups between the full ones (e.g. Mon..Sat) or leave diff empty."));
