@@ -186,6 +186,21 @@ Die automatisch gesicherte Kopie bleibt in %3 erhalten.</translation>
     </message>
 </context>
 <context>
+    <name>pgha::BackupPanel</name>
+    <message>
+        <source>Backups: %1</source>
+        <translation>Sicherungen: %1</translation>
+    </message>
+    <message>
+        <source>Backups (repository on %1): %2</source>
+        <translation>Sicherungen (Repository auf %1): %2</translation>
+    </message>
+    <message>
+        <source>pgbackrest info read at %1; it is read again every few minutes.</source>
+        <translation>pgbackrest info gelesen um %1; es wird alle paar Minuten neu gelesen.</translation>
+    </message>
+</context>
+<context>
     <name>pgha::BackupsDialog</name>
     <message>
         <source>Backups of cluster &quot;%1&quot;</source>
@@ -882,6 +897,10 @@ Der Host-Schlüssel ist unbekannt oder geändert: Nehmen Sie ihn zuerst auf der 
 </context>
 <context>
     <name>pgha::Deploy</name>
+    <message>
+        <source>a first full backup</source>
+        <translation>eine erste Vollsicherung</translation>
+    </message>
     <message>
         <source>cannot read the deploy journal: </source>
         <translation>Das Ausroll-Journal lässt sich nicht lesen: </translation>
@@ -3100,6 +3119,58 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
 </context>
 <context>
     <name>pgha::Monitor</name>
+    <message>
+        <source>the %1 backup due at %2 is missing: the last one, %3, finished at %4</source>
+        <translation>die um %2 fällige %1-Sicherung fehlt: die letzte, %3, endete um %4</translation>
+    </message>
+    <message>
+        <source>the %1 backup due at %2 is missing: the repository holds none</source>
+        <translation>die um %2 fällige %1-Sicherung fehlt: das Repository enthält keine</translation>
+    </message>
+    <message>
+        <source>a %1 backup is in the repository again: %2, finished at %3</source>
+        <translation>wieder eine %1-Sicherung im Repository: %2, beendet um %3</translation>
+    </message>
+    <message>
+        <source>the repository has no stanza %1</source>
+        <translation>das Repository hat keine Stanza %1</translation>
+    </message>
+    <message>
+        <source>backups: %1</source>
+        <translation>Sicherungen: %1</translation>
+    </message>
+    <message>
+        <source>not read yet</source>
+        <translation>noch nicht gelesen</translation>
+    </message>
+    <message>
+        <source>not read (%1)</source>
+        <translation>nicht gelesen (%1)</translation>
+    </message>
+    <message>
+        <source>%1 -</source>
+        <translation>%1 -</translation>
+    </message>
+    <message>
+        <source>%1 %2 %3 ago (%4)</source>
+        <translation>%1 %2 vor %3 (%4)</translation>
+    </message>
+    <message>
+        <source>; full OVERDUE (due %1)</source>
+        <translation>; full ÜBERFÄLLIG (fällig %1)</translation>
+    </message>
+    <message>
+        <source>; diff OVERDUE (due %1)</source>
+        <translation>; diff ÜBERFÄLLIG (fällig %1)</translation>
+    </message>
+    <message>
+        <source>; a backup is running</source>
+        <translation>; eine Sicherung läuft</translation>
+    </message>
+    <message>
+        <source>; stanza: %1</source>
+        <translation>; Stanza: %1</translation>
+    </message>
     <message>
         <source>no leader to ask</source>
         <translation>kein Leader zum Abfragen</translation>

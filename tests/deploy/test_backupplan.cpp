@@ -100,9 +100,10 @@ private slots:
         // As postgres, with the design's configuration and stanza; a full, never a diff.
         QCOMPARE(s->ops.size(), 1);
         const QString script = s->ops.first().script;
-        QVERIFY2(script.contains(QLatin1String("pgbackrest --config=/etc/pgbackrest/pgbackrest.conf --stanza=lab --type=full backup")),
+        QVERIFY2(script.contains(QLatin1String("setpriv --reuid=postgres --regid=postgres --init-groups --reset-env "
+                                               "\"$(command -v pgbackrest)\" '--config=/etc/pgbackrest/pgbackrest.conf' "
+                                               "'--stanza=lab' --type=full backup")),
                  qPrintable(script));
-        QVERIFY2(script.contains(QLatin1String("postgres")), qPrintable(script));
         QVERIFY(!script.contains(QLatin1String("pg_is_in_recovery")));  // a repository host has no PostgreSQL
         // Done once: the probe looks for a full backup in the repository.
         QVERIFY2(s->probe.contains(QLatin1String("info --output=json")), qPrintable(s->probe));

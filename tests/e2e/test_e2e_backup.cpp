@@ -240,7 +240,7 @@ private slots:
                                            120000);
         const double statusSeconds = st.elapsed() / 1000.0;
         const QJsonObject backups = QJsonDocument::fromJson(status.out).object().value(QStringLiteral("backups")).toObject();
-        QVERIFY2(backups.value(QStringLiteral("read")).toBool(), (status.out + status.err).constData());
+        QVERIFY2(backups.value(QStringLiteral("read")).toBool(), status.out.constData());
         QCOMPARE(backups.value(QStringLiteral("host")).toString(), QStringLiteral("haproxy"));
         const QJsonObject lastFull = backups.value(QStringLiteral("full")).toObject();
         QCOMPARE(lastFull.value(QStringLiteral("label")).toString(), full->label);

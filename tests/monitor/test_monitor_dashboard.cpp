@@ -2,9 +2,11 @@
 // an action goes through the confirmation hook and reaches Patroni's REST API.
 #include "FakeCluster.h"
 
+#include "gui/dashboard/BackupPanel.h"
 #include "gui/dashboard/DashboardDialogs.h"
 #include "gui/dashboard/DashboardPage.h"
 #include "monitor/ClusterMonitor.h"
+#include "monitor/RepositoryView.h"
 #include "core/model/Secrets.h"
 #include "core/project/ProjectFile.h"
 #include "core/util/DataPaths.h"
@@ -67,11 +69,47 @@ private slots:
     void connectAfterDeployUsesTheKeptSecrets();
     void germanScreenshot();
     void cpuWhilePollingLab();
+    void backupPanelShowsTheRepository();
 };
 
 namespace {
 // This file's own clusters live on 127.0.26.x (issue 12's block), the older tests' on 127.0.2.x.
 const QString kPrefix = QStringLiteral("127.0.26.");
+}
+
+// The repository line (issue 10): hidden without backups; the last full with its age; red while overdue.
+void TestMonitorDashboard::backupPanelShowsTheRepository()
+{
+    DashboardPage page;
+    auto *label = page.findChild<BackupPanel *>(QStringLiteral("backupLabel"));
+    QVERIFY(label);
+    const QDateTime now(QDate(2026, 12, 6), QTime(5, 0), Qt::UTC);  // a Sunday, after the full's due time
+    ClusterState s;
+    s.time = now;
+    label->setState(s);
+    QVERIFY(label->isHidden());
+    RepositoryState r;
+    r.host = QStringLiteral("backup1");
+    r.read = true;
+    r.statusCode = 0;
+    r.full.label = QStringLiteral("20261201-191546F");
+    r.full.stop = now.addSecs(-3 * 3600);
+    r.full.size = 3 * 1024 * 1024;
+    RepositoryView::Schedules sched;
+    sched.full = QStringLiteral("Sun *-*-* 04:00");  // due an hour ago, grace 0: the full above is too old
+    sched.graceSecs = 0;
+    RepositoryView::apply(&s, r, sched);
+    label->setState(s);
+    QVERIFY(!label->isHidden());
+    QVERIFY2(label->text().contains(QLatin1String("Backups (repository on backup1): full 20261201-191546F 3.0 h ago (3.0 MiB)")),
+             qPrintable(label->text()));
+    QVERIFY2(label->text().contains(QLatin1String("full OVERDUE (due 2026-12-06 04:00 UTC)")), qPrintable(label->text()));
+    QVERIFY(label->styleSheet().contains(QLatin1String("#c62828")));
+    sched.full = QStringLiteral("Sun *-*-* 01:00");  // due before the backup: fine
+    RepositoryView::apply(&s, r, sched);
+    label->setState(s);
+    QVERIFY(!label->text().contains(QLatin1String("OVERDUE")));
+    QVERIFY(label->styleSheet().isEmpty());
 }
 
 void TestMonitorDashboard::initTestCase()
