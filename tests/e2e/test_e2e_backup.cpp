@@ -167,7 +167,7 @@ private slots:
         QVERIFY(d.out.contains("pgbackrest-stanza: changed"));
         QVERIFY(d.out.contains("pgbackrest-check: unchanged - ready after"));  // a wait: it changes nothing
         QVERIFY(d.out.contains("backup-initial-full:haproxy: changed"));      // cluster.backup.initial_full
-        figure(QStringLiteral("FIGURE: lab deploy with a pgBackRest repository (TLS, stanza-create and check): %1 s")
+        figure(QStringLiteral("FIGURE: lab deploy with a pgBackRest repository (TLS, stanza-create, check and the first full backup of initial_full): %1 s")
                    .arg(d.seconds, 0, 'f', 1));
     }
 
