@@ -212,8 +212,11 @@ private slots:
         t.cluster.backup.diff = QString();
         t.cluster.backup.archiveTimeout = 120;
         t.cluster.backup.tlsPort = 8443;
+        QVERIFY(!ProjectFile::serialize(t).contains("initial_full"));  // written only when true
+        t.cluster.backup.initialFull = true;
         const QByteArray text = ProjectFile::serialize(t);
         QVERIFY2(text.contains("roles: [backup]") && text.contains("retention_full: 4"), text.constData());
+        QVERIFY2(text.contains("initial_full: true"), text.constData());
         auto back = ProjectFile::parse(text, QStringLiteral("b.pgha.yaml"));
         QVERIFY2(back.ok(), qPrintable(back.ok() ? QString() : back.error().toString()));
         QVERIFY(back->warnings.isEmpty());
