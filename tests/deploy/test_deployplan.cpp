@@ -179,9 +179,11 @@ private slots:
         }
         QVERIFY(p.step(QStringLiteral("haproxy-start:haproxy"))->deps.contains(QStringLiteral("pgbouncer-ready:node3")));
         QVERIFY(!p.step(QStringLiteral("pgbouncer-start:haproxy")));
-        // The role's password reaches psql on stdin only; the routing check logs in as the auth_user.
+        // The role's password reaches psql on stdin only, as its SCRAM verifier (never the clear text, which the
+        // server could log); the routing check logs in as the auth_user.
         const DeployStep *auth = p.step(QStringLiteral("pooler-auth"));
-        QVERIFY(auth->ops.first().input.contains("PASSWORD 'POOLERSECRET'"));
+        QVERIFY(auth->ops.first().input.contains("PASSWORD 'SCRAM-SHA-256$4096:"));
+        QVERIFY(!auth->ops.first().input.contains("POOLERSECRET"));
         QVERIFY(!auth->ops.first().script.contains(QLatin1String("POOLERSECRET")));
         const DeployOp &routing = p.step(QStringLiteral("routing:haproxy"))->ops.first();
         QCOMPARE(routing.input, QByteArray("POOLERSECRET\n"));

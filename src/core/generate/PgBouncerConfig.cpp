@@ -3,6 +3,9 @@
 #include "core/generate/GenUtil.h"
 #include "core/model/Platform.h"
 #include "core/pki/ClusterTls.h"
+#include "core/util/ScramClient.h"
+
+#include <QCryptographicHash>
 
 namespace pgha::PgBouncerConfig {
 
@@ -169,6 +172,18 @@ QByteArray userlist(const Topology &topology, const Secrets &secrets)
         .toUtf8();
 }
 
+QByteArray authVerifier(const Topology &topology, const Secrets &secrets)
+{
+    // The salt: stable for the same cluster, user and password (the plan's fingerprint, by which a deploy
+    // resumes, covers this SQL), different for each of them, and as costly to test a guessed password against
+    // as the verifier itself (4096 PBKDF2 rounds): never a fast hash of the password in the clear.
+    const QString context = QStringLiteral("pgha-pooler-salt:%1:%2").arg(topology.cluster.name, topology.cluster.pooler.authUser);
+    const QByteArray salt = QCryptographicHash::hash(ScramClient::verifier(secrets.poolerAuthPassword, context.toUtf8()),
+                                                     QCryptographicHash::Sha256)
+                                .left(16);
+    return ScramClient::verifier(secrets.poolerAuthPassword, salt);
+}
+
 QByteArray authSetupSql(const Topology &topology, const Secrets &secrets)
 {
     const QString user = topology.cluster.pooler.authUser;
@@ -179,7 +194,7 @@ QByteArray authSetupSql(const Topology &topology, const Secrets &secrets)
                         "rolname = %1)\\gexec\n")
              .arg(sqlLiteral(user));
     s += QStringLiteral("ALTER ROLE %1 WITH LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION PASSWORD %2;\n")
-             .arg(ident, sqlLiteral(secrets.poolerAuthPassword));
+             .arg(ident, sqlLiteral(QString::fromLatin1(authVerifier(topology, secrets))));
     for (const char *db : {"postgres", "template1"}) {
         s += QStringLiteral("\\connect %1\n").arg(QLatin1String(db));
         s += QStringLiteral(

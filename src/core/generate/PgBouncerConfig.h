@@ -34,9 +34,16 @@ QByteArray userlist(const Topology &topology, const Secrets &secrets);
 // become '?'.
 QString quoted(const QString &value);
 
+// The auth_user's SCRAM-SHA-256 verifier (ScramClient::verifier, 4096 iterations), computed on the controlling
+// machine: ALTER ROLE stores it as it is, so the clear text never reaches the server (nor its log through
+// log_statement or an error). Its salt is derived from the cluster, the user and the password (stable: the same
+// plan fingerprint on every run).
+QByteArray authVerifier(const Topology &topology, const Secrets &secrets);
+
 // SQL for psql (as the superuser, through the socket) on the leader: creates or updates the auth_user with its
-// password, and the lookup function in the postgres and template1 databases (PgBouncer 1.18 runs auth_query in
-// the database the client asks for; databases created later copy template1). Holds the password: the deploy
+// password as the verifier above, and the lookup function in the postgres and template1 databases (PgBouncer 1.18
+// runs auth_query in the database the client asks for; databases created later copy template1). Holds the
+// verifier (still kept private: it allows offline guessing and posing as the server to this role): the deploy
 // passes it on stdin only. Idempotent.
 QByteArray authSetupSql(const Topology &topology, const Secrets &secrets);
 

@@ -20,6 +20,17 @@ public:
     // The server's final message proves that it knew the password's verifier.
     bool verifyServerFinal(const QByteArray &serverFinal) const;
 
+    // The verifier PostgreSQL stores for PASSWORD (pg_authid.rolpassword with password_encryption scram-sha-256),
+    // "SCRAM-SHA-256$<iterations>:<base64 salt>$<base64 StoredKey>:<base64 ServerKey>", computed here so that the
+    // clear text never reaches the server (ALTER ROLE ... PASSWORD '<verifier>' stores it as it is). The password
+    // is prepared as PostgreSQL's pg_saslprep() does (saslPrep()). Empty when SALT is empty or ITERATIONS < 1.
+    static QByteArray verifier(const QString &password, const QByteArray &salt, int iterations = 4096);
+    // RFC 4013 SASLprep as PostgreSQL applies it to passwords: ASCII unchanged; otherwise non-ASCII spaces mapped
+    // to a space, characters "mapped to nothing" removed, NFKC; a result with a prohibited character (control,
+    // private use, non-character, surrogate, ...) or a bidi violation: the password's raw UTF-8, as PostgreSQL falls
+    // back to then.
+    static QByteArray saslPrep(const QString &password);
+
 private:
     QByteArray m_password;
     QByteArray m_nonce;
