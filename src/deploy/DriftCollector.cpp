@@ -107,7 +107,7 @@ QString driftProbeScript()
         "    except Exception as e: out['files'][p] = {'error': str(e)}\n"
         "def ctx(cert):\n"
         "    if 'ca' not in cfg: return None\n"
-        "    c = ssl.create_default_context(cafile=cfg['ca']); c.check_hostname = False\n"
+        "    c = ssl.create_default_context(cafile=cfg['ca'])\n"
         "    if cert: c.load_cert_chain(cert[0], cert[1])\n"
         "    return c\n"
         "def get(url, cert=None, auth=None, post=None):\n"

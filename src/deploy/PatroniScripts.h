@@ -5,7 +5,9 @@
 
 // Scripts the rollout plans (RenewPlan, ApplyPlan) run on a Patroni host to drive its REST API: python3 (every
 // Patroni host has it), the REST user and password from stdin ("user:password" on the first line), the host's own
-// certificate for Patroni's verify_client over https. Each prints what it saw; exit 0 = done.
+// certificate for Patroni's verify_client over https; the server's certificate is verified against the cluster CA
+// and by the URL's address (verify-full: every host certificate carries its own address). Each prints what it saw;
+// exit 0 = done.
 namespace pgha {
 struct Host;
 struct Topology;
@@ -16,8 +18,9 @@ namespace pgha::PatroniScripts {
 // The member's REST API base URL ("https://10.0.0.1:8008", IPv6 in brackets; http without TLS).
 QString restUrl(const Topology &topology, const Host &host);
 
-// Leaves the leader role when this member holds it: POST /switchover, then waits until another member leads and
-// this one runs as a replica. Nothing happens on a replica.
+// Leaves the leader role when this member holds it: with synchronous_mode, first waits (90 s) until /cluster names
+// a running synchronous standby (the only member allowed to take over); POST /switchover, then waits until another
+// member leads and this one runs as a replica. Nothing happens on a replica.
 QString switchoverAway(const QString &restUrl, const QString &name, const QString &keyPath);
 
 // PATCH /config with PATCH (a JSON object; null removes a key), reads /config back until every patched key holds

@@ -11,17 +11,26 @@
 #include <QProcess>
 #include <QRegularExpression>
 
-bool LabCluster::prepare(QString *error)
+bool LabCluster::prepare(QString *error, bool tls)
 {
-    QFile out(project());
-    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        *error = project() + QStringLiteral(": ") + out.errorString();
+    QString yaml = m_lab.designYaml();
+    const QString off = QStringLiteral("  security: {tls: false}\n");
+    if (tls) {
+        if (!yaml.contains(off)) {
+            *error = QStringLiteral("lab.pgha.yaml has no '%1'").arg(off.trimmed());
+            return false;
+        }
+        yaml.replace(off, QStringLiteral("  security: {tls: true}\n"));
+    }
+    if (!writeFile(project(), yaml.toUtf8())) {
+        *error = project() + QStringLiteral(": cannot write");
         return false;
     }
-    out.write(m_lab.designYaml().toUtf8());
-    out.close();
     QFile::remove(secrets());
-    const Run s = run(pgha(), {QStringLiteral("secrets"), QStringLiteral("-o"), secrets()});
+    QStringList args{QStringLiteral("secrets"), QStringLiteral("-o"), secrets()};
+    if (tls)
+        args << project();  // with the design: its TLS material too
+    const Run s = run(pgha(), args);
     if (s.code != 0) {
         *error = QString::fromUtf8(s.out);
         return false;
@@ -31,11 +40,38 @@ bool LabCluster::prepare(QString *error)
         *error = secrets() + QStringLiteral(": ") + sf.errorString();
         return false;
     }
+    const QByteArray text = sf.readAll();
     const QRegularExpression re(QStringLiteral("^superuser_password: *[\"']?([^\"'\\n]+)"), QRegularExpression::MultilineOption);
-    m_superPassword = re.match(QString::fromUtf8(sf.readAll())).captured(1);
-    if (m_superPassword.isEmpty())
+    m_superPassword = re.match(QString::fromUtf8(text)).captured(1);
+    if (m_superPassword.isEmpty()) {
         *error = secrets() + QStringLiteral(": no superuser_password");
-    return !m_superPassword.isEmpty();
+        return false;
+    }
+    m_ca.clear();
+    if (tls) {
+        // The CA certificate: the first PEM certificate of the secrets' tls block.
+        const int b = int(text.indexOf("-----BEGIN CERTIFICATE-----"));
+        const int e = b < 0 ? -1 : int(text.indexOf("-----END CERTIFICATE-----", b));
+        if (e < 0) {
+            *error = secrets() + QStringLiteral(": no CA certificate");
+            return false;
+        }
+        QByteArray pem;
+        for (const QByteArray &l : text.mid(b, e - b + 25).split('\n'))
+            pem += l.trimmed() + '\n';
+        const QString ca = m_dir + QStringLiteral("/ca.crt");
+        if (!writeFile(ca, pem)) {
+            *error = ca + QStringLiteral(": cannot write");
+            return false;
+        }
+        m_ca = ca;
+    }
+    return true;
+}
+
+QStringList LabCluster::curlTls() const
+{
+    return m_ca.isEmpty() ? QStringList() : QStringList{QStringLiteral("--cacert"), m_ca};
 }
 
 QString LabCluster::pgha()
@@ -134,11 +170,13 @@ QJsonArray LabCluster::patroniMembers(const QString &host) const
 
 LabCluster::Run LabCluster::psql(int port, const QString &sql, int connectTimeout) const
 {
-    return psqlWith(QStringLiteral("host=%1 port=%2 user=postgres dbname=postgres connect_timeout=%3")
-                        .arg(m_lab.address(QStringLiteral("haproxy")))
-                        .arg(port)
-                        .arg(connectTimeout),
-                    m_superPassword, sql);
+    QString conninfo = QStringLiteral("host=%1 port=%2 user=postgres dbname=postgres connect_timeout=%3")
+                           .arg(m_lab.address(QStringLiteral("haproxy")))
+                           .arg(port)
+                           .arg(connectTimeout);
+    if (!m_ca.isEmpty())
+        conninfo += QStringLiteral(" sslmode=verify-full sslrootcert=") + m_ca;
+    return psqlWith(conninfo, m_superPassword, sql);
 }
 
 LabCluster::Run LabCluster::psqlWith(const QString &conninfo, const QString &password, const QString &sql, int timeoutMs)
@@ -172,10 +210,12 @@ QString LabCluster::leader() const
 {
     QStringList found;
     for (const QString &h : {QStringLiteral("node1"), QStringLiteral("node2"), QStringLiteral("node3")}) {
-        const Run r = run(QStringLiteral("curl"), {QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                                                   QStringLiteral("-m"), QStringLiteral("2"), QStringLiteral("-w"),
-                                                   QStringLiteral("%{http_code}"),
-                                                   QStringLiteral("http://%1:8008/primary").arg(m_lab.address(h))},
+        const Run r = run(QStringLiteral("curl"),
+                          QStringList{QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"), QStringLiteral("-m"),
+                                      QStringLiteral("2"), QStringLiteral("-w"), QStringLiteral("%{http_code}")}
+                              + curlTls()
+                              + QStringList{QStringLiteral("%1://%2:8008/primary")
+                                                .arg(tls() ? QStringLiteral("https") : QStringLiteral("http"), m_lab.address(h))},
                           10000);
         if (r.out.trimmed() == "200")
             found << h;

@@ -24,7 +24,13 @@ public:
 
     // Writes WORKDIR/lab.pgha.yaml (LabFixture::designYaml) and WORKDIR/secrets.yaml (`pgha secrets`), and
     // reads the superuser password from it. False with *error on a failure.
-    bool prepare(QString *error);
+    // TLS: the design with security.tls true, its TLS material in the secrets (`pgha secrets -o FILE DESIGN`) and
+    // the cluster CA in WORKDIR/ca.crt; psql() then connects with sslmode=verify-full, leader() and
+    // waitSyncStandby() ask over https verified against that CA.
+    bool prepare(QString *error, bool tls = false);
+    bool tls() const { return !m_ca.isEmpty(); }
+    QString caFile() const { return m_ca; }
+    QStringList curlTls() const;  // --cacert CA with TLS, else nothing
     QString project() const { return m_dir + QStringLiteral("/lab.pgha.yaml"); }
     QString secrets() const { return m_dir + QStringLiteral("/secrets.yaml"); }
     QString superuserPassword() const { return m_superPassword; }
@@ -59,10 +65,10 @@ public:
     // first node that answers; empty when there is none. In synchronous mode only that member may take over from a
     // lost leader: a failover test must start from a state that has one, or Patroni rightly refuses to promote.
     // CURLTLS (e.g. --cacert CA): ask over https with those curl arguments.
-    QString syncStandby() const { return syncStandby(m_lab); }
+    QString syncStandby() const { return syncStandby(m_lab, curlTls()); }
     static QString syncStandby(const LabFixture &lab, const QStringList &curlTls = {});
     // Waits up to TIMEOUTMS for syncStandby() to name a member; that member, or empty on timeout.
-    QString waitSyncStandby(int timeoutMs) const { return waitSyncStandby(m_lab, timeoutMs); }
+    QString waitSyncStandby(int timeoutMs) const { return waitSyncStandby(m_lab, timeoutMs, curlTls()); }
     static QString waitSyncStandby(const LabFixture &lab, int timeoutMs, const QStringList &curlTls = {});
 
     // Writes DATA to PATH (truncating); mode 0600 when PRIVATEFILE. False on any failure.
@@ -76,4 +82,5 @@ private:
     const LabFixture &m_lab;
     QString m_dir;
     QString m_superPassword;
+    QString m_ca;  // WORKDIR/ca.crt of a TLS design, else empty
 };

@@ -3,6 +3,7 @@
 // 5000 and a reader selects through port 5001; afterwards every acknowledged row is there, and `pgha diff` finds no
 // drift. FIGURE lines go to figures-e2e-apply.txt: diff time, dynamic apply time, rolling restart against three
 // restarts and a switchover measured separately, writes refused, failed connections during the HAProxy reload.
+#include "LabApply.h"
 #include "LabCluster.h"
 #include "LabFigure.h"
 #include "LabFixture.h"
@@ -62,39 +63,15 @@ private:
     QTemporaryDir m_tmp{QStringLiteral("/var/tmp/pgha-e2e-apply-XXXXXX")};
     LabCluster m_cluster{m_lab, m_tmp.path()};
     QString m_base;     // the lab design as deployed
-    QString m_design;   // the design as changed so far
     pgha::Secrets m_secrets;
     LabLoad m_load{m_lab, m_cluster, QStringLiteral("apply_rows"), QStringLiteral("select count(*) from apply_rows")};
+    LabApply m_apply{m_cluster, m_tmp.path(), m_load};  // the design as changed so far, apply under load, diff
 
-    QString knownHosts() const { return m_tmp.filePath(QStringLiteral("known_hosts")); }
-    QStringList common() const
-    {
-        return {QStringLiteral("--secrets"), m_cluster.secrets(), QStringLiteral("--known-hosts"), knownHosts()};
-    }
-    LabCluster::Run pgha(const QStringList &args, int timeoutMs = 300000) const
-    {
-        return m_cluster.run(LabCluster::pgha(), args, timeoutMs);
-    }
-    // The design with each FROM replaced by TO (each must occur), written as the next design file.
-    bool change(const QList<QPair<QString, QString>> &edits, const QString &name)
-    {
-        for (const auto &e : edits) {
-            if (!m_design.contains(e.first))
-                return false;
-            m_design.replace(e.first, e.second);
-        }
-        return writeFile(m_tmp.filePath(name), m_design.toUtf8());
-    }
-    // Runs `pgha apply FILE --yes` while the writer (5000) and the reader (5001) go on; after it, writes go on until
-    // three in a row are acknowledged (the cluster takes writes again).
-    Load applyUnderLoad(const QString &file, LabCluster::Run *apply)
-    {
-        return underLoad(LabCluster::pgha(),
-                         QStringList{QStringLiteral("apply"), m_tmp.filePath(file), QStringLiteral("--yes"),
-                                     QStringLiteral("--journal"), m_tmp.filePath(QStringLiteral("apply.journal.json"))}
-                             + common(),
-                         {}, apply);
-    }
+    QString knownHosts() const { return m_apply.knownHosts(); }
+    QStringList common() const { return m_apply.common(); }
+    LabCluster::Run pgha(const QStringList &args, int timeoutMs = 300000) const { return m_apply.pgha(args, timeoutMs); }
+    bool change(const QList<QPair<QString, QString>> &edits, const QString &name) { return m_apply.change(edits, name); }
+    Load applyUnderLoad(const QString &file, LabCluster::Run *apply) { return m_apply.applyUnderLoad(file, apply); }
     // Runs PROGRAM ARGS (stdin: INPUT) while the writer and the reader go on, as applyUnderLoad().
     Load underLoad(const QString &program, const QStringList &args, const QByteArray &input, LabCluster::Run *apply)
     {
@@ -148,9 +125,8 @@ private:
     // pgha diff FILE: exit 0 and "no drift".
     void expectNoDrift(const QString &file)
     {
-        const LabCluster::Run d = pgha(QStringList{QStringLiteral("diff"), m_tmp.filePath(file)} + common(), 60000);
-        QVERIFY2(d.code == 0, d.out.constData());
-        QVERIFY(d.out.contains("no drift"));
+        const QString drift = m_apply.drift(file);
+        QVERIFY2(drift.isEmpty(), qPrintable(drift));
     }
 
 private slots:
@@ -164,7 +140,8 @@ private slots:
         m_secrets = loaded.value();
         QFile f(m_cluster.project());
         QVERIFY(f.open(QIODevice::ReadOnly));
-        m_base = m_design = QString::fromUtf8(f.readAll());
+        m_base = QString::fromUtf8(f.readAll());
+        m_apply.setDesign(m_base);
         QVERIFY2(m_lab.up(&error), qPrintable(error));
         const LabCluster::Run d = m_cluster.deploy({QStringLiteral("--accept-new-host-keys")},
                                                    m_tmp.filePath(QStringLiteral("journal.json")), knownHosts());

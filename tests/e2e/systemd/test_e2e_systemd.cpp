@@ -638,14 +638,12 @@ private slots:
         yaml.replace(QStringLiteral("max_connections: 50"), QStringLiteral("max_connections: 60"));
         QVERIFY(LabCluster::writeFile(m_cluster.project(), yaml.toUtf8()));
         const QString before = leader();
-        const QStringList common{QStringLiteral("--secrets"), m_cluster.secrets(), QStringLiteral("--known-hosts"),
-                                 m_tmp.filePath(QStringLiteral("known_hosts"))};
+        const QString knownHosts = m_tmp.filePath(QStringLiteral("known_hosts"));
 
         Writer w(this, QStringLiteral("apply"));
         QThread::msleep(1000);
-        const Run apply = run(LabCluster::pgha(), QStringList{QStringLiteral("apply"), m_cluster.project(), QStringLiteral("--yes"),
-                                                              QStringLiteral("--journal"), m_tmp.filePath(QStringLiteral("apply.json"))}
-                                                      + common);
+        const Run apply = run(LabCluster::pgha(),
+                              m_cluster.applyArgs(m_cluster.project(), m_tmp.filePath(QStringLiteral("apply.json")), knownHosts));
         QVERIFY2(apply.code == 0, apply.out.right(4000).constData());
         for (const QString &h : kNodes) {
             QVERIFY2(apply.out.contains(QStringLiteral("reload:patroni:%1: changed").arg(h).toUtf8()), apply.out.right(4000).constData());
@@ -663,8 +661,8 @@ private slots:
         QThread::msleep(1000);
         verifyNoneLost(w, QStringLiteral("pgha apply, rolling restart on systemd hosts"));
         const int acked = w.count();
-        const Run diff = run(LabCluster::pgha(), QStringList{QStringLiteral("diff"), m_cluster.project()} + common, 60000);
-        QVERIFY2(diff.code == 0 && diff.out.contains("no drift"), diff.out.constData());
+        QByteArray diff;
+        QVERIFY2(m_cluster.noDrift(m_cluster.project(), knownHosts, &diff), diff.constData());
         figure(QStringLiteral("FIGURE: pgha apply on systemd hosts (max_connections 50->60: patroni.yml + systemctl reload "
                               "patroni, PATCH /config, rolling restart, switchover %1 -> %2): %3 s; writer through port 5000: "
                               "%4 acknowledged, 0 lost; pgha diff afterwards: no drift")
