@@ -933,6 +933,23 @@ QList<Case> cases()
     fire("archive_timeout 10 s", "backup-archive-timeout", QStringLiteral("cluster.backup.archive_timeout"), W,
          mutate(withBackup(reference()), [](Topology &t) { t.cluster.backup.archiveTimeout = 10; }));
     quiet("archive_timeout 60 s", "backup-archive-timeout", withBackup(reference()));
+    // Extra settings (docs/project-file.md "Extra settings"; tests/project/test_extra_settings.cpp has the rest).
+    fire("haproxy line with a section keyword", "extra-invalid", QStringLiteral("cluster"), E,
+         mutate(reference(), [](Topology &t) { t.cluster.extra.haproxyGlobal << QStringLiteral("listen x"); }));
+    fire("etcd value with a quote", "extra-invalid", QStringLiteral("hosts/node1"), E,
+         mutate(reference(), [](Topology &t) { t.hosts[0].extra.etcd.insert(QStringLiteral("ETCD_LOG_LEVEL"), QStringLiteral("a\"b")); }));
+    quiet("extra within its grammars", "extra-invalid",
+          mutate(reference(), [](Topology &t) {
+              t.cluster.extra.patroni = QStringLiteral("log:\n  level: INFO\n");
+              t.cluster.extra.haproxyGlobal << QStringLiteral("tune.bufsize 32768");
+              t.hosts[0].extra.etcd.insert(QStringLiteral("ETCD_LOG_LEVEL"), QStringLiteral("warn"));
+          }));
+    fire("extra sets a generated Patroni tag", "extra-overrides-generated", QStringLiteral("hosts/node1"), E,
+         mutate(reference(), [](Topology &t) { t.hosts[0].extra.patroni = QStringLiteral("tags:\n  nofailover: true\n"); }));
+    fire("extra sets HAProxy's maxconn", "extra-overrides-generated", QStringLiteral("cluster"), E,
+         mutate(reference(), [](Topology &t) { t.cluster.extra.haproxyGlobal << QStringLiteral("maxconn 9000"); }));
+    quiet("extra adds a custom tag", "extra-overrides-generated",
+          mutate(reference(), [](Topology &t) { t.hosts[0].extra.patroni = QStringLiteral("tags:\n  zone: a\n"); }));
     return c;
 }
 

@@ -1,10 +1,18 @@
 #include "core/generate/EtcdConfig.h"
 
+#include "core/generate/ExtraMerge.h"
 #include "core/generate/GenUtil.h"
+#include "core/model/ExtraGrammar.h"
 #include "core/model/Platform.h"
 #include "core/pki/ClusterTls.h"
 
+#include <QRegularExpression>
+
 namespace pgha::EtcdConfig {
+
+namespace {
+QByteArray generatedEnvFile(const Topology &topology, const Host &host);
+} // namespace
 
 QList<QPair<QString, QString>> settings(const Topology &topology, const Host &host)
 {
@@ -57,6 +65,14 @@ QByteArray yaml(const Topology &topology, const Host &host)
         const QString v = isBool ? kv.second : GenUtil::yamlString(kv.second);
         out += (kv.first + QStringLiteral(": ") + v + QLatin1Char('\n')).toUtf8();
     }
+    // cluster.extra / hosts[].extra by their YAML key: numbers and booleans bare (etcd reads them typed), the rest
+    // as YAML strings.
+    static const QRegularExpression typed(QStringLiteral("^(-?[0-9]{1,18}|true|false)$"));
+    const auto extra = ExtraMerge::etcd(topology, host, ExtraMerge::generatedEtcdNames(generatedEnvFile(topology, host)), nullptr);
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it) {
+        const QString v = typed.match(it.value()).hasMatch() ? it.value() : GenUtil::yamlString(it.value());
+        out += (ExtraGrammar::etcdYamlKey(it.key()) + QStringLiteral(": ") + v + QLatin1Char('\n')).toUtf8();
+    }
     const auto tlsKv = tlsSettings(topology);
     if (!tlsKv.isEmpty()) {
         // etcd 3.4 reads TLS only from these nested mappings; the same keys at the top level are silently
@@ -73,7 +89,10 @@ QByteArray yaml(const Topology &topology, const Host &host)
     return out;
 }
 
-QByteArray envFile(const Topology &topology, const Host &host)
+namespace {
+
+// The environment file as the design alone generates it.
+QByteArray generatedEnvFile(const Topology &topology, const Host &host)
 {
     QByteArray out = GenUtil::header(
         QStringLiteral("etcd member %1 of cluster %2 (environment file read by the OS package's etcd.service)")
@@ -90,6 +109,18 @@ QByteArray envFile(const Topology &topology, const Host &host)
             out += (QLatin1String(prefix) + key + QStringLiteral("=\"") + kv.second + QStringLiteral("\"\n")).toUtf8();
         }
     }
+    return out;
+}
+
+} // namespace
+
+QByteArray envFile(const Topology &topology, const Host &host)
+{
+    QByteArray out = generatedEnvFile(topology, host);
+    // cluster.extra / hosts[].extra: names the design does not set, values checked and escaped.
+    const auto extra = ExtraMerge::etcd(topology, host, ExtraMerge::generatedEtcdNames(out), nullptr);
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+        out += (it.key() + QLatin1Char('=') + GenUtil::envValue(it.value()) + QLatin1Char('\n')).toUtf8();
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "core/generate/HAProxyConfig.h"
 
+#include "core/generate/ExtraMerge.h"
 #include "core/generate/GenUtil.h"
 #include "core/model/Platform.h"
 #include "core/model/Secrets.h"
@@ -71,9 +72,12 @@ QByteArray config(const Topology &topology, const Secrets &secrets, const Host &
                         // server: the new process takes the listening sockets over (expose-fd listeners, -x) and
                         // starts from the servers' states saved just before, not with every server UP.
                         "    stats socket %2 mode 600 level admin expose-fd listeners\n"
-                        "    server-state-file %3\n"
-                        "\n"
-                        "defaults\n"
+                        "    server-state-file %3\n")
+             .arg(QString::number(hp.maxconn), adminSocketPath(), serverStatePath());
+    // cluster.extra / hosts[].extra lines after the generated ones of each section, never a generated directive.
+    s += ExtraMerge::haproxyLines(c.extra.haproxyGlobal, host.extra.haproxyGlobal,
+                                  ExtraMerge::haproxyDirectiveKeys(s), nullptr);
+    QString defaults = QStringLiteral("defaults\n"
                         "    mode tcp\n"
                         "    load-server-state-from-file global\n"
                         "    log global\n"
@@ -83,9 +87,10 @@ QByteArray config(const Topology &topology, const Secrets &secrets, const Host &
                         // Long client/server timeouts: idle database sessions are normal.
                         "    timeout client 30m\n"
                         "    timeout server 30m\n"
-                        "    timeout check 5s\n"
-                        "\n")
-             .arg(QString::number(hp.maxconn), adminSocketPath(), serverStatePath());
+                        "    timeout check 5s\n");
+    defaults += ExtraMerge::haproxyLines(c.extra.haproxyDefaults, host.extra.haproxyDefaults,
+                                         ExtraMerge::haproxyDirectiveKeys(defaults), nullptr);
+    s += QLatin1Char('\n') + defaults + QLatin1Char('\n');
     s += QStringLiteral("listen stats\n"
                         "    mode http\n"
                         "    bind %1\n"

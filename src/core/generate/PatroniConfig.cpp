@@ -1,5 +1,8 @@
 #include "core/generate/PatroniConfig.h"
 
+#include "core/generate/ExtraMerge.h"
+#include "core/model/ExtraYaml.h"
+
 #include "core/generate/GenUtil.h"
 #include "core/generate/MemberNetworks.h"
 #include "core/generate/PgBouncerConfig.h"
@@ -366,7 +369,8 @@ QByteArray yaml(const Topology &topology, const Secrets &secrets, const Host &ho
     s += kv(2, QStringLiteral("noloadbalance"), GenUtil::yamlBool(host.tags.noloadbalance));
     s += kv(2, QStringLiteral("clonefrom"), GenUtil::yamlBool(host.tags.clonefrom));
     s += kv(2, QStringLiteral("nosync"), GenUtil::yamlBool(host.tags.nosync));
-    return s.toUtf8();
+    // cluster.extra / hosts[].extra: merged in after, never over a generated key (ExtraMerge).
+    return ExtraMerge::patroni(s.toUtf8(), ExtraYaml::effectivePatroni(c, host), nullptr);
 }
 
 QList<GeneratedFile> files(const Topology &topology, const Secrets &secrets, const Host &host)

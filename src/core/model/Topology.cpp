@@ -50,7 +50,8 @@ QList<Role> allRoles()
 bool Host::operator==(const Host &o) const
 {
     return name == o.name && address == o.address && subnet == o.subnet && os == o.os && roles == o.roles
-        && ssh == o.ssh && tags == o.tags && pos == o.pos && vipPriority == o.vipPriority;
+        && ssh == o.ssh && tags == o.tags && pos == o.pos && vipPriority == o.vipPriority
+        && extra == o.extra;
 }
 
 QString HbaRule::toLine() const

@@ -9,6 +9,7 @@
 
 #include "core/model/VipSettings.h"
 #include "core/model/BackupSettings.h"
+#include "core/model/ExtraSettings.h"
 
 namespace pgha {
 
@@ -90,6 +91,7 @@ struct Host
     HostTags tags;
     CanvasPos pos;
     int vipPriority = 0;         // keepalived priority 1-254 on an HAProxy host; 0 = by host order
+    ExtraSettings extra;         // hosts[].extra: settings the design has no key for (adds to cluster.extra)
 
     bool has(Role r) const { return roles.testFlag(r); }
     bool operator==(const Host &o) const;
@@ -269,6 +271,7 @@ struct Cluster
     PoolerSettings pooler;
     VipSettings vip;
     BackupSettings backup;
+    ExtraSettings extra;  // cluster.extra: settings the design has no key for (ExtraSettings.h)
 
     bool operator==(const Cluster &o) const
     {
@@ -276,7 +279,8 @@ struct Cluster
             && etcd == o.etcd && haproxy == o.haproxy && users == o.users && extraHba == o.extraHba
             && security == o.security
             && pooler == o.pooler && vip == o.vip
-            && backup == o.backup;
+            && backup == o.backup
+            && extra == o.extra;
     }
     bool operator!=(const Cluster &o) const { return !(*this == o); }
 };

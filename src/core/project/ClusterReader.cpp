@@ -1,6 +1,7 @@
 // ProjectFile's reader, the cluster block: cluster.postgres, .patroni, .etcd, .haproxy, .users, .pg_hba,
 // .security, .pooler, .vip, .backup (docs/project-file.md). Subnets and hosts: ProjectFileReader.cpp.
 #include "core/project/ClusterReader.h"
+#include "core/project/ExtraSettingsYaml.h"
 
 #include "core/model/Topology.h"
 #include "core/util/Grammar.h"
@@ -323,7 +324,7 @@ void readCluster(const ProjectFieldReader &r, const YAML::Node &n, Cluster *c)
     r.requireMap(n, f);
     refuseSecrets(r, n, f);
     r.checkKeys(n, f, {"name", "namespace", "postgres", "patroni", "etcd", "haproxy", "users", "pg_hba",
-                       "security", "pooler", "vip", "backup"});
+                       "security", "pooler", "vip", "backup", "extra"});
     if (n["name"])
         c->name = r.str(n["name"], QStringLiteral("cluster.name"));
     if (n["namespace"])
@@ -352,6 +353,8 @@ void readCluster(const ProjectFieldReader &r, const YAML::Node &n, Cluster *c)
         readVip(r, n["vip"], &c->vip);
     if (n["backup"])
         readBackup(r, n["backup"], &c->backup);
+    if (n["extra"])
+        ExtraSettingsYaml::read(r, n["extra"], QStringLiteral("cluster.extra"), &c->extra);
 }
 
 } // namespace ProjectRead

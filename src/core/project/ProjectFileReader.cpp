@@ -3,6 +3,7 @@
 // the two stay in step.
 #include "core/project/ProjectFile.h"
 #include "core/project/ClusterReader.h"
+#include "core/project/ExtraSettingsYaml.h"
 #include "core/project/ProjectFieldReader.h"
 #include "core/util/YamlGuard.h"
 
@@ -72,7 +73,7 @@ void readHosts(const ProjectFieldReader &r, const YAML::Node &n, QList<Host> *ho
         r.mark(e, f);
         ProjectRead::refuseSecrets(r, e, f);
         r.checkKeys(e, f, {"name", "address", "subnet", "os", "roles", "ssh", "tags", "canvas",
-                           "vip_priority"});
+                           "vip_priority", "extra"});
         Host h;
         if (!e["name"])
             r.fail(e, f + QStringLiteral(".name"), QStringLiteral("a host needs a name"));
@@ -120,6 +121,8 @@ void readHosts(const ProjectFieldReader &r, const YAML::Node &n, QList<Host> *ho
             if (t["nosync"]) h.tags.nosync = r.boolean(t["nosync"], tf + QStringLiteral(".nosync"));
             if (t["clonefrom"]) h.tags.clonefrom = r.boolean(t["clonefrom"], tf + QStringLiteral(".clonefrom"));
         }
+        if (e["extra"])
+            ExtraSettingsYaml::read(r, e["extra"], f + QStringLiteral(".extra"), &h.extra);
         if (e["vip_priority"])
             h.vipPriority = int(r.integer(e["vip_priority"], f + QStringLiteral(".vip_priority"), 0, 1000));
         if (e["canvas"]) {

@@ -1,5 +1,6 @@
 // ProjectFile's writer: Topology -> *.pgha.yaml text, and the atomic save. The reader is ProjectFileReader.cpp.
 #include "core/project/ProjectFile.h"
+#include "core/project/ExtraSettingsYaml.h"
 
 #include <QSaveFile>
 
@@ -170,6 +171,10 @@ QByteArray serialize(const Topology &t)
             y << YAML::Key << "initial_full" << YAML::Value << true;
         y << YAML::EndMap;
     }
+    if (!c.extra.isEmpty()) {
+        y << YAML::Key << "extra" << YAML::Value;
+        ExtraSettingsYaml::write(y, c.extra);
+    }
     y << YAML::EndMap;  // cluster
 
     y << YAML::Key << "subnets" << YAML::Value << YAML::BeginSeq;
@@ -236,6 +241,10 @@ QByteArray serialize(const Topology &t)
         }
         if (h.vipPriority != 0)
             y << YAML::Key << "vip_priority" << YAML::Value << h.vipPriority;
+        if (!h.extra.isEmpty()) {
+            y << YAML::Key << "extra" << YAML::Value;
+            ExtraSettingsYaml::write(y, h.extra);
+        }
         if (h.pos != CanvasPos()) {
             y << YAML::Key << "canvas" << YAML::Value;
             emitFlowMap(y);

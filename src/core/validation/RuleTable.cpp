@@ -149,6 +149,13 @@ const QList<RuleInfo> &ruleTable()
          "Retention counts full backups; with too few the restore window is shorter than intended.", backupRetention},
         {"backup-archive-timeout", Severity::Warning, "WAL archive timeout",
          "archive_timeout bounds how much of an idle primary's WAL a restore can lose.", backupArchiveTimeout},
+        // Extra settings (what the design has no key for)
+        {"extra-invalid", Severity::Error, "Extra setting malformed or a secret",
+         "Extra settings reach patroni.yml, haproxy.cfg and etcd's files verbatim; secrets never go into a design.",
+         extraInvalid},
+        {"extra-overrides-generated", Severity::Error, "Extra setting overrides a generated key",
+         "What the design generates is set through its own keys, so that validation and drift see it.",
+         extraOverridesGenerated},
     };
     return table;
 }

@@ -90,6 +90,9 @@ void backupRepository(const RuleContext &c, Findings &out);
 void backupInvalid(const RuleContext &c, Findings &out);
 void backupRetention(const RuleContext &c, Findings &out);
 void backupArchiveTimeout(const RuleContext &c, Findings &out);
+// Extra settings, cluster.extra / hosts[].extra (ExtraRules.cpp)
+void extraInvalid(const RuleContext &c, Findings &out);
+void extraOverridesGenerated(const RuleContext &c, Findings &out);
 
 } // namespace rules
 } // namespace pgha
