@@ -153,12 +153,16 @@ int importDesign(const QStringList &args)
         err() << "error: " << imported.error().toString() << "\n";
         return 2;
     }
-    // Unmapped live settings are kept as comments above the design, and listed.
+    // What the design has no key for is in its extra settings (cluster.extra / hosts[].extra); what could not be
+    // kept there is listed here as comments above the design, and printed.
     QByteArray text = "# Imported by pgha import from " + src.restUrl.toUtf8() + "\n";
     for (const QString &f : std::as_const(read))
         text += "#   read: " + f.toUtf8() + "\n";
+    if (!imported->kept.isEmpty())
+        text += "# " + QByteArray::number(imported->kept.size()) + " live setting(s) this design has no key for are kept "
+                "verbatim as extra settings (extra:), written by every generation.\n";
     if (!imported->unmapped.isEmpty()) {
-        text += "# Live settings this design has no key for (kept here verbatim; not applied by a deploy):\n";
+        text += "# Live settings not kept in the design (comments only; not applied by a deploy):\n";
         for (const QString &u : std::as_const(imported->unmapped))
             text += "#   " + u.toUtf8() + "\n";
     }
@@ -168,12 +172,14 @@ int importDesign(const QStringList &args)
         err() << "error: " << outPath << ": cannot write: " << file.errorString() << "\n";
         return 2;
     }
+    for (const QString &k : std::as_const(imported->kept))
+        err() << "kept as extra: " << k << "\n";
     for (const QString &u : std::as_const(imported->unmapped))
         err() << "unmapped: " << u << "\n";
     for (const QString &n : std::as_const(imported->notes))
         err() << "note: " << n << "\n";
     out() << "wrote " << outPath << ": " << imported->topology.hosts.size() << " hosts, "
-          << imported->unmapped.size() << " unmapped setting(s)\n";
+          << imported->kept.size() << " setting(s) kept as extra, " << imported->unmapped.size() << " unmapped setting(s)\n";
     out().flush();
     err().flush();
     return 0;

@@ -3,6 +3,10 @@
 // through HAProxy's port 5000. The import changes nothing (the deployed files and Patroni's /config are the same
 // before and after, no acknowledged row is lost), and the design it writes, generated again with the cluster's
 // secrets, gives back every deployed patroni config, etcd environment file and haproxy.cfg apart from comments.
+// The lab is deployed with settings the design model has no key for (extra settings, docs/project-file.md): a
+// patroni.yml log block on every member and a custom tag on node1, haproxy.cfg global/defaults lines, etcd settings
+// on every member; the import finds them in the files, keeps them as extra settings, and the regenerated files carry
+// them again (issue 9 item 2: "what import cannot map is kept verbatim as extra settings and listed").
 #include "LabCluster.h"
 #include "LabFigure.h"
 #include "LabFixture.h"
@@ -39,6 +43,18 @@ QByteArray readFile(const QString &path)
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
+
+// Extra settings of the deployed design (real daemons accept each): Patroni's log block, HAProxy buffer and queue
+// timeout, etcd's heartbeat and election timings at their defaults.
+const char *const kClusterExtra = "  extra:\n"
+                                  "    patroni:\n"
+                                  "      log: {level: INFO, file_num: 4}\n"
+                                  "    haproxy:\n"
+                                  "      global: [\"tune.bufsize 32768\"]\n"
+                                  "      defaults: [\"timeout queue 1m\"]\n"
+                                  "    etcd: {ETCD_HEARTBEAT_INTERVAL: \"100\", ETCD_ELECTION_TIMEOUT: \"1000\"}\n";
+// node1's own: a custom Patroni tag (Patroni shows it in /patroni and /cluster).
+const char *const kNode1Extra = "    extra: {patroni: {tags: {zone: a}}}\n";
 
 // The files a deploy wrote on the lab that the import reads and a generation must give back.
 const QList<QPair<QString, QString>> kDeployed = {
@@ -86,6 +102,15 @@ private slots:
         QVERIFY2(m_lab.up(&error), qPrintable(error));
         m_cluster = std::make_unique<LabCluster>(m_lab, m_tmp.path());
         QVERIFY2(m_cluster->prepare(&error), qPrintable(error));
+        // Settings the design has no key for, deployed through extra settings into the real files.
+        QString design = QString::fromUtf8(readFile(m_cluster->project()));
+        const QString security = QStringLiteral("  security: {tls: false}\n");
+        QVERIFY(design.contains(security));
+        design.replace(security, security + QLatin1String(kClusterExtra));
+        const QString node1 = QStringLiteral("  - name: node1\n");
+        QVERIFY(design.contains(node1));
+        design.replace(node1, node1 + QLatin1String(kNode1Extra));
+        QVERIFY(LabCluster::writeFile(m_cluster->project(), design.toUtf8()));
         const LabCluster::Run d = m_cluster->deploy({QStringLiteral("--accept-new-host-keys")},
                                                     m_tmp.filePath(QStringLiteral("journal.json")),
                                                     m_tmp.filePath(QStringLiteral("known_hosts")));
@@ -143,6 +168,11 @@ private slots:
         QCOMPARE(import.exitStatus(), QProcess::NormalExit);
         QVERIFY2(import.exitCode() == 0, err.constData());
         QVERIFY(!err.contains("password"));  // no secret in what it prints
+        // The deployed extra settings are kept, and listed.
+        QVERIFY2(err.contains("kept as extra: node1:/etc/patroni/config.yml: tags.zone"), err.constData());
+        QVERIFY2(err.contains("log.level"), err.constData());
+        QVERIFY2(err.contains("tune.bufsize 32768"), err.constData());
+        QVERIFY2(err.contains("ETCD_HEARTBEAT_INTERVAL"), err.constData());
 
         // Nothing changed: the files, the dynamic configuration, and every acknowledged row is there.
         QCOMPARE(deployedHashes(), before);
@@ -157,10 +187,32 @@ private slots:
                    .arg(acked.size())
                    .arg(lost));
         QCOMPARE(lost, 0);
-        // The design holds no secret.
+        // The design holds no secret, and the extra settings where they were found: node1's tag on node1, the rest
+        // (the same on every host of its role) on the cluster.
         const QByteArray yaml = readFile(design);
         QVERIFY(!yaml.isEmpty());
+        const int clusterExtra = yaml.indexOf("\n  extra:\n");
+        const int hostsAt = yaml.indexOf("\nhosts:\n");
+        const int node1Extra = yaml.indexOf("zone: a");
+        QVERIFY2(clusterExtra > 0 && clusterExtra < hostsAt && node1Extra > hostsAt, yaml.constData());
+        QVERIFY2(yaml.indexOf("level: INFO") > clusterExtra && yaml.indexOf("level: INFO") < hostsAt, yaml.constData());
+        QVERIFY2(yaml.contains("\"tune.bufsize 32768\"") && yaml.contains("\"timeout queue 1m\""), yaml.constData());
+        QVERIFY2(yaml.contains("ETCD_ELECTION_TIMEOUT: \"1000\""), yaml.constData());
+        figure(QStringLiteral("FIGURE pgha import of the lab: %1 live settings without a design key kept as extra settings")
+                   .arg(QString::fromUtf8(err).count(QStringLiteral("kept as extra: "))));
         QVERIFY(!yaml.contains(readFile(m_cluster->secrets()).isEmpty() ? QByteArray("x") : m_cluster->superuserPassword().toUtf8()));
+    }
+
+    // Patroni runs with the extra settings: node1's custom tag is in its REST API.
+    void extraSettingsReachedTheDaemons()
+    {
+        const LabCluster::Run r = m_cluster->run(QStringLiteral("curl"),
+                                                 {QStringLiteral("-fsS"), QStringLiteral("--max-time"), QStringLiteral("5"),
+                                                  QStringLiteral("http://%1:8008/patroni").arg(m_lab.address(QStringLiteral("node1")))},
+                                                 20000);
+        QVERIFY2(r.code == 0 && r.out.contains("\"zone\": \"a\""), r.out.constData());
+        QVERIFY(readFile(m_lab.hostPath(QStringLiteral("haproxy"), QStringLiteral("/etc/haproxy/haproxy.cfg"))).contains("    tune.bufsize 32768\n"));
+        QVERIFY(readFile(m_lab.hostPath(QStringLiteral("node2"), QStringLiteral("/etc/default/etcd"))).contains("ETCD_HEARTBEAT_INTERVAL=\"100\"\n"));
     }
 
     // The imported design, generated again with the cluster's secrets, gives back the deployed files.

@@ -1,5 +1,7 @@
 #include "core/importer/LiveImport.h"
 
+#include "core/importer/ExtraImport.h"
+
 #include "core/generate/MemberNetworks.h"
 #include "core/generate/PatroniConfig.h"
 #include "core/lint/LintMapper.h"
@@ -378,6 +380,9 @@ Result<ImportedDesign> design(const LiveSources &src)
             t.cluster.extraHba << r;
         }
     }
+    // What the files hold and the design does not generate: kept as extra settings, the rest listed.
+    if (!src.files.patroni.isEmpty() || !src.files.haproxy.isEmpty() || !src.files.etcd.isEmpty())
+        ExtraImport::fill(src.files, &t, &out.kept, &out.unmapped);
     t.assignUids();
     return out;
 }

@@ -28,6 +28,9 @@ struct ImportedDesign
     // Live settings the design has no key for, "where: key = value", kept out of the design but never dropped
     // silently: the CLI lists them (and writes them as comments above the design).
     QStringList unmapped;
+    // What the design has no key for and keeps verbatim as extra settings (cluster.extra / hosts[].extra; ExtraImport),
+    // "where: key = value", listed by the CLI.
+    QStringList kept;
     QStringList notes;          // what the design had to assume (no SSH: namespace, data_dir, ...)
 };
 

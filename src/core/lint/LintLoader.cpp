@@ -51,6 +51,7 @@ Result<void> add(const QString &path, const QByteArray &bytes, LintInputs *in)
         if (!env.ok())
             return env.error();
         in->etcd << env.value();
+        in->etcd.last().text = bytes;
         return {};
     }
     Result<ConfigFile> yaml = YamlConfigParser::parse(bytes, path);
@@ -58,9 +59,11 @@ Result<void> add(const QString &path, const QByteArray &bytes, LintInputs *in)
         return yaml.error();
     if (hasAnyTopKey(yaml.value(), {"scope", "restapi", "postgresql", "bootstrap", "etcd", "etcd3"})) {
         in->patroni << yaml.value();
+        in->patroni.last().text = bytes;
     } else if (hasAnyTopKey(yaml.value(), {"initial-cluster", "listen-client-urls", "advertise-client-urls",
                                            "listen-peer-urls", "data-dir"})) {
         in->etcd << yaml.value();
+        in->etcd.last().text = bytes;
     } else {
         return Error(QCoreApplication::translate("pgha::Lint", "not a Patroni, etcd or HAProxy configuration file"), path);
     }

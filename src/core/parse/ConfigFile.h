@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QByteArray>
 #include <QList>
 #include <QString>
 
@@ -22,6 +23,7 @@ struct ConfigFile
     QString path;
     QList<ConfigEntry> entries;
     QList<ConfigEntry> invalidLines;  // environment files: lines that are not NAME=value (key empty, value the text)
+    QByteArray text;                  // the file as read (LintLoader::add): pgha import keeps what it cannot map from it
 
     const ConfigEntry *find(const QString &key) const;
     QString value(const QString &key) const { const ConfigEntry *e = find(key); return e ? e->value : QString(); }
