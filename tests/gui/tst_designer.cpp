@@ -482,6 +482,36 @@ private slots:
         other.document()->markClean();
     }
 
+    // Extra settings (cluster.extra, hosts[].extra; docs/project-file.md) have no editor: opening a design, editing
+    // other fields (a host renamed, a timer) and saving keeps them as they were.
+    void extraSettingsSurviveEditsAndSave()
+    {
+        Topology t = ProjectFile::referenceTopology();
+        t.cluster.extra.patroni = QStringLiteral("log:\n  level: INFO\n");
+        t.cluster.extra.haproxyGlobal << QStringLiteral("tune.bufsize 32768");
+        t.hosts[1].extra.patroni = QStringLiteral("tags:\n  zone: a\n");
+        t.hosts[1].extra.etcd.insert(QStringLiteral("ETCD_LOG_LEVEL"), QStringLiteral("warn"));
+        const QString path = m_tmp.filePath(QStringLiteral("extra.pgha.yaml"));
+        QVERIFY(ProjectFile::save(t, path).ok());
+        QVERIFY(w().openFile(path));
+        QCOMPARE(topo().hosts[1].extra, t.hosts[1].extra);
+        const QString name = t.hosts[1].name;
+        select(name);
+        typeInto(child<QLineEdit>(&w(), "hostName"), name + QStringLiteral("x"));
+        w().scene()->selectOnly({}, {});
+        QCoreApplication::processEvents();
+        child<QSpinBox>(&w(), "cluster_patroni_ttl")->setValue(25);
+        const QString saved = m_tmp.filePath(QStringLiteral("extra-saved.pgha.yaml"));
+        QVERIFY(w().saveTo(saved));
+        const Result<LoadedProject> back = ProjectFile::load(saved);
+        QVERIFY(back.ok());
+        QCOMPARE(back->topology.cluster.patroni.ttl, 25);
+        QCOMPARE(back->topology.cluster.extra, t.cluster.extra);
+        const Host *h = back->topology.hostByName(name + QStringLiteral("x"));
+        QVERIFY(h);
+        QCOMPARE(h->extra, t.hosts[1].extra);
+    }
+
     void unsavedChangesPrompt()
     {
         select(QStringLiteral("node1"));
