@@ -3977,6 +3977,22 @@ Mit der Maus oder den Pfeiltasten verschieben; Entf entfernt sie.</numerusform>
 <context>
     <name>pgha::Rules</name>
     <message>
+        <source>%1: %2.</source>
+        <translation>%1: %2.</translation>
+    </message>
+    <message>
+        <source>Remove the setting or write it within its grammar (docs/project-file.md, &quot;Extra settings&quot;).</source>
+        <translation>Die Einstellung entfernen oder innerhalb ihrer Grammatik schreiben (docs/project-file.md, „Extra settings“).</translation>
+    </message>
+    <message>
+        <source>%1 sets %2 in %3 of %4, which the design generates itself; extra settings never override it.</source>
+        <translation>%1 setzt %2 in %3 von %4, das der Entwurf selbst erzeugt; zusätzliche Einstellungen überschreiben es nie.</translation>
+    </message>
+    <message>
+        <source>Set it through the design&apos;s own key (the Inspector, docs/project-file.md) and remove it from extra.</source>
+        <translation>Über den eigenen Schlüssel des Entwurfs setzen (Inspector, docs/project-file.md) und aus extra entfernen.</translation>
+    </message>
+    <message>
         <source>leader lock expiry</source>
         <translation>Ablauf des Leader-Locks</translation>
     </message>
