@@ -285,6 +285,10 @@ Der Host-Schlüssel ist unbekannt oder geändert: Nehmen Sie ihn zuerst auf der 
 <context>
     <name>pgha::ClusterEditor</name>
     <message>
+        <source>A first full backup as the deploy&apos;s last step</source>
+        <translation>Eine erste Vollsicherung als letzter Schritt des Ausrollens</translation>
+    </message>
+    <message>
         <source>Cluster</source>
         <translation>Cluster</translation>
     </message>

@@ -154,6 +154,8 @@ private slots:
         QCOMPARE(topo().cluster.backup.archiveTimeout, 120);
         QCOMPARE(topo().cluster.backup.tlsPort, 8433);
         QVERIFY(topo().cluster.backup.diff.isEmpty());
+        child<QCheckBox>(&w(), "cluster_backup_initial_full")->click();
+        QVERIFY(topo().cluster.backup.initialFull);
         // Live validation: a schedule outside the accepted OnCalendar form is the rule backup-invalid's error.
         typeInto(child<QLineEdit>(&w(), "cluster_backup_full"), QStringLiteral("every sunday"));
         QVERIFY(waitAnalysed(w()));
@@ -162,7 +164,7 @@ private slots:
         QCOMPARE(severity, Severity::Error);
         // Undo, step by step, back to no backups at all.
         QUndoStack *stack = w().document()->undoStack();
-        QCOMPARE(stack->count(), 9);
+        QCOMPARE(stack->count(), 10);
         stack->undo();
         QCOMPARE(topo().cluster.backup.full, BackupSettings().full);
         QVERIFY(waitAnalysed(w()));

@@ -190,6 +190,8 @@ ClusterEditor::ClusterEditor(Document *document, QWidget *parent) : QWidget(pare
             [](Cluster &c) -> int & { return c.backup.archiveTimeout; });
     addSpin(backup, QStringLiteral("backup.tls_port"), tr("TLS server port:"), 1, 65535, {}, nullptr,
             [](Cluster &c) -> int & { return c.backup.tlsPort; });
+    addCheck(backup, QStringLiteral("backup.initial_full"), tr("A first full backup as the deploy's last step"),
+             [](Cluster &c) -> bool & { return c.backup.initialFull; });
     m_backupBox = qobject_cast<QGroupBox *>(backup->parentWidget());
 
     QFormLayout *users = group(tr("Database users"));
