@@ -1,9 +1,7 @@
 #include "monitor/ClusterPoller.h"
 
 #include "core/parse/HaproxyStatsParser.h"
-#include "core/parse/PgArchiverParser.h"
-#include "core/parse/PgBouncerParser.h"
-#include "monitor/PgConsoleClient.h"
+#include "monitor/ConsolePolls.h"
 #include "monitor/RequestGuard.h"
 
 #include <QCoreApplication>
@@ -30,7 +28,8 @@ int httpStatus(QNetworkReply *reply)
 } // namespace
 
 ClusterPoller::ClusterPoller(const MonitorTarget &target, QObject *parent)
-    : QObject(parent), m_target(target), m_nam(new QNetworkAccessManager(this))
+    : QObject(parent), m_target(target), m_nam(new QNetworkAccessManager(this)),
+      m_console(new ConsolePolls(m_target, [this] { ++m_pending; }, [this] { done(); }, this))
 {
     m_nam->setAutoDeleteReplies(true);
     for (MonitorTarget::Endpoint &e : m_target.patroni)
@@ -56,8 +55,9 @@ ClusterPoller::~ClusterPoller()
         r->disconnect(this);
         r->abort();
     }
-    for (PgConsoleClient *c : findChildren<PgConsoleClient *>())
-        c->disconnect(this);
+    // The same for the console polls' clients (their answers go through m_console into done()).
+    for (PgConsoleClient *c : m_console->findChildren<PgConsoleClient *>())
+        c->disconnect(m_console);
 }
 
 QString ClusterPoller::replyError(QNetworkReply *reply)
@@ -134,8 +134,7 @@ bool ClusterPoller::poll()
     m_etcdMembers.clear();
     m_etcdProbes.clear();
     m_haproxy.clear();
-    m_poolers.clear();
-    m_archiver = {};
+    m_console->reset();
     m_findings.clear();
     m_notes.clear();
     m_tlsSeen.clear();
@@ -191,106 +190,8 @@ void ClusterPoller::sendRound()
         });
     }
     for (const MonitorTarget::Endpoint &e : std::as_const(m_target.pgbouncer))
-        sendPooler(e);
+        m_console->sendPooler(e);
     done();
-}
-
-void ClusterPoller::sendPooler(const MonitorTarget::Endpoint &e)
-{
-    PoolerInstance inst;
-    inst.name = e.name;
-    inst.endpoint = e.url;
-    m_poolers.append(inst);
-    const int index = int(m_poolers.size()) - 1;
-    PgConsoleClient::Options o;
-    const int colon = int(e.url.lastIndexOf(QLatin1Char(':')));
-    o.host = e.url.left(colon);
-    if (o.host.startsWith(QLatin1Char('[')))
-        o.host = o.host.mid(1, o.host.size() - 2);
-    o.port = e.url.mid(colon + 1).toInt();
-    o.user = m_target.poolerUser;
-    o.password = m_target.poolerPassword;
-    o.tls = m_target.poolerTls;
-    o.queries = {QStringLiteral("SHOW POOLS"), QStringLiteral("SHOW STATS")};
-    startConsole(o, [this, index](const QList<PgWire::Table> &tables, const QString &error, bool authFailed) {
-        PoolerInstance &p = m_poolers[index];
-        p.authFailed = authFailed;
-        if (!error.isEmpty()) {
-            p.error = error;
-        } else if (tables.size() == 2) {
-            const auto pools = PgBouncerParser::pools(tables.at(0));
-            const auto stats = PgBouncerParser::stats(tables.at(1));
-            if (pools.ok() && stats.ok()) {
-                p.reachable = true;
-                p.pools = pools.value();
-                p.stats = stats.value();
-            } else {
-                p.error = pools.ok() ? stats.error().message : pools.error().message;
-            }
-        } else {
-            p.error = QStringLiteral("%1 answers to 2 queries").arg(tables.size());
-        }
-    });
-}
-
-void ClusterPoller::sendArchiver()
-{
-    // Only a leader the design knows, at the design's address and port: the superuser's SCRAM exchange never goes
-    // to an address some DCS entry announced.
-    for (const MemberState &m : std::as_const(m_cluster.members)) {
-        if (m.isLeader())
-            m_archiver.member = m.name;
-    }
-    QString host;
-    for (const MonitorTarget::Endpoint &e : std::as_const(m_target.patroni)) {
-        if (!m_archiver.member.isEmpty() && e.name == m_archiver.member)
-            host = QUrl(e.url).host();
-    }
-    if (host.isEmpty()) {
-        m_archiver.error = m_archiver.member.isEmpty()
-            ? QCoreApplication::translate("pgha::Monitor", "no leader to ask")
-            : QCoreApplication::translate("pgha::Monitor", "leader %1 is not in the design").arg(m_archiver.member);
-        return;
-    }
-    PgConsoleClient::Options o;
-    o.host = host;
-    o.port = m_target.pgPort;
-    o.user = m_target.pgUser;
-    o.password = m_target.pgPassword;
-    o.database = QStringLiteral("postgres");
-    o.tls = m_target.pgTls;
-    o.queries = {PgArchiverParser::query()};
-    startConsole(o, [this](const QList<PgWire::Table> &tables, const QString &error, bool) {
-        if (!error.isEmpty()) {
-            m_archiver.error = error;
-        } else {
-            const auto st = tables.size() == 1 ? PgArchiverParser::parse(tables.first())
-                                               : Result<ArchiverStatus>(Error(QStringLiteral("no answer")));
-            m_archiver.read = st.ok();
-            if (st.ok())
-                m_archiver.status = st.value();
-            else
-                m_archiver.error = st.error().message;
-        }
-    });
-}
-
-void ClusterPoller::startConsole(PgConsoleClient::Options o,
-                                 std::function<void(const QList<PgWire::Table> &, const QString &, bool)> answer)
-{
-    o.caCertificates = m_target.caCertificates;
-    o.ignoreTlsErrors = m_target.ignoreTlsErrors;
-    o.timeoutMs = m_target.timeoutMs;
-    ++m_pending;
-    auto *client = new PgConsoleClient(std::move(o), this);
-    connect(client, &PgConsoleClient::finished, this,
-            [this, client, answer = std::move(answer)](const QList<PgWire::Table> &tables, const QString &error,
-                                                       bool authFailed) {
-                answer(tables, error, authFailed);
-                client->deleteLater();
-                done();
-            });
-    client->start();
 }
 
 void ClusterPoller::sendCluster(int endpointIndex)
@@ -342,7 +243,7 @@ void ClusterPoller::sendCluster(int endpointIndex)
                         sendNode(normUrl(m.apiUrl));
                 }
                 if (m_target.archiver)
-                    sendArchiver();
+                    m_console->sendArchiver(m_cluster);
                 if (maxTimeline != m_historyTimeline) {
                     m_historyTimeline = maxTimeline;
                     sendDetails(url);
@@ -547,9 +448,9 @@ void ClusterPoller::assemble()
     r.etcdProbes = m_etcdProbes;
     r.haproxy = m_haproxy;
     r.poolersWatched = !m_target.pgbouncer.isEmpty();
-    r.poolers = m_poolers;
+    r.poolers = m_console->poolers();
     r.archiverWatched = m_target.archiver;
-    r.archiver = m_archiver;
+    r.archiver = m_console->archiver();
     // The certificates the https endpoints presented: days left, expiry findings, --insecure notes.
     ClusterState tls;
     m_tlsSeen.report(&tls, m_target.certWarnDays, m_target.ignoreTlsErrors);

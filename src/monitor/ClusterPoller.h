@@ -1,9 +1,9 @@
 #pragma once
 
 #include "monitor/ClusterState.h"
+#include "monitor/ConsolePolls.h"
 #include "core/parse/EtcdParser.h"
 #include "monitor/MonitorTarget.h"
-#include "monitor/PgConsoleClient.h"
 #include "monitor/PollRound.h"
 #include "core/parse/PatroniParser.h"
 #include "monitor/TlsObserver.h"
@@ -63,12 +63,6 @@ private:
     void sendEtcdMemberList(int endpointIndex);
     void sendEtcdProbe(int probeIndex);
     void sendDetails(const QString &url);
-    void sendPooler(const MonitorTarget::Endpoint &endpoint);  // SHOW POOLS / SHOW STATS (PgConsoleClient)
-    void sendArchiver();  // pg_stat_archiver on the leader (PgConsoleClient), once /cluster named it
-    // Runs O's queries with the target's CA, TLS policy and timeout as one pending request of the round; ANSWER
-    // gets the client's result, then the request counts as done.
-    void startConsole(PgConsoleClient::Options o,
-                      std::function<void(const QList<PgWire::Table> &, const QString &, bool)> answer);
     void done();
     void assemble();  // fills a PollRound and emits assembleClusterState() of it
     static QString replyError(QNetworkReply *reply);
@@ -101,8 +95,7 @@ private:
     QList<EtcdParser::Member> m_etcdMembers;
     QList<EtcdProbe> m_etcdProbes;
     QList<HaproxyInstance> m_haproxy;
-    QList<PoolerInstance> m_poolers;
-    ArchiverState m_archiver;
+    ConsolePolls *m_console;                      // SHOW POOLS / SHOW STATS, pg_stat_archiver (once /cluster named the leader)
     QStringList m_findings;
     QStringList m_notes;
     TlsObserver m_tlsSeen;                        // certificates presented this round
