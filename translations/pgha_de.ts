@@ -2256,6 +2256,10 @@ Drei Datenbankknoten mit etcd und ein HAProxy-Knoten ergeben einen minimalen HA-
             <numerusform>%n Schritte auf Cluster &quot;%1&quot; anwenden?</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The new hosts&apos; certificates could not be kept: %1</source>
+        <translation>Die Zertifikate der neuen Hosts konnten nicht aufbewahrt werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>pgha::DriftView</name>

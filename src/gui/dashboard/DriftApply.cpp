@@ -1,6 +1,7 @@
 #include "gui/dashboard/DriftApply.h"
 
 #include "deploy/ApplyPlan.h"
+#include "deploy/DeploySetup.h"
 #include "deploy/DriftSetup.h"
 #include "deploy/OperationJournal.h"
 #include "gui/deploy/PlanRunDialog.h"
@@ -29,6 +30,15 @@ PlanRunDialog *DriftApply::open(QWidget *parent, const Topology &topology, const
     r.plan = ap.plan;
     r.journal = journal.value();
     r.notPlanned = ap.notPlanned;
+    // As pgha apply: certificates issued for a host that joins (TLS designs) are kept with the secrets once
+    // confirmed, before they reach it, so that the next comparison expects the same files.
+    const DeploySetup keep = setup.deploy;
+    r.beforeRun = [parent, keep] {
+        DeploySetup kept = keep;
+        if (const Result<void> k = keepGeneratedSecrets(&kept); !k.ok())
+            MessageBox::warning(parent, tr("Apply the design"),
+                                tr("The new hosts' certificates could not be kept: %1").arg(k.error().toString()));
+    };
     auto *dialog = new PlanRunDialog(r, parent);
     dialog->show();
     return dialog;
